@@ -1,0 +1,34 @@
+// One entry point from a routed or JSON query to an answer, shared by the CLI, the prompt and the bot.
+import type { Engine } from "./engine.js";
+import type { Answer } from "./types.js";
+
+export interface QueryInput {
+  command?: unknown;
+  query?: unknown;
+  actor?: unknown;
+  topic?: unknown;
+}
+
+export class QueryError extends Error {}
+
+export function answer(engine: Engine, q: QueryInput): Answer {
+  switch (q.command) {
+    case "who-said":
+      return engine.whoSaid(requireString(q.query, "query"));
+    case "when":
+      return engine.when(requireString(q.query, "query"));
+    case "search":
+      return engine.search(requireString(q.query, "query"));
+    case "stance":
+      return engine.stance(requireString(q.actor, "actor"), q.topic === undefined || q.topic === null ? undefined : requireString(q.topic, "topic"));
+    case "sources":
+      return engine.sources();
+    default:
+      throw new QueryError(`unknown command ${JSON.stringify(q.command)}; use who-said, when, stance, search or sources`);
+  }
+}
+
+function requireString(v: unknown, name: string): string {
+  if (typeof v !== "string") throw new QueryError(`missing field "${name}"`);
+  return v;
+}

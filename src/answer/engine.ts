@@ -1,0 +1,84 @@
+// The answering engine: a corpus and its index, and one method per command. No Discord, no I/O.
+import { buildCorpus } from "../corpus.js";
+import type { LoadOptions } from "../knowledge/load.js";
+import { SearchIndex } from "../index/search-index.js";
+import type { Corpus, Passage, Quote, StanceFact, TimeExpression } from "../types.js";
+import type { CitationOptions } from "./citation.js";
+import { answerSearch } from "./search.js";
+import { answerSources } from "./sources.js";
+import { answerStance } from "./stance.js";
+import type { SearchAnswer, SourcesAnswer, StanceAnswer, WhenAnswer, WhoSaidAnswer } from "./types.js";
+import { answerWhen } from "./when.js";
+import { answerWhoSaid } from "./who-said.js";
+
+export interface EngineOptions extends CitationOptions {
+  /** How many results an answer carries at most. */
+  limit?: number;
+}
+
+export class Engine {
+  readonly quotesByPassage = new Map<number, Quote[]>();
+  readonly timesByPassage = new Map<number, TimeExpression[]>();
+  readonly stancesByPassage = new Map<number, StanceFact[]>();
+
+  constructor(
+    readonly corpus: Corpus,
+    readonly index: SearchIndex,
+    readonly options: EngineOptions = {},
+  ) {
+    for (const q of corpus.quotes) push(this.quotesByPassage, q.passageId, q);
+    for (const t of corpus.times) push(this.timesByPassage, t.passageId, t);
+    for (const s of corpus.stances) push(this.stancesByPassage, s.passageId, s);
+  }
+
+  static fromFolder(root: string, options: EngineOptions & LoadOptions = {}): Engine {
+    const corpus = buildCorpus(root, options);
+    return new Engine(corpus, SearchIndex.build(corpus), options);
+  }
+
+  passage(id: number): Passage {
+    return this.corpus.passages[id]!;
+  }
+
+  get limit(): number {
+    return this.options.limit ?? 5;
+  }
+
+  whoSaid(query: unknown): WhoSaidAnswer {
+    return answerWhoSaid(this, query);
+  }
+
+  when(query: unknown): WhenAnswer {
+    return answerWhen(this, query);
+  }
+
+  stance(actor: unknown, topic?: unknown): StanceAnswer {
+    return answerStance(this, actor, topic);
+  }
+
+  search(query: unknown): SearchAnswer {
+    return answerSearch(this, query);
+  }
+
+  sources(): SourcesAnswer {
+    return answerSources(this);
+  }
+
+  /** Words from the corpus close to the query, for "did you mean". */
+  suggest(query: string): string[] {
+    try {
+      return this.index.passages
+        .autoSuggest(query, { fuzzy: 0.2, prefix: true })
+        .slice(0, 3)
+        .map((s) => s.suggestion);
+    } catch {
+      return [];
+    }
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,85 @@
+// Plain words or slash-style text → a command and its arguments. Used by the terminal prompt and
+// by direct messages and mentions, so "who said groundless accusations?" works everywhere.
+import { cleanInput } from "../text/normalize.js";
+import type { Command } from "./types.js";
+
+export type Routed =
+  | { command: "who-said" | "when" | "search"; query: string }
+  | { command: "stance"; actor: string; topic: string | null }
+  | { command: "sources" }
+  | { command: "help" }
+  | { command: "empty" };
+
+const OPTION_RE = /(\w+):\s*("[^"]*"|[^:]*?)(?=\s+\w+:|$)/g;
+
+/** Reads `name:value` options of a slash-style line ("actor:Huawei topic:EU toolbox"). */
+function options(rest: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of rest.matchAll(OPTION_RE)) out[m[1]!.toLowerCase()] = m[2]!.replace(/^"|"$/g, "").trim();
+  return out;
+}
+
+const SLASH: Record<string, Command | "help"> = {
+  "who-said": "who-said", whosaid: "who-said", who: "who-said", when: "when", stance: "stance", search: "search", find: "search",
+  sources: "sources", source: "sources", help: "help",
+};
+
+export function route(input: string): Routed {
+  const text = cleanInput(input).replace(/^[\s,:;.!?]+/, "");
+  if (!text) return { command: "empty" };
+  // Slash-style: "/who-said quote:...", "/stance actor:Huawei topic:toolbox", "search 5G".
+  const slash = /^\/?([\w-]+)\b\s*(.*)$/s.exec(text);
+  if (slash) {
+    const cmd = SLASH[slash[1]!.toLowerCase()];
+    const hasSlash = text.startsWith("/");
+    if (cmd && (hasSlash || /^(who-said|whosaid|stance|search|sources|help|when)$/i.test(slash[1]!) && (cmd !== "when" || /:/.test(slash[2]!)))) {
+      const rest = slash[2]!.trim();
+      const opts = options(rest);
+      if (cmd === "sources") return { command: "sources" };
+      if (cmd === "help") return { command: "help" };
+      if (cmd === "stance") {
+        const actor = opts.actor ?? (rest.includes(":") ? "" : rest.split(/\s+(?:on|about)\s+/i)[0]!);
+        const topic = opts.topic ?? (rest.includes(":") ? null : rest.split(/\s+(?:on|about)\s+/i)[1] ?? null);
+        return { command: "stance", actor: actor.trim(), topic: topic?.trim() || null };
+      }
+      const query = opts.quote ?? opts.event ?? opts.query ?? opts.words ?? (rest.includes(":") ? "" : rest);
+      return { command: cmd, query: stripQuotes(query) };
+    }
+  }
+  const q = text.replace(/[?？]+$/, "").trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^who\s+(?:said|says|has said|had said|stated|wrote|writes|claimed|told|warned|added|called|described|tweeted|declared)\b[:,]?\s*(?:that\s+|the words\s+|this:?\s*)?(.+)$/i.exec(q))) {
+    return { command: "who-said", query: stripQuotes(m[1]!) };
+  }
+  if ((m = /^(?:when|what date|what day|what year|on what date|in what year|how long ago)\b\s*(?:did|was|were|is|are|does|do|will|has|have|had)?\s*(.+)$/i.exec(q))) {
+    return { command: "when", query: m[1]! };
+  }
+  const stance = stanceQuestion(q);
+  if (stance) return stance;
+  if (/^(sources|list (?:the )?sources|what (?:do you|documents do you) know|which documents|what documents)\b/i.test(q)) return { command: "sources" };
+  if (/^(help|commands|how do i use (?:you|this))$/i.test(q)) return { command: "help" };
+  return { command: "search", query: stripQuotes(q) };
+}
+
+function stanceQuestion(q: string): Routed | null {
+  const patterns: RegExp[] = [
+    /^what(?:'s|’s| is| was| are| were)\s+(?:the\s+)?(.+?)(?:'s|’s|')\s+(?:stance|position|view|views|opinion|take|attitude)\s+(?:on|about|toward|towards|regarding|over)\s+(.+)$/i,
+    /^what(?:'s|’s| is| was)\s+the\s+(?:stance|position|view|opinion|attitude)\s+of\s+(.+?)\s+(?:on|about|toward|towards|regarding)\s+(.+)$/i,
+    /^(?:what|how)\s+(?:does|did|do)\s+(.+?)\s+(?:think|feel|say|stand)\s+(?:of|about|on|toward|towards)\s+(.+)$/i,
+    /^(?:is|was|are|were|does|did)\s+(.+?)\s+(?:for|against|in favou?r of|opposed to|supporting|opposing|support|oppose|backing|back)\s+(.+)$/i,
+    /^(?:where\s+does|where\s+did)\s+(.+?)\s+stand\s+on\s+(.+)$/i,
+    /^(.+?)(?:'s|’s)\s+(?:stance|position|view)\s+(?:on|about|toward|towards)\s+(.+)$/i,
+    /^(?:stance|position)\s+of\s+(.+?)\s+(?:on|about|toward|towards)\s+(.+)$/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(q);
+    if (m) return { command: "stance", actor: m[1]!.trim(), topic: m[2]!.trim() || null };
+  }
+  const bare = /^what(?:'s|’s| is| was)\s+(.+?)(?:'s|’s)\s+(?:stance|position|view)$/i.exec(q) ?? /^(.+?)(?:'s|’s)\s+(?:stance|position)$/i.exec(q);
+  if (bare) return { command: "stance", actor: bare[1]!.trim(), topic: null };
+  return null;
+}
+
+function stripQuotes(s: string): string {
+  return s.trim().replace(/^["“'‘]+|["”'’]+$/g, "").trim();
+}

@@ -1,0 +1,73 @@
+// Answers as plain data: every renderer (terminal, JSON, Discord) starts from these.
+import type { Citation, Polarity } from "../types.js";
+
+export type Command = "who-said" | "when" | "stance" | "search" | "sources";
+export const COMMANDS: readonly Command[] = ["who-said", "when", "stance", "search", "sources"];
+
+/** What every result carries besides its citation, for renderers that show more. */
+export interface Located {
+  source: Citation;
+  /** Document title and publication date, for footers. */
+  title: string;
+  docDate: string | null;
+  /** Offsets of the words to highlight inside `source.excerpt`. */
+  highlight: Array<[number, number]>;
+}
+
+export interface WhoSaidResult extends Located {
+  speaker: string;
+  role: string | null;
+  quote: string;
+  /** False when the words are reported speech rather than a quotation. */
+  direct: boolean;
+  score: number;
+}
+
+export interface WhenResult extends Located {
+  expression: string;
+  date: string | null;
+  /** Why date is null. */
+  unresolved?: "undated" | "vague";
+  score: number;
+}
+
+export interface StanceResult extends Located {
+  actor: string;
+  polarity: Polarity;
+  cue: string | null;
+  target: string;
+  score: number;
+}
+
+export interface SearchHit extends Located {
+  score: number;
+}
+
+export interface SourceInfo {
+  file: string;
+  title: string;
+  date: string | null;
+  url: string | null;
+  passages: number;
+  quotes: number;
+  format: string;
+}
+
+export interface AnswerBase<C extends Command, R> {
+  command: C;
+  results: R[];
+  /** Shown when there are no results (or to qualify them): why, and what to try. */
+  message?: string;
+  suggestions?: string[];
+}
+
+export type WhoSaidAnswer = AnswerBase<"who-said", WhoSaidResult>;
+export type WhenAnswer = AnswerBase<"when", WhenResult>;
+export type StanceAnswer = AnswerBase<"stance", StanceResult> & {
+  actor: string;
+  topic: string | null;
+  polarity: "support" | "oppose" | "mixed" | "neutral" | null;
+};
+export type SearchAnswer = AnswerBase<"search", SearchHit>;
+export type SourcesAnswer = AnswerBase<"sources", SourceInfo>;
+export type Answer = WhoSaidAnswer | WhenAnswer | StanceAnswer | SearchAnswer | SourcesAnswer;

@@ -1,0 +1,66 @@
+// when: the sentence that best matches the event, and the time expression in it nearest to the
+// matched words, with its date (null, and why, when the text does not fix one).
+import type { TimeExpression } from "../types.js";
+import { cite } from "./citation.js";
+import type { Engine } from "./engine.js";
+import { match } from "./match.js";
+import type { WhenAnswer, WhenResult } from "./types.js";
+import { checkQuery } from "./validate.js";
+import { round } from "./who-said.js";
+
+export const WHEN_MIN_COVERAGE = 0.5;
+
+export function answerWhen(engine: Engine, input: unknown): WhenAnswer {
+  const checked = checkQuery(input, "event");
+  if (!checked.ok) return { command: "when", results: [], message: checked.message };
+  const q = checked.query;
+  const { corpus, index } = engine;
+  const scored: Array<{ t: TimeExpression; score: number; coverage: number }> = [];
+  for (const r of index.searchPassages(checked.text).slice(0, 30)) {
+    const p = engine.passage(r.id as number);
+    const times = engine.timesByPassage.get(p.id);
+    if (!times?.length) continue;
+    for (const s of p.sentences) {
+      const inSentence = times.filter((t) => t.start >= s.start && t.start < s.end);
+      if (inSentence.length === 0) continue;
+      const sentence = p.text.slice(s.start, s.end);
+      const m = match(q, sentence);
+      if (m.coverage < WHEN_MIN_COVERAGE) continue;
+      for (const t of inSentence) {
+        // Among several expressions in the sentence, the one nearest the matched words.
+        const at = t.start - s.start;
+        const dist = m.hits.length ? Math.min(...m.hits.map((h) => Math.abs(h - at))) : sentence.length;
+        const resolvedBonus = t.value ? 0.01 : 0;
+        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 4000 + resolvedBonus });
+      }
+    }
+  }
+  scored.sort((a, b) => b.score - a.score);
+  if (scored.length === 0) {
+    return { command: "when", results: [], message: `Nothing in the documents dates "${checked.text}".`, suggestions: engine.suggest(checked.text) };
+  }
+  const results: WhenResult[] = [];
+  const seen = new Set<string>();
+  for (const s of scored) {
+    if (results.length >= engine.limit || s.score < scored[0]!.score * 0.6) break;
+    const key = `${s.t.passageId}:${s.t.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p = engine.passage(s.t.passageId);
+    const doc = corpus.documents[p.docId]!;
+    const sentence = p.sentences.find((x) => x.start <= s.t.start && s.t.start < x.end)!;
+    const { citation, excerptOffset } = cite(doc, p, sentence.start, sentence.end, engine.options);
+    const r: WhenResult = {
+      expression: s.t.text,
+      date: s.t.value,
+      score: round(s.score),
+      source: citation,
+      title: doc.title,
+      docDate: doc.date,
+      highlight: [[s.t.start - excerptOffset, s.t.end - excerptOffset]],
+    };
+    if (s.t.unresolved) r.unresolved = s.t.unresolved;
+    results.push(r);
+  }
+  return { command: "when", results };
+}

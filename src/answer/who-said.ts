@@ -1,0 +1,87 @@
+// who-said: the quotation that best matches the words, and its speaker. A match whose speaker
+// the text does not give is reported as such, never filled in.
+import { cite } from "./citation.js";
+import type { Engine } from "./engine.js";
+import { match } from "./match.js";
+import type { WhoSaidAnswer, WhoSaidResult } from "./types.js";
+import { checkQuery } from "./validate.js";
+
+/** Share of the query's words a quotation must contain to count as the one asked about. */
+export const WHO_SAID_MIN_COVERAGE = 0.6;
+
+export function answerWhoSaid(engine: Engine, input: unknown): WhoSaidAnswer {
+  const checked = checkQuery(input, "quote");
+  if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
+  const q = checked.query;
+  const { corpus, index } = engine;
+  // Candidates: quotations by their own words, and passages (the words may run past the quote marks).
+  const candidates = new Map<number, number>();
+  for (const r of index.searchQuotes(checked.text).slice(0, 40)) candidates.set(r.id as number, r.score);
+  for (const r of index.searchPassages(checked.text).slice(0, 15)) {
+    for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) if (!candidates.has(quote.id)) candidates.set(quote.id, 0);
+  }
+  const scored: Array<{ quoteId: number; score: number; coverage: number }> = [];
+  for (const id of candidates.keys()) {
+    const quote = corpus.quotes[id]!;
+    const p = engine.passage(quote.passageId);
+    // Score on the quote, and on its sentence when the query runs past the quote marks.
+    const onQuote = match(q, quote.text);
+    const sentence = p.sentences.find((s) => s.start <= quote.start && quote.start < s.end);
+    const onSentence = sentence && quote.direct ? match(q, p.text.slice(Math.min(sentence.start, quote.start), Math.max(sentence.end, quote.end))) : onQuote;
+    const best = onQuote.coverage >= onSentence.coverage - 0.15 ? onQuote : { ...onSentence, score: onSentence.score * 0.9 };
+    const score = best.score * (quote.direct ? 1 : 0.9);
+    scored.push({ quoteId: id, score, coverage: best.coverage });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  const top = scored[0];
+  if (!top || top.coverage < WHO_SAID_MIN_COVERAGE) {
+    return { command: "who-said", results: [], message: `No quotation in the documents matches "${checked.text}".`, suggestions: engine.suggest(checked.text) };
+  }
+  const results: WhoSaidResult[] = [];
+  const seen = new Set<string>();
+  let unattributed: number | null = null;
+  for (const s of scored) {
+    if (s.coverage < WHO_SAID_MIN_COVERAGE || s.score < top.score * 0.6 || results.length >= engine.limit) break;
+    const quote = corpus.quotes[s.quoteId]!;
+    if (!quote.speaker) {
+      unattributed ??= s.quoteId;
+      continue;
+    }
+    const key = `${quote.passageId}:${quote.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const p = engine.passage(quote.passageId);
+    const doc = corpus.documents[p.docId]!;
+    const attr = quote.attribution && quote.attribution.passageId !== quote.passageId
+      ? { passage: engine.passage(quote.attribution.passageId), start: quote.attribution.start, end: quote.attribution.end }
+      : undefined;
+    const from = quote.attribution && !attr ? Math.min(quote.start, quote.attribution.start) : quote.start;
+    const to = quote.attribution && !attr ? Math.max(quote.end, quote.attribution.end) : quote.end;
+    const { citation, excerptOffset } = cite(doc, p, from, to, engine.options, attr);
+    results.push({
+      speaker: quote.speaker,
+      role: quote.role,
+      quote: quote.text,
+      direct: quote.direct,
+      score: round(s.score),
+      source: citation,
+      title: doc.title,
+      docDate: doc.date,
+      highlight: [[quote.start - excerptOffset, quote.end - excerptOffset]],
+    });
+  }
+  if (results.length === 0 && unattributed !== null) {
+    const quote = corpus.quotes[unattributed]!;
+    const p = engine.passage(quote.passageId);
+    return {
+      command: "who-said",
+      results: [],
+      message: `Those words appear in ${p.file} (line ${p.lineStart}), but the text does not say who said them.`,
+    };
+  }
+  return { command: "who-said", results };
+}
+
+export function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

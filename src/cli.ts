@@ -1,0 +1,143 @@
+// `npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <command> <words…>`
+// Answers one query (or a JSONL batch) from the terminal. Answers go to stdout, logs to stderr.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { answer, type QueryInput } from "./answer/dispatch.js";
+import { Engine } from "./answer/engine.js";
+import { route } from "./answer/router.js";
+import type { Answer } from "./answer/types.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { KnowledgeDirError } from "./knowledge/files.js";
+import { createLogger } from "./log.js";
+import { jsonLine } from "./render/json.js";
+import { renderText, styleFor } from "./render/text.js";
+import { HELP_TEXT } from "./help.js";
+
+const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <command> <words…>
+
+  who-said "words of the quote"      who said it, with the excerpt and the line
+  when "words about the event"       when it happened, as written and as a date
+  stance "actor" ["topic"]           an actor's stance (also --topic "…")
+  search "words"                     passages that contain the words
+  sources                            the documents and their dates
+  "who said …?" / "when did …?"      plain questions work too
+
+  --json        one JSON answer per query (the contract of ../shared/eval/README.md)
+  --batch FILE  one JSON query per line, e.g. {"command":"who-said","query":"…"}
+  --knowledge   the folder to index (default: KNOWLEDGE_DIR or knowledge/)`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean", default: false },
+        knowledge: { type: "string" },
+        batch: { type: "string" },
+        topic: { type: "string" },
+        limit: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help || (!values.batch && positionals.length === 0)) {
+    process.stderr.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`configuration error: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const log = createLogger(config.LOG_LEVEL);
+  const root = values.knowledge ?? config.KNOWLEDGE_DIR;
+  let engine: Engine;
+  try {
+    const limit = values.limit ? Math.max(1, Math.min(50, Number(values.limit) || 5)) : undefined;
+    engine = Engine.fromFolder(root, { sourceBaseUrl: config.SOURCE_BASE_URL ?? null, onWarning: (w) => log.warn(w), ...(limit ? { limit } : {}) });
+  } catch (e) {
+    if (e instanceof KnowledgeDirError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const print = (a: Answer): void => {
+    process.stdout.write(`${values.json ? jsonLine(a) : renderText(a, styleFor(process.stdout))}\n`);
+  };
+
+  if (values.batch) {
+    let lines: string[];
+    try {
+      lines = readFileSync(values.batch, "utf8").split(/\r?\n/);
+    } catch (e) {
+      process.stderr.write(`cannot read batch file ${values.batch}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 1;
+    }
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      let out: string;
+      try {
+        const q = JSON.parse(line) as QueryInput;
+        if (!q || typeof q !== "object") throw new Error("a query must be a JSON object");
+        out = jsonLine(answer(engine, q));
+      } catch (e) {
+        out = JSON.stringify({ error: (e as Error).message });
+      }
+      process.stdout.write(`${out}\n`);
+    }
+    return 0;
+  }
+
+  const [first, ...rest] = positionals;
+  let q: QueryInput;
+  switch (first) {
+    case "who-said":
+    case "when":
+    case "search":
+      q = { command: first, query: rest.join(" ") };
+      break;
+    case "stance":
+      q = { command: "stance", actor: rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
+      break;
+    case "sources":
+      q = { command: "sources" };
+      break;
+    default: {
+      const r = route(positionals.join(" "));
+      if (r.command === "help" || r.command === "empty") {
+        process.stdout.write(`${HELP_TEXT}\n`);
+        return 0;
+      }
+      q = r;
+    }
+  }
+  try {
+    print(answer(engine, q));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return 2;
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`error: ${(e as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,50 @@
+// Configuration from the environment (and .env through dotenv), validated once at start: a
+// missing or malformed value is reported in one line that names it, and the token is never shown.
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+import { registerSecret } from "./log.js";
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const snowflake = (name: string) =>
+  optionalString.refine((s) => s === undefined || /^\d{15,22}$/.test(s), { message: `${name} must be a numeric Discord id (15–22 digits)` });
+
+const url = (name: string) =>
+  optionalString.refine((s) => s === undefined || /^https?:\/\/\S+$/.test(s), { message: `${name} must be an http(s) URL` });
+
+export const ConfigSchema = z.object({
+  DISCORD_TOKEN: optionalString.refine((s) => s === undefined || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(s) || /^[\w.-]{30,}$/.test(s), {
+    message: "DISCORD_TOKEN does not look like a bot token (copy it again from the Developer Portal, Bot page)",
+  }),
+  DISCORD_CLIENT_ID: snowflake("DISCORD_CLIENT_ID"),
+  DISCORD_GUILD_ID: snowflake("DISCORD_GUILD_ID"),
+  DISCORD_PUBLIC_KEY: optionalString.refine((s) => s === undefined || /^[0-9a-f]{64}$/i.test(s), { message: "DISCORD_PUBLIC_KEY must be 64 hex characters" }),
+  DISCORD_API_BASE: url("DISCORD_API_BASE"),
+  KNOWLEDGE_DIR: optionalString.transform((s) => s ?? "knowledge"),
+  SOURCE_BASE_URL: url("SOURCE_BASE_URL"),
+  CACHE_DIR: optionalString.transform((s) => s ?? ".cache"),
+  LOG_LEVEL: optionalString.transform((s) => s ?? "info").pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "LOG_LEVEL must be debug, info, warn, error or silent" })),
+  SHARDS: optionalString.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), { message: "SHARDS must be auto or a number" }),
+  PORT: optionalString.refine((s) => s === undefined || /^\d{1,5}$/.test(s), { message: "PORT must be a number" }),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/** Reads .env (if any) then validates process.env. Throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): Config {
+  if (env === process.env) loadDotenv({ path: dotenvPath, quiet: true });
+  registerSecret(env.DISCORD_TOKEN);
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("\n"));
+  }
+  registerSecret(parsed.data.DISCORD_TOKEN);
+  return parsed.data;
+}

@@ -1,0 +1,22 @@
+// One document's passages → the facts the answers need, extracted once at index time.
+import type { PassageDraft } from "../knowledge/passages.js";
+import { extractQuotes, type QuoteDraft } from "./quotes.js";
+import { extractStances, type StanceDraft } from "./stance.js";
+import { extractTimes, type TimeDraft } from "./times.js";
+
+export interface DocumentFacts {
+  quotes: QuoteDraft[];
+  /** Per passage, in passage order. */
+  times: TimeDraft[][];
+  stances: StanceDraft[];
+}
+
+/** Bumped whenever extraction changes, so cached facts from older code are not reused. */
+export const EXTRACTOR_VERSION = 1;
+
+export function extractFacts(passages: PassageDraft[], docDate: string | null): DocumentFacts {
+  const quotes = extractQuotes(passages);
+  const times = passages.map((p) => extractTimes(p.text, p.sentences, docDate));
+  const stances = extractStances(passages, quotes);
+  return { quotes, times, stances };
+}

@@ -1,0 +1,112 @@
+// Who has been mentioned so far in a document: full names to expand a bare surname ("King" →
+// "Julian King") and recent speakers to resolve "he said" / "it said".
+import type { SpeakerKind } from "../types.js";
+import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
+import type { Gender, SpeakerNP } from "./speakers.js";
+
+export interface Person {
+  name: string;
+  role: string | null;
+  kind: SpeakerKind;
+  gender?: Gender;
+  /** Position in the document (passage index * 1e6 + offset) of the latest mention. */
+  at: number;
+}
+
+const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der|da|di|du|la|le|bin|al|el)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr|Sr)\.?)?)/gu;
+
+export class People {
+  /** surname (lower case) → full-name records, in order of mention. */
+  private bySurname = new Map<string, Person[]>();
+  private recent: Person[] = [];
+
+  /** Registers "Firstname Lastname" mentions found in a sentence (first names from the lexicon). */
+  scanNames(text: string, at: number): void {
+    for (const m of text.matchAll(NAME_RE)) {
+      const first = m[1]!.toLowerCase();
+      const prevWord = /(\S+)\s*$/.exec(text.slice(0, m.index))?.[1]?.toLowerCase().replace(/\.$/, "") ?? "";
+      const titled = TITLE_WORDS.has(prevWord) || TITLE_WORDS.has(`${prevWord}.`);
+      const gender: Gender | undefined = FEMALE_NAMES.has(first) ? "f" : MALE_NAMES.has(first) ? "m" : undefined;
+      if (!gender && !titled) continue;
+      const p: Person = { name: `${m[1]} ${m[2]}`.replace(/\s+/g, " "), role: null, kind: "person", at: at + m.index };
+      if (gender) p.gender = gender;
+      this.addFullName(p);
+    }
+  }
+
+  private addFullName(p: Person): void {
+    const parts = p.name.replace(/\s+(Jr|Sr)\.?$/, "").split(" ");
+    if (parts.length < 2) return;
+    const key = surnameKey(parts[parts.length - 1]!);
+    const list = this.bySurname.get(key) ?? [];
+    const same = list.find((x) => x.name === p.name);
+    if (same) {
+      same.at = p.at;
+      if (!same.role && p.role) same.role = p.role;
+      if (!same.gender && p.gender) same.gender = p.gender;
+    } else list.push({ ...p });
+    this.bySurname.set(key, list);
+  }
+
+  /** The full record for a speaker: a bare surname becomes the full name seen before it. */
+  resolve(np: SpeakerNP, at: number): Person {
+    const words = np.name.split(" ");
+    let person: Person = { name: np.name, role: np.role, kind: np.kind, at };
+    if (np.gender) person.gender = np.gender;
+    if ((np.kind === "person" || np.kind === "unknown") && words.length >= 1) {
+      const surname = words[words.length - 1]!;
+      const single = words.length === 1 || (words.length === 2 && /^(Mr|Mrs|Ms|Dr|Miss)\.?$/.test(words[0]!));
+      if (single) {
+        const known = this.lookup(surname, at);
+        if (known) {
+          person = { name: known.name, role: np.role ?? known.role, kind: "person", at };
+          const g = np.gender ?? known.gender;
+          if (g) person.gender = g;
+        }
+      } else if (np.kind === "person") {
+        this.addFullName({ ...person });
+        const known = this.lookup(surname, at);
+        if (known && known.name === np.name) {
+          if (!person.role && known.role) person.role = known.role;
+          if (!person.gender && known.gender) person.gender = known.gender;
+        }
+      }
+    }
+    return person;
+  }
+
+  private lookup(surname: string, at: number): Person | undefined {
+    const list = this.bySurname.get(surnameKey(surname));
+    if (!list?.length) return undefined;
+    const before = list.filter((p) => p.at <= at);
+    return (before.length ? before : list).reduce((a, b) => (b.at > a.at ? b : a));
+  }
+
+  /** Marks a speaker as the latest one (for pronouns that follow). */
+  spoke(p: Person): void {
+    this.recent.push(p);
+    if (this.recent.length > 50) this.recent.shift();
+    if (p.kind === "person" && p.name.includes(" ")) this.addFullName(p);
+  }
+
+  /** The antecedent of a pronoun subject: the latest compatible speaker, else the latest full name. */
+  antecedent(pronoun: string, at: number, gender?: Gender): Person | undefined {
+    const wantPerson = pronoun === "he" || pronoun === "she";
+    const fits = (p: Person): boolean => {
+      if (p.at > at) return false;
+      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name)) && (!gender || !p.gender || p.gender === gender);
+      if (pronoun === "it") return p.kind === "organization" || (p.kind === "nominal" && /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name));
+      if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
+      return false;
+    };
+    for (let i = this.recent.length - 1; i >= 0; i--) if (fits(this.recent[i]!)) return this.recent[i];
+    if (!wantPerson) return undefined;
+    let best: Person | undefined;
+    for (const list of this.bySurname.values()) for (const p of list) if (fits(p) && (!best || p.at > best.at)) best = p;
+    return best;
+  }
+}
+
+function surnameKey(s: string): string {
+  return s.toLowerCase().replace(/[’']s$/, "").replace(/[’']/g, "'");
+}

@@ -1,0 +1,106 @@
+// Where the quotations are in a passage: straight, curly and ``TeX'' double quotes, curly single
+// quotes, quotes left open at the end of a paragraph (continued in the next one) and stray marks.
+
+export interface QuoteSpan {
+  /** Offset of the opening mark (or of the passage start when the quote continues from before). */
+  markStart: number;
+  /** The quoted words. */
+  start: number;
+  end: number;
+  /** Offset just after the closing mark (== end when the quote runs to the end of the passage). */
+  markEnd: number;
+  closed: boolean;
+  /** Opened by a mark at the very start of the passage. */
+  opensPassage: boolean;
+}
+
+type Kind = "open" | "close" | "either";
+interface Mark {
+  at: number;
+  len: number;
+  kind: Kind;
+  family: "double" | "single";
+  /** Marks of one style pair with each other; another style inside a quote is a nested quote. */
+  style: "straight" | "curly" | "tex" | "angle" | "single";
+}
+
+const MARK_RE = /``|''|[“”"„«»]|[‘’]/g;
+
+function marks(text: string): Mark[] {
+  const out: Mark[] = [];
+  for (const m of text.matchAll(MARK_RE)) {
+    const c = m[0];
+    const at = m.index;
+    const prev = text[at - 1] ?? " ";
+    const next = text[at + c.length] ?? " ";
+    if (c === "‘" || c === "’") {
+      // Apostrophes (it’s, Clinton’s, ’90s) are not quote marks.
+      if (/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next)) continue;
+      if (c === "’" && /\d/.test(next)) continue;
+      if (c === "‘" && /[\s(“"—–-]|^$/u.test(prev) && /[\p{L}\p{N}]/u.test(next)) out.push({ at, len: 1, kind: "open", family: "single", style: "single" });
+      else if (c === "’" && /[\p{L}\p{N}.,!?…]/u.test(prev) && /[\s.,;:!?)”"—–-]|^$/u.test(next) && !/s/i.test(prev)) out.push({ at, len: 1, kind: "close", family: "single", style: "single" });
+      else if (c === "’" && /[.,!?…]/u.test(prev)) out.push({ at, len: 1, kind: "close", family: "single", style: "single" });
+      continue;
+    }
+    if (c === "''" && /[\p{L}]/u.test(next)) continue; // an odd apostrophe pair inside a word
+    const kind: Kind = c === "“" || c === "„" || c === "``" || c === "«" ? "open" : c === '"' ? "either" : "close";
+    const style = c === '"' ? "straight" : c === "``" || c === "''" ? "tex" : c === "«" || c === "»" ? "angle" : "curly";
+    out.push({ at, len: c.length, kind, family: "double", style });
+  }
+  return out;
+}
+
+const spaceBefore = (text: string, at: number): boolean => at === 0 || /[\s(\[{—–-]/.test(text[at - 1]!);
+const spaceAfter = (text: string, at: number): boolean => at >= text.length || /[\s.,;:!?)\]}—–-]/.test(text[at]!);
+
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const all = marks(text);
+  const doubles = all.filter((m) => m.family === "double");
+  let open: Mark | null = null;
+  for (const m of doubles) {
+    if (!open) {
+      const before = spaceBefore(text, m.at);
+      const after = spaceAfter(text, m.at + m.len);
+      if (m.kind === "open" || (m.kind === "either" && !(after && !before)) || (m.kind === "close" && (before || m.at === 0))) {
+        // A closing mark after a space opens a quote too (” provide much-needed…).
+        open = m;
+      } else if (spans.length === 0 && !/["“”]|``|''/.test(text.slice(0, m.at))) {
+        // A closing mark with nothing open: the quote began before this passage.
+        spans.push({ markStart: 0, start: 0, end: m.at, markEnd: m.at + m.len, closed: true, opensPassage: false });
+      }
+      continue;
+    }
+    if (m.style !== open.style) continue; // nested
+    if (m.kind === "close" || (m.kind === "either" && (spaceAfter(text, m.at + m.len) || !spaceBefore(text, m.at)))) {
+      push(spans, text, open, m.at, m.at + m.len, true);
+      open = null;
+    } else {
+      // The same style reopened without closing: close the first where the second starts.
+      push(spans, text, open, m.at, m.at, false);
+      open = m;
+    }
+  }
+  if (open) push(spans, text, open, text.length, text.length, false);
+  // Single-quoted passages only where no double quote covers them (British style, headlines).
+  const singles = all.filter((m) => m.family === "single");
+  for (let i = 0; i < singles.length; i++) {
+    const o = singles[i]!;
+    if (o.kind !== "open") continue;
+    const c = singles.slice(i + 1).find((m) => m.kind === "close");
+    if (!c || c.at - o.at > 400) continue;
+    if (spans.some((s) => s.markStart <= o.at && o.at < s.markEnd)) continue;
+    push(spans, text, o, c.at, c.at + c.len, true);
+    i = singles.indexOf(c);
+  }
+  return spans.sort((a, b) => a.markStart - b.markStart);
+}
+
+function push(spans: QuoteSpan[], text: string, open: Mark, endAt: number, markEnd: number, closed: boolean): void {
+  let start = open.at + open.len;
+  let end = endAt;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end <= start) return;
+  spans.push({ markStart: open.at, start, end, markEnd, closed, opensPassage: text.slice(0, open.at).trim() === "" });
+}

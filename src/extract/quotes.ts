@@ -1,0 +1,238 @@
+// Quotations and who said them. Spans come from quote-spans; speakers from the speech verbs
+// around them (speakers.ts), with bare surnames and pronouns resolved through the document
+// (people.ts). A quote with no attribution the text supports keeps a null speaker: never a guess.
+import type { Span } from "../text/sentences.js";
+import type { SpeakerKind } from "../types.js";
+import { SPEECH_RE, SPEECH_VERBS, WEAK_SPEECH_VERBS } from "./lexicon.js";
+import { People, type Person } from "./people.js";
+import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
+import { type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+
+export interface PassageText {
+  text: string;
+  sentences: Span[];
+}
+
+export interface QuoteDraft {
+  passage: number;
+  text: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  role: string | null;
+  speakerKind: SpeakerKind;
+  via: string | null;
+  direct: boolean;
+  attribution?: { passage: number; start: number; end: number };
+}
+
+interface Statement {
+  passage: number;
+  verb: string;
+  verbStart: number;
+  verbEnd: number;
+  np: SpeakerNP;
+  inverted: boolean;
+  person: Person | null;
+  sentence: Span;
+}
+
+const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
+
+export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
+  const people = new People();
+  const out: QuoteDraft[] = [];
+  let prevLast: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean } = {
+    quote: null, endsOpen: false, introducer: null, quoteAtEnd: false,
+  };
+  passages.forEach((p, pi) => {
+    const spans = findQuoteSpans(p.text);
+    const masked = mask(p.text, spans);
+    for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
+    const statements = findStatements(pi, p, masked, spans);
+    for (const st of statements) {
+      st.person = resolveSpeaker(st.np, POS(pi, st.verbStart), people);
+      if (st.person) people.spoke(st.person);
+    }
+    const drafts: QuoteDraft[] = [];
+    spans.forEach((q, qi) => {
+      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast);
+      drafts.push(d);
+    });
+    // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
+    for (const st of statements) {
+      if (!st.person || !(SPEECH_VERBS.has(st.verb) || st.verb === "according to") || spans.some((q) => q.markStart >= st.sentence.start && q.markStart < st.sentence.end)) continue;
+      const c = complement(p.text, st);
+      if (!c) continue;
+      drafts.push({ passage: pi, text: p.text.slice(c.start, c.end), start: c.start, end: c.end, ...speakerFields(st.person), via: "indirect", direct: false });
+    }
+    out.push(...drafts);
+    const lastQuote = [...drafts].reverse().find((d) => d.direct) ?? null;
+    const lastSpan = spans[spans.length - 1];
+    const lastSentence = p.sentences[p.sentences.length - 1];
+    const introducer = statements.find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    prevLast = {
+      quote: lastQuote,
+      endsOpen: !!lastSpan && !lastSpan.closed,
+      introducer,
+      quoteAtEnd: !!lastSpan && lastSentence !== undefined && lastSpan.markStart >= lastSentence.start,
+    };
+  });
+  return out;
+}
+
+function speakerFields(p: Person): Pick<QuoteDraft, "speaker" | "role" | "speakerKind"> {
+  return { speaker: p.name, role: p.role ? p.role.replace(/^(a|an|the)\s+/i, "") : null, speakerKind: p.kind };
+}
+
+/** Blanks out quoted words (keeping the marks) so speaker patterns never read inside a quote. */
+function mask(text: string, spans: QuoteSpan[]): string {
+  let out = text;
+  for (const q of spans) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
+  return out;
+}
+
+function findStatements(pi: number, p: PassageText, masked: string, spans: QuoteSpan[]): Statement[] {
+  const out: Statement[] = [];
+  for (const s of p.sentences) {
+    const re = new RegExp(SPEECH_RE.source, "gi");
+    re.lastIndex = s.start;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(masked)) && m.index < s.end) {
+      const verbStart = m.index;
+      const verbEnd = m.index + m[0].length;
+      const prevWord = /(\S+)\s*$/.exec(masked.slice(s.start, verbStart))?.[1]?.toLowerCase() ?? "";
+      // "declined to say", "the said report": not an attribution.
+      if (prevWord === "to" || prevWord === "the") continue;
+      // The clause this verb belongs to starts after the last quote mark or clause break before it.
+      const quoteBefore = spans.filter((q) => q.markEnd <= verbStart && q.markEnd > s.start).pop();
+      const from = quoteBefore ? quoteBefore.markEnd : s.start;
+      const nextQuote = spans.find((q) => q.markStart >= verbEnd && q.markStart < s.end);
+      const to = nextQuote ? nextQuote.markStart : s.end;
+      const gapAfterQuote = quoteBefore ? masked.slice(quoteBefore.markEnd, verbStart) : null;
+      const phrase = /\s/.test(m[0]);
+      let np: SpeakerNP | null = null;
+      let inverted = false;
+      if (phrase && /^according to$/i.test(m[0])) {
+        np = subjectAfter(masked, verbEnd, to);
+        inverted = true;
+      } else if (gapAfterQuote !== null && /^[\s,—–-]*$/.test(gapAfterQuote)) {
+        // `"…," said X` — the subject follows the verb.
+        np = subjectAfter(masked, verbEnd, to);
+        inverted = !!np;
+        if (!np) np = subjectBefore(masked, verbStart, from);
+      } else {
+        np = subjectBefore(masked, verbStart, from);
+        if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {
+          np = subjectAfter(masked, verbEnd, to);
+          inverted = !!np;
+        }
+      }
+      if (np) out.push({ passage: pi, verb: m[0].toLowerCase(), verbStart, verbEnd, np, inverted, person: null, sentence: s });
+    }
+  }
+  return out;
+}
+
+function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | null {
+  if (np.pronoun) {
+    if (np.pronoun === "i" || np.pronoun === "we") return null;
+    return people.antecedent(np.pronoun, at, np.gender) ?? null;
+  }
+  return people.resolve(np, at);
+}
+
+function sentenceAt(p: PassageText, at: number): Span {
+  return p.sentences.find((s) => s.start <= at && at < s.end) ?? p.sentences[p.sentences.length - 1] ?? { start: 0, end: p.text.length };
+}
+
+function wordCount(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+function attribute(
+  pi: number,
+  p: PassageText,
+  q: QuoteSpan,
+  qi: number,
+  spans: QuoteSpan[],
+  statements: Statement[],
+  drafts: QuoteDraft[],
+  prev: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean },
+): QuoteDraft {
+  const base: QuoteDraft = { passage: pi, text: p.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: null, role: null, speakerKind: "unknown", via: null, direct: true };
+  const words = wordCount(base.text);
+  const withSt = (st: Statement, via: string): QuoteDraft =>
+    st.person ? { ...base, ...speakerFields(st.person), via, attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } } : base;
+  const startSentence = sentenceAt(p, q.markStart);
+  const endSentence = sentenceAt(p, Math.max(q.markStart, q.markEnd - 1));
+  const nextQuote = spans[qi + 1];
+
+  // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
+  if (q.closed) {
+    const st = statements.find((s) => {
+      if (s.verbStart < q.markEnd || s.verbStart >= endSentence.end) return false;
+      if (nextQuote && s.verbStart > nextQuote.markStart) return false;
+      const lead = Math.min(s.np.start, s.verbStart);
+      return lead >= q.markEnd && /^[\s,.!?—–-]*$/.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
+    });
+    if (st?.person) return withSt(st, "after");
+  }
+  // 2. `X said (that) … "…"`: the last speech verb before the quote in its sentence.
+  const before = statements.filter((s) => s.verbEnd <= q.markStart && s.verbStart >= startSentence.start && s.person).pop();
+  if (before) {
+    const gap = p.text.slice(before.verbEnd, q.markStart);
+    const weak = WEAK_SPEECH_VERBS.has(before.verb) && !SPEECH_VERBS.has(before.verb);
+    if (wordCount(gap) <= (weak ? 8 : 45)) return withSt(before, "before");
+  }
+  // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2).
+  if (words <= 2) return base;
+  // 3. `X said:` and the quote opens the next sentence or paragraph.
+  const startsSentence = p.text.slice(startSentence.start, q.markStart).trim() === "";
+  if (startsSentence) {
+    const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
+    const intro = prevSentence ? statements.find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
+    if (intro) return withSt(intro, "colon");
+    if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
+  }
+  // 4. "according to X" anywhere in the sentence.
+  const acc = statements.find((s) => s.verb === "according to" && s.sentence.start === startSentence.start && s.person);
+  if (acc) return withSt(acc, "according");
+  // 5. Later in the same sentence: `"…" — and X added`, `"…" the company said in a statement`.
+  const laterSame = statements.find((s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart));
+  if (laterSame && startsSentence) return withSt(laterSame, "sentence");
+  // 6. Continuing the previous quote of this paragraph.
+  const prevInPassage = [...drafts].reverse().find((d) => d.direct && d.speaker);
+  if (prevInPassage) return { ...base, speaker: prevInPassage.speaker, role: prevInPassage.role, speakerKind: prevInPassage.speakerKind, via: "continued" };
+  // 7. A paragraph that opens with a quote continues the previous paragraph's speaker.
+  if (q.opensPassage && prev.quote?.speaker && (prev.endsOpen || prev.quoteAtEnd)) {
+    return { ...base, speaker: prev.quote.speaker, role: prev.quote.role, speakerKind: prev.quote.speakerKind, via: "paragraph" };
+  }
+  // 8. The next quote of the paragraph names the speaker (`"A." "B," she said.`).
+  const nextAttributed = statements.find((s) => s.verbStart >= q.markEnd && s.person && s.sentence.start === endSentence.start);
+  if (nextAttributed && startsSentence) return withSt(nextAttributed, "sentence");
+  return base;
+}
+
+/** The reported words of an indirect statement: after `X said (that)`, or before `…, X said.` */
+function complement(text: string, st: Statement): { start: number; end: number } | null {
+  const s = st.sentence;
+  const lead = Math.min(st.np.start, st.verbStart);
+  const tail = Math.max(st.np.end, st.verbEnd);
+  let start: number;
+  let end: number;
+  if (/^[\s,.]*$/.test(text.slice(tail, s.end)) || /^\s*,/.test(text.slice(tail, s.end)) && lead > s.start + 20) {
+    start = s.start;
+    end = lead;
+  } else {
+    start = tail;
+    end = s.end;
+  }
+  let c = text.slice(start, end);
+  const lstrip = c.length - c.replace(/^[\s,:;—–-]*(?:(?:to|in|on)\s+[^,]{0,40}?\s+)?(?:that\s+)?/i, "").length;
+  start += lstrip;
+  c = text.slice(start, end);
+  const rstrip = c.length - c.replace(/[\s,;:—–-]+$/, "").length;
+  end -= rstrip;
+  return wordCount(text.slice(start, end)) >= 4 ? { start, end } : null;
+}

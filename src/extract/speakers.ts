@@ -1,0 +1,326 @@
+// Reading a speaker out of the words around a speech verb: "European Security Commissioner Julian
+// King said", "said one EU diplomat", "Wang Yi, China's foreign minister, last week branded".
+import type { SpeakerKind } from "../types.js";
+import {
+  FEMALE_NAMES, HONORIFIC_GENDER, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS,
+} from "./lexicon.js";
+
+export type Gender = "m" | "f";
+export type Pronoun = "he" | "she" | "it" | "they" | "i" | "we";
+
+export interface SpeakerNP {
+  /** The words as written ("European Security Commissioner Julian King"). */
+  text: string;
+  /** The speaker to show: a name, an organization, or a description ("one EU diplomat"). */
+  name: string;
+  role: string | null;
+  kind: SpeakerKind;
+  gender?: Gender;
+  pronoun?: Pronoun;
+  /** Offsets of `text` in the string that was read. */
+  start: number;
+  end: number;
+}
+
+interface Tok {
+  t: string;
+  start: number;
+  end: number;
+}
+
+// Words, quoted nicknames ("Cia"), and punctuation, with offsets.
+const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-/&]*|[,;:()\[\]—–]|\S/gu;
+
+function tokens(s: string, from = 0, to = s.length): Tok[] {
+  const out: Tok[] = [];
+  const re = new RegExp(TOKEN_RE.source, "gu");
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) && m.index < to) {
+    let t = m[0];
+    let end = m.index + t.length;
+    if (end > to) {
+      t = t.slice(0, to - m.index);
+      end = to;
+    }
+    out.push({ t, start: m.index, end });
+  }
+  return out;
+}
+
+const bare = (t: string): string => t.toLowerCase().replace(/[’]/g, "'");
+const isCap = (t: string): boolean => /^[“"]?\p{Lu}/u.test(t);
+const isTitle = (t: string): boolean => TITLE_WORDS.has(bare(t)) || TITLE_WORDS.has(bare(t).replace(/\.$/, ""));
+const isParticle = (t: string): boolean => /^(de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|del|dos|das|ter|ten|st\.?)$/i.test(t);
+const isPossessive = (t: string): boolean => /['’]s?$/.test(t) && isCap(t);
+const isAcronym = (t: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(t);
+const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|another|his|her|their|its|our|this|that|these|those|each|both|all|most)$/i;
+const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
+const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
+const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
+
+/** Strips adverbs, auxiliaries and time phrases that sit between a subject and its verb. */
+const TAIL_FILLERS = [
+  /\s+(?:also|later|then|previously|recently|repeatedly|reportedly|once|again|further|first|quickly|simply|only|just|flatly|publicly|privately|angrily|bluntly|immediately|has|have|had|was|is|were|would|will|did|does|do|could|might|may|can|should|must|never|not|always|often|frequently|earlier|subsequently|initially|originally|finally|eventually|herself|himself|itself|themselves|too|however|still|already|even|personally|separately|specifically|directly|openly|confidently|previously|continually|consistently|famously|memorably|approvingly|proudly|loudly|sharply|cheerfully|calmly|firmly|quietly|forcefully|dryly|emphatically)\s*$/i,
+  /\s+(?:last|this|next|early|late|earlier|later)\s+(?:week|month|year|weekend|night|morning|evening|afternoon|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s*$/i,
+  /\s+(?:on|in|during|since)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?\s*$/i,
+  /\s+(?:on|in)\s+(?:a|an|the)\s+(?:statement|interview|speech|letter|tweet|post|email|e-mail|release|news conference|press conference)\s*$/i,
+];
+
+function stripFillers(s: string): string {
+  let prev;
+  let cur = s;
+  do {
+    prev = cur;
+    for (const re of TAIL_FILLERS) cur = cur.replace(re, "");
+  } while (cur !== prev);
+  return cur;
+}
+
+/**
+ * The subject of a verb that starts at `verbAt`, reading left from it, not before `from`.
+ * Handles an apposition between commas: "Andrus Ansip, a commission vice-president, said".
+ */
+export function subjectBefore(text: string, verbAt: number, from: number): SpeakerNP | null {
+  const region = stripFillers(text.slice(from, verbAt)).replace(/\s+$/, "");
+  if (!region) return null;
+  if (region.endsWith(",")) {
+    // Try each earlier comma as the start of an apposition, nearest first.
+    const commas: number[] = [];
+    for (let i = region.length - 2; i >= 0 && commas.length < 5; i--) if (region[i] === ",") commas.push(i);
+    for (const c of commas) {
+      const head = region.slice(0, c);
+      const np = trailingNP(head, from);
+      if (!np || !atBoundary(head, np.start - from)) continue;
+      const appos = region.slice(c + 1, region.length - 1).trim();
+      if (!looksLikeRole(appos)) continue;
+      if (np.kind === "nominal" && !np.role) np.role = null;
+      return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
+    }
+    // ", who said" and similar: no subject here.
+    return null;
+  }
+  const np = trailingNP(region, from);
+  if (!np) return null;
+  if (atBoundary(region, np.start - from)) return np;
+  // Not at a clause start ("…for the Digital Age Executive Vice-President Margrethe Vestager"):
+  // a full personal name is still the subject; keep only the title words next to it.
+  if (np.kind === "person" && np.name.split(" ").length >= 2) {
+    const role = np.role?.split(" ") ?? [];
+    let k = role.length;
+    while (k > 0 && isTitle(role[k - 1]!)) k--;
+    return { ...np, role: role.slice(k).join(" ") || null };
+  }
+  return null;
+}
+
+/** The speaker after an inverted verb: `said one EU diplomat`, `said Bernard Tolbert, special agent…`. */
+export function subjectAfter(text: string, verbEnd: number, to: number): SpeakerNP | null {
+  const toks = tokens(text, verbEnd, to);
+  if (toks.length === 0) return null;
+  const first = toks[0]!;
+  const pro = PRONOUNS[first.t.toLowerCase()];
+  if (pro) return pronounNP(first, pro);
+  let i = 0;
+  const picked: Tok[] = [];
+  if (DETERMINERS.test(first.t)) picked.push(toks[i++]!);
+  for (; i < toks.length; i++) {
+    const tk = toks[i]!;
+    const w = tk.t.replace(/\.$/, "");
+    if (/^[,;:()\[\]—–.!?"“”]$/.test(tk.t)) break;
+    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
+    if (/^(who|whom|whose)$/i.test(w)) break;
+    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
+    picked.push(tk);
+    if (picked.length > 12) return null;
+  }
+  if (picked.length === 0) return null;
+  // A trailing period belongs to the sentence unless it is an initial or abbreviation.
+  const last = picked[picked.length - 1]!;
+  if (/\.$/.test(last.t) && !/^(?:\p{Lu}\.)+$/u.test(last.t) && !/^(jr|sr|inc|co|corp|ltd)\.$/i.test(last.t)) {
+    picked[picked.length - 1] = { t: last.t.slice(0, -1), start: last.start, end: last.end - 1 };
+  }
+  const np = analyse(text, picked);
+  if (!np) return null;
+  // An apposition after a comma gives the role: "said Bernard Tolbert, special agent-in-charge of…".
+  const after = text.slice(np.end, to);
+  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(after);
+  if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
+    np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
+  }
+  return np;
+}
+
+/** The noun phrase at the end of `s` (offset `base` in the original text). */
+function trailingNP(s: string, base: number): SpeakerNP | null {
+  const toks = tokens(s).map((t) => ({ ...t, start: t.start + base, end: t.end + base }));
+  if (toks.length === 0) return null;
+  const lastTok = toks[toks.length - 1]!;
+  const pro = PRONOUNS[lastTok.t.toLowerCase()];
+  if (pro) return pronounNP(lastTok, pro);
+  // Walk left over name words, then role words.
+  let i = toks.length - 1;
+  const picked: Tok[] = [];
+  let sawName = false;
+  for (; i >= 0; i--) {
+    const tk = toks[i]!;
+    const w = tk.t;
+    if (/^[,;:()\[\]—–.!?"“”]$/.test(w)) break;
+    // Sentence-initial function words are capitalized too ("But Reuters reported").
+    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight)$/i.test(w))) break;
+    if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
+      picked.unshift(tk);
+      sawName = true;
+      continue;
+    }
+    if (/\d/.test(w) && picked.length) {
+      picked.unshift(tk);
+      continue;
+    }
+    // "of" inside a title or an affiliation: "Secretary of State", "Rangel of New York".
+    if (/^of$/i.test(w) && picked.length && i > 0 && (isCap(toks[i - 1]!.t) || isTitle(toks[i - 1]!.t))) {
+      picked.unshift(tk);
+      continue;
+    }
+    // Prepositional tail of a description: "officials at Homeland Security Investigations".
+    if (PREPOSITIONS.test(w) && picked.length && i > 0 && SPEAKER_NOUNS.has(bare(toks[i - 1]!.t)) && !/^of$/i.test(w)) {
+      picked.unshift(tk);
+      continue;
+    }
+    if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || (picked.length && /^[\p{Ll}-]+$/u.test(w) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w))) {
+      picked.unshift(tk);
+      continue;
+    }
+    if (DETERMINERS.test(w) && picked.length) picked.unshift(tk);
+    break;
+  }
+  if (picked.length === 0 || picked.length > 14) return null;
+  return analyse(s.length ? undefined : undefined, picked, base, s);
+}
+
+/** Lower-case words that can modify a role noun ("national security", "senior", "local"). */
+function isModifier(w: string): boolean {
+  if (/(?:ly|ing)$/.test(w) && !/^(?:leading|ruling|governing|outgoing|incoming|acting|sitting|presiding|managing)$/.test(w)) return false;
+  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here)$/.test(w);
+}
+
+function pronounNP(tk: Tok, p: Pronoun): SpeakerNP {
+  const np: SpeakerNP = { text: tk.t, name: tk.t, role: null, kind: p === "it" ? "organization" : p === "they" ? "unknown" : "person", pronoun: p, start: tk.start, end: tk.end };
+  if (p === "he") np.gender = "m";
+  if (p === "she") np.gender = "f";
+  return np;
+}
+
+function looksLikeRole(s: string): boolean {
+  const words = s.split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 30) return false;
+  if (/["“”]/.test(s)) return false;
+  // A role reads like "a commission vice-president…", "China's foreign minister", "deputy assistant secretary…".
+  if (/^(who|which|that|where|when|he|she|it|they|and|but|said|says)\b/i.test(s)) return false;
+  if (/^\p{Ll}+ing\b/u.test(s) && !isTitle(words[0]!)) return false;
+  if (/\b(said|says|told|added|is|are|was|were)\b/i.test(s) && words.length > 3 && !/\b(who|which)\b/.test(s)) return false;
+  return true;
+}
+
+/** True when the NP starting at `at` in `s` begins a clause (so it can be a subject, not an object). */
+function atBoundary(s: string, at: number): boolean {
+  const before = s.slice(0, at).trimEnd();
+  if (!before) return true;
+  if (/[,;:(—–"“”]$/.test(before) || /\s[-–—]$/.test(before)) return true;
+  const w = /(\S+)$/.exec(before)?.[1] ?? "";
+  return BOUNDARY_WORDS.test(w) || /^(also|however|meanwhile|still)$/i.test(w);
+}
+
+/** Splits picked words into name and role and decides the kind of speaker. */
+function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = ""): SpeakerNP | null {
+  void _unused;
+  void base;
+  void src;
+  let toks = picked.slice();
+  // Leading determiner stays in a description ("one EU diplomat") but not before a name.
+  const det = toks.length && DETERMINERS.test(toks[0]!.t) ? toks[0]! : null;
+  const text = toks.map((t) => t.t).join(" ").replace(/\s+’/g, "’");
+  const start = toks[0]!.start;
+  const end = toks[toks.length - 1]!.end;
+  if (det) toks = toks.slice(1);
+  if (toks.length === 0) return null;
+  const words = toks.map((t) => t.t);
+  // Trailing run of capitalized words (with particles, initials and nicknames) is the name.
+  let n = words.length;
+  while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
+  // An affiliation after the name ("Rangel of New York") belongs to the role.
+  let affiliation = "";
+  if (n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!)) {
+    const m = n - 1;
+    let k = m;
+    while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
+    affiliation = words.slice(m).join(" ");
+    words.splice(m);
+    n = k;
+  }
+  const capRun = words.slice(n);
+  const lead = words.slice(0, n);
+  const lastWord = capRun[capRun.length - 1] ?? words[words.length - 1]!;
+  const head = bare(words[words.length - 1]!.replace(/\.$/, ""));
+  if (capRun.length === 0) {
+    // A description: its head must be a speaker noun ("diplomat", "spokesman", "officials").
+    const nounHead = SPEAKER_NOUNS.has(head) || lead.some((w) => SPEAKER_NOUNS.has(bare(w))) && PREPOSITIONS.test(words[words.length - 2] ?? "");
+    if (!nounHead) return null;
+    return { text, name: text, role: null, kind: "nominal", start, end };
+  }
+  // "Officials at Homeland Security Investigations": a description with an affiliation.
+  if (lead.length >= 2 && PREPOSITIONS.test(lead[lead.length - 1]!) && SPEAKER_NOUNS.has(bare(lead[lead.length - 2]!))) {
+    return { text, name: text.replace(/^(the|a|an)\s+/i, (m) => m), role: null, kind: "nominal", start, end };
+  }
+  let titleAt = -1;
+  for (let k = capRun.length - 2; k >= 0; k--) {
+    if (isTitle(capRun[k]!) && !isParticle(capRun[k]!)) {
+      titleAt = k;
+      break;
+    }
+  }
+  const lastIsOrg = ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, ""));
+  const isOrg =
+    lastIsOrg ||
+    (titleAt < 0 && ((det !== null && /^the$/i.test(det.t)) || /^the$/i.test(capRun[0]!))) ||
+    capRun.every((w) => isAcronym(w) || /^(of|and|&)$/i.test(w));
+  if (isOrg) {
+    // "The United Nations Security Council", "the IMF", "Huawei": the whole run is the name.
+    const roleWords = lead.join(" ").trim();
+    const display = [det && /^the$/i.test(det.t) ? det.t : "", ...capRun].filter(Boolean).join(" ");
+    if (lead.length > 0 && SPEAKER_NOUNS.has(head)) return { text, name: text, role: null, kind: "nominal", start, end };
+    return { text, name: display, role: roleWords || null, kind: "organization", start, end };
+  }
+  // Split the cap run at its last title word: "European Security Commissioner | Julian King".
+  const split = titleAt;
+  const nameWords = capRun.slice(split + 1);
+  const roleWords = [...lead, ...capRun.slice(0, split + 1)];
+  // Honorifics stay with a lone surname ("Mr. Obama").
+  let honorific: string | null = null;
+  if (roleWords.length && HONORIFIC_GENDER[bare(roleWords[roleWords.length - 1]!)] && /^(mr|mrs|ms|dr|miss)\.?$/i.test(roleWords[roleWords.length - 1]!)) {
+    honorific = roleWords.pop()!;
+  }
+  const name = [honorific && nameWords.length === 1 ? honorific : "", ...nameWords].filter(Boolean).join(" ");
+  const role = [roleWords.join(" "), affiliation].filter(Boolean).join(" ").replace(/\s+’/g, "’").trim() || null;
+  // A description with a capitalized modifier: "a White House national security spokesman" has no name.
+  if (SPEAKER_NOUNS.has(head) && !isCap(words[words.length - 1]!)) return { text, name: text, role: null, kind: "nominal", start, end };
+  const gender = genderOf([...roleWords.slice(-2), ...(honorific ? [honorific] : [])], nameWords);
+  const personish = nameWords.length >= 2 || honorific !== null || roleWords.some((w) => isTitle(w)) || FEMALE_NAMES.has(bare(nameWords[0]!)) || MALE_NAMES.has(bare(nameWords[0]!));
+  const np: SpeakerNP = { text, name, role: role ? role.replace(/^(the|a|an)\s+/i, "") : null, kind: personish ? "person" : "unknown", start, end };
+  if (gender) np.gender = gender;
+  return np;
+}
+
+/** Gender from a title next to the name (Mrs., spokeswoman) or from the first name. */
+export function genderOf(titleWords: string[], nameWords: string[]): Gender | undefined {
+  for (const w of titleWords) {
+    const g = HONORIFIC_GENDER[bare(w)];
+    if (g) return g;
+  }
+  const first = nameWords[0];
+  if (!first || nameWords.length < 2) return undefined;
+  const f = bare(first);
+  if (FEMALE_NAMES.has(f)) return "f";
+  if (MALE_NAMES.has(f)) return "m";
+  return undefined;
+}

@@ -1,0 +1,233 @@
+// Time expressions with their ISO value at the precision the text gives, resolved against the
+// document date and the sentence's tense. With no document date, anything relative stays null.
+import { addDays, addMonths, addWeeks, addYears, format, getDay, startOfISOWeek } from "date-fns";
+import type { Span } from "../text/sentences.js";
+import { HOLIDAYS, newsChrono } from "./time-parsers.js";
+import { type Tense, tenseAt } from "./tense.js";
+
+export interface TimeDraft {
+  text: string;
+  start: number;
+  end: number;
+  value: string | null;
+  unresolved?: "undated" | "vague";
+}
+
+type Result = ReturnType<typeof newsChrono.parse>[number];
+
+// Only sentences with a word that can be part of a date are handed to chrono (most are not).
+const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|week|month|year|ago|spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|halloween|day|eve|morning|evening|night|afternoon|noon|midnight|decade|century)/i;
+
+export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
+  const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
+  const ref = anchor ?? new Date(2000, 0, 1, 12);
+  const out: TimeDraft[] = [];
+  for (const s of sentences) {
+    const sentence = text.slice(s.start, s.end);
+    if (!MAYBE_TIME.test(sentence)) continue;
+    let results: Result[];
+    try {
+      results = newsChrono.parse(sentence, ref);
+    } catch {
+      continue; // a parser failure on odd text loses that sentence's dates, nothing else
+    }
+    for (const r of results) {
+      const t = r.text.trim();
+      if (!t) continue;
+      const start = s.start + r.index + (r.text.length - r.text.trimStart().length);
+      const tense = tenseAt(sentence, r.index, r.index + r.text.length);
+      const resolved = resolve(r, anchor, tense);
+      const d: TimeDraft = { text: t, start, end: start + t.length, value: resolved.value };
+      if (resolved.unresolved) d.unresolved = resolved.unresolved;
+      out.push(d);
+    }
+  }
+  return out;
+}
+
+interface Resolved {
+  value: string | null;
+  unresolved?: "undated" | "vague";
+}
+
+const undated: Resolved = { value: null, unresolved: "undated" };
+const vague: Resolved = { value: null, unresolved: "vague" };
+
+function parseIso(s: string): Date {
+  const [y, m, d] = s.split("-").map(Number);
+  return new Date(y!, m! - 1, d!, 12);
+}
+const day = (d: Date): string => format(d, "yyyy-MM-dd");
+const month = (d: Date): string => format(d, "yyyy-MM");
+const year = (d: Date): string => format(d, "yyyy");
+const interval = (a: Date, b: Date): string => `${day(a)}/${day(b)}`;
+
+function tagValue(tags: Set<string>, prefix: string): string | null {
+  for (const t of tags) if (t.startsWith(prefix)) return t.slice(prefix.length);
+  return null;
+}
+
+export function resolve(r: Result, anchor: Date | null, tense: Tense): Resolved {
+  const tags = r.tags();
+  const c = r.start;
+  const mod = tagValue(tags, "mod/");
+  const kind = [...tags].find((t) => t.startsWith("kind/") && t !== "kind/vague")?.slice(5) ?? null;
+  if (tags.has("kind/vague")) return vague;
+  switch (kind) {
+    case "year":
+      return { value: String(c.get("year")).padStart(4, "0") };
+    case "decade":
+      return { value: tagValue(tags, "decade/") };
+    case "month":
+      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, tense);
+    case "weekday":
+      return anchor ? { value: day(weekdayDate(c.get("weekday")!, mod, anchor, tense)) } : undated;
+    case "relative":
+      return anchor ? relative(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), mod, anchor, tense) : undated;
+    case "holiday":
+      return anchor ? { value: day(holidayDate(tagValue(tags, "holiday/")!, mod, anchor, tense)) } : undated;
+    case "season":
+      return season(tagValue(tags, "season/")!, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, mod, anchor, tense);
+  }
+  // chrono's own results.
+  const text = r.text.toLowerCase();
+  if (/\b(today|tonight|this (morning|afternoon|evening))\b/.test(text)) return anchor ? { value: day(anchor) } : undated;
+  if (/\b(yesterday|last night)\b/.test(text)) return anchor ? { value: day(addDays(anchor, -1)) } : undated;
+  if (/\btomorrow\b/.test(text)) return anchor ? { value: day(addDays(anchor, 1)) } : undated;
+  const y = c.isCertain("year") ? c.get("year") : null;
+  const m = c.isCertain("month") ? c.get("month") : null;
+  const d = c.isCertain("day") ? c.get("day") : null;
+  if (y !== null && m !== null && d !== null) return { value: day(new Date(y, m - 1, d, 12)) };
+  if (y !== null && m !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
+  if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, tense)) } : undated;
+  if (m !== null) return monthValue(m, null, null, anchor, tense);
+  if (y !== null) return { value: String(y) };
+  if (c.isCertain("weekday")) return anchor ? { value: day(weekdayDate(c.get("weekday")!, null, anchor, tense)) } : undated;
+  if (tags.has("result/relativeDate")) return anchor ? { value: day(c.date()) } : undated;
+  return vague;
+}
+
+/** A month with no year: by modifier (last/next/this), else by tense, else the nearest. */
+function monthValue(m: number, y: number | null, mod: string | null, anchor: Date | null, tense: Tense): Resolved {
+  if (y !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
+  if (!anchor) return undated;
+  const ay = anchor.getFullYear();
+  const am = anchor.getMonth() + 1;
+  let yy: number;
+  if (mod === "last") yy = m < am ? ay : ay - 1;
+  else if (mod === "next") yy = m > am ? ay : ay + 1;
+  else if (mod === "this") yy = ay;
+  else if (tense === "future") yy = m >= am ? ay : ay + 1;
+  else if (tense === "past") yy = m <= am ? ay : ay - 1;
+  else yy = Math.abs(m - am) <= 6 ? ay : m > am ? ay - 1 : ay + 1;
+  return { value: `${yy}-${String(m).padStart(2, "0")}` };
+}
+
+function weekdayDate(wd: number, mod: string | null, anchor: Date, tense: Tense): Date {
+  const today = getDay(anchor);
+  const back = (today - wd + 7) % 7; // days since the last such weekday (0 = today)
+  const fwd = (wd - today + 7) % 7 || 7; // days until the next one (never today)
+  if (mod === "last" || mod === "past") return addDays(anchor, -(back || 7));
+  if (mod === "next" || mod === "coming") return addDays(anchor, fwd);
+  if (mod === "this") return addDays(startOfISOWeek(anchor), (wd + 6) % 7);
+  return tense === "future" ? addDays(anchor, fwd) : addDays(anchor, -back);
+}
+
+/** A date that repeats yearly: the one within ~5 months of the article, else by tense. */
+function nearestDate(inYear: (y: number) => Date, anchor: Date, tense: Tense, mod: string | null = null): Date {
+  const y = anchor.getFullYear();
+  const candidates = [inYear(y - 1), inYear(y), inYear(y + 1)];
+  const past = candidates.filter((d) => d <= anchor).pop()!;
+  const future = candidates.find((d) => d > anchor)!;
+  if (mod === "last") return past.getTime() === anchor.getTime() ? inYear(past.getFullYear() - 1) : past;
+  if (mod === "next") return future;
+  if (mod === "this") return inYear(y);
+  const dp = (anchor.getTime() - past.getTime()) / 864e5;
+  const df = (future.getTime() - anchor.getTime()) / 864e5;
+  if (Math.min(dp, df) <= 150) return dp <= df ? past : future;
+  return tense === "future" ? future : past;
+}
+
+function relative(unit: string, offset: number, mod: string | null, anchor: Date, tense: Tense): Resolved {
+  switch (unit) {
+    case "day":
+      return { value: day(addDays(anchor, offset)) };
+    case "week": {
+      const monday = startOfISOWeek(addWeeks(anchor, offset));
+      return { value: interval(monday, addDays(monday, 6)) };
+    }
+    case "month":
+      return { value: month(addMonths(anchor, offset)) };
+    case "year":
+      return { value: year(addYears(anchor, offset)) };
+    case "weekend": {
+      const dir = offset !== 0 ? offset : mod === "tense" && tense === "future" ? 1 : mod === "tense" ? -1 : 0;
+      const sat = weekdayDate(6, null, anchor, dir > 0 ? "future" : "past");
+      const base = dir === 0 && getDay(anchor) >= 1 && getDay(anchor) <= 5 ? weekdayDate(6, null, anchor, "future") : sat;
+      const start = offset === -1 && getDay(anchor) === 0 ? addDays(base, -7) : base;
+      return { value: interval(start, addDays(start, 1)) };
+    }
+  }
+  return vague;
+}
+
+function holidayDate(name: string, mod: string | null, anchor: Date, tense: Tense): Date {
+  const h = HOLIDAYS[name];
+  const inYear = (y: number): Date => {
+    if (!h) return new Date(y, 0, 1, 12);
+    if (h.rule === "us-election") {
+      // The Tuesday after the first Monday of November.
+      const firstMonday = nthWeekday(y, 11, 1, 1);
+      return addDays(firstMonday, 1);
+    }
+    if (h.easter !== undefined) return addDays(easter(y), h.easter);
+    if (h.weekday !== undefined) return nthWeekday(y, h.month!, h.weekday, h.n!);
+    return new Date(y, h.month! - 1, h.day!, 12);
+  };
+  return nearestDate(inYear, anchor, tense, mod);
+}
+
+function nthWeekday(y: number, m: number, wd: number, n: number): Date {
+  if (n > 0) {
+    const first = new Date(y, m - 1, 1, 12);
+    return addDays(first, ((wd - getDay(first) + 7) % 7) + (n - 1) * 7);
+  }
+  const last = new Date(y, m, 0, 12);
+  return addDays(last, -((getDay(last) - wd + 7) % 7));
+}
+
+/** Anonymous Gregorian computus. */
+function easter(y: number): Date {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const dayOf = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(y, month - 1, dayOf, 12);
+}
+
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, fall: 9, winter: 12 };
+
+/** Seasons as month intervals (meteorological, northern hemisphere): summer 2019 = 2019-06/2019-08. */
+function season(name: string, y: number | null, mod: string | null, anchor: Date | null, tense: Tense): Resolved {
+  const startMonth = SEASON_START[name]!;
+  const fmt = (yy: number): string => {
+    const s = new Date(yy, startMonth - 1, 1, 12);
+    return `${month(s)}/${month(addMonths(s, 2))}`;
+  };
+  if (y !== null) return { value: fmt(y) };
+  if (!anchor) return undated;
+  const inYear = (yy: number): Date => new Date(yy, startMonth - 1, 15, 12);
+  const current = anchor.getFullYear();
+  if (mod === "this") return { value: fmt(current) };
+  return { value: fmt(nearestDate(inYear, anchor, tense, mod === "last" || mod === "next" ? mod : null).getFullYear()) };
+}

@@ -1,0 +1,12 @@
+// The one help text, shared by the terminal prompt, /help and DMs.
+export const HELP_TEXT = `Ask about the documents; every answer cites the file and line that proves it.
+
+  /who-said quote:<words>          who said it (speaker, role, the quote, the line)
+  /when event:<words>              when it happened (the words as written and the date)
+  /stance actor:<name> topic:<…>   an actor's stance: support, oppose, mixed or neutral
+  /search query:<words>            passages that contain the words
+  /sources                         the documents, their dates and sizes
+  /help                            this text
+
+Plain questions work too: "who said groundless accusations?", "when did the US bar Huawei?",
+"what is Huawei's stance on the EU toolbox?". Anything else is a search.`;

@@ -1,0 +1,28 @@
+// The JSON contract of `ask --json` (../shared/eval/README.md): exactly these fields, in this order.
+import type { Answer } from "../answer/types.js";
+import type { Citation } from "../types.js";
+
+const source = (c: Citation) => ({ file: c.file, lineStart: c.lineStart, lineEnd: c.lineEnd, excerpt: c.excerpt, url: c.url });
+
+export function toJson(a: Answer): Record<string, unknown> {
+  switch (a.command) {
+    case "who-said":
+      return { command: a.command, results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, source: source(r.source) })) };
+    case "when":
+      return { command: a.command, results: a.results.map((r) => ({ expression: r.expression, date: r.date, source: source(r.source) })) };
+    case "stance":
+      return {
+        command: a.command,
+        polarity: a.polarity,
+        results: a.results.map((r) => ({ actor: r.actor, polarity: r.polarity, cue: r.cue, source: source(r.source) })),
+      };
+    case "search":
+      return { command: a.command, results: a.results.map((r) => ({ score: r.score, source: source(r.source) })) };
+    case "sources":
+      return { command: a.command, results: a.results.map((r) => ({ file: r.file, title: r.title, date: r.date, url: r.url, passages: r.passages })) };
+  }
+}
+
+export function jsonLine(a: Answer): string {
+  return JSON.stringify(toJson(a));
+}
