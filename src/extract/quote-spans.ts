@@ -50,7 +50,7 @@ function marks(text: string): Mark[] {
   return out;
 }
 
-const spaceBefore = (text: string, at: number): boolean => at === 0 || /[\s(\[{—–-]/.test(text[at - 1]!);
+const spaceBefore = (text: string, at: number): boolean => at === 0 || /[\s([{—–-]/.test(text[at - 1]!);
 const spaceAfter = (text: string, at: number): boolean => at >= text.length || /[\s.,;:!?)\]}—–-]/.test(text[at]!);
 
 export function findQuoteSpans(text: string): QuoteSpan[] {

@@ -29,7 +29,7 @@ interface Tok {
 }
 
 // Words, quoted nicknames ("Cia"), and punctuation, with offsets.
-const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-/&]*|[,;:()\[\]—–]|\S/gu;
+const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-/&]*|[,;:()[\]—–]|\S/gu;
 
 function tokens(s: string, from = 0, to = s.length): Tok[] {
   const out: Tok[] = [];
@@ -52,7 +52,6 @@ const bare = (t: string): string => t.toLowerCase().replace(/[’]/g, "'");
 const isCap = (t: string): boolean => /^[“"]?\p{Lu}/u.test(t);
 const isTitle = (t: string): boolean => TITLE_WORDS.has(bare(t)) || TITLE_WORDS.has(bare(t).replace(/\.$/, ""));
 const isParticle = (t: string): boolean => /^(de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|del|dos|das|ter|ten|st\.?)$/i.test(t);
-const isPossessive = (t: string): boolean => /['’]s?$/.test(t) && isCap(t);
 const isAcronym = (t: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(t);
 const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|another|his|her|their|its|our|this|that|these|those|each|both|all|most)$/i;
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
@@ -127,7 +126,7 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   for (; i < toks.length; i++) {
     const tk = toks[i]!;
     const w = tk.t.replace(/\.$/, "");
-    if (/^[,;:()\[\]—–.!?"“”]$/.test(tk.t)) break;
+    if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
     if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
     if (/^(who|whom|whose)$/i.test(w)) break;
     if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
@@ -165,7 +164,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
   for (; i >= 0; i--) {
     const tk = toks[i]!;
     const w = tk.t;
-    if (/^[,;:()\[\]—–.!?"“”]$/.test(w)) break;
+    if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
     // Sentence-initial function words are capitalized too ("But Reuters reported").
     if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight)$/i.test(w))) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {

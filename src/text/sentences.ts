@@ -39,7 +39,7 @@ export function splitSentences(text: string): Span[] {
 
 function isBoundary(text: string, markAt: number, punct: string, closers: string, next: string): boolean {
   // The next sentence must start like one: a capital, a digit, or an opening quote/bracket.
-  if (!/^["'“‘(\[«]?[\p{Lu}\p{N}]/u.test(next) && !/^["'“‘]/.test(next)) return false;
+  if (!/^["'“‘([«]?[\p{Lu}\p{N}]/u.test(next) && !/^["'“‘]/.test(next)) return false;
   if (punct !== "." || closers) return true;
   const word = wordBefore(text, markAt);
   const lower = word.toLowerCase().replace(/^['’]+/, "");

@@ -1,0 +1,81 @@
+// The terminal prompt: the same commands as the Discord bot, answered locally (no token needed).
+import { createInterface } from "node:readline";
+import type { EngineHolder } from "./answer/holder.js";
+import { route } from "./answer/router.js";
+import type { Answer } from "./answer/types.js";
+import { HELP_TEXT } from "./help.js";
+import { renderText, type TextStyle } from "./render/text.js";
+
+export interface ReplOptions {
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+  style: TextStyle;
+  prompt?: string;
+}
+
+export type ReplOutput = { text: string } | { answer: Answer } | null;
+
+/** Answers one line of the prompt: text to print, an answer to render, or null to quit. */
+export async function replLine(holder: EngineHolder, line: string): Promise<ReplOutput> {
+  const trimmed = line.trim();
+  if (/^(\/?(quit|exit|bye)|:q)$/i.test(trimmed)) return null;
+  if (/^\/?reindex$/i.test(trimmed)) {
+    const r = await holder.reindex();
+    return { text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.` };
+  }
+  const routed = route(trimmed);
+  const engine = holder.current;
+  let a: Answer;
+  switch (routed.command) {
+    case "empty":
+      return { text: "" };
+    case "help":
+      return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };
+    case "sources":
+      a = engine.sources();
+      break;
+    case "stance":
+      a = engine.stance(routed.actor, routed.topic ?? undefined);
+      break;
+    case "who-said":
+      a = engine.whoSaid(routed.query);
+      break;
+    case "when":
+      a = engine.when(routed.query);
+      break;
+    default:
+      a = engine.search(routed.query);
+  }
+  return { answer: a };
+}
+
+export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void> {
+  const output = opts.output ?? process.stdout;
+  const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY === true });
+  const write = (s: string): void => void output.write(`${s}\n`);
+  const c = holder.current.corpus;
+  write(`Indexed ${c.documents.length} documents (${c.passages.length} passages) from ${c.root}. Type a question, /help, or /quit.`);
+  rl.setPrompt(opts.prompt ?? "> ");
+  rl.prompt();
+  return new Promise((resolve) => {
+    // One line at a time, in order, even when lines arrive faster than answers (piped input).
+    let chain = Promise.resolve();
+    rl.on("line", (line) => {
+      chain = chain.then(async () => {
+        try {
+          const out = await replLine(holder, line);
+          if (out === null) {
+            rl.close();
+            return;
+          }
+          if ("answer" in out) write(renderText(out.answer, opts.style));
+          else if (out.text) write(out.text);
+        } catch (e) {
+          write(`Something went wrong: ${(e as Error).message}`);
+        }
+        rl.prompt();
+      });
+    });
+    rl.on("close", () => void chain.then(() => resolve()));
+  });
+}
