@@ -87,6 +87,8 @@ export interface StanceFact {
   actor: string;
   actorText: string;
   cue: string;
+  /** The class of the cue: support, exclusion, criticism, denial, warning. */
+  cueClass: string;
   cueStart: number;
   cueEnd: number;
   polarity: Polarity;

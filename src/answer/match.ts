@@ -42,28 +42,48 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-export function match(q: Query, text: string): Match {
-  const terms = contentTerms(text);
+/** Term → offset of its first occurrence in the text. */
+function termPositions(text: string): Map<string, number> {
   const byTerm = new Map<string, number>();
-  for (const t of terms) if (!byTerm.has(t.term)) byTerm.set(t.term, t.token.start);
-  let found = 0;
-  const hits: number[] = [];
-  for (const qt of q.terms) {
-    const at = byTerm.get(qt);
-    if (at !== undefined) {
-      found += 1;
-      hits.push(at);
-      continue;
-    }
-    if (qt.length < 4) continue;
+  for (const t of contentTerms(text)) if (!byTerm.has(t.term)) byTerm.set(t.term, t.token.start);
+  return byTerm;
+}
+
+/** How well one query term is found: 1 exactly, 0.8 with a typo, 0 not at all; and where. */
+function findTerm(qt: string, byTerm: Map<string, number>): { credit: number; at: number } {
+  const at = byTerm.get(qt);
+  if (at !== undefined) return { credit: 1, at };
+  if (qt.length >= 4) {
     // A typo: one edit for mid-length words, two for long ones.
     const max = qt.length >= 8 ? 2 : 1;
     for (const [term, pos] of byTerm) {
-      if (term.length >= 4 && editDistance(qt, term, max) <= max) {
-        found += 0.8;
-        hits.push(pos);
-        break;
-      }
+      if (term.length >= 4 && editDistance(qt, term, max) <= max) return { credit: 0.8, at: pos };
+    }
+  }
+  return { credit: 0, at: -1 };
+}
+
+/**
+ * Coverage of the query over layers of context, each with a weight (the sentence counts fully,
+ * the rest of the paragraph or the headline less): each term takes its best layer.
+ */
+export function layeredCoverage(q: Query, layers: Array<[text: string, weight: number]>): number {
+  if (q.terms.length === 0) return 0;
+  const maps = layers.map(([text, w]) => [termPositions(text), w] as const);
+  let total = 0;
+  for (const qt of q.terms) total += Math.max(0, ...maps.map(([m, w]) => findTerm(qt, m).credit * w));
+  return total / q.terms.length;
+}
+
+export function match(q: Query, text: string): Match {
+  const byTerm = termPositions(text);
+  let found = 0;
+  const hits: number[] = [];
+  for (const qt of q.terms) {
+    const f = findTerm(qt, byTerm);
+    if (f.credit > 0) {
+      found += f.credit;
+      hits.push(f.at);
     }
   }
   const coverage = q.terms.length ? found / q.terms.length : 0;

@@ -1,6 +1,143 @@
-// stance: placeholder until the stance extractor lands.
+// stance: what the documents show an actor supporting or opposing, overall and with evidence.
+// Facts were extracted at index time; here they are filtered by actor and topic and weighed.
+import { actorKey, normalizeActor } from "../extract/actors.js";
+import { cueClassesIn } from "../extract/stance.js";
+import type { Polarity, StanceFact } from "../types.js";
+import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
-import type { StanceAnswer } from "./types.js";
-export function answerStance(_engine: Engine, actor: unknown, topic?: unknown): StanceAnswer {
-  return { command: "stance", actor: String(actor ?? ""), topic: typeof topic === "string" ? topic : null, polarity: null, results: [] };
+import { layeredCoverage, makeQuery, match } from "./match.js";
+import type { StanceAnswer, StanceResult } from "./types.js";
+import { checkQuery } from "./validate.js";
+import { round } from "./who-said.js";
+
+/** Share of the topic's words a piece of evidence must contain to be about the topic. */
+export const TOPIC_MIN_COVERAGE = 0.5;
+
+export function answerStance(engine: Engine, actorInput: unknown, topicInput?: unknown): StanceAnswer {
+  const actorCheck = checkQuery(actorInput, "actor");
+  const topicText = typeof topicInput === "string" && topicInput.trim() ? topicInput : null;
+  const base = { command: "stance" as const, actor: typeof actorInput === "string" ? actorInput.trim() : "", topic: topicText, polarity: null, results: [] };
+  if (!actorCheck.ok) return { ...base, message: actorCheck.message };
+  let topicQuery = null;
+  if (topicText !== null) {
+    const t = checkQuery(topicText, "topic");
+    if (!t.ok) return { ...base, message: t.message };
+    topicQuery = t.query;
+  }
+  const actor = actorCheck.text;
+  const facts = engine.corpus.stances.filter((f) => actorMatches(actor, f));
+  if (facts.length === 0) {
+    const known = similarActors(engine, actor);
+    return { ...base, actor, message: `The documents show no stance for "${actor}".`, ...(known.length ? { suggestions: known } : {}) };
+  }
+  const topicCue = topicText ? cueClassesIn(topicText)[0] : undefined;
+  const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
+  const seen = new Set<string>();
+  for (const f of facts) {
+    const key = `${f.passageId}:${f.cueStart}`;
+    if (seen.has(key)) continue;
+    let relevance = 1;
+    if (topicQuery) {
+      const p = engine.passage(f.passageId);
+      // The cue's own sentence counts fully; its paragraph and the headline say what it is about too.
+      relevance = layeredCoverage(topicQuery, [
+        [f.target, 1],
+        [p.text.slice(f.sentence.start, f.sentence.end), 0.9],
+        [p.text, 0.6],
+        [engine.corpus.documents[p.docId]!.title, 0.6],
+      ]);
+      if (relevance < TOPIC_MIN_COVERAGE) continue;
+    }
+    seen.add(key);
+    evidence.push({ f, polarity: towardTopic(f, topicCue), weight: f.weight * relevance });
+  }
+  if (evidence.length === 0) {
+    return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
+  }
+  const overall = aggregate(evidence);
+  const results = diversify(evidence, (id) => engine.passage(id).docId).slice(0, engine.limit).map(({ f, polarity, weight }): StanceResult => {
+    const p = engine.passage(f.passageId);
+    const doc = engine.corpus.documents[p.docId]!;
+    const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, engine.options);
+    return {
+      actor: f.actorText,
+      polarity,
+      cue: f.cue,
+      target: f.target,
+      score: round(weight),
+      source: citation,
+      title: doc.title,
+      docDate: doc.date,
+      highlight: [[f.cueStart - excerptOffset, f.cueEnd - excerptOffset]],
+    };
+  });
+  return { ...base, actor, polarity: overall, results };
+}
+
+/** Same actor: same key, the same person by surname, or a longer name of the same organization. */
+function actorMatches(query: string, f: StanceFact): boolean {
+  const k = actorKey(query).key;
+  if (f.actor === k) return true;
+  const q = normalizeActor(query);
+  const qParts = q.split(" ");
+  const fParts = f.actor.split(" ");
+  if (qParts.length === 1 || fParts.length === 1) {
+    // "King" ↔ "julian king"; "Huawei" ↔ "huawei technologies".
+    if (qParts[qParts.length - 1] === fParts[fParts.length - 1] && (qParts.length === 1 || fParts.length === 1)) return true;
+  }
+  return f.actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(f.actor.slice(q.length + 1));
+}
+
+/**
+ * The stance toward the topic. When the topic names an action ("banning Huawei"), a cue of the
+ * same kind is support for it (or opposition when negated), and other cues count inverted.
+ */
+function towardTopic(f: StanceFact, topicCue: ReturnType<typeof cueClassesIn>[number] | undefined): Polarity {
+  const plain: Polarity = f.negated ? (f.polarity === "support" ? "oppose" : "neutral") : f.polarity;
+  if (!topicCue) return plain;
+  if (f.cueClass === topicCue.cls) return f.negated ? "oppose" : "support";
+  if (topicCue.polarity === "oppose") return plain === "support" ? "oppose" : plain === "oppose" ? "support" : "neutral";
+  return plain;
+}
+
+function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): StanceAnswer["polarity"] {
+  let support = 0;
+  let oppose = 0;
+  let neutral = 0;
+  for (const e of evidence) {
+    if (e.polarity === "support") support += e.weight;
+    else if (e.polarity === "oppose") oppose += e.weight;
+    else neutral += e.weight;
+  }
+  if (support + oppose === 0) return neutral > 0 ? "neutral" : null;
+  if (support >= 2 * oppose) return "support";
+  if (oppose >= 2 * support) return "oppose";
+  return "mixed";
+}
+
+/** Strongest first, but the best piece of each document before a second one from any. */
+function diversify<T extends { f: StanceFact; weight: number }>(items: T[], docOf: (passageId: number) => number): T[] {
+  const sorted = [...items].sort((a, b) => b.weight - a.weight);
+  const firsts: T[] = [];
+  const rest: T[] = [];
+  const docs = new Set<number>();
+  for (const e of sorted) {
+    const d = docOf(e.f.passageId);
+    (docs.has(d) ? rest : firsts).push(e);
+    docs.add(d);
+  }
+  return [...firsts, ...rest];
+}
+
+function similarActors(engine: Engine, actor: string): string[] {
+  const q = makeQuery(actor);
+  return [...engine.corpus.actors.values()]
+    .filter((a) => match(q, a.name).coverage >= 0.5)
+    .sort((a, b) => b.mentions - a.mentions)
+    .slice(0, 5)
+    .map((a) => a.name);
+}
+
+function topicsOf(facts: StanceFact[]): string[] {
+  return [...new Set(facts.map((f) => f.target.split(/\s+/).slice(0, 6).join(" ")).filter(Boolean))].slice(0, 3);
 }

@@ -1,12 +1,19 @@
-// Placeholder replaced below.
+// Stance cues: who supports or opposes what. A cue (lexicon) is tied to an actor — the speaker
+// when it sits inside a quotation, else the subject of its clause — with negation ("stopped short
+// of", "not talking about", "rather than") and the words it points at.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity } from "../types.js";
+import { type ActorMention, actorKey, actorMentions } from "./actors.js";
+import cues from "./lexicons/stance-cues.json" with { type: "json" };
 import type { QuoteDraft } from "./quotes.js";
+
 export interface StanceDraft {
   passage: number;
   actor: string;
   actorText: string;
   cue: string;
+  /** The class of the cue (exclusion, criticism, denial, warning, support). */
+  cueClass: string;
   cueStart: number;
   cueEnd: number;
   polarity: Polarity;
@@ -15,6 +22,125 @@ export interface StanceDraft {
   sentence: { start: number; end: number };
   weight: number;
 }
-export function extractStances(_p: PassageDraft[], _q: QuoteDraft[]): StanceDraft[] {
-  return [];
+
+interface Cue {
+  word: string;
+  cls: string;
+  polarity: Polarity;
+}
+
+const CUE_BY_WORD = new Map<string, Cue>();
+for (const [cls, def] of Object.entries(cues.classes)) {
+  for (const w of def.words) CUE_BY_WORD.set(w.toLowerCase(), { word: w, cls, polarity: def.polarity as Polarity });
+}
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const CUE_RE = new RegExp(`\\b(${[...CUE_BY_WORD.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`, "gi");
+const NEGATOR_RE = new RegExp(`(?:\\b(?:${cues.negators.filter((n) => n !== "n't").sort((a, b) => b.length - a.length).map(escape).join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`, "i");
+
+/** The class a stance word belongs to ("banning" → exclusion), for topics that name an action. */
+export function cueOf(word: string): Cue | undefined {
+  return CUE_BY_WORD.get(word.toLowerCase());
+}
+
+export function cueClassesIn(text: string): Cue[] {
+  return [...text.matchAll(new RegExp(CUE_RE.source, "gi"))].map((m) => CUE_BY_WORD.get(m[0].toLowerCase())!).filter(Boolean);
+}
+
+// Clause breaks inside a sentence: a new subject can start after these.
+const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
+// A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
+const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+$|\p{Lu}\p{Ll}+\s+$/u;
+
+export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
+  const docText = passages.map((p) => p.text).join("\n");
+  const capitalizedElsewhere = (w: string): boolean => new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText);
+  const persons = personIndex(quotes, docText);
+  const out: StanceDraft[] = [];
+  passages.forEach((p, pi) => {
+    const direct = quotes.filter((q) => q.passage === pi && q.direct && q.speaker);
+    for (const s of p.sentences) {
+      const sentence = p.text.slice(s.start, s.end);
+      const mentions = actorMentions(sentence, s.start, capitalizedElsewhere).map((m) => resolvePerson(m, persons));
+      const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
+      for (const m of sentence.matchAll(new RegExp(CUE_RE.source, "gi"))) {
+        const cue = CUE_BY_WORD.get(m[0].toLowerCase())!;
+        const cueStart = s.start + m.index;
+        const cueEnd = cueStart + m[0].length;
+        const before = p.text.slice(Math.max(s.start, cueStart - 60), cueStart);
+        const negated = NEGATOR_RE.test(before);
+        const target = targetOf(p.text, cueEnd, s.end);
+        const base = { passage: pi, cue: m[0], cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target, sentence: { start: s.start, end: s.end } };
+        const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
+        if (inQuote) {
+          const k = actorKey(inQuote.speaker!);
+          out.push({ ...base, actor: k.key, actorText: inQuote.speaker!, weight: 1 });
+          // The speaker's organization speaks through them ("Huawei's Chief Representative").
+          const org = inQuote.role ? /(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)[’']s\b/u.exec(inQuote.role) : null;
+          if (org) {
+            const k2 = actorKey(org[1]!);
+            out.push({ ...base, actor: k2.key, actorText: k2.name, weight: 0.6 });
+          }
+          continue;
+        }
+        const nominal = NOMINAL_BEFORE.test(p.text.slice(Math.max(s.start, cueStart - 30), cueStart));
+        for (const a of subjects(p.text, mentions, breaks, s.start, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
+      }
+    }
+  });
+  return out;
+}
+
+/** The subject(s) of the clause holding the cue: its first actor, and actors joined to it by "and". */
+function subjects(text: string, mentions: ActorMention[], breaks: number[], sentenceStart: number, cueAt: number, verbal: boolean): Array<{ key: string; name: string; weight: number }> {
+  const clauseStart = Math.max(sentenceStart, ...breaks.filter((b) => b < cueAt));
+  // An actor right before the verb ("in July Huawei warned") is its subject whatever came first.
+  const adjacent = verbal ? mentions.filter((m) => m.end <= cueAt && /^\s+(?:(?:has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|may|might|should)\s+){0,3}$/i.test(text.slice(m.end, cueAt))).pop() : undefined;
+  let inClause = adjacent ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
+  let weight = 1;
+  if (inClause.length === 0 && verbal) {
+    // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
+    inClause = mentions.filter((m) => m.end <= cueAt).slice(0, 1);
+    weight = 0.8;
+  }
+  const first = inClause[0];
+  if (!first) return [];
+  const out = [{ key: first.key, name: first.name, weight }];
+  let last = first;
+  for (const m of inClause.slice(1)) {
+    if (!/^\s*(?:and|,\s*and|&)\s*(?:the\s+)?$/i.test(text.slice(last.end, m.start))) break;
+    out.push({ key: m.key, name: m.name, weight });
+    last = m;
+  }
+  return out;
+}
+
+function targetOf(text: string, from: number, to: number): string {
+  const rest = text.slice(from, to);
+  const clause = rest.split(/\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|and|although)\s/)[0]!;
+  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as)\s+/i, "").split(/\s+/).slice(0, 16);
+  return words.join(" ").replace(/[\s,.;:]+$/, "");
+}
+
+type PersonIndex = Map<string, string>;
+
+/** Surname → full name, from the quotes' speakers and two-word capitalized names in the text. */
+function personIndex(quotes: QuoteDraft[], _docText: string): PersonIndex {
+  const idx: PersonIndex = new Map();
+  for (const q of quotes) {
+    if (q.speakerKind !== "person" || !q.speaker) continue;
+    const parts = q.speaker.split(" ");
+    if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
+  }
+  return idx;
+}
+
+function resolvePerson(m: ActorMention, persons: PersonIndex): ActorMention {
+  if (!m.text.includes(" ")) {
+    const full = persons.get(m.text.toLowerCase());
+    if (full) {
+      const k = actorKey(full);
+      return { ...m, key: k.key, name: k.name };
+    }
+  }
+  return m;
 }

@@ -1,0 +1,104 @@
+// Actors: named people, organizations and countries mentioned in a sentence, under one key per
+// actor (US / U.S. / United States / Washington → "united states").
+import aliases from "./lexicons/actor-aliases.json" with { type: "json" };
+import { KNOWN_ORGS } from "./lexicon.js";
+
+export interface ActorMention {
+  key: string;
+  /** The name to show (the alias group's first name, or the text). */
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Lower case, no dots, no leading "the", no possessive: the form aliases are compared in. */
+export function normalizeActor(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’']s$/, "")
+    .replace(/[’']/g, "'")
+    .replace(/\./g, "")
+    .replace(/^the\s+/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const ALIAS_TO_KEY = new Map<string, { key: string; name: string }>();
+for (const group of aliases.groups) {
+  const name = group[0]!;
+  for (const a of group) ALIAS_TO_KEY.set(normalizeActor(a), { key: normalizeActor(name), name });
+}
+
+/** The canonical key of an actor name, and the name to show for it. */
+export function actorKey(text: string): { key: string; name: string } {
+  const n = normalizeActor(text);
+  const hit = ALIAS_TO_KEY.get(n);
+  if (hit) return hit;
+  // "US officials", "Huawei's": the leading name decides when it is a known alias.
+  const first = n.split(" ")[0]!;
+  const lead = ALIAS_TO_KEY.get(first);
+  if (lead && /^(officials?|government|administration|diplomats?|authorities|lawmakers|leaders?)$/.test(n.split(" ").slice(1).join(" "))) return lead;
+  return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
+}
+
+export function isKnownActor(text: string): boolean {
+  return ALIAS_TO_KEY.has(normalizeActor(text)) || KNOWN_ORGS.has(text);
+}
+
+const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/i;
+const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+
+// A run of capitalized words (with inner "of"/"and"/"for" when capitalized words follow), e.g.
+// "European Commission", "U.S. State Department", "Department of Defence".
+const CAP_RUN_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}.'’&-]*)(?:\s+(?:(?:of|and|for|de|the)\s+)?\p{Lu}[\p{L}\p{N}.'’&-]*)*/gu;
+
+/**
+ * Named actors in a sentence. `capitalizedElsewhere` tells whether a word is also capitalized
+ * mid-sentence in the document (so a sentence-initial "Germany" counts, "Attempts" does not).
+ */
+export function actorMentions(sentence: string, offset: number, capitalizedElsewhere: (w: string) => boolean): ActorMention[] {
+  const out: ActorMention[] = [];
+  for (const run of sentence.matchAll(CAP_RUN_RE)) {
+    // "Germany and France", "the US and Poland": two actors, unless the whole is one name.
+    const parts = isKnownActor(run[0]) ? [{ text: run[0], index: run.index }] : splitAnd(run[0], run.index);
+    for (const m of parts) mention(m.text, m.index);
+  }
+  return out;
+
+  function mention(runText: string, runIndex: number): void {
+    let text = runText;
+    let start = runIndex;
+    // Drop leading function words ("But", "The", "In") and trailing punctuation.
+    let words = text.split(/\s+/).filter(Boolean);
+    while (words.length && (FUNCTION_WORDS.test(words[0]!) || TIME_WORDS.test(words[0]!))) {
+      start += text.indexOf(words[1] ?? "", words[0]!.length) >= 0 && words.length > 1 ? text.indexOf(words[1]!, words[0]!.length) : text.length;
+      words = words.slice(1);
+      text = words.join(" ");
+    }
+    words = words.filter((w) => !TIME_WORDS.test(w));
+    text = text.replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
+    if (!text || words.length === 0) return;
+    if (/^\d/.test(text)) return;
+    const atSentenceStart = sentence.slice(0, start).trim() === "";
+    if (atSentenceStart && words.length === 1 && !isKnownActor(text) && !capitalizedElsewhere(text)) return;
+    if (words.length === 1 && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
+    out.push({ ...actorKey(text), text, start: offset + start, end: offset + start + text.length });
+  }
+}
+
+function splitAnd(text: string, index: number): Array<{ text: string; index: number }> {
+  const out: Array<{ text: string; index: number }> = [];
+  let at = 0;
+  for (const m of text.matchAll(/\s+and\s+/g)) {
+    out.push({ text: text.slice(at, m.index), index: index + at });
+    at = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(at), index: index + at });
+  return out;
+}
+
+/** "Chinese", "European", "British": adjectives of nationality, not actors by themselves. */
+function isDemonym(w: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|ern)$/u.test(w) || /^(French|Dutch|Greek|Swiss|Thai|German|American|Korean|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Qatari|Czech|Polish|Danish|Swedish|Finnish|Irish|Scottish|Welsh|Arab|Western|Eastern|Northern|Southern)$/.test(w);
+}
