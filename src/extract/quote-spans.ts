@@ -57,31 +57,43 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const all = marks(text);
   const doubles = all.filter((m) => m.family === "double");
-  let open: Mark | null = null;
+  // A stack: a quote of another style inside a quote is nested ("…: “As you know…?” Forty…").
+  const stack: Mark[] = [];
   for (const m of doubles) {
-    if (!open) {
-      const before = spaceBefore(text, m.at);
-      const after = spaceAfter(text, m.at + m.len);
+    const before = spaceBefore(text, m.at);
+    const after = spaceAfter(text, m.at + m.len);
+    if (stack.length === 0) {
       if (m.kind === "open" || (m.kind === "either" && !(after && !before)) || (m.kind === "close" && (before || m.at === 0))) {
         // A closing mark after a space opens a quote too (” provide much-needed…).
-        open = m;
+        stack.push(m);
       } else if (spans.length === 0 && !/["“”]|``|''/.test(text.slice(0, m.at))) {
         // A closing mark with nothing open: the quote began before this passage.
         spans.push({ markStart: 0, start: 0, end: m.at, markEnd: m.at + m.len, closed: true, opensPassage: false });
       }
       continue;
     }
-    if (m.style !== open.style) continue; // nested
-    if (m.kind === "close" || (m.kind === "either" && (spaceAfter(text, m.at + m.len) || !spaceBefore(text, m.at)))) {
-      push(spans, text, open, m.at, m.at + m.len, true);
-      open = null;
+    const top = stack[stack.length - 1]!;
+    const closes = m.kind === "close" || (m.kind === "either" && (after || !before));
+    if (m.style === top.style) {
+      if (closes) {
+        stack.pop();
+        if (stack.length === 0) push(spans, text, top, m.at, m.at + m.len, true);
+      } else if (stack.length === 1) {
+        // The same style reopened without closing: close the first where the second starts.
+        push(spans, text, top, m.at, m.at, false);
+        stack[0] = m;
+      }
+    } else if (!closes) {
+      stack.push(m);
+    } else if (stack.length === 1) {
+      // Mixed marks (“…," or "…”): the closing mark of another style closes the quote.
+      stack.pop();
+      push(spans, text, top, m.at, m.at + m.len, true);
     } else {
-      // The same style reopened without closing: close the first where the second starts.
-      push(spans, text, open, m.at, m.at, false);
-      open = m;
+      stack.pop();
     }
   }
-  if (open) push(spans, text, open, text.length, text.length, false);
+  if (stack.length) push(spans, text, stack[0]!, text.length, text.length, false);
   // Single-quoted passages only where no double quote covers them (British style, headlines).
   const singles = all.filter((m) => m.family === "single");
   for (let i = 0; i < singles.length; i++) {
@@ -93,7 +105,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     push(spans, text, o, c.at, c.at + c.len, true);
     i = singles.indexOf(c);
   }
-  return spans.sort((a, b) => a.markStart - b.markStart);
+  // A nickname inside a name (Marcia "Cia" Price) is not a quotation.
+  const nickname = (q: QuoteSpan): boolean =>
+    /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(q.start, q.end)) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(0, q.markStart)) && /^\s\p{Lu}/u.test(text.slice(q.markEnd));
+  return spans.filter((q) => !nickname(q)).sort((a, b) => a.markStart - b.markStart);
 }
 
 function push(spans: QuoteSpan[], text: string, open: Mark, endAt: number, markEnd: number, closed: boolean): void {

@@ -3,10 +3,10 @@
 // (people.ts). A quote with no attribution the text supports keeps a null speaker: never a guess.
 import type { Span } from "../text/sentences.js";
 import type { SpeakerKind } from "../types.js";
-import { SPEECH_RE, SPEECH_VERBS, WEAK_SPEECH_VERBS } from "./lexicon.js";
+import { SPEECH_RE, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -50,13 +50,25 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const masked = mask(p.text, spans);
     for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
     const statements = findStatements(pi, p, masked, spans);
-    for (const st of statements) {
-      st.person = resolveSpeaker(st.np, POS(pi, st.verbStart), people);
-      if (st.person) people.spoke(st.person);
+    // Sentence subjects are mentions too: "it said" after "The Council condemned…" is the Council.
+    const subjects = p.sentences.map((s) => ({ s, np: leadingSubject(masked, s.start, s.end) }));
+    const events = [
+      ...statements.map((st) => ({ at: st.verbStart, st, np: null as SpeakerNP | null })),
+      ...subjects.filter((x) => x.np && !x.np.pronoun).map((x) => ({ at: x.np!.start, st: null as Statement | null, np: x.np })),
+    ].sort((a, b) => a.at - b.at);
+    for (const ev of events) {
+      if (ev.st) {
+        ev.st.person = resolveSpeaker(ev.st.np, POS(pi, ev.st.verbStart), people);
+        if (ev.st.person) people.spoke(ev.st.person);
+      } else if (ev.np && ev.np.kind !== "nominal") {
+        people.spoke(people.resolve(ev.np, POS(pi, ev.at)));
+      }
     }
+    const sentenceSubject = new Map<number, Person>();
+    for (const x of subjects) if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
-      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast);
+      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject);
       drafts.push(d);
     });
     // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
@@ -121,6 +133,10 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         np = subjectAfter(masked, verbEnd, to);
         inverted = !!np;
         if (!np) np = subjectBefore(masked, verbStart, from);
+      } else if (/ing$/i.test(m[0]) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
+        // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
+        const earlier = out.filter((o) => o.sentence.start === s.start).pop();
+        np = earlier ? earlier.np : leadingSubject(masked, s.start, verbStart);
       } else {
         np = subjectBefore(masked, verbStart, from);
         if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {
@@ -159,6 +175,7 @@ function attribute(
   statements: Statement[],
   drafts: QuoteDraft[],
   prev: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean },
+  sentenceSubject: Map<number, Person>,
 ): QuoteDraft {
   const base: QuoteDraft = { passage: pi, text: p.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: null, role: null, speakerKind: "unknown", via: null, direct: true };
   const words = wordCount(base.text);
@@ -170,21 +187,28 @@ function attribute(
 
   // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
   if (q.closed) {
+    // (The quote may end its sentence — "…votes?” Trump said — so the next sentence counts too.)
     const st = statements.find((s) => {
-      if (s.verbStart < q.markEnd || s.verbStart >= endSentence.end) return false;
+      if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      return lead >= q.markEnd && /^[\s,.!?—–-]*$/.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
+      return lead >= q.markEnd && /^[\s,—–-]*$/.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
     });
     if (st?.person) return withSt(st, "after");
+    // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
+    const dash = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?\s*$/u.exec(p.text.slice(q.markEnd, nextQuote ? nextQuote.markStart : p.text.length));
+    if (dash) return { ...base, speaker: dash[1]!.replace(/\.$/, ""), role: null, speakerKind: "person", via: "dash" };
   }
-  // 2. `X said (that) … "…"`: the last speech verb before the quote in its sentence.
-  const before = statements.filter((s) => s.verbEnd <= q.markStart && s.verbStart >= startSentence.start && s.person).pop();
-  if (before) {
-    const gap = p.text.slice(before.verbEnd, q.markStart);
-    const weak = WEAK_SPEECH_VERBS.has(before.verb) && !SPEECH_VERBS.has(before.verb);
-    if (wordCount(gap) <= (weak ? 8 : 45)) return withSt(before, "before");
-  }
+  // 2. `X said (that) … "…"`: the speech verb before the quote in its sentence. A weak verb
+  // ("called", "urging") takes the quote only as its near object, and inside the report of a
+  // strong one ("told Reuters that the US was urging allies to adopt "…"") only right next to it.
+  const befores = statements.filter((s) => s.verbEnd <= q.markStart && s.verbStart >= startSentence.start && s.person);
+  const isStrong = (s: Statement): boolean => SPEECH_VERBS.has(s.verb) || s.verb === "according to";
+  const strong = befores.filter(isStrong).pop();
+  const weak = befores.filter((s) => !isStrong(s) && (!strong || s.verbStart > strong.verbStart)).pop();
+  const gap = (s: Statement): number => wordCount(p.text.slice(s.verbEnd, q.markStart));
+  if (weak && gap(weak) <= (strong ? 1 : 8)) return withSt(weak, "before");
+  if (strong && gap(strong) <= 45) return withSt(strong, "before");
   // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2).
   if (words <= 2) return base;
   // 3. `X said:` and the quote opens the next sentence or paragraph.
@@ -195,6 +219,12 @@ function attribute(
     if (intro) return withSt(intro, "colon");
     if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
   }
+  // 3b. `…, Schiff said. "The other factor…"`: the previous sentence's speaker goes on.
+  if (startsSentence) {
+    const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
+    const said = prevSentence ? statements.filter((s) => s.sentence.start === prevSentence.start && s.person && SPEECH_VERBS.has(s.verb)).pop() : undefined;
+    if (said && !spans.some((o) => o !== q && o.markStart >= prevSentence!.start && o.markStart < prevSentence!.end)) return withSt(said, "previous");
+  }
   // 4. "according to X" anywhere in the sentence.
   const acc = statements.find((s) => s.verb === "according to" && s.sentence.start === startSentence.start && s.person);
   if (acc) return withSt(acc, "according");
@@ -204,13 +234,19 @@ function attribute(
   // 6. Continuing the previous quote of this paragraph.
   const prevInPassage = [...drafts].reverse().find((d) => d.direct && d.speaker);
   if (prevInPassage) return { ...base, speaker: prevInPassage.speaker, role: prevInPassage.role, speakerKind: prevInPassage.speakerKind, via: "continued" };
-  // 7. A paragraph that opens with a quote continues the previous paragraph's speaker.
-  if (q.opensPassage && prev.quote?.speaker && (prev.endsOpen || prev.quoteAtEnd)) {
+  // 7. A paragraph that is all quotation continues the previous paragraph's speaker.
+  if (q.opensPassage && prev.quote?.speaker && (prev.endsOpen || prev.quoteAtEnd) && !statements.some((s) => s.person)) {
     return { ...base, speaker: prev.quote.speaker, role: prev.quote.role, speakerKind: prev.quote.speakerKind, via: "paragraph" };
   }
   // 8. The next quote of the paragraph names the speaker (`"A." "B," she said.`).
   const nextAttributed = statements.find((s) => s.verbStart >= q.markEnd && s.person && s.sentence.start === endSentence.start);
   if (nextAttributed && startsSentence) return withSt(nextAttributed, "sentence");
+  // 9. A quotation right after a sentence about a named person ("Sanders identified… "The younger…"").
+  if (startsSentence) {
+    const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
+    const subject = prevSentence ? sentenceSubject.get(prevSentence.start) : undefined;
+    if (subject) return { ...base, ...speakerFields(subject), via: "subject" };
+  }
   return base;
 }
 

@@ -29,7 +29,7 @@ interface Tok {
 }
 
 // Words, quoted nicknames ("Cia"), and punctuation, with offsets.
-const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-/&]*|[,;:()[\]—–]|\S/gu;
+const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][^\s,;:()[\]"“”—–]*|[,;:()[\]—–]|\S/gu;
 
 function tokens(s: string, from = 0, to = s.length): Tok[] {
   const out: Tok[] = [];
@@ -56,6 +56,7 @@ const isAcronym = (t: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(t);
 const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|another|his|her|their|its|our|this|that|these|those|each|both|all|most)$/i;
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
+const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
 
 /** Strips adverbs, auxiliaries and time phrases that sit between a subject and its verb. */
@@ -81,12 +82,17 @@ function stripFillers(s: string): string {
  * Handles an apposition between commas: "Andrus Ansip, a commission vice-president, said".
  */
 export function subjectBefore(text: string, verbAt: number, from: number): SpeakerNP | null {
-  const region = stripFillers(text.slice(from, verbAt)).replace(/\s+$/, "");
+  // "Rep. Gwen Moore (D-Wis.) said": a parenthetical is blanked, keeping offsets.
+  text = maskParentheses(text, from, verbAt);
+  const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
   if (!region) return null;
   if (region.endsWith(",")) {
-    // Try each earlier comma as the start of an apposition, nearest first.
+    // Try each earlier comma as the end of the subject, the earliest first: the subject starts the
+    // clause and may be followed by several appositions ("Scott Pruitt, the attorney general of
+    // Oklahoma, one of the states suing the EPA, said").
     const commas: number[] = [];
-    for (let i = region.length - 2; i >= 0 && commas.length < 5; i--) if (region[i] === ",") commas.push(i);
+    for (let i = region.length - 2; i >= 0 && commas.length < 6; i--) if (region[i] === ",") commas.push(i);
+    commas.reverse();
     for (const c of commas) {
       const head = region.slice(0, c);
       const np = trailingNP(head, from);
@@ -96,12 +102,28 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
     }
+    // "Scott's niece, state Del. Marcia Price, shouted": the name is in the apposition.
+    const last = commas[commas.length - 1];
+    if (last !== undefined) {
+      const appos = region.slice(last + 1, region.length - 1);
+      const np = trailingNP(appos, from + last + 1);
+      if (np && np.kind === "person" && np.name.includes(" ")) {
+        const head = region.slice(0, last).trim();
+        return { ...np, role: np.role ?? (looksLikeRole(head) && head.split(/\s+/).length <= 8 ? head : null) };
+      }
+    }
     // ", who said" and similar: no subject here.
     return null;
   }
   const np = trailingNP(region, from);
   if (!np) return null;
   if (atBoundary(region, np.start - from)) return np;
+  // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
+  // still the subject, unless a verb or preposition governs it ("told Reuters").
+  const prevWord = /(\S+)\s*$/.exec(region.slice(0, np.start - from))?.[1] ?? "";
+  if (np.kind !== "nominal" && /^\p{Ll}+$/u.test(prevWord) && !PREPOSITIONS.test(prevWord) && !DETERMINERS.test(prevWord) && !/(?:ed|ing|s)$/.test(prevWord) && !SPEECH_LIKE.test(prevWord)) {
+    return np;
+  }
   // Not at a clause start ("…for the Digital Age Executive Vice-President Margrethe Vestager"):
   // a full personal name is still the subject; keep only the title words next to it.
   if (np.kind === "person" && np.name.split(" ").length >= 2) {
@@ -115,6 +137,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
 
 /** The speaker after an inverted verb: `said one EU diplomat`, `said Bernard Tolbert, special agent…`. */
 export function subjectAfter(text: string, verbEnd: number, to: number): SpeakerNP | null {
+  text = maskParentheses(text, verbEnd, to);
   const toks = tokens(text, verbEnd, to);
   if (toks.length === 0) return null;
   const first = toks[0]!;
@@ -147,6 +170,42 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
     np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   }
+  return np;
+}
+
+/** Blanks out "(…)" groups between from and to, keeping every offset. */
+function maskParentheses(text: string, from: number, to: number): string {
+  const part = text.slice(from, to).replace(/\([^()]{0,60}\)/g, (m) => " ".repeat(m.length));
+  return text.slice(0, from) + part + text.slice(to);
+}
+
+/**
+ * The subject at the start of a sentence (after a fronted phrase ending in a comma, such as
+ * "During a speech on Friday,"): the speaker of a participle later on ("…, saying, "…"").
+ */
+export function leadingSubject(text: string, start: number, end: number): SpeakerNP | null {
+  text = maskParentheses(text, start, end);
+  let from = start;
+  const head = text.slice(start, end);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,]{0,80},["”]?\s*)/.exec(head);
+  if (fronted) from = start + fronted[0].length;
+  const toks = tokens(text, from, end);
+  const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
+  if (pro) return pronounNP(toks[0]!, pro);
+  const picked: Tok[] = [];
+  let i = 0;
+  if (toks[0] && DETERMINERS.test(toks[0].t) && /^(a|an|the|one|two|three)$/i.test(toks[0].t)) picked.push(toks[i++]!);
+  for (; i < toks.length; i++) {
+    const tk = toks[i]!;
+    if (!(isCap(tk.t) || (isParticle(tk.t) && picked.length) || (picked.length && (isTitle(tk.t) || SPEAKER_NOUNS.has(bare(tk.t)))))) break;
+    picked.push(tk);
+    if (picked.length > 8) return null;
+  }
+  if (picked.length === 0 || (picked.length === 1 && DETERMINERS.test(picked[0]!.t))) return null;
+  const np = analyse(undefined, picked);
+  if (!np) return null;
+  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
+  if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
 }
 
@@ -186,7 +245,10 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
       picked.unshift(tk);
       continue;
     }
-    if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || (picked.length && /^[\p{Ll}-]+$/u.test(w) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w))) {
+    // A plain lower-case word modifies a role noun ("national security spokesman") but does not
+    // attach to a name ("…interview Trump").
+    const modifier = picked.length > 0 && !isCap(picked[0]!.t) && /^[\p{Ll}-]+$/u.test(w) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
+    if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || modifier) {
       picked.unshift(tk);
       continue;
     }

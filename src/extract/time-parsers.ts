@@ -61,7 +61,7 @@ const parsers: chrono.Parser[] = [
   },
   // two months ago, three days earlier, a year ago
   {
-    pattern: () => new RegExp(`${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|from now|hence)(?![\\w])`, "i"),
+    pattern: () => new RegExp(`${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`, "i"),
     extract: (context, m) => {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBERS[m[1]!.toLowerCase()] ?? 1;
       // "three days earlier/later" is relative to a story event, not to the article date.
@@ -147,7 +147,7 @@ const refiners: chrono.Refiner[] = [
         if (/^(May|March)$/.test(t.trim())) {
           const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
           const after = text.slice(r.index + t.length, r.index + t.length + 6);
-          if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
+          if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
         }
         if (/^(now|the moment|right now)$/i.test(t.trim())) return false;
         if (/^(on\s+)?(sun|sat|wed|mon|tue|tues|thu|thur|thurs|fri)\.?$/i.test(t.trim())) return false;
