@@ -4,6 +4,8 @@ import type { LoadOptions } from "../knowledge/load.js";
 import { SearchIndex } from "../index/search-index.js";
 import type { Corpus, Passage, Quote, StanceFact, TimeExpression } from "../types.js";
 import type { CitationOptions } from "./citation.js";
+import { makeQuery } from "./match.js";
+import { type Checked, checkQuery } from "./validate.js";
 import { answerSearch } from "./search.js";
 import { answerSources } from "./sources.js";
 import { answerStance } from "./stance.js";
@@ -62,6 +64,18 @@ export class Engine {
 
   sources(): SourcesAnswer {
     return answerSources(this);
+  }
+
+  /**
+   * A query checked (length, emptiness) and spell-corrected against the corpus' own words, so
+   * "groundles accusatons" finds "groundless accusations".
+   */
+  check(input: unknown, what: string): Checked & { corrected?: string } {
+    const checked = checkQuery(input, what);
+    if (!checked.ok) return checked;
+    const corrected = this.index.vocabulary.correct(checked.text);
+    if (!corrected) return checked;
+    return { ok: true, text: corrected, query: makeQuery(corrected), corrected };
   }
 
   /** Words from the corpus close to the query, for "did you mean". */

@@ -3,13 +3,12 @@ import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
 import { match } from "./match.js";
 import type { SearchAnswer, SearchHit } from "./types.js";
-import { checkQuery } from "./validate.js";
-import { round } from "./who-said.js";
+import { corrections, round } from "./who-said.js";
 
 export const SEARCH_MIN_COVERAGE = 0.5;
 
 export function answerSearch(engine: Engine, input: unknown): SearchAnswer {
-  const checked = checkQuery(input, "query");
+  const checked = engine.check(input, "query");
   if (!checked.ok) return { command: "search", results: [], message: checked.message };
   const q = checked.query;
   const hits: SearchHit[] = [];
@@ -28,5 +27,5 @@ export function answerSearch(engine: Engine, input: unknown): SearchAnswer {
   if (hits.length === 0) {
     return { command: "search", results: [], message: `No passage matches "${checked.text}".`, suggestions: engine.suggest(checked.text) };
   }
-  return { command: "search", results: hits.slice(0, engine.limit) };
+  return { command: "search", results: hits.slice(0, engine.limit), ...corrections(checked) };
 }

@@ -20,7 +20,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
   if (!actorCheck.ok) return { ...base, message: actorCheck.message };
   let topicQuery = null;
   if (topicText !== null) {
-    const t = checkQuery(topicText, "topic");
+    const t = engine.check(topicText, "topic");
     if (!t.ok) return { ...base, message: t.message };
     topicQuery = t.query;
   }

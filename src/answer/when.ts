@@ -5,13 +5,12 @@ import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
 import { match } from "./match.js";
 import type { WhenAnswer, WhenResult } from "./types.js";
-import { checkQuery } from "./validate.js";
-import { round } from "./who-said.js";
+import { corrections, round } from "./who-said.js";
 
 export const WHEN_MIN_COVERAGE = 0.5;
 
 export function answerWhen(engine: Engine, input: unknown): WhenAnswer {
-  const checked = checkQuery(input, "event");
+  const checked = engine.check(input, "event");
   if (!checked.ok) return { command: "when", results: [], message: checked.message };
   const q = checked.query;
   const { corpus, index } = engine;
@@ -65,5 +64,5 @@ export function answerWhen(engine: Engine, input: unknown): WhenAnswer {
     if (s.t.unresolved) r.unresolved = s.t.unresolved;
     results.push(r);
   }
-  return { command: "when", results };
+  return { command: "when", results, ...corrections(checked) };
 }

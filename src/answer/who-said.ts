@@ -4,13 +4,12 @@ import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
 import { match } from "./match.js";
 import type { WhoSaidAnswer, WhoSaidResult } from "./types.js";
-import { checkQuery } from "./validate.js";
 
 /** Share of the query's words a quotation must contain to count as the one asked about. */
 export const WHO_SAID_MIN_COVERAGE = 0.6;
 
 export function answerWhoSaid(engine: Engine, input: unknown): WhoSaidAnswer {
-  const checked = checkQuery(input, "quote");
+  const checked = engine.check(input, "quote");
   if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
   const q = checked.query;
   const { corpus, index } = engine;
@@ -79,7 +78,12 @@ export function answerWhoSaid(engine: Engine, input: unknown): WhoSaidAnswer {
       message: `Those words appear in ${p.file} (line ${p.lineStart}), but the text does not say who said them.`,
     };
   }
-  return { command: "who-said", results };
+  return { command: "who-said", results, ...corrections(checked) };
+}
+
+/** "Showing results for …" when the query was spell-corrected. */
+export function corrections(checked: { corrected?: string }): { message?: string } {
+  return checked.corrected ? { message: `Showing results for "${checked.corrected}".` } : {};
 }
 
 export function round(x: number): number {

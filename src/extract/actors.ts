@@ -54,10 +54,10 @@ const TIME_WORDS = /^(january|february|march|april|may|june|july|august|septembe
 const CAP_RUN_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}.'’&-]*)(?:\s+(?:(?:of|and|for|de|the)\s+)?\p{Lu}[\p{L}\p{N}.'’&-]*)*/gu;
 
 /**
- * Named actors in a sentence. `capitalizedElsewhere` tells whether a word is also capitalized
- * mid-sentence in the document (so a sentence-initial "Germany" counts, "Attempts" does not).
+ * Named actors in a sentence. `isName` tells whether a sentence-initial word is a name rather than
+ * a capitalized common word ("Germany implemented…" versus "Attempts to persuade…").
  */
-export function actorMentions(sentence: string, offset: number, capitalizedElsewhere: (w: string) => boolean): ActorMention[] {
+export function actorMentions(sentence: string, offset: number, isName: (w: string, next: string) => boolean): ActorMention[] {
   const out: ActorMention[] = [];
   for (const run of sentence.matchAll(CAP_RUN_RE)) {
     // "Germany and France", "the US and Poland": two actors, unless the whole is one name.
@@ -81,7 +81,8 @@ export function actorMentions(sentence: string, offset: number, capitalizedElsew
     if (!text || words.length === 0) return;
     if (/^\d/.test(text)) return;
     const atSentenceStart = sentence.slice(0, start).trim() === "";
-    if (atSentenceStart && words.length === 1 && !isKnownActor(text) && !capitalizedElsewhere(text)) return;
+    const next = /^\s*(\S+)/.exec(sentence.slice(start + text.length))?.[1] ?? "";
+    if (atSentenceStart && words.length === 1 && !isKnownActor(text) && !isName(text, next)) return;
     if (words.length === 1 && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
     out.push({ ...actorKey(text), text, start: offset + start, end: offset + start + text.length });
   }

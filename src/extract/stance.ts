@@ -53,14 +53,18 @@ const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright
 
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
-  const capitalizedElsewhere = (w: string): boolean => new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText);
+  // A sentence-initial capitalized word is a name when the document also capitalizes it mid-sentence,
+  // or when a verb follows it and the document never writes it in lower case.
+  const isName = (w: string, next: string): boolean =>
+    new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText) ||
+    (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(docText));
   const persons = personIndex(quotes, docText);
   const out: StanceDraft[] = [];
   passages.forEach((p, pi) => {
     const direct = quotes.filter((q) => q.passage === pi && q.direct && q.speaker);
     for (const s of p.sentences) {
       const sentence = p.text.slice(s.start, s.end);
-      const mentions = actorMentions(sentence, s.start, capitalizedElsewhere).map((m) => resolvePerson(m, persons));
+      const mentions = actorMentions(sentence, s.start, isName).map((m) => resolvePerson(m, persons));
       const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
       for (const m of sentence.matchAll(new RegExp(CUE_RE.source, "gi"))) {
         const cue = CUE_BY_WORD.get(m[0].toLowerCase())!;
@@ -73,6 +77,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
         const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
         if (inQuote) {
           const k = actorKey(inQuote.speaker!);
+          base.target = targetOf(p.text, cueEnd, Math.min(s.end, inQuote.end));
           out.push({ ...base, actor: k.key, actorText: inQuote.speaker!, weight: 1 });
           // The speaker's organization speaks through them ("Huawei's Chief Representative").
           const org = inQuote.role ? /(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)[’']s\b/u.exec(inQuote.role) : null;
@@ -104,14 +109,12 @@ function subjects(text: string, mentions: ActorMention[], breaks: number[], sent
   }
   const first = inClause[0];
   if (!first) return [];
-  const out = [{ key: first.key, name: first.name, weight }];
-  let last = first;
-  for (const m of inClause.slice(1)) {
-    if (!/^\s*(?:and|,\s*and|&)\s*(?:the\s+)?$/i.test(text.slice(last.end, m.start))) break;
-    out.push({ key: m.key, name: m.name, weight });
-    last = m;
-  }
-  return out;
+  // Actors joined to the subject by "and" share the cue ("Australia and New Zealand have blocked").
+  const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  const group = [first];
+  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, group[0]!); i--) group.unshift(mentions[i]!);
+  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(group[group.length - 1]!, mentions[i]!); i++) group.push(mentions[i]!);
+  return group.map((m) => ({ key: m.key, name: m.name, weight }));
 }
 
 function targetOf(text: string, from: number, to: number): string {

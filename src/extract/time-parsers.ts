@@ -2,7 +2,7 @@
 // chrono drops ("last August", "earlier this month", "late-November"), bare and fiscal years,
 // decades, seasons, holidays, vague references ("in the coming days"), and refiners that remove
 // what is not a date (prices, fractions, times of day alone, "may"/"march" as verbs).
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 import holidays from "./lexicons/holidays.json" with { type: "json" };
 
 type Context = Parameters<chrono.Parser["extract"]>[0];

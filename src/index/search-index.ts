@@ -1,7 +1,8 @@
 // MiniSearch over passages and over quotes. Options live here, in one place, because a saved index
 // only loads with the same tokenize/processTerm it was built with.
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
-import { contentTerms } from "../text/tokenize.js";
+import SearchableMap from "minisearch/SearchableMap";
+import { contentTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
 
 export interface PassageDoc {
@@ -39,18 +40,59 @@ export const QUOTE_OPTIONS: Options<QuoteDoc> = {
 export const fuzzy = (term: string): number | boolean => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
 export const prefix = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length >= 3;
 
+/** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
+export class Vocabulary {
+  readonly words = new SearchableMap<number>();
+  readonly stems = new Set<string>();
+
+  add(text: string): void {
+    for (const t of words(text)) {
+      if (isStopToken(t) || /\d/.test(t.norm)) continue;
+      this.words.update(t.norm, (n = 0) => n + 1);
+      this.stems.add(stem(t.norm));
+    }
+  }
+
+  /**
+   * The query with misspelt words replaced by the closest corpus word (one edit for words of 4–7
+   * letters, two from 8), or null when nothing needed correcting.
+   */
+  correct(text: string): string | null {
+    let out = "";
+    let at = 0;
+    let changed = false;
+    for (const t of words(text)) {
+      if (isStopToken(t) || t.norm.length < 4 || /\d/.test(t.norm) || this.stems.has(stem(t.norm))) continue;
+      let best: { word: string; d: number; n: number } | null = null;
+      for (const [word, [n, d]] of this.words.fuzzyGet(t.norm, t.norm.length >= 8 ? 2 : 1)) {
+        if (!best || d < best.d || (d === best.d && n > best.n)) best = { word, d, n };
+      }
+      if (!best) continue;
+      out += text.slice(at, t.start) + best.word;
+      at = t.end;
+      changed = true;
+    }
+    return changed ? out + text.slice(at) : null;
+  }
+}
+
 export class SearchIndex {
   constructor(
     readonly passages: MiniSearch<PassageDoc>,
     readonly quotes: MiniSearch<QuoteDoc>,
+    readonly vocabulary: Vocabulary,
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
     const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
-    passages.addAll(corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title })));
+    const vocabulary = new Vocabulary();
+    const docs = corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title }));
+    passages.addAll(docs);
+    for (const d of docs) vocabulary.add(d.text);
+    for (const d of corpus.documents) vocabulary.add(d.title);
     const quotes = new MiniSearch<QuoteDoc>(QUOTE_OPTIONS);
     quotes.addAll(corpus.quotes.filter((q) => q.speaker).map((q) => ({ id: q.id, text: q.text })));
-    return new SearchIndex(passages, quotes);
+    return new SearchIndex(passages, quotes, vocabulary);
   }
 
   /** Exact terms first; fuzzy and prefix matching only when the exact pass finds too little. */

@@ -39,6 +39,8 @@ function isFurniture(t: string, words: number): boolean {
   if (/^(https?:\/\/|www\.)\S+$/i.test(t)) return true;
   // Several pipe- or bullet-separated items on one line: a link bar.
   if ((t.match(/\s[|•·]\s?|\s?[|•·]\s/g) ?? []).length >= 2) return true;
+  // Leftover markup (embeds such as <tweet id="…"/>) is not text.
+  if (/<[^>]+>/.test(t) && t.replace(/<[^>]*>/g, "").trim().length < t.length * 0.3) return true;
   const letters = (t.match(/\p{L}/gu) ?? []).length;
   return t.length > 0 && letters / t.length < 0.4 && words < 12;
 }

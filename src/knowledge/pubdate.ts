@@ -1,6 +1,6 @@
 // Publication dates: normalizing what metadata gives, and finding one in plain text (a date line
 // under the headline, a dateline, a date in the file name). A copyright year is never one.
-import * as chrono from "chrono-node";
+import * as chrono from "chrono-node/en";
 
 /** ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all the text fixes) or null. */
 export function normalizeDate(value: string | null | undefined): string | null {

@@ -4,7 +4,8 @@ import type { Unit } from "../types.js";
 import { features } from "./boilerplate.js";
 import { parseDateText } from "./pubdate.js";
 
-export function isTitleLike(text: string): boolean {
+/** `nextToBody`: a line right above the article may be a short sentence-case headline. */
+export function isTitleLike(text: string, nextToBody = false): boolean {
   const t = text.trim();
   const f = features(t);
   if (f.words < 2 || f.words > 30 || t.length > 200) return false;
@@ -17,7 +18,7 @@ export function isTitleLike(text: string): boolean {
   // Short navigation lines ("Connect with us") are mostly lower case; headlines are long or
   // capitalized. A headline may end with a period, but then it must be short.
   if (/[.;]$/.test(t) && f.words > 16 && capitalized < 0.6) return false;
-  return f.words >= 6 || capitalized >= 0.6;
+  return f.words >= 6 || capitalized >= 0.6 || (nextToBody && f.words >= 3 && !/\b(us|you|your|here|now)\b/i.test(t));
 }
 
 /**
@@ -48,7 +49,7 @@ export function findTitle(units: Unit[], bodyStart: number): number {
   // The body's first unit counts too: a headline ending in a period can look like a short paragraph.
   for (let i = Math.min(bodyStart, units.length - 1); i >= 0 && i >= bodyStart - 4; i--) {
     if (i === bodyStart && !(units.length > i + 1 && i === 0)) continue;
-    if (isTitleLike(units[i]!.text) && !/^by\s/i.test(units[i]!.text)) return i;
+    if (isTitleLike(units[i]!.text, i === bodyStart - 1 || i === bodyStart) && !/^by\s/i.test(units[i]!.text)) return i;
   }
   return -1;
 }

@@ -1,0 +1,61 @@
+// The sample questions of ../shared/eval (copied to test/fixtures) against the shipped knowledge:
+// the same checks as the scorer, so the project's own suite guards them.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { answer } from "../src/answer/dispatch.js";
+import { Engine } from "../src/answer/engine.js";
+import { toJson } from "../src/render/json.js";
+
+interface Case {
+  id: string;
+  command: string;
+  query?: string;
+  actor?: string;
+  topic?: string;
+  expect: Record<string, unknown>;
+}
+interface Src {
+  file: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+const cases = readFileSync(new URL("./fixtures/eval-cases.jsonl", import.meta.url), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+const engine = Engine.fromFolder("knowledge");
+const norm = (s: unknown) => String(s ?? "").normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+const has = (hay: unknown, needles: string[]) => needles.some((n) => norm(hay).includes(norm(n)));
+const cites = (src: Src | undefined, want: { file: string; lines: number[] }) => !!src && norm(src.file) === norm(want.file) && want.lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
+
+describe("shared eval cases on knowledge/", () => {
+  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
+    const out = toJson(answer(engine, c)) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
+    const e = c.expect as Record<string, never>;
+    const rs = out.results;
+    if (e.none) return expect(rs).toEqual([]);
+    if (c.command === "sources") {
+      for (const [file, want] of Object.entries(e.docs as Record<string, { title: string }>)) {
+        expect(norm(rs.find((r) => r.file === file)?.title)).toContain(norm(want.title));
+      }
+      return;
+    }
+    const top = rs[0]!;
+    expect(top).toBeDefined();
+    if (c.command === "who-said") {
+      expect(has(top.speaker, e.speaker)).toBe(true);
+      if (e.role) expect(has(`${top.speaker} ${top.role ?? ""}`, e.role)).toBe(true);
+      expect(cites(top.source, e)).toBe(true);
+    } else if (c.command === "when") {
+      expect(has(top.expression, e.expression)).toBe(true);
+      if ("date" in e) {
+        if (e.date === null) expect(top.date).toBeNull();
+        else expect(String(top.date)).toMatch(new RegExp(`^${e.date}`));
+      }
+      expect(cites(top.source, e)).toBe(true);
+    } else if (c.command === "stance") {
+      expect(e.polarity as string[]).toContain(out.polarity);
+      expect(rs.slice(0, 3).some((r) => (e.evidence as Array<{ file: string; lines: number[] }>).some((w) => cites(r.source, w)))).toBe(true);
+    } else if (c.command === "search") {
+      expect(rs.slice(0, 3).some((r) => cites(r.source, e as never))).toBe(true);
+    }
+  });
+});

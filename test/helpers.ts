@@ -1,0 +1,31 @@
+// Test helpers: temporary knowledge folders written by the tests themselves.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { Engine } from "../src/answer/engine.js";
+
+export function tempDir(prefix = "kb-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Writes files (path → content) under a new temporary folder. */
+export function writeKnowledge(files: Record<string, string | Buffer>): { dir: string; cleanup: () => void } {
+  const t = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    const path = join(t.dir, name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+  }
+  return t;
+}
+
+/** An engine over the given files; the folder is removed right after indexing. */
+export function engineFor(files: Record<string, string>, opts: { sourceBaseUrl?: string } = {}): Engine {
+  const t = writeKnowledge(files);
+  try {
+    return Engine.fromFolder(t.dir, { ...opts, onWarning: () => {} });
+  } finally {
+    t.cleanup();
+  }
+}
