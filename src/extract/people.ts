@@ -2,7 +2,7 @@
 // "Julian King") and recent speakers to resolve "he said" / "it said".
 import type { SpeakerKind } from "../types.js";
 import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
-import type { Gender, SpeakerNP } from "./speakers.js";
+import { type Gender, lastWord, type SpeakerNP } from "./speakers.js";
 
 export interface Person {
   name: string;
@@ -24,7 +24,7 @@ export class People {
   scanNames(text: string, at: number): void {
     for (const m of text.matchAll(NAME_RE)) {
       const first = m[1]!.toLowerCase();
-      const prevWord = /(\S+)\s*$/.exec(text.slice(0, m.index))?.[1]?.toLowerCase().replace(/\.$/, "") ?? "";
+      const prevWord = lastWord(text, m.index).toLowerCase().replace(/\.$/, "");
       const titled = TITLE_WORDS.has(prevWord) || TITLE_WORDS.has(`${prevWord}.`);
       const gender: Gender | undefined = FEMALE_NAMES.has(first) ? "f" : MALE_NAMES.has(first) ? "m" : undefined;
       if (!gender && !titled) continue;

@@ -6,7 +6,7 @@ import type { SpeakerKind } from "../types.js";
 import { SPEECH_RE, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -99,9 +99,15 @@ function speakerFields(p: Person): Pick<QuoteDraft, "speaker" | "role" | "speake
 
 /** Blanks out quoted words (keeping the marks) so speaker patterns never read inside a quote. */
 function mask(text: string, spans: QuoteSpan[]): string {
-  let out = text;
-  for (const q of spans) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const q of spans) {
+    if (q.start < at) continue;
+    parts.push(text.slice(at, q.start), " ".repeat(q.end - q.start));
+    at = q.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }
 
 function findStatements(pi: number, p: PassageText, masked: string, spans: QuoteSpan[]): Statement[] {
@@ -113,7 +119,7 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
     while ((m = re.exec(masked)) && m.index < s.end) {
       const verbStart = m.index;
       const verbEnd = m.index + m[0].length;
-      const prevWord = /(\S+)\s*$/.exec(masked.slice(s.start, verbStart))?.[1]?.toLowerCase() ?? "";
+      const prevWord = lastWord(masked, verbStart, s.start).toLowerCase();
       // "declined to say", "the said report": not an attribution.
       if (prevWord === "to" || prevWord === "the") continue;
       // The clause this verb belongs to starts after the last quote mark or clause break before it.

@@ -120,7 +120,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   if (atBoundary(region, np.start - from)) return np;
   // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
   // still the subject, unless a verb or preposition governs it ("told Reuters").
-  const prevWord = /(\S+)\s*$/.exec(region.slice(0, np.start - from))?.[1] ?? "";
+  const prevWord = lastWord(region, np.start - from);
   if (np.kind !== "nominal" && /^\p{Ll}+$/u.test(prevWord) && !PREPOSITIONS.test(prevWord) && !DETERMINERS.test(prevWord) && !/(?:ed|ing|s)$/.test(prevWord) && !SPEECH_LIKE.test(prevWord)) {
     return np;
   }
@@ -173,8 +173,18 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   return np;
 }
 
+/** The last word of text[0, end) (after trimming spaces), scanning back: no regex over the prefix. */
+export function lastWord(text: string, end = text.length, from = 0): string {
+  let e = end;
+  while (e > from && /\s/.test(text[e - 1]!)) e--;
+  let b = e;
+  while (b > from && !/\s/.test(text[b - 1]!)) b--;
+  return text.slice(b, e);
+}
+
 /** Blanks out "(…)" groups between from and to, keeping every offset. */
 function maskParentheses(text: string, from: number, to: number): string {
+  if (text.indexOf("(", from) < 0 || text.indexOf("(", from) >= to) return text;
   const part = text.slice(from, to).replace(/\([^()]{0,60}\)/g, (m) => " ".repeat(m.length));
   return text.slice(0, from) + part + text.slice(to);
 }
@@ -288,7 +298,7 @@ function atBoundary(s: string, at: number): boolean {
   const before = s.slice(0, at).trimEnd();
   if (!before) return true;
   if (/[,;:(—–"“”]$/.test(before) || /\s[-–—]$/.test(before)) return true;
-  const w = /(\S+)$/.exec(before)?.[1] ?? "";
+  const w = lastWord(before);
   return BOUNDARY_WORDS.test(w) || /^(also|however|meanwhile|still)$/i.test(w);
 }
 

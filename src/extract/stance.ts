@@ -43,7 +43,7 @@ export function cueOf(word: string): Cue | undefined {
 }
 
 export function cueClassesIn(text: string): Cue[] {
-  return [...text.matchAll(new RegExp(CUE_RE.source, "gi"))].map((m) => CUE_BY_WORD.get(m[0].toLowerCase())!).filter(Boolean);
+  return [...text.matchAll(CUE_RE)].map((m) => CUE_BY_WORD.get(m[0].toLowerCase())!).filter(Boolean);
 }
 
 // Clause breaks inside a sentence: a new subject can start after these.
@@ -55,18 +55,30 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   const docText = passages.map((p) => p.text).join("\n");
   // A sentence-initial capitalized word is a name when the document also capitalizes it mid-sentence,
   // or when a verb follows it and the document never writes it in lower case.
+  const seen = new Map<string, { midSentence: boolean; lower: boolean }>();
+  const usage = (w: string) => {
+    let u = seen.get(w);
+    if (!u) {
+      u = { midSentence: new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText), lower: new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(docText) };
+      seen.set(w, u);
+    }
+    return u;
+  };
   const isName = (w: string, next: string): boolean =>
-    new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText) ||
-    (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(docText));
+    usage(w).midSentence || (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !usage(w).lower);
   const persons = personIndex(quotes, docText);
   const out: StanceDraft[] = [];
+  const directByPassage = new Map<number, QuoteDraft[]>();
+  for (const q of quotes) if (q.direct && q.speaker) directByPassage.set(q.passage, [...(directByPassage.get(q.passage) ?? []), q]);
   passages.forEach((p, pi) => {
-    const direct = quotes.filter((q) => q.passage === pi && q.direct && q.speaker);
+    const direct = directByPassage.get(pi) ?? [];
     for (const s of p.sentences) {
       const sentence = p.text.slice(s.start, s.end);
+      const cueMatches = [...sentence.matchAll(CUE_RE)];
+      if (cueMatches.length === 0) continue; // most sentences carry no stance: skip the actor work
       const mentions = actorMentions(sentence, s.start, isName).map((m) => resolvePerson(m, persons));
       const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
-      for (const m of sentence.matchAll(new RegExp(CUE_RE.source, "gi"))) {
+      for (const m of cueMatches) {
         const cue = CUE_BY_WORD.get(m[0].toLowerCase())!;
         const cueStart = s.start + m.index;
         const cueEnd = cueStart + m[0].length;

@@ -35,10 +35,22 @@ function components(context: Context, values: Record<string, number>, tags: stri
   return c;
 }
 
+// Patterns are built once: chrono asks for them on every parse.
+const MODIFIED_MONTH = new RegExp(`${B}(last|next|this|early|late|mid|the end of|the beginning of|the start of|by the end of|by late|by early|until the end of)[\\s-]+${MONTH_RE}(?:,?\\s+(\\d{4}))?(?![\\w])`, "i");
+const MODIFIED_WEEKDAY = new RegExp(`${B}(last|next|this|past|coming)\\s+${WEEKDAY_RE}(?:\\s+(morning|afternoon|evening|night))?(?![\\w])`, "i");
+const RELATIVE_PERIOD = new RegExp(`${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`, "i");
+const UNITS_AGO = new RegExp(`${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`, "i");
+const WEEKEND = new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, "i");
+const VAGUE_SPAN = /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
+const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
+const YEAR = /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
+const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w])`, "i");
+const SEASON = /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
+
 const parsers: chrono.Parser[] = [
   // last August, next March 2020, early/late/mid-November, earlier this month's cousin "later in May"
   {
-    pattern: () => new RegExp(`${B}(last|next|this|early|late|mid|the end of|the beginning of|the start of|by the end of|by late|by early|until the end of)[\\s-]+${MONTH_RE}(?:,?\\s+(\\d{4}))?(?![\\w])`, "i"),
+    pattern: () => MODIFIED_MONTH,
     extract: (context, m) => {
       const values: Record<string, number> = { month: monthNumber(m[2]!) };
       if (m[3]) values.year = Number(m[3]);
@@ -47,12 +59,12 @@ const parsers: chrono.Parser[] = [
   },
   // last Tuesday, next Friday, this Monday (morning)
   {
-    pattern: () => new RegExp(`${B}(last|next|this|past|coming)\\s+${WEEKDAY_RE}(?:\\s+(morning|afternoon|evening|night))?(?![\\w])`, "i"),
+    pattern: () => MODIFIED_WEEKDAY,
     extract: (context, m) => components(context, { weekday: WEEKDAYS[m[2]!.toLowerCase()]! }, [MOD(m[1]!), "kind/weekday"]),
   },
   // earlier this month, later this year, last week, next month, this year, the past week
   {
-    pattern: () => new RegExp(`${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`, "i"),
+    pattern: () => RELATIVE_PERIOD,
     extract: (context, m) => {
       const which = m[2]!.toLowerCase();
       const offset = which === "this" ? 0 : /last|past|previous/.test(which) ? -1 : 1;
@@ -61,7 +73,7 @@ const parsers: chrono.Parser[] = [
   },
   // two months ago, three days earlier, a year ago
   {
-    pattern: () => new RegExp(`${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`, "i"),
+    pattern: () => UNITS_AGO,
     extract: (context, m) => {
       const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBERS[m[1]!.toLowerCase()] ?? 1;
       // "three days earlier/later" is relative to a story event, not to the article date.
@@ -72,7 +84,7 @@ const parsers: chrono.Parser[] = [
   },
   // the weekend, over the weekend, this weekend
   {
-    pattern: () => new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, "i"),
+    pattern: () => WEEKEND,
     extract: (context, m) => {
       const w = m[1]!.toLowerCase();
       const offset = w === "last" ? -1 : w === "next" ? 1 : 0;
@@ -81,12 +93,12 @@ const parsers: chrono.Parser[] = [
   },
   // in the coming days, in recent weeks, in the past few months: real time words, but no fixed date
   {
-    pattern: () => /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i,
+    pattern: () => VAGUE_SPAN,
     extract: (context) => components(context, {}, ["kind/vague"]),
   },
   // (by) the end of the year / of this month / of next week
   {
-    pattern: () => /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i,
+    pattern: () => END_OF_PERIOD,
     extract: (context, m) => {
       const which = /next/i.test(m[0]!) ? 1 : /last/i.test(m[0]!) ? -1 : 0;
       return components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, `offset/${which}`, MOD(m[1]!)]);
@@ -95,7 +107,7 @@ const parsers: chrono.Parser[] = [
   // 1995, in 2020, post-1959, mid-1990s, the 1990s, fiscal 2019, FY2019
   {
     // The word before is captured (and trimmed later): chrono drops results that are only digits.
-    pattern: () => /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i,
+    pattern: () => YEAR,
     extract: (context, m) => {
       const year = Number(m[4]);
       const lead = m[1] ? [`lead/${m[1].length + (m[0].length - m[0].replace(/^[A-Za-z]+\s+/, "").length - m[1].length)}`] : [];
@@ -105,7 +117,7 @@ const parsers: chrono.Parser[] = [
   },
   // Thanksgiving (Day), Election Day, last Christmas
   {
-    pattern: () => new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w])`, "i"),
+    pattern: () => HOLIDAY,
     extract: (context, m) => {
       const key = m[2]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
       const name = Object.keys(holidays.holidays).find((h) => h.replace(/'/g, "") === key.replace(/'/g, "")) ?? key;
@@ -114,7 +126,7 @@ const parsers: chrono.Parser[] = [
   },
   // last summer, in the spring of 2019, winter 2018
   {
-    pattern: () => /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i,
+    pattern: () => SEASON,
     extract: (context, m) => {
       const mod = m[1]!.toLowerCase();
       const values: Record<string, number> = {};

@@ -22,8 +22,9 @@ export interface TimeDraft {
 
 type Result = ReturnType<typeof newsChrono.parse>[number];
 
-// Only sentences with a word that can be part of a date are handed to chrono (most are not).
-const MAYBE_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|week|month|year|ago|spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|halloween|day|eve|morning|evening|night|afternoon|noon|midnight|decade|century)/i;
+// Only sentences with a word that can be part of a date are handed to chrono (most are not):
+// month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
+const MAYBE_TIME = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|tomorrow|yesterday|week|month|year|ago|weekend|spring|summer|fall|autumn|winter|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decade|fiscal)|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 
 export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
   const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
@@ -41,10 +42,9 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
     for (const r of results) {
       const t = r.text.trim();
       if (!t) continue;
-      const start = s.start + r.index + (r.text.length - r.text.trimStart().length);
-      const tense = tenseAt(sentence, r.index, r.index + r.text.length);
-      const resolved = resolve(r, anchor, tense);
-      const d: TimeDraft = { text: t, start, end: start + t.length, value: resolved.value };
+      const at = r.index + (r.text.length - r.text.trimStart().length);
+      const resolved = resolve(r, anchor, tenseAt(sentence, at, at + t.length));
+      const d: TimeDraft = { text: t, start: s.start + at, end: s.start + at + t.length, value: resolved.value };
       if (resolved.unresolved) d.unresolved = resolved.unresolved;
       out.push(d);
     }

@@ -18,7 +18,20 @@ export interface UnitFeatures {
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+// Units are classified several times (body, title, passages); features are computed once per text.
+const cache = new Map<string, UnitFeatures>();
+
 export function features(text: string): UnitFeatures {
+  let f = cache.get(text);
+  if (!f) {
+    if (cache.size > 20_000) cache.clear();
+    f = computeFeatures(text);
+    cache.set(text, f);
+  }
+  return f;
+}
+
+function computeFeatures(text: string): UnitFeatures {
   const words = text.match(WORD_RE) ?? [];
   const stops = words.filter((w) => STOPWORDS.has(w.toLowerCase().replace(/’/g, "'"))).length;
   const t = text.trim();
