@@ -1,79 +1,93 @@
-// Files → documents → passages with facts: the whole corpus in plain data.
-import { EXTRACTOR_VERSION, extractFacts } from "./extract/facts.js";
-import { type LoadedFile, type LoadOptions, loadFolder } from "./knowledge/load.js";
-import type { Corpus, DocumentRecord, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "./types.js";
+// Files → documents → passages with facts: the whole corpus in plain data. A document's parsed
+// text and facts (a DocEntry) is the unit that is cached and reused when its file has not changed.
+import { type DocumentFacts, EXTRACTOR_VERSION, extractFacts } from "./extract/facts.js";
+import type { FileEntry } from "./knowledge/files.js";
+import { listKnowledgeFiles } from "./knowledge/files.js";
+import { type LoadOptions, loadFile } from "./knowledge/load.js";
+import type { PassageDraft } from "./knowledge/passages.js";
+import type { Corpus, DocMeta, Format, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "./types.js";
 
 export { EXTRACTOR_VERSION };
+
+export interface DocEntry {
+  file: string;
+  format: Format;
+  bytes: number;
+  mtimeMs: number;
+  hash: string;
+  meta: DocMeta & { title: string };
+  warnings: string[];
+  passages: PassageDraft[];
+  facts: DocumentFacts;
+}
 
 export function emptyCorpus(root: string): Corpus {
   return { root, documents: [], passages: [], quotes: [], times: [], stances: [], actors: new Map(), warnings: [] };
 }
 
-/** Indexes every readable file under `root`. */
+/** Reads, parses and extracts one file; null (with a warning) when it cannot be read. */
+export function extractEntry(file: FileEntry, opts: LoadOptions = {}): DocEntry | null {
+  const f = loadFile(file, opts);
+  if (!f) return null;
+  return {
+    file: file.file,
+    format: file.format,
+    bytes: file.bytes,
+    mtimeMs: file.mtimeMs,
+    hash: f.hash,
+    meta: { title: f.title, date: f.date, url: f.url, author: f.author },
+    warnings: f.warnings,
+    passages: f.passages,
+    facts: extractFacts(f.passages, f.date),
+  };
+}
+
+/** Indexes every readable file under `root` (no cache). */
 export function buildCorpus(root: string, opts: LoadOptions = {}): Corpus {
   const warnings: string[] = [];
-  const files = loadFolder(root, { ...opts, onWarning: (w) => (warnings.push(w), opts.onWarning?.(w)) });
+  const onWarning = (w: string): void => {
+    warnings.push(w);
+    opts.onWarning?.(w);
+  };
+  const entries = listKnowledgeFiles(root).map((f) => extractEntry(f, { ...opts, onWarning }));
+  return assembleCorpus(root, entries.filter((e): e is DocEntry => e !== null), warnings);
+}
+
+/** Puts document entries together into one corpus, numbering documents, passages and facts. */
+export function assembleCorpus(root: string, entries: DocEntry[], warnings: string[] = []): Corpus {
   const corpus = emptyCorpus(root);
   corpus.warnings = warnings;
-  for (const f of files) addDocument(corpus, f);
+  for (const e of entries) addEntry(corpus, e);
   return corpus;
 }
 
-/** Appends one loaded file (its passages and facts) to the corpus. */
-export function addDocument(corpus: Corpus, f: LoadedFile): DocumentRecord {
+function addEntry(corpus: Corpus, e: DocEntry): void {
   const docId = corpus.documents.length;
-  const firstPassage = corpus.passages.length;
-  const doc: DocumentRecord = {
-    id: docId,
-    file: f.entry.file,
-    format: f.entry.format,
-    title: f.title,
-    date: f.date,
-    url: f.url,
-    author: f.author,
-    bytes: f.entry.bytes,
-    hash: f.hash,
-    passageIds: [],
-    warnings: f.warnings,
-  };
-  corpus.documents.push(doc);
-  f.passages.forEach((p, i) => {
-    const passage: Passage = { id: firstPassage + i, docId, file: f.entry.file, ...p };
+  const first = corpus.passages.length;
+  corpus.documents.push({ id: docId, file: e.file, format: e.format, ...e.meta, bytes: e.bytes, hash: e.hash, passageIds: e.passages.map((_, i) => first + i), warnings: e.warnings });
+  e.passages.forEach((p, i) => {
+    const passage: Passage = { id: first + i, docId, file: e.file, ...p };
     corpus.passages.push(passage);
-    doc.passageIds.push(passage.id);
   });
-  const facts = extractFacts(f.passages, f.date);
-  for (const q of facts.quotes) {
-    const quote: Quote = {
-      id: corpus.quotes.length,
-      passageId: firstPassage + q.passage,
-      text: q.text,
-      start: q.start,
-      end: q.end,
-      speaker: q.speaker,
-      role: q.role,
-      speakerKind: q.speakerKind,
-      via: q.via,
-      direct: q.direct,
-    };
-    if (q.attribution) quote.attribution = { passageId: firstPassage + q.attribution.passage, start: q.attribution.start, end: q.attribution.end };
+  for (const q of e.facts.quotes) {
+    const quote: Quote = { id: corpus.quotes.length, passageId: first + q.passage, text: q.text, start: q.start, end: q.end, speaker: q.speaker, role: q.role, speakerKind: q.speakerKind, via: q.via, direct: q.direct };
+    if (q.attribution) quote.attribution = { passageId: first + q.attribution.passage, start: q.attribution.start, end: q.attribution.end };
     corpus.quotes.push(quote);
     if (q.speaker) noteActor(corpus, q.speaker, q.speakerKind);
   }
-  facts.times.forEach((list, i) => {
+  e.facts.times.forEach((list, i) => {
     for (const t of list) {
-      const te: TimeExpression = { passageId: firstPassage + i, text: t.text, start: t.start, end: t.end, value: t.value };
+      const te: TimeExpression = { passageId: first + i, text: t.text, start: t.start, end: t.end, value: t.value };
       if (t.unresolved) te.unresolved = t.unresolved;
       corpus.times.push(te);
     }
   });
-  for (const s of facts.stances) {
-    const st: StanceFact = { ...s, passageId: firstPassage + s.passage };
-    delete (st as Partial<typeof s>).passage;
+  for (const s of e.facts.stances) {
+    const { passage, ...rest } = s;
+    const st: StanceFact = { ...rest, passageId: first + passage };
     corpus.stances.push(st);
     noteActor(corpus, s.actorText, "unknown", s.actor);
   }
-  return doc;
 }
 
 function noteActor(corpus: Corpus, name: string, kind: SpeakerKind, key = name.toLowerCase()): void {

@@ -20,7 +20,12 @@ async function run(): Promise<number> {
   const log = createLogger(config.LOG_LEVEL);
   let holder: EngineHolder;
   try {
-    holder = new EngineHolder(config.KNOWLEDGE_DIR, { sourceBaseUrl: config.SOURCE_BASE_URL ?? null, onWarning: (w) => log.warn(w) });
+    holder = new EngineHolder(config.KNOWLEDGE_DIR, {
+      sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
+      cacheDir: config.CACHE_DIR,
+      onWarning: (w) => log.warn(w),
+      onLog: (m) => log.info(m),
+    });
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`${e.message}\n`);
@@ -28,13 +33,24 @@ async function run(): Promise<number> {
     }
     throw e;
   }
+  const s = holder.lastStats;
+  log.info(`Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`);
+  // Live reload: changed files are re-extracted and the engine swapped while answers go on.
+  const stopWatching = holder.watch(
+    (r) => log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`),
+    (e) => log.warn(`live reload: ${e.message}`),
+  );
+  process.once("exit", stopWatching);
   if (!config.DISCORD_TOKEN) {
     log.info("No DISCORD_TOKEN set: answering here in the terminal (set it in .env to run the Discord bot).");
     await startRepl(holder, { style: styleFor(process.stdout) });
+    stopWatching();
     return 0;
   }
   const { startBot } = await import("./bot/client.js");
-  return startBot({ config, holder, log });
+  const code = await startBot({ config, holder, log });
+  stopWatching(); // the folder watcher would keep the process alive after the bot has stopped
+  return code;
 }
 
 run().then(

@@ -40,10 +40,30 @@ export const QUOTE_OPTIONS: Options<QuoteDoc> = {
 export const fuzzy = (term: string): number | boolean => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
 export const prefix = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length >= 3;
 
+export interface SerializedIndex {
+  passages: string;
+  quotes: string;
+  vocabulary: Array<[string, number]>;
+}
+
+function documents(corpus: Corpus): { passageDocs: PassageDoc[]; quoteDocs: QuoteDoc[] } {
+  return {
+    passageDocs: corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title })),
+    quoteDocs: corpus.quotes.filter((q) => q.speaker).map((q) => ({ id: q.id, text: q.text })),
+  };
+}
+
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
 export class Vocabulary {
   readonly words = new SearchableMap<number>();
   readonly stems = new Set<string>();
+
+  static of(corpus: Corpus): Vocabulary {
+    const v = new Vocabulary();
+    for (const p of corpus.passages) v.add(p.text);
+    for (const d of corpus.documents) v.add(d.title);
+    return v;
+  }
 
   add(text: string): void {
     for (const t of words(text)) {
@@ -84,15 +104,36 @@ export class SearchIndex {
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
+    const { passageDocs, quoteDocs } = documents(corpus);
     const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
-    const vocabulary = new Vocabulary();
-    const docs = corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title }));
-    passages.addAll(docs);
-    for (const d of docs) vocabulary.add(d.text);
-    for (const d of corpus.documents) vocabulary.add(d.title);
+    passages.addAll(passageDocs);
     const quotes = new MiniSearch<QuoteDoc>(QUOTE_OPTIONS);
-    quotes.addAll(corpus.quotes.filter((q) => q.speaker).map((q) => ({ id: q.id, text: q.text })));
-    return new SearchIndex(passages, quotes, vocabulary);
+    quotes.addAll(quoteDocs);
+    return new SearchIndex(passages, quotes, Vocabulary.of(corpus));
+  }
+
+  /** The same index, built in chunks that yield to the event loop (the bot keeps answering). */
+  static async buildAsync(corpus: Corpus): Promise<SearchIndex> {
+    const { passageDocs, quoteDocs } = documents(corpus);
+    const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
+    await passages.addAllAsync(passageDocs, { chunkSize: 500 });
+    const quotes = new MiniSearch<QuoteDoc>(QUOTE_OPTIONS);
+    await quotes.addAllAsync(quoteDocs, { chunkSize: 500 });
+    return new SearchIndex(passages, quotes, Vocabulary.of(corpus));
+  }
+
+  toJSON(): SerializedIndex {
+    return { passages: JSON.stringify(this.passages), quotes: JSON.stringify(this.quotes), vocabulary: [...this.vocabulary.words.entries()] };
+  }
+
+  /** Loads a saved index; the options must be the ones it was built with (they are: this module's). */
+  static fromJSON(data: SerializedIndex): SearchIndex {
+    const vocabulary = new Vocabulary();
+    for (const [w, n] of data.vocabulary) {
+      vocabulary.words.set(w, n);
+      vocabulary.stems.add(stem(w));
+    }
+    return new SearchIndex(MiniSearch.loadJSON<PassageDoc>(data.passages, PASSAGE_OPTIONS), MiniSearch.loadJSON<QuoteDoc>(data.quotes, QUOTE_OPTIONS), vocabulary);
   }
 
   /** Exact terms first; fuzzy and prefix matching only when the exact pass finds too little. */

@@ -27,7 +27,7 @@ import {
   type GuildSeed,
   type Json,
 } from './standin-payloads.js';
-import { commandProblems, formErrors, isEmptyMessage, messageProblems, type Problem } from './standin-validation.js';
+import { choiceProblems, commandProblems, formErrors, isEmptyMessage, messageProblems, type Problem } from './standin-validation.js';
 
 export type { Json } from './standin-payloads.js';
 export type { GatewayConnectionRecord, IdentifyRecord, ResumeRecord, ReceivedOp } from './standin-gateway.js';
@@ -676,6 +676,10 @@ export class DiscordStandIn {
       if (problems.length) return invalidForm(problems);
     }
     if (type === 4 && isEmptyMessage(data, files.length)) return apiError(400, 50006, 'Cannot send an empty message');
+    if (type === 8) {
+      const problems = choiceProblems(req.body?.data);
+      if (problems.length) return invalidForm(problems);
+    }
 
     switch (type) {
       case 4: // CHANNEL_MESSAGE_WITH_SOURCE

@@ -53,6 +53,60 @@ export function messageProblems(data: Json): Problem[] {
     total += length(embed.title) + length(embed.description) + length(embed.footer?.text) + length(embed.author?.name);
   });
   if (total > 6000) problems.push({ path: ['embeds'], code: 'MAX_EMBED_SIZE_EXCEEDED', message: 'Embed size exceeds maximum size of 6000' });
+  embeds.forEach((embed, i) => {
+    if (embed.url !== undefined && !/^https?:\/\/\S+$/.test(String(embed.url))) {
+      problems.push({ path: ['embeds', i, 'url'], code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' });
+    }
+  });
+  componentProblems(data?.components, problems);
+  return problems;
+}
+
+/** Action rows of buttons: ≤ 5 rows of ≤ 5, custom_id 1–100 characters and unique in the message, label ≤ 80. */
+function componentProblems(components: Json, problems: Problem[]): void {
+  if (components === undefined || components === null) return;
+  if (!Array.isArray(components) || components.length > 5) {
+    problems.push({ path: ['components'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 5 or fewer in length.' });
+    return;
+  }
+  const ids = new Set<string>();
+  components.forEach((row: Json, i: number) => {
+    const items: Json[] = Array.isArray(row?.components) ? row.components : [];
+    if (row?.type !== 1 || items.length < 1 || items.length > 5) {
+      problems.push({ path: ['components', i, 'components'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 5 in length.' });
+    }
+    items.forEach((item: Json, j: number) => {
+      const path = ['components', i, 'components', j];
+      if (item.type !== 2) return; // only buttons are checked
+      if (length(item.label) > 80) problems.push({ path: [...path, 'label'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 80 or fewer in length.' });
+      if (item.style === 5) {
+        if (!/^https?:\/\/\S+$/.test(String(item.url ?? ''))) problems.push({ path: [...path, 'url'], code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' });
+        return;
+      }
+      const id = item.custom_id;
+      if (length(id) < 1 || length(id) > 100) {
+        problems.push({ path: [...path, 'custom_id'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+      } else if (ids.has(id)) {
+        problems.push({ path: [...path, 'custom_id'], code: 'COMPONENT_CUSTOM_ID_DUPLICATED', message: 'Component custom id cannot be duplicated' });
+      }
+      ids.add(id);
+    });
+  });
+}
+
+/** Autocomplete results: at most 25 choices, names 1–100 characters, string values ≤ 100. */
+export function choiceProblems(data: Json): Problem[] {
+  const problems: Problem[] = [];
+  const choices: Json[] = Array.isArray(data?.choices) ? data.choices : [];
+  if (choices.length > 25) problems.push({ path: ['data', 'choices'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' });
+  choices.forEach((choice: Json, i: number) => {
+    if (length(choice.name) < 1 || length(choice.name) > 100) {
+      problems.push({ path: ['data', 'choices', i, 'name'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+    }
+    if (typeof choice.value === 'string' && length(choice.value) > 100) {
+      problems.push({ path: ['data', 'choices', i, 'value'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' });
+    }
+  });
   return problems;
 }
 

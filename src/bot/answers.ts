@@ -1,0 +1,64 @@
+// Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
+// renderer the custom_ids for "Show source" and "More".
+import { Engine } from "../answer/engine.js";
+import type { EngineHolder } from "../answer/holder.js";
+import type { Answer } from "../answer/types.js";
+import { PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
+import { moreId, sourceId } from "./custom-ids.js";
+import { ask, type BotQuery } from "./query.js";
+import { QueryStore } from "./query-store.js";
+
+/** Results the bot asks the engine for: five pages of three behind "More". */
+export const MAX_RESULTS = 15;
+
+export class Answers {
+  // One wider view per engine, rebuilt automatically after a reindex swaps the engine.
+  private readonly wide = new WeakMap<Engine, Engine>();
+  private readonly hashes = new WeakMap<Engine, Map<string, string>>();
+
+  constructor(
+    readonly holder: EngineHolder,
+    readonly store: QueryStore = new QueryStore(),
+  ) {}
+
+  /**
+   * The current engine with room for more results. `limit` is only a cap on the engine's side
+   * (its default of 5 suits the terminal); the first results are the same either way.
+   */
+  engine(): Engine {
+    const current = this.holder.current;
+    let wide = this.wide.get(current);
+    if (!wide) {
+      wide = current.limit >= MAX_RESULTS ? current : new Engine(current.corpus, current.index, { ...current.options, limit: MAX_RESULTS });
+      this.wide.set(current, wide);
+    }
+    return wide;
+  }
+
+  ask(query: BotQuery): Answer {
+    return ask(this.engine(), query);
+  }
+
+  /** One page of the answer, from result `offset` on. */
+  page(query: BotQuery, offset = 0): RenderedAnswer {
+    const engine = this.engine();
+    return renderAnswer(ask(engine, query), {
+      offset,
+      pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
+      ids: {
+        // The file's hash goes into "Show source", so a later press can tell the file changed since.
+        source: (r, position) => sourceId(r.source, position, this.contentHash(engine, r.source.file)),
+        more: (next) => moreId(query, next, this.store),
+      },
+    });
+  }
+
+  private contentHash(engine: Engine, file: string): string | null {
+    let byFile = this.hashes.get(engine);
+    if (!byFile) {
+      byFile = new Map(engine.corpus.documents.map((d) => [d.file, d.hash]));
+      this.hashes.set(engine, byFile);
+    }
+    return byFile.get(file) ?? null;
+  }
+}

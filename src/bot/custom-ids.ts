@@ -1,0 +1,89 @@
+// Button custom_ids (at most 100 characters). They carry everything a press needs, so buttons keep
+// working across restarts; only what does not fit falls back to a short key or a file-name hash.
+//
+//   src:<n>:<lineStart>:<lineEnd>:<h>:<file>         "Show source" (n keeps ids on one message unique;
+//                                                   h = the file's content hash when answered, or -)
+//   srh:<n>:<lineStart>:<lineEnd>:<h>:<sha256(file)> the same, for a file name too long to fit
+//   more:<offset>:<JSON [code, …args]>              "More": the query itself
+//   mork:<offset>:<key>                             "More": a key into the QueryStore
+import { createHash } from "node:crypto";
+import type { Citation } from "../types.js";
+import type { BotQuery } from "./query.js";
+import type { QueryStore } from "./query-store.js";
+
+export const MAX_CUSTOM_ID = 100;
+
+export type ButtonAction =
+  | { kind: "source"; file: string; lineStart: number; lineEnd: number; contentHash: string | null }
+  | { kind: "source-hashed"; fileHash: string; lineStart: number; lineEnd: number; contentHash: string | null }
+  | { kind: "more"; query: BotQuery; offset: number }
+  | { kind: "more-ref"; key: string; offset: number };
+
+const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o" } as const;
+
+export function fileHash(file: string): string {
+  return createHash("sha256").update(file).digest("base64url").slice(0, 16);
+}
+
+/** How much of the file's content hash a button keeps: enough to notice the file changed. */
+export const CONTENT_HASH_CHARS = 8;
+
+/** `contentHash`: the cited file's hash when the answer was given (DocumentRecord.hash), if known. */
+export function sourceId(source: Citation, position: number, contentHash?: string | null): string {
+  const hash = contentHash && /^[0-9a-f]{8,}$/.test(contentHash) ? contentHash.slice(0, CONTENT_HASH_CHARS) : "-";
+  const head = `${position}:${source.lineStart}:${source.lineEnd}:${hash}`;
+  const plain = `src:${head}:${source.file}`;
+  return plain.length <= MAX_CUSTOM_ID ? plain : `srh:${head}:${fileHash(source.file)}`;
+}
+
+export function moreId(query: BotQuery, offset: number, store: QueryStore): string {
+  const args = query.command === "stance" ? [query.actor, query.topic] : query.command === "sources" ? [] : [query.query];
+  const inline = `more:${offset}:${JSON.stringify([CODES[query.command], ...args])}`;
+  return inline.length <= MAX_CUSTOM_ID ? inline : `mork:${offset}:${store.put(query)}`;
+}
+
+/** The action a custom_id stands for, or null for anything this bot did not make (or made long ago). */
+export function decodeCustomId(id: string): ButtonAction | null {
+  let m = /^(src|srh):\d{1,3}:(\d{1,9}):(\d{1,9}):([0-9a-f]{8}|-):(.+)$/s.exec(id);
+  if (m) {
+    const lineStart = Number(m[2]);
+    const lineEnd = Number(m[3]);
+    const contentHash = m[4] === "-" ? null : m[4]!;
+    if (lineStart < 1 || lineEnd < lineStart) return null;
+    return m[1] === "src"
+      ? { kind: "source", file: m[5]!, lineStart, lineEnd, contentHash }
+      : { kind: "source-hashed", fileHash: m[5]!, lineStart, lineEnd, contentHash };
+  }
+  if ((m = /^mork:(\d{1,6}):([\w-]{1,40})$/.exec(id))) return { kind: "more-ref", key: m[2]!, offset: Number(m[1]) };
+  if ((m = /^more:(\d{1,6}):(\[.*\])$/s.exec(id))) {
+    const query = queryFromArgs(m[2]!);
+    return query ? { kind: "more", query, offset: Number(m[1]) } : null;
+  }
+  return null;
+}
+
+function queryFromArgs(json: string): BotQuery | null {
+  let args: unknown;
+  try {
+    args = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(args)) return null;
+  const [code, a, b] = args as unknown[];
+  const str = (v: unknown): v is string => typeof v === "string";
+  switch (code) {
+    case "w":
+      return str(a) ? { command: "who-said", query: a } : null;
+    case "n":
+      return str(a) ? { command: "when", query: a } : null;
+    case "s":
+      return str(a) ? { command: "search", query: a } : null;
+    case "t":
+      return str(a) && (b === null || str(b)) ? { command: "stance", actor: a, topic: b } : null;
+    case "o":
+      return { command: "sources" };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,41 @@
+// A question as the bot remembers it (for "More"): the command and its arguments, nothing else.
+import type { Engine } from "../answer/engine.js";
+import type { Routed } from "../answer/router.js";
+import type { Answer } from "../answer/types.js";
+
+export type BotQuery =
+  | { command: "who-said" | "when" | "search"; query: string }
+  | { command: "stance"; actor: string; topic: string | null }
+  | { command: "sources" };
+
+/** Asks the engine; all answering logic stays there. */
+export function ask(engine: Engine, q: BotQuery): Answer {
+  switch (q.command) {
+    case "who-said":
+      return engine.whoSaid(q.query);
+    case "when":
+      return engine.when(q.query);
+    case "search":
+      return engine.search(q.query);
+    case "stance":
+      return engine.stance(q.actor, q.topic ?? undefined);
+    case "sources":
+      return engine.sources();
+  }
+}
+
+/** A routed plain-language question as a query; null for help and empty input. */
+export function fromRouted(r: Routed): BotQuery | null {
+  switch (r.command) {
+    case "who-said":
+    case "when":
+    case "search":
+      return { command: r.command, query: r.query };
+    case "stance":
+      return { command: "stance", actor: r.actor, topic: r.topic };
+    case "sources":
+      return { command: "sources" };
+    default:
+      return null;
+  }
+}

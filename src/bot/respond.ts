@@ -1,0 +1,51 @@
+// Rendered messages → discord.js reply options, and the two ways every handler answers when things
+// go wrong: an ephemeral notice, and "Something went wrong (id …)" with the error logged under that id.
+import { MessageFlags } from "discord.js";
+import type { InteractionReplyOptions, InteractionUpdateOptions, Message, MessageReplyOptions, RepliableInteraction } from "discord.js";
+import type { Logger } from "../log.js";
+import { fitContent, type DiscordMessage } from "../render/discord.js";
+import { describeError, errorId, errorStack } from "./errors.js";
+
+export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+/** Replacing a message in place: fields left out would survive from the old one, so set them all. */
+export function updateOptions(m: DiscordMessage): InteractionUpdateOptions {
+  return { content: m.content ?? "", embeds: m.embeds, components: m.components };
+}
+
+export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowedMentions: { parse: [], repliedUser: false } };
+}
+
+/** An ephemeral text answer, whether or not the interaction was answered already. */
+export async function sendNotice(interaction: RepliableInteraction, text: string): Promise<void> {
+  const content = fitContent(text);
+  if (interaction.deferred && !interaction.replied) await interaction.editReply({ content, embeds: [], components: [] });
+  else if (interaction.replied) await interaction.followUp({ content, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+}
+
+/** Logs the failure under a short id and tells the user that id; a failure to tell is logged too. */
+export async function reportFailure(log: Logger, what: string, error: unknown, tell?: (text: string) => Promise<unknown>): Promise<string> {
+  const id = errorId();
+  log.error(`[${id}] ${what} failed: ${describeError(error)}`);
+  log.debug(`[${id}] ${errorStack(error)}`);
+  if (tell) {
+    try {
+      await tell(`Something went wrong (id ${id}). Please try again; if it keeps happening, tell the bot's owner this id.`);
+    } catch (again) {
+      log.warn(`[${id}] could not tell the user: ${describeError(again)}`);
+    }
+  }
+  return id;
+}
+
+export function failInteraction(log: Logger, what: string, interaction: RepliableInteraction, error: unknown): Promise<string> {
+  return reportFailure(log, what, error, (text) => sendNotice(interaction, text));
+}
+
+export function failMessage(log: Logger, what: string, message: Message, error: unknown): Promise<string> {
+  return reportFailure(log, what, error, (text) => message.reply({ content: text, allowedMentions: { parse: [], repliedUser: false } }));
+}
