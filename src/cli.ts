@@ -3,10 +3,11 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { answer, type QueryInput } from "./answer/dispatch.js";
-import { Engine } from "./answer/engine.js";
+import type { Engine } from "./answer/engine.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { loadEngine } from "./index/load-engine.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { jsonLine } from "./render/json.js";
@@ -24,7 +25,8 @@ const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <
 
   --json        one JSON answer per query (the contract of ../shared/eval/README.md)
   --batch FILE  one JSON query per line, e.g. {"command":"who-said","query":"…"}
-  --knowledge   the folder to index (default: KNOWLEDGE_DIR or knowledge/)`;
+  --knowledge   the folder to index (default: KNOWLEDGE_DIR or knowledge/)
+  --no-cache    index from scratch, without reading or writing .cache/`;
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -38,6 +40,7 @@ export async function main(argv: string[]): Promise<number> {
         batch: { type: "string" },
         topic: { type: "string" },
         limit: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -65,7 +68,13 @@ export async function main(argv: string[]): Promise<number> {
   let engine: Engine;
   try {
     const limit = values.limit ? Math.max(1, Math.min(50, Number(values.limit) || 5)) : undefined;
-    engine = Engine.fromFolder(root, { sourceBaseUrl: config.SOURCE_BASE_URL ?? null, onWarning: (w) => log.warn(w), ...(limit ? { limit } : {}) });
+    engine = loadEngine(root, {
+      sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
+      cacheDir: values["no-cache"] ? null : config.CACHE_DIR,
+      onWarning: (w) => log.warn(w),
+      onLog: (m) => log.info(m),
+      ...(limit ? { limit } : {}),
+    }).engine;
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`${e.message}\n`);

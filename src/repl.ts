@@ -1,6 +1,7 @@
 // The terminal prompt: the same commands as the Discord bot, answered locally (no token needed).
 import { createInterface } from "node:readline";
 import type { EngineHolder } from "./answer/holder.js";
+import { answer } from "./answer/dispatch.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
 import { HELP_TEXT } from "./help.js";
@@ -24,29 +25,9 @@ export async function replLine(holder: EngineHolder, line: string): Promise<Repl
     return { text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.` };
   }
   const routed = route(trimmed);
-  const engine = holder.current;
-  let a: Answer;
-  switch (routed.command) {
-    case "empty":
-      return { text: "" };
-    case "help":
-      return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };
-    case "sources":
-      a = engine.sources();
-      break;
-    case "stance":
-      a = engine.stance(routed.actor, routed.topic ?? undefined);
-      break;
-    case "who-said":
-      a = engine.whoSaid(routed.query);
-      break;
-    case "when":
-      a = engine.when(routed.query);
-      break;
-    default:
-      a = engine.search(routed.query);
-  }
-  return { answer: a };
+  if (routed.command === "empty") return { text: "" };
+  if (routed.command === "help") return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };
+  return { answer: answer(holder.current, routed) };
 }
 
 export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void> {

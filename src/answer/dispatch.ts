@@ -11,16 +11,16 @@ export interface QueryInput {
 
 export class QueryError extends Error {}
 
-export function answer(engine: Engine, q: QueryInput): Answer {
+export function answer(engine: Engine, q: QueryInput, limit = engine.limit): Answer {
   switch (q.command) {
     case "who-said":
-      return engine.whoSaid(requireString(q.query, "query"));
+      return engine.whoSaid(requireString(q.query, "query"), limit);
     case "when":
-      return engine.when(requireString(q.query, "query"));
+      return engine.when(requireString(q.query, "query"), limit);
     case "search":
-      return engine.search(requireString(q.query, "query"));
+      return engine.search(requireString(q.query, "query"), limit);
     case "stance":
-      return engine.stance(requireString(q.actor, "actor"), q.topic === undefined || q.topic === null ? undefined : requireString(q.topic, "topic"));
+      return engine.stance(requireString(q.actor, "actor"), q.topic === undefined || q.topic === null ? undefined : requireString(q.topic, "topic"), limit);
     case "sources":
       return engine.sources();
     default:

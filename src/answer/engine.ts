@@ -46,20 +46,21 @@ export class Engine {
     return this.options.limit ?? 5;
   }
 
-  whoSaid(query: unknown): WhoSaidAnswer {
-    return answerWhoSaid(this, query);
+  // `limit` caps the results of one answer (default: the engine's); the first ones never change.
+  whoSaid(query: unknown, limit = this.limit): WhoSaidAnswer {
+    return answerWhoSaid(this, query, limit);
   }
 
-  when(query: unknown): WhenAnswer {
-    return answerWhen(this, query);
+  when(query: unknown, limit = this.limit): WhenAnswer {
+    return answerWhen(this, query, limit);
   }
 
-  stance(actor: unknown, topic?: unknown): StanceAnswer {
-    return answerStance(this, actor, topic);
+  stance(actor: unknown, topic?: unknown, limit = this.limit): StanceAnswer {
+    return answerStance(this, actor, topic, limit);
   }
 
-  search(query: unknown): SearchAnswer {
-    return answerSearch(this, query);
+  search(query: unknown, limit = this.limit): SearchAnswer {
+    return answerSearch(this, query, limit);
   }
 
   sources(): SourcesAnswer {

@@ -7,7 +7,7 @@ import { corrections, round } from "./who-said.js";
 
 export const SEARCH_MIN_COVERAGE = 0.5;
 
-export function answerSearch(engine: Engine, input: unknown): SearchAnswer {
+export function answerSearch(engine: Engine, input: unknown, limit = engine.limit): SearchAnswer {
   const checked = engine.check(input, "query");
   if (!checked.ok) return { command: "search", results: [], message: checked.message };
   const q = checked.query;
@@ -27,5 +27,5 @@ export function answerSearch(engine: Engine, input: unknown): SearchAnswer {
   if (hits.length === 0) {
     return { command: "search", results: [], message: `No passage matches "${checked.text}".`, suggestions: engine.suggest(checked.text) };
   }
-  return { command: "search", results: hits.slice(0, engine.limit), ...corrections(checked) };
+  return { command: "search", results: hits.slice(0, limit), ...corrections(checked) };
 }

@@ -13,7 +13,7 @@ import { round } from "./who-said.js";
 /** Share of the topic's words a piece of evidence must contain to be about the topic. */
 export const TOPIC_MIN_COVERAGE = 0.5;
 
-export function answerStance(engine: Engine, actorInput: unknown, topicInput?: unknown): StanceAnswer {
+export function answerStance(engine: Engine, actorInput: unknown, topicInput?: unknown, limit = engine.limit): StanceAnswer {
   const actorCheck = checkQuery(actorInput, "actor");
   const topicText = typeof topicInput === "string" && topicInput.trim() ? topicInput : null;
   const base = { command: "stance" as const, actor: typeof actorInput === "string" ? actorInput.trim() : "", topic: topicText, polarity: null, results: [] };
@@ -55,7 +55,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
   }
   const overall = aggregate(evidence);
-  const results = diversify(evidence, (id) => engine.passage(id).docId).slice(0, engine.limit).map(({ f, polarity, weight }): StanceResult => {
+  const results = diversify(evidence, (id) => engine.passage(id).docId).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
     const p = engine.passage(f.passageId);
     const doc = engine.corpus.documents[p.docId]!;
     const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, engine.options);

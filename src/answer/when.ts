@@ -9,7 +9,7 @@ import { corrections, round } from "./who-said.js";
 
 export const WHEN_MIN_COVERAGE = 0.5;
 
-export function answerWhen(engine: Engine, input: unknown): WhenAnswer {
+export function answerWhen(engine: Engine, input: unknown, limit = engine.limit): WhenAnswer {
   const checked = engine.check(input, "event");
   if (!checked.ok) return { command: "when", results: [], message: checked.message };
   const q = checked.query;
@@ -44,7 +44,7 @@ export function answerWhen(engine: Engine, input: unknown): WhenAnswer {
   const results: WhenResult[] = [];
   const seen = new Set<string>();
   for (const s of scored) {
-    if (results.length >= engine.limit || s.score < scored[0]!.score * 0.6) break;
+    if (results.length >= limit || s.score < scored[0]!.score * 0.6) break;
     const key = `${s.t.passageId}:${s.t.start}`;
     if (seen.has(key)) continue;
     seen.add(key);

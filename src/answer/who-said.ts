@@ -8,7 +8,7 @@ import type { WhoSaidAnswer, WhoSaidResult } from "./types.js";
 /** Share of the query's words a quotation must contain to count as the one asked about. */
 export const WHO_SAID_MIN_COVERAGE = 0.6;
 
-export function answerWhoSaid(engine: Engine, input: unknown): WhoSaidAnswer {
+export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.limit): WhoSaidAnswer {
   const checked = engine.check(input, "quote");
   if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
   const q = checked.query;
@@ -40,7 +40,7 @@ export function answerWhoSaid(engine: Engine, input: unknown): WhoSaidAnswer {
   const seen = new Set<string>();
   let unattributed: number | null = null;
   for (const s of scored) {
-    if (s.coverage < WHO_SAID_MIN_COVERAGE || s.score < top.score * 0.6 || results.length >= engine.limit) break;
+    if (s.coverage < WHO_SAID_MIN_COVERAGE || s.score < top.score * 0.6 || results.length >= limit) break;
     const quote = corpus.quotes[s.quoteId]!;
     if (!quote.speaker) {
       unattributed ??= s.quoteId;

@@ -1,6 +1,6 @@
 // Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
 // renderer the custom_ids for "Show source" and "More".
-import { Engine } from "../answer/engine.js";
+import type { Engine } from "../answer/engine.js";
 import type { EngineHolder } from "../answer/holder.js";
 import type { Answer } from "../answer/types.js";
 import { PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
@@ -12,8 +12,6 @@ import { QueryStore } from "./query-store.js";
 export const MAX_RESULTS = 15;
 
 export class Answers {
-  // One wider view per engine, rebuilt automatically after a reindex swaps the engine.
-  private readonly wide = new WeakMap<Engine, Engine>();
   private readonly hashes = new WeakMap<Engine, Map<string, string>>();
 
   constructor(
@@ -21,28 +19,20 @@ export class Answers {
     readonly store: QueryStore = new QueryStore(),
   ) {}
 
-  /**
-   * The current engine with room for more results. `limit` is only a cap on the engine's side
-   * (its default of 5 suits the terminal); the first results are the same either way.
-   */
+  /** The engine in use (a reindex swaps it). */
   engine(): Engine {
-    const current = this.holder.current;
-    let wide = this.wide.get(current);
-    if (!wide) {
-      wide = current.limit >= MAX_RESULTS ? current : new Engine(current.corpus, current.index, { ...current.options, limit: MAX_RESULTS });
-      this.wide.set(current, wide);
-    }
-    return wide;
+    return this.holder.current;
   }
 
+  /** Asks for up to MAX_RESULTS results (pages behind "More"); the first are the terminal's. */
   ask(query: BotQuery): Answer {
-    return ask(this.engine(), query);
+    return ask(this.engine(), query, MAX_RESULTS);
   }
 
   /** One page of the answer, from result `offset` on. */
   page(query: BotQuery, offset = 0): RenderedAnswer {
     const engine = this.engine();
-    return renderAnswer(ask(engine, query), {
+    return renderAnswer(ask(engine, query, MAX_RESULTS), {
       offset,
       pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
       ids: {

@@ -1,6 +1,7 @@
 // A question as the bot remembers it (for "More"): the command and its arguments, nothing else.
 import type { Engine } from "../answer/engine.js";
 import type { Routed } from "../answer/router.js";
+import { answer } from "../answer/dispatch.js";
 import type { Answer } from "../answer/types.js";
 
 export type BotQuery =
@@ -8,20 +9,9 @@ export type BotQuery =
   | { command: "stance"; actor: string; topic: string | null }
   | { command: "sources" };
 
-/** Asks the engine; all answering logic stays there. */
-export function ask(engine: Engine, q: BotQuery): Answer {
-  switch (q.command) {
-    case "who-said":
-      return engine.whoSaid(q.query);
-    case "when":
-      return engine.when(q.query);
-    case "search":
-      return engine.search(q.query);
-    case "stance":
-      return engine.stance(q.actor, q.topic ?? undefined);
-    case "sources":
-      return engine.sources();
-  }
+/** Asks the engine (all answering logic stays there), for up to `limit` results. */
+export function ask(engine: Engine, q: BotQuery, limit?: number): Answer {
+  return answer(engine, q, limit);
 }
 
 /** A routed plain-language question as a query; null for help and empty input. */
