@@ -35,7 +35,7 @@ export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void
   const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY === true });
   const write = (s: string): void => void output.write(`${s}\n`);
   const c = holder.current.corpus;
-  write(`Indexed ${c.documents.length} documents (${c.passages.length} passages) from ${c.root}. Type a question, /help, or /quit.`);
+  write(`Answering from ${c.documents.length} documents (${c.passages.length} passages) in ${c.root}. Type a question, /help, or /quit.`);
   rl.setPrompt(opts.prompt ?? "> ");
   rl.prompt();
   return new Promise((resolve) => {
