@@ -95,6 +95,16 @@ describe("speakers", () => {
     expect(who(`During a speech earlier in the day, Trump attacked Clinton for her record, saying, "She's trigger-happy and very unstable."`)[0]![1]).toBe("Trump");
   });
 
+  it("transcript labels, sentence-final attributions, 'as X put it' and affiliations", () => {
+    expect(quotesOf("Governor Mike Pence spoke to the host on Sunday.", `"PENCE: Well, look, this is serious business."`)[0]!.speaker).toBe("Mike Pence");
+    expect(who(`A cashier who “steals a handful of coins” is held accountable, Warren said.`)[0]![1]).toBe("Warren");
+    expect(who(`The main requirement is a "lawful source of investment income," as a Homeland Security memo put it.`)[0]![1]).toBe("a Homeland Security memo");
+    const [q] = quotesOf(`"It was the least bad outcome," Mr. Morgan of the Sierra Club said.`);
+    expect([q!.speaker, q!.role]).toEqual(["Mr. Morgan", "of the Sierra Club"]);
+    expect(who(`Trump fired off tweets early Friday saying that his rival had shown “very bad judgment in this matter.”`)[0]![1]).toBe("Trump");
+    expect(who(`“If he thinks that makes him smart,” the ad’s narrator says.`)[0]![1]).toBe("the ad’s narrator");
+  });
+
   it("a one- or two-word scare quote gets a speaker only when a speech verb governs it", () => {
     expect(who(`The UK has publicly taken the vendor to task for “shoddy” security practices.`)).toEqual([["shoddy", null]]);
     expect(who(`Julian King said in January that it was “vital” countries used several vendors.`)).toEqual([["vital", "Julian King"]]);

@@ -68,7 +68,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     for (const x of subjects) if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
-      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject);
+      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject, people);
       drafts.push(d);
     });
     // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
@@ -143,6 +143,9 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
         np = earlier ? earlier.np : leadingSubject(masked, s.start, verbStart);
+      } else if (/ing$/i.test(m[0])) {
+        // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
+        np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, verbStart);
       } else {
         np = subjectBefore(masked, verbStart, from);
         if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {
@@ -164,6 +167,14 @@ function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | nul
   return people.resolve(np, at);
 }
 
+/** "PENCE:" → Pence, expanded to the full name the document gave ("Mike Pence") when it did. */
+function labelled(base: QuoteDraft, label: string, people: People, at: number): QuoteDraft {
+  const name = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
+  const person = people.resolve({ text: name, name, role: null, kind: "unknown", start: 0, end: 0 }, at);
+  people.spoke(person);
+  return { ...base, ...speakerFields(person), speakerKind: person.kind === "unknown" ? "person" : person.kind, via: "label" };
+}
+
 function sentenceAt(p: PassageText, at: number): Span {
   return p.sentences.find((s) => s.start <= at && at < s.end) ?? p.sentences[p.sentences.length - 1] ?? { start: 0, end: p.text.length };
 }
@@ -182,11 +193,15 @@ function attribute(
   drafts: QuoteDraft[],
   prev: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean },
   sentenceSubject: Map<number, Person>,
+  people: People,
 ): QuoteDraft {
   const base: QuoteDraft = { passage: pi, text: p.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: null, role: null, speakerKind: "unknown", via: null, direct: true };
   const words = wordCount(base.text);
   const withSt = (st: Statement, via: string): QuoteDraft =>
     st.person ? { ...base, ...speakerFields(st.person), via, attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } } : base;
+  // A transcript line: "PENCE: Well, look…" — the label names the speaker.
+  const label = /^([\p{Lu}][\p{Lu}.'’-]+(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,2}):\s/u.exec(base.text);
+  if (label && label[1]!.length >= 2) return labelled(base, label[1]!, people, POS(pi, q.start));
   const startSentence = sentenceAt(p, q.markStart);
   const endSentence = sentenceAt(p, Math.max(q.markStart, q.markEnd - 1));
   const nextQuote = spans[qi + 1];
@@ -198,7 +213,7 @@ function attribute(
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      return lead >= q.markEnd && /^[\s,—–-]*$/.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
+      return lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
     });
     if (st?.person) return withSt(st, "after");
     // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
@@ -234,9 +249,10 @@ function attribute(
   // 4. "according to X" anywhere in the sentence.
   const acc = statements.find((s) => s.verb === "according to" && s.sentence.start === startSentence.start && s.person);
   if (acc) return withSt(acc, "according");
-  // 5. Later in the same sentence: `"…" — and X added`, `"…" the company said in a statement`.
+  // 5. Later in the same sentence: `"…" — and X added`, or an attribution closing the sentence
+  // (`A cashier who "steals a handful" is held accountable, Warren said.`).
   const laterSame = statements.find((s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart));
-  if (laterSame && startsSentence) return withSt(laterSame, "sentence");
+  if (laterSame && (startsSentence || closesSentence(p.text, laterSame, endSentence))) return withSt(laterSame, "sentence");
   // 6. Continuing the previous quote of this paragraph.
   const prevInPassage = [...drafts].reverse().find((d) => d.direct && d.speaker);
   if (prevInPassage) return { ...base, speaker: prevInPassage.speaker, role: prevInPassage.role, speakerKind: prevInPassage.speakerKind, via: "continued" };
@@ -254,6 +270,13 @@ function attribute(
     if (subject) return { ...base, ...speakerFields(subject), via: "subject" };
   }
   return base;
+}
+
+/** `…, Warren said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */
+function closesSentence(text: string, st: Statement, sentence: Span): boolean {
+  const lead = Math.min(st.np.start, st.verbStart);
+  const tail = text.slice(Math.max(st.np.end, st.verbEnd), sentence.end);
+  return /,\s*$/.test(text.slice(sentence.start, lead)) && wordCount(tail) <= 5 && !/["“”]/.test(tail);
 }
 
 /** The reported words of an indirect statement: after `X said (that)`, or before `…, X said.` */

@@ -199,7 +199,9 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const head = text.slice(start, end);
   const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,]{0,80},["”]?\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
-  const toks = tokens(text, from, end);
+  let toks = tokens(text, from, end);
+  // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
+  while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
   const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
   if (pro) return pronounNP(toks[0]!, pro);
   const picked: Tok[] = [];
@@ -212,6 +214,8 @@ export function leadingSubject(text: string, start: number, end: number): Speake
     if (picked.length > 8) return null;
   }
   if (picked.length === 0 || (picked.length === 1 && DETERMINERS.test(picked[0]!.t))) return null;
+  // "Mary J. Blige’s rendition…": a possessive is not the subject, what it owns is.
+  if (/['’]s?$/.test(picked[picked.length - 1]!.t)) return null;
   const np = analyse(undefined, picked);
   if (!np) return null;
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
@@ -257,8 +261,13 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     }
     // A plain lower-case word modifies a role noun ("national security spokesman") but does not
     // attach to a name ("…interview Trump").
-    const modifier = picked.length > 0 && !isCap(picked[0]!.t) && /^[\p{Ll}-]+$/u.test(w) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
+    const modifier = picked.length > 0 && !isCap(picked[0]!.t) && (/^[\p{Ll}-]+$/u.test(w) || /^\p{Ll}+['’]s$/u.test(w)) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
     if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || modifier) {
+      picked.unshift(tk);
+      continue;
+    }
+    // "Mr. Morgan of the Sierra Club": an affiliation after a name.
+    if (/^the$/i.test(w) && picked.length && i > 1 && /^of$/i.test(toks[i - 1]!.t) && isCap(toks[i - 2]!.t) && isCap(picked[0]!.t)) {
       picked.unshift(tk);
       continue;
     }
@@ -319,10 +328,11 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // Trailing run of capitalized words (with particles, initials and nicknames) is the name.
   let n = words.length;
   while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
-  // An affiliation after the name ("Rangel of New York") belongs to the role.
+  // An affiliation after the name ("Rangel of New York", "Morgan of the Sierra Club") belongs to the role.
   let affiliation = "";
-  if (n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!)) {
-    const m = n - 1;
+  const ofThe = n > 2 && /^the$/i.test(words[n - 1]!) && /^of$/i.test(words[n - 2]!) && isCap(words[n - 3]!) && !isTitle(words[n - 3]!);
+  if (ofThe || (n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!))) {
+    const m = ofThe ? n - 2 : n - 1;
     let k = m;
     while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
     affiliation = words.slice(m).join(" ");
@@ -331,6 +341,8 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   }
   const capRun = words.slice(n);
   const lead = words.slice(0, n);
+  // "early Friday", "last August": capitalized time words are not a speaker.
+  if (capRun.length && capRun.every((w) => /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(w))) return null;
   const lastWord = capRun[capRun.length - 1] ?? words[words.length - 1]!;
   const head = bare(words[words.length - 1]!.replace(/\.$/, ""));
   if (capRun.length === 0) {
