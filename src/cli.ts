@@ -6,7 +6,7 @@ import { answer, type QueryInput } from "./answer/dispatch.js";
 import type { Engine } from "./answer/engine.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { configOrReport } from "./config.js";
 import { loadEngine } from "./index/load-engine.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
@@ -53,16 +53,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const config = configOrReport();
+  if (!config) return 1;
   const log = createLogger(config.LOG_LEVEL);
   const root = values.knowledge ?? config.KNOWLEDGE_DIR;
   let engine: Engine;

@@ -48,3 +48,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
   registerSecret(parsed.data.DISCORD_TOKEN);
   return parsed.data;
 }
+
+/**
+ * The configuration for a command-line entry point (ask, start, deploy-commands): a problem is
+ * printed as one line and null returned, so the caller exits with 1 and no stack trace.
+ */
+export function configOrReport(write: (line: string) => void = (l) => process.stderr.write(l)): Config | null {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      write(`configuration error: ${e.message}\n`);
+      return null;
+    }
+    throw e;
+  }
+}

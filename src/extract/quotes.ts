@@ -2,7 +2,7 @@
 // around them (speakers.ts), with bare surnames and pronouns resolved through the document
 // (people.ts). A quote with no attribution the text supports keeps a null speaker: never a guess.
 import type { Span } from "../text/sentences.js";
-import type { SpeakerKind } from "../types.js";
+import type { Quote } from "../types.js";
 import { SPEECH_RE, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
@@ -13,18 +13,11 @@ export interface PassageText {
   sentences: Span[];
 }
 
-export interface QuoteDraft {
+/** A quote as extracted from one document: passage indexes are local to the document. */
+export type QuoteDraft = Omit<Quote, "id" | "passageId" | "attribution"> & {
   passage: number;
-  text: string;
-  start: number;
-  end: number;
-  speaker: string | null;
-  role: string | null;
-  speakerKind: SpeakerKind;
-  via: string | null;
-  direct: boolean;
   attribution?: { passage: number; start: number; end: number };
-}
+};
 
 interface Statement {
   passage: number;

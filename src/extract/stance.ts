@@ -2,26 +2,13 @@
 // when it sits inside a quotation, else the subject of its clause — with negation ("stopped short
 // of", "not talking about", "rather than") and the words it points at.
 import type { PassageDraft } from "../knowledge/passages.js";
-import type { Polarity } from "../types.js";
+import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions } from "./actors.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
 import type { QuoteDraft } from "./quotes.js";
 
-export interface StanceDraft {
-  passage: number;
-  actor: string;
-  actorText: string;
-  cue: string;
-  /** The class of the cue (exclusion, criticism, denial, warning, support). */
-  cueClass: string;
-  cueStart: number;
-  cueEnd: number;
-  polarity: Polarity;
-  negated: boolean;
-  target: string;
-  sentence: { start: number; end: number };
-  weight: number;
-}
+/** A stance fact as extracted from one document: the passage index is local to the document. */
+export type StanceDraft = Omit<StanceFact, "passageId"> & { passage: number };
 
 interface Cue {
   word: string;
