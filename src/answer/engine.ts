@@ -21,7 +21,8 @@ export interface EngineOptions extends CitationOptions {
 export class Engine {
   readonly quotesByPassage = new Map<number, Quote[]>();
   readonly timesByPassage = new Map<number, TimeExpression[]>();
-  readonly stancesByPassage = new Map<number, StanceFact[]>();
+  /** Stance facts by actor key: the stance answer looks up actors, never scans every fact. */
+  readonly stancesByActor = new Map<string, StanceFact[]>();
 
   constructor(
     readonly corpus: Corpus,
@@ -30,7 +31,7 @@ export class Engine {
   ) {
     for (const q of corpus.quotes) push(this.quotesByPassage, q.passageId, q);
     for (const t of corpus.times) push(this.timesByPassage, t.passageId, t);
-    for (const s of corpus.stances) push(this.stancesByPassage, s.passageId, s);
+    for (const s of corpus.stances) push(this.stancesByActor, s.actor, s);
   }
 
   static fromFolder(root: string, options: EngineOptions & LoadOptions = {}): Engine {

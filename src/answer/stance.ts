@@ -25,7 +25,8 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     topicQuery = t.query;
   }
   const actor = actorCheck.text;
-  const facts = engine.corpus.stances.filter((f) => actorMatches(actor, f));
+  const matches = actorMatcher(actor);
+  const facts = [...engine.stancesByActor.entries()].filter(([key]) => matches(key)).flatMap(([, list]) => list);
   if (facts.length === 0) {
     const known = similarActors(engine, actor);
     return { ...base, actor, message: `The documents show no stance for "${actor}".`, ...(known.length ? { suggestions: known } : {}) };
@@ -75,17 +76,17 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
 }
 
 /** Same actor: same key, the same person by surname, or a longer name of the same organization. */
-function actorMatches(query: string, f: StanceFact): boolean {
+function actorMatcher(query: string): (actor: string) => boolean {
   const k = actorKey(query).key;
-  if (f.actor === k) return true;
   const q = normalizeActor(query);
   const qParts = q.split(" ");
-  const fParts = f.actor.split(" ");
-  if (qParts.length === 1 || fParts.length === 1) {
+  return (actor) => {
+    if (actor === k) return true;
+    const fParts = actor.split(" ");
     // "King" ↔ "julian king"; "Huawei" ↔ "huawei technologies".
-    if (qParts[qParts.length - 1] === fParts[fParts.length - 1] && (qParts.length === 1 || fParts.length === 1)) return true;
-  }
-  return f.actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(f.actor.slice(q.length + 1));
+    if ((qParts.length === 1 || fParts.length === 1) && qParts[qParts.length - 1] === fParts[fParts.length - 1]) return true;
+    return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
+  };
 }
 
 /**

@@ -13,14 +13,13 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
   if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
   const q = checked.query;
   const { corpus, index } = engine;
-  // Candidates: quotations by their own words, and passages (the words may run past the quote marks).
-  const candidates = new Map<number, number>();
-  for (const r of index.searchQuotes(checked.text).slice(0, 40)) candidates.set(r.id as number, r.score);
-  for (const r of index.searchPassages(checked.text).slice(0, 15)) {
-    for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) if (!candidates.has(quote.id)) candidates.set(quote.id, 0);
-  }
+  // Candidates: quotations by their own words; when none contains all of them, also the quotes of
+  // the best passages (the words may run past the quote marks, or the quote has no speaker).
   const scored: Array<{ quoteId: number; score: number; coverage: number }> = [];
-  for (const id of candidates.keys()) {
+  const seenIds = new Set<number>();
+  const consider = (id: number): void => {
+    if (seenIds.has(id)) return;
+    seenIds.add(id);
     const quote = corpus.quotes[id]!;
     const p = engine.passage(quote.passageId);
     // Score on the quote, and on its sentence when the query runs past the quote marks.
@@ -28,8 +27,11 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
     const sentence = p.sentences.find((s) => s.start <= quote.start && quote.start < s.end);
     const onSentence = sentence && quote.direct ? match(q, p.text.slice(Math.min(sentence.start, quote.start), Math.max(sentence.end, quote.end))) : onQuote;
     const best = onQuote.coverage >= onSentence.coverage - 0.15 ? onQuote : { ...onSentence, score: onSentence.score * 0.9 };
-    const score = best.score * (quote.direct ? 1 : 0.9);
-    scored.push({ quoteId: id, score, coverage: best.coverage });
+    scored.push({ quoteId: id, score: best.score * (quote.direct ? 1 : 0.9), coverage: best.coverage });
+  };
+  for (const r of index.searchQuotes(checked.text).slice(0, 40)) consider(r.id as number);
+  if (!scored.some((s) => s.coverage >= 1)) {
+    for (const r of index.searchPassages(checked.text).slice(0, 15)) for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) consider(quote.id);
   }
   scored.sort((a, b) => b.score - a.score);
   const top = scored[0];
