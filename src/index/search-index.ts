@@ -2,7 +2,7 @@
 // only loads with the same tokenize/processTerm it was built with.
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
-import { contentTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
+import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
 
 export interface PassageDoc {
@@ -17,7 +17,7 @@ export interface QuoteDoc {
 }
 
 // Terms are stemmed with stopwords removed by our own tokenizer, so processTerm has nothing left to do.
-const tokenize = (text: string): string[] => contentTerms(text).map((c) => c.term);
+const tokenize = (text: string): string[] => indexTerms(text);
 const processTerm = (term: string): string => term;
 
 export const PASSAGE_OPTIONS: Options<PassageDoc> = {

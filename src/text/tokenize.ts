@@ -18,16 +18,50 @@ export interface Token {
 // and numbers with separators (3,000 / 1.5).
 const WORD_RE = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
+// Words repeat: their normal forms (and terms, below) are computed once. Bounded, so a huge
+// corpus cannot grow them without limit.
+const normCache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+function normalize(raw: string): string {
+  let norm = normCache.get(raw);
+  if (norm === undefined) {
+    norm = foldTerm(raw).replace(/\./g, "");
+    if (norm.endsWith("'s")) norm = norm.slice(0, -2);
+    else if (norm.endsWith("'")) norm = norm.slice(0, -1);
+    if (normCache.size > CACHE_LIMIT) normCache.clear();
+    normCache.set(raw, norm);
+  }
+  return norm;
+}
+
 export function tokenize(text: string): Token[] {
   const folded = foldPunctuation(text);
   const out: Token[] = [];
   for (const m of folded.matchAll(WORD_RE)) {
     const raw = m[0];
-    let norm = foldTerm(raw).replace(/\./g, "");
-    if (norm.endsWith("'s")) norm = norm.slice(0, -2);
-    else if (norm.endsWith("'")) norm = norm.slice(0, -1);
+    const norm = normalize(raw);
     if (!norm) continue;
     out.push({ raw, norm, start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+const termCache = new Map<string, string | null>();
+
+/** The index terms of a text (stemmed, stopwords out), without offsets: the fast path for indexing. */
+export function indexTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of foldPunctuation(text).matchAll(WORD_RE)) {
+    const raw = m[0];
+    let term = termCache.get(raw);
+    if (term === undefined) {
+      const norm = normalize(raw);
+      term = norm && !isStopToken({ raw, norm, start: 0, end: 0 }) ? stem(norm) : null;
+      if (termCache.size > CACHE_LIMIT) termCache.clear();
+      termCache.set(raw, term);
+    }
+    if (term) out.push(term);
   }
   return out;
 }
