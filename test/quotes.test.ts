@@ -103,6 +103,8 @@ describe("speakers", () => {
     expect([q!.speaker, q!.role]).toEqual(["Mr. Morgan", "of the Sierra Club"]);
     expect(who(`Trump fired off tweets early Friday saying that his rival had shown “very bad judgment in this matter.”`)[0]![1]).toBe("Trump");
     expect(who(`“If he thinks that makes him smart,” the ad’s narrator says.`)[0]![1]).toBe("the ad’s narrator");
+    expect(who(`A spokesman for one of the operators said the decision was “a missed opportunity to invest.”`)[0]![1]).toBe("A spokesman for one of the operators");
+    expect(who(`The companies said they were “deeply disappointed by the ruling”.`)[0]![1]).toBe("The companies");
   });
 
   it("a one- or two-word scare quote gets a speaker only when a speech verb governs it", () => {

@@ -118,6 +118,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   const np = trailingNP(region, from);
   if (!np) return null;
   if (atBoundary(region, np.start - from)) return np;
+  const extended = describedBefore(text, region, np, from);
+  if (extended) return extended;
   // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
   // still the subject, unless a verb or preposition governs it ("told Reuters").
   const prevWord = lastWord(region, np.start - from);
@@ -180,6 +182,31 @@ export function lastWord(text: string, end = text.length, from = 0): string {
   let b = e;
   while (b > from && !/\s/.test(text[b - 1]!)) b--;
   return text.slice(b, e);
+}
+
+/**
+ * "A spokesman for one of the operators said": a description whose head comes before one or more
+ * prepositional phrases. Walks back over "noun prep" links to a head at the start of the clause.
+ */
+function describedBefore(text: string, region: string, np: SpeakerNP, from: number): SpeakerNP | null {
+  let start = np.start;
+  for (let hop = 0; hop < 3; hop++) {
+    const before = region.slice(0, start - from);
+    const m = /(\S+)\s+(for|of|at|with|from|in|on)\s+$/i.exec(before);
+    if (!m) return null;
+    const head = bare(m[1]!.replace(/[’']s$/, ""));
+    if (!SPEAKER_NOUNS.has(head) && !/^(one|some|several|many|two|three|four|most|all|none|each|any)$/.test(head)) return null;
+    const headEnd = before.length - m[0].length + m[1]!.length;
+    // A quantifier ("one of the operators") is its own head; a noun brings its modifiers.
+    const headStart = SPEAKER_NOUNS.has(head) ? trailingNP(before.slice(0, headEnd), from)?.start : from + headEnd - m[1]!.length;
+    if (headStart === undefined) return null;
+    start = headStart;
+    if (atBoundary(region, start - from)) {
+      const words = text.slice(start, np.end);
+      return { text: words, name: words, role: null, kind: "nominal", start, end: np.end };
+    }
+  }
+  return null;
 }
 
 /** Blanks out "(…)" groups between from and to, keeping every offset. */
