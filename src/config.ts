@@ -30,12 +30,32 @@ export const ConfigSchema = z.object({
   CACHE_DIR: optionalString.transform((s) => s ?? ".cache"),
   LOG_LEVEL: optionalString.transform((s) => s ?? "info").pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "LOG_LEVEL must be debug, info, warn, error or silent" })),
   SHARDS: optionalString.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), { message: "SHARDS must be auto or a number" }),
-  PORT: optionalString.refine((s) => s === undefined || /^\d{1,5}$/.test(s), { message: "PORT must be a number" }),
+  PORT: optionalString.refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) <= 65535), { message: "PORT must be a number from 0 to 65535" }),
+  /**
+   * What `npm start` runs: `gateway` (the default: the bot, or the terminal prompt without a token)
+   * or `http` (the interactions endpoint). Checked by modeOf() in `npm start` only: other tools set
+   * MODE too (Vite and vitest set MODE=test), and `npm run ask` must not refuse to start over it.
+   */
+  MODE: optionalString,
+  /** The address the HTTP endpoint listens on (default: every interface). */
+  HOST: optionalString,
+  /** Per-user rate limit, questions/seconds (default 5/10), or off. */
+  COOLDOWN: optionalString
+    .refine((s) => s === undefined || s === "off" || /^[1-9]\d{0,4}\/[1-9]\d{0,4}$/.test(s), { message: "COOLDOWN must be questions/seconds (e.g. 5/10) or off" })
+    .transform((s) => (s === undefined ? undefined : s === "off" ? null : { limit: Number(s.split("/")[0]), windowMs: Number(s.split("/")[1]) * 1000 })),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
 
 export class ConfigError extends Error {}
+
+export type Mode = "gateway" | "http";
+
+/** MODE as `npm start` reads it; anything else is a ConfigError in the usual one-line form. */
+export function modeOf(config: Config): Mode {
+  if (config.MODE === undefined || config.MODE === "gateway" || config.MODE === "http") return config.MODE ?? "gateway";
+  throw new ConfigError("MODE: MODE must be gateway or http");
+}
 
 /** Reads .env (if any) then validates process.env. Throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): Config {

@@ -1,6 +1,7 @@
-// `npm start`: with DISCORD_TOKEN, the Discord bot; without it, the same answers at a terminal prompt.
-import { EngineHolder } from "./answer/holder.js";
-import { ConfigError, loadConfig } from "./config.js";
+// `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
+// terminal prompt. MODE=http serves the interactions endpoint instead.
+import { EngineHolder, type ReindexReport } from "./answer/holder.js";
+import { ConfigError, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { styleFor } from "./render/text.js";
@@ -8,8 +9,10 @@ import { startRepl } from "./repl.js";
 
 async function run(): Promise<number> {
   let config;
+  let mode;
   try {
     config = loadConfig();
+    mode = modeOf(config);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`configuration error: ${e.message}\n`);
@@ -36,16 +39,34 @@ async function run(): Promise<number> {
   const s = holder.lastStats;
   log.info(`Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`);
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
+  const reloadListeners = new Set<(r: ReindexReport) => void>(); // the shard manager relays reloads to its shards
   const stopWatching = holder.watch(
-    (r) => log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`),
+    (r) => {
+      log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`);
+      for (const listener of reloadListeners) listener(r);
+    },
     (e) => log.warn(`live reload: ${e.message}`),
   );
   process.once("exit", stopWatching);
+  if (mode === "http") {
+    // Interactions posted to an HTTP endpoint; no gateway connection, so SHARDS does not apply.
+    const { serveHttp } = await import("./http/serve.js");
+    const code = await serveHttp({ config, holder, log });
+    stopWatching();
+    return code;
+  }
   if (!config.DISCORD_TOKEN) {
     log.info("No DISCORD_TOKEN set: answering here in the terminal (set it in .env to run the Discord bot).");
     await startRepl(holder, { style: styleFor(process.stdout) });
     stopWatching();
     return 0;
+  }
+  if (config.SHARDS) {
+    // One process per shard; they load the index this process just built and cached.
+    const { runShardManager } = await import("./shard/manager.js");
+    const code = await runShardManager({ config, holder, log, onReload: (listener) => reloadListeners.add(listener) });
+    stopWatching();
+    return code;
   }
   const { startBot } = await import("./bot/client.js");
   const code = await startBot({ config, holder, log });

@@ -38,6 +38,7 @@ describe("plain text", () => {
     expect(under.date).toBe("2019-09-02");
     expect(under.title).toBe("US presses on with its security campaign");
     expect(parseDocument("a.txt", "txt", "Ministers meet\n\nBRUSSELS, 7 June 2022 - Ministers of the member states met on Tuesday to agree on common rules for networks.").date).toBe("2022-06-07");
+    expect(parseDocument("a.txt", "txt", "Panel backs ban\n\nWASHINGTON, March 3, 2023 (Reuters) - A Senate committee on Thursday backed a bill that would bar agencies from buying drones.").date).toBe("2023-03-03");
   });
 
   it("never takes a copyright year for a publication date", () => {

@@ -105,6 +105,12 @@ describe("speakers", () => {
     expect(who(`“If he thinks that makes him smart,” the ad’s narrator says.`)[0]![1]).toBe("the ad’s narrator");
     expect(who(`A spokesman for one of the operators said the decision was “a missed opportunity to invest.”`)[0]![1]).toBe("A spokesman for one of the operators");
     expect(who(`The companies said they were “deeply disappointed by the ruling”.`)[0]![1]).toBe("The companies");
+    expect(who(`Mayor Ben Ortiz, who had backed the plan, said he was "disappointed but not surprised."`)[0]![1]).toBe("Ben Ortiz");
+  });
+
+  it("a definite organization noun refers back to the organization last named", () => {
+    const qs = quotesOf("DJI, the world's largest drone maker, rejected the claims.", `"Our products are safe and secure," the company said in a statement.`);
+    expect([qs[0]!.speaker, qs[0]!.role]).toEqual(["DJI", "world's largest drone maker"]);
   });
 
   it("a one- or two-word scare quote gets a speaker only when a speech verb governs it", () => {

@@ -22,6 +22,11 @@ describe("stance cues", () => {
     expect(facts(`"We're not talking about bans today," Commissioner Julian King said.`)).toEqual(["julian king:not bans:oppose"]);
   });
 
+  it("takes acronyms at the start of a sentence as actors, and drops titles before names", () => {
+    expect(facts("DJI, the world's largest drone maker, rejected the claims.")).toEqual(["dji:rejected:oppose"]);
+    expect(facts("Mayor Ben Ortiz, who had backed the plan, said he was disappointed.")).toEqual(["ben ortiz:backed:support"]);
+  });
+
   it("reads negation and contrast", () => {
     expect(facts("Germany and France proposed tighter rules rather than outlawing Acme.")).toEqual(["germany:not outlawing:oppose", "france:not outlawing:oppose"]);
     expect(facts("The European Union stopped short of banning the vendor.")).toEqual(["european union:not banning:oppose"]);

@@ -28,8 +28,12 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
   const matches = actorMatcher(actor);
   const facts = [...engine.stancesByActor.entries()].filter(([key]) => matches(key)).flatMap(([, list]) => list);
   if (facts.length === 0) {
-    const known = similarActors(engine, actor);
-    return { ...base, actor, message: `The documents show no stance for "${actor}".`, ...(known.length ? { suggestions: known } : {}) };
+    const known = similarActors(engine, actor).filter((n) => n.toLowerCase() !== actor.toLowerCase());
+    const quoted = engine.corpus.actors.has(actor.toLowerCase());
+    const message = quoted
+      ? `"${actor}" is quoted in the documents, but none of it says what they support or oppose.`
+      : `The documents show no stance for "${actor}".`;
+    return { ...base, actor, message, ...(known.length ? { suggestions: known } : {}) };
   }
   const topicCue = topicText ? cueClassesIn(topicText)[0] : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];

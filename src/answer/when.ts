@@ -29,11 +29,11 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
         // Among several expressions in the sentence, the one nearest the matched words.
         const at = t.start - s.start;
         const dist = m.hits.length ? Math.min(...m.hits.map((h) => Math.abs(h - at))) : sentence.length;
-        const resolvedBonus = t.value ? 0.01 : 0;
+        const resolvedBonus = t.value ? 0.005 : 0;
         // Words of the expression itself in the question describe the event, not its time
         // ("…one year after he was killed" asks about the other date in the sentence).
         const own = match(q, t.text).coverage > 0 ? 0.05 : 0;
-        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 4000 + resolvedBonus - own });
+        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own });
       }
     }
   }

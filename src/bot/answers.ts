@@ -1,23 +1,42 @@
 // Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
 // renderer the custom_ids for "Show source" and "More".
 import type { Engine } from "../answer/engine.js";
-import type { EngineHolder } from "../answer/holder.js";
 import type { Answer } from "../answer/types.js";
-import { PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
+import { fitContent, fitEmbeds, PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
 import { moreId, sourceId } from "./custom-ids.js";
+import type { EngineSource } from "./engine-source.js";
 import { ask, type BotQuery } from "./query.js";
 import { QueryStore } from "./query-store.js";
 
 /** Results the bot asks the engine for: five pages of three behind "More". */
 export const MAX_RESULTS = 15;
 
+/** Said instead of a "More" button that cannot be made without remembering the question. */
+export const NO_MORE_NOTE = "There are more results, but this question is too long for a \"More\" button here: ask with fewer words to page through them.";
+
+export interface AnswersOptions {
+  /**
+   * Remembers questions too long for a button's custom_id. Null makes every answer stateless (the
+   * HTTP endpoint, where the next press may reach another copy): such answers get no "More" button
+   * and say so instead.
+   */
+  store?: QueryStore | null;
+  /** Shown under /sources, e.g. which shard answered. */
+  sourcesFooter?: string | null;
+}
+
 export class Answers {
   private readonly hashes = new WeakMap<Engine, Map<string, string>>();
+  readonly store: QueryStore | null;
+  private readonly sourcesFooter: string | null;
 
   constructor(
-    readonly holder: EngineHolder,
-    readonly store: QueryStore = new QueryStore(),
-  ) {}
+    readonly holder: EngineSource,
+    options: AnswersOptions = {},
+  ) {
+    this.store = options.store === undefined ? new QueryStore() : options.store;
+    this.sourcesFooter = options.sourcesFooter ?? null;
+  }
 
   /** The engine in use (a reindex swaps it). */
   engine(): Engine {
@@ -32,15 +51,25 @@ export class Answers {
   /** One page of the answer, from result `offset` on. */
   page(query: BotQuery, offset = 0): RenderedAnswer {
     const engine = this.engine();
-    return renderAnswer(ask(engine, query, MAX_RESULTS), {
+    let droppedMore = false;
+    const page = renderAnswer(ask(engine, query, MAX_RESULTS), {
       offset,
       pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
       ids: {
         // The file's hash goes into "Show source", so a later press can tell the file changed since.
         source: (r, position) => sourceId(r.source, position, this.contentHash(engine, r.source.file)),
-        more: (next) => moreId(query, next, this.store),
+        more: (next) => {
+          const id = moreId(query, next, this.store);
+          droppedMore = id === null;
+          return id ?? ""; // the renderer leaves out a button without an id
+        },
       },
     });
+    if (droppedMore) page.message.content = fitContent(page.message.content ? `${page.message.content}\n${NO_MORE_NOTE}` : NO_MORE_NOTE);
+    if (query.command === "sources" && this.sourcesFooter && page.found && page.message.embeds[0]) {
+      page.message.embeds = fitEmbeds([{ ...page.message.embeds[0], footer: { text: this.sourcesFooter } }, ...page.message.embeds.slice(1)]);
+    }
+    return page;
   }
 
   private contentHash(engine: Engine, file: string): string | null {

@@ -1,48 +1,33 @@
 // "Show source" and "More". Button ids carry their own state (see custom-ids.ts); an id this bot no
-// longer understands, or a query that expired, gets a clear ephemeral answer.
-import { MessageFlags } from "discord.js";
-import type { ButtonInteraction } from "discord.js";
+// longer understands, or a query that expired, gets a clear private answer.
 import { renderSourceView } from "../render/discord.js";
 import type { BotContext } from "./command.js";
 import { decodeCustomId, fileHash, type ButtonAction } from "./custom-ids.js";
-import { replyOptions, sendNotice, updateOptions } from "./respond.js";
+import type { ButtonInput } from "./incoming.js";
+import { messageReply, noticeReply, type Reply } from "./reply.js";
 import { lookupSource } from "./source-view.js";
 
-export async function handleButton(interaction: ButtonInteraction, bot: BotContext): Promise<void> {
-  const action = decodeCustomId(interaction.customId);
-  if (!action) {
-    await sendNotice(interaction, "This button is from an older version of the bot and no longer works. Please ask again.");
-    return;
-  }
-  if (action.kind === "source" || action.kind === "source-hashed") await showSource(interaction, bot, action);
-  else await showMore(interaction, bot, action);
+export function pressButton(input: ButtonInput, bot: BotContext): Reply {
+  const action = decodeCustomId(input.customId);
+  if (!action) return noticeReply("This button is from an older version of the bot and no longer works. Please ask again.");
+  if (action.kind === "source" || action.kind === "source-hashed") return showSource(bot, action);
+  return showMore(input, bot, action);
 }
 
-async function showSource(interaction: ButtonInteraction, bot: BotContext, action: Extract<ButtonAction, { kind: "source" | "source-hashed" }>): Promise<void> {
+function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "source" | "source-hashed" }>): Reply {
   const engine = bot.holder.current;
   const file = action.kind === "source" ? action.file : engine.corpus.documents.find((d) => fileHash(d.file) === action.fileHash)?.file;
-  if (!file) {
-    await sendNotice(interaction, "That document is no longer in the index (it was removed or renamed since). Please ask again.");
-    return;
-  }
+  if (!file) return noticeReply("That document is no longer in the index (it was removed or renamed since). Please ask again.");
   const found = lookupSource(engine, file, action.lineStart, action.lineEnd, { contentHash: action.contentHash });
-  if (!found.ok) await sendNotice(interaction, found.message);
-  else await interaction.reply(replyOptions(renderSourceView(found.view), true));
+  return found.ok ? messageReply(renderSourceView(found.view), true) : noticeReply(found.message);
 }
 
-async function showMore(interaction: ButtonInteraction, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Promise<void> {
-  const query = action.kind === "more" ? action.query : bot.answers.store.get(action.key);
-  if (!query) {
-    await sendNotice(interaction, "This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
-    return;
-  }
+function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Reply {
+  const query = action.kind === "more" ? action.query : bot.answers.store?.get(action.key);
+  if (!query) return noticeReply("This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
   const page = bot.answers.page(query, action.offset);
-  if (!page.found) {
-    await interaction.reply(replyOptions(page.message, true));
-    return;
-  }
+  if (!page.found) return messageReply(page.message, true);
   // Paging a private answer replaces it in place; a shared message is left as it is, and the
   // next page goes to whoever pressed the button.
-  if (interaction.message.flags.has(MessageFlags.Ephemeral)) await interaction.update(updateOptions(page.message));
-  else await interaction.reply(replyOptions(page.message, true));
+  return input.messageEphemeral ? { type: "update", message: page.message } : messageReply(page.message, true);
 }

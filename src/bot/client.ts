@@ -1,16 +1,17 @@
 // The Discord bot: logs in, routes interactions and messages, and runs until SIGINT/SIGTERM (exit 0)
 // or a failure it cannot recover from (one clear line on stderr, exit 1). No path logs the token.
-import { Client, Events, GatewayIntentBits, Partials, RESTEvents, Routes } from "discord.js";
-import type { EngineHolder } from "../answer/holder.js";
+import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents, Routes } from "discord.js";
 import type { Config } from "../config.js";
 import { registerSecret, type Logger } from "../log.js";
 import { Answers } from "./answers.js";
 import type { BotContext } from "./command.js";
-import { Cooldown } from "./cooldown.js";
+import { cooldownFor } from "./cooldown.js";
+import type { EngineSource } from "./engine-source.js";
 import { describeError, describeStartupError, errorStack, scrub } from "./errors.js";
 import { createMessageHandler } from "./messages.js";
 import { commandMap, commandPayload } from "./registry.js";
 import { createInteractionHandler } from "./router.js";
+import { installStatsHook, listenerTotal } from "./stats.js";
 
 export const DEFAULT_API_BASE = "https://discord.com/api";
 const LOGIN_TIMEOUT_MS = 60_000;
@@ -23,8 +24,10 @@ export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessage
 
 export interface StartBotOptions {
   config: Config;
-  holder: EngineHolder;
+  holder: EngineSource;
   log: Logger;
+  /** Set when this process is one shard of several (src/shard/): /sources then names it. */
+  shard?: { id: number; count: number } | null;
 }
 
 /** Gateway close codes after which discord.js gives up on a shard, and what they mean to an owner. */
@@ -37,24 +40,39 @@ const FATAL_CLOSES: Record<number, string> = {
   4014: "Discord closed the connection: disallowed intents.",
 };
 
-export function startBot({ config, holder, log }: StartBotOptions): Promise<number> {
+export function startBot({ config, holder, log, shard = null }: StartBotOptions): Promise<number> {
   registerSecret(config.DISCORD_TOKEN);
   const apiBase = config.DISCORD_API_BASE ?? DEFAULT_API_BASE;
   const client = new Client({
     intents: INTENTS,
     partials: [Partials.Channel], // DM channels are not cached; without this DMs never arrive
     allowedMentions: { parse: [], repliedUser: false }, // quoted text must never ping anyone
+    // The bot never looks at old messages: caching none keeps memory flat however many DMs and
+    // button presses arrive (discord.js would keep 200 per channel). Users are swept hourly.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    sweepers: { ...Options.DefaultSweeperSettings, users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id } },
     // discord.js also finds the gateway through this base (GET /gateway/bot).
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const bot: BotContext = { holder, answers: new Answers(holder), cooldown: new Cooldown(), log };
+  const answers = new Answers(holder, { sourcesFooter: shard ? `Answered by shard ${shard.id} (${shard.count} shards)` : null });
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log };
   let stopping = false;
+  const uninstallStats = installStatsHook(log, () => ({
+    clientListeners: listenerTotal(client),
+    restListeners: listenerTotal(client.rest),
+    wsListeners: listenerTotal(client.ws),
+    cooldownUsers: bot.cooldown.size,
+    queryStore: answers.store?.size ?? 0,
+    cachedUsers: client.users.cache.size,
+    cachedChannels: client.channels.cache.size,
+    cachedMessages: client.channels.cache.reduce((n, c) => n + ("messages" in c ? c.messages.cache.size : 0), 0),
+  }));
 
   client.on(Events.InteractionCreate, createInteractionHandler(bot, commandMap()));
   client.on(Events.MessageCreate, createMessageHandler(bot));
   client.once(Events.ClientReady, (ready) => {
     log.info(`Logged in as ${ready.user.tag}, serving ${holder.current.corpus.documents.length} documents`);
-    void checkRegistration(ready, config, log);
+    if (!shard || shard.id === 0) void checkRegistration(ready, config, log); // once, not once per shard
   });
   client.on(Events.Error, (error) => log.error(`discord.js: ${describeError(error)}`));
   client.on(Events.Warn, (message) => log.warn(`discord.js: ${scrub(message)}`));
@@ -76,6 +94,7 @@ export function startBot({ config, holder, log }: StartBotOptions): Promise<numb
       if (line) process.stderr.write(`error: ${scrub(line)}\n`);
       await client.destroy().catch((error: unknown) => log.debug(`destroy: ${describeError(error)}`));
       process.off("unhandledRejection", onRejection);
+      uninstallStats();
       resolve(code);
     };
     const onSignal = (signal: NodeJS.Signals): void => {

@@ -1,21 +1,19 @@
 // What a command file in commands/ exports, what every handler gets, and the pieces the answering
-// commands share (where they work, the `private` option, replying with an answer).
+// commands share (where they work, the `private` option, answering with the first page).
+// Handlers are transport-free: they turn an input into a Reply, and the gateway bot and the HTTP
+// endpoint each send that Reply their own way, so both give the same answers.
 import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-  SlashCommandBooleanOption,
-} from "discord.js";
-import type { EngineHolder } from "../answer/holder.js";
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandBooleanOption } from "discord.js";
 import type { Logger } from "../log.js";
 import type { Answers } from "./answers.js";
 import type { Cooldown } from "./cooldown.js";
+import type { EngineSource } from "./engine-source.js";
+import type { AutocompleteInput, CommandInput } from "./incoming.js";
 import type { BotQuery } from "./query.js";
-import { replyOptions } from "./respond.js";
+import { messageReply, type Choice, type Reply } from "./reply.js";
 
 export interface BotContext {
-  holder: EngineHolder;
+  holder: EngineSource;
   answers: Answers;
   cooldown: Cooldown;
   log: Logger;
@@ -23,8 +21,8 @@ export interface BotContext {
 
 export interface BotCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-  execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void>;
-  autocomplete?(interaction: AutocompleteInteraction, bot: BotContext): Promise<void>;
+  run(input: CommandInput, bot: BotContext): Reply;
+  autocomplete?(input: AutocompleteInput, bot: BotContext): Choice[];
 }
 
 /** Servers, DMs with the bot, and group DMs (the latter for user installs). */
@@ -34,9 +32,8 @@ export const ANY_INSTALL = [ApplicationIntegrationType.GuildInstall, Application
 export const privateOption = (o: SlashCommandBooleanOption): SlashCommandBooleanOption =>
   o.setName("private").setDescription("Only you see the answer (default: everyone in the channel)");
 
-/** Answers with the first page; private on request, and always when nothing was found. */
-export async function replyWithAnswer(interaction: ChatInputCommandInteraction, bot: BotContext, query: BotQuery): Promise<void> {
+/** The first page of the answer; private on request, and always when nothing was found. */
+export function answerReply(input: CommandInput, bot: BotContext, query: BotQuery): Reply {
   const page = bot.answers.page(query, 0);
-  const ephemeral = (interaction.options.getBoolean("private") ?? false) || !page.found;
-  await interaction.reply(replyOptions(page.message, ephemeral));
+  return messageReply(page.message, (input.options.boolean("private") ?? false) || !page.found);
 }

@@ -6,22 +6,32 @@ export interface CooldownOptions {
   limit?: number;
   windowMs?: number;
   now?: () => number;
+  /** Lets everything through (COOLDOWN=off). */
+  disabled?: boolean;
 }
 
 export class Cooldown {
   readonly limit: number;
   readonly windowMs: number;
+  readonly disabled: boolean;
   private readonly now: () => number;
   private readonly uses = new Map<string, { at: number[]; refusedUntil: number }>();
 
   constructor(opts: CooldownOptions = {}) {
     this.limit = opts.limit ?? 5;
     this.windowMs = opts.windowMs ?? 10_000;
+    this.disabled = opts.disabled ?? false;
     this.now = opts.now ?? Date.now;
+  }
+
+  /** Users it currently remembers (for the stats line: it must stay small). */
+  get size(): number {
+    return this.uses.size;
   }
 
   /** Records one use by `userId` if allowed; otherwise says how long to wait. */
   take(userId: string): CooldownResult {
+    if (this.disabled) return { ok: true };
     const now = this.now();
     if (this.uses.size > 10_000) this.sweep(now);
     const entry = this.uses.get(userId) ?? { at: [], refusedUntil: 0 };
@@ -41,6 +51,11 @@ export class Cooldown {
   private sweep(now: number): void {
     for (const [id, e] of this.uses) if (e.at.every((t) => now - t >= this.windowMs) && e.refusedUntil <= now) this.uses.delete(id);
   }
+}
+
+/** The cooldown COOLDOWN asks for: null is "off", undefined the default (5 per 10 s). */
+export function cooldownFor(setting: { limit: number; windowMs: number } | null | undefined): Cooldown {
+  return setting === null ? new Cooldown({ disabled: true }) : new Cooldown(setting ?? {});
 }
 
 export function cooldownText(retryAfterMs: number, limit: number, windowMs: number): string {

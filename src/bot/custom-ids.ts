@@ -36,10 +36,14 @@ export function sourceId(source: Citation, position: number, contentHash?: strin
   return plain.length <= MAX_CUSTOM_ID ? plain : `srh:${head}:${fileHash(source.file)}`;
 }
 
-export function moreId(query: BotQuery, offset: number, store: QueryStore): string {
+/** "More" with the query inline, else a key into `store`; null when it does not fit and there is no store. */
+export function moreId(query: BotQuery, offset: number, store: QueryStore): string;
+export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null;
+export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null {
   const args = query.command === "stance" ? [query.actor, query.topic] : query.command === "sources" ? [] : [query.query];
   const inline = `more:${offset}:${JSON.stringify([CODES[query.command], ...args])}`;
-  return inline.length <= MAX_CUSTOM_ID ? inline : `mork:${offset}:${store.put(query)}`;
+  if (inline.length <= MAX_CUSTOM_ID) return inline;
+  return store ? `mork:${offset}:${store.put(query)}` : null;
 }
 
 /** The action a custom_id stands for, or null for anything this bot did not make (or made long ago). */

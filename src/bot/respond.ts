@@ -1,22 +1,59 @@
-// Rendered messages → discord.js reply options, and the two ways every handler answers when things
-// go wrong: an ephemeral notice, and "Something went wrong (id …)" with the error logged under that id.
+// Replies → discord.js calls (the gateway bot's half of answering), and the two ways every handler
+// answers when things go wrong: an ephemeral notice, and "Something went wrong (id …)" with the
+// error logged under that id.
 import { MessageFlags } from "discord.js";
-import type { InteractionReplyOptions, InteractionUpdateOptions, Message, MessageReplyOptions, RepliableInteraction } from "discord.js";
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
+  InteractionUpdateOptions,
+  Message,
+  MessageReplyOptions,
+  RepliableInteraction,
+} from "discord.js";
 import type { Logger } from "../log.js";
 import { fitContent, type DiscordMessage } from "../render/discord.js";
 import { describeError, errorId, errorStack } from "./errors.js";
+import type { Reply } from "./reply.js";
 
 export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
   return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 /** Replacing a message in place: fields left out would survive from the old one, so set them all. */
-export function updateOptions(m: DiscordMessage): InteractionUpdateOptions {
+export function updateOptions(m: DiscordMessage): InteractionUpdateOptions & InteractionEditReplyOptions {
   return { content: m.content ?? "", embeds: m.embeds, components: m.components };
 }
 
 export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
   return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowedMentions: { parse: [], repliedUser: false } };
+}
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction;
+
+/** Sends a handler's Reply through discord.js (one callback, plus the edit of a deferred answer). */
+export async function sendReply(interaction: Answerable, reply: Reply): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await interaction.respond(reply.type === "choices" ? reply.choices : []);
+    return;
+  }
+  switch (reply.type) {
+    case "message":
+      await interaction.reply(replyOptions(reply.message, reply.ephemeral));
+      return;
+    case "update":
+      if (interaction.isButton()) await interaction.update(updateOptions(reply.message));
+      else await interaction.reply(replyOptions(reply.message, true));
+      return;
+    case "deferred":
+      await interaction.deferReply(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+      await interaction.editReply(updateOptions(await reply.work()));
+      return;
+    case "choices":
+      throw new Error("autocomplete choices cannot answer a command or a button");
+  }
 }
 
 /** An ephemeral text answer, whether or not the interaction was answered already. */
@@ -27,14 +64,24 @@ export async function sendNotice(interaction: RepliableInteraction, text: string
   else await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }
 
-/** Logs the failure under a short id and tells the user that id; a failure to tell is logged too. */
-export async function reportFailure(log: Logger, what: string, error: unknown, tell?: (text: string) => Promise<unknown>): Promise<string> {
+/** Logs the failure under a short id, which the user is told so their report matches a log line. */
+export function logFailure(log: Logger, what: string, error: unknown): string {
   const id = errorId();
   log.error(`[${id}] ${what} failed: ${describeError(error)}`);
   log.debug(`[${id}] ${errorStack(error)}`);
+  return id;
+}
+
+export function failureText(id: string): string {
+  return `Something went wrong (id ${id}). Please try again; if it keeps happening, tell the bot's owner this id.`;
+}
+
+/** Logs the failure under a short id and tells the user that id; a failure to tell is logged too. */
+export async function reportFailure(log: Logger, what: string, error: unknown, tell?: (text: string) => Promise<unknown>): Promise<string> {
+  const id = logFailure(log, what, error);
   if (tell) {
     try {
-      await tell(`Something went wrong (id ${id}). Please try again; if it keeps happening, tell the bot's owner this id.`);
+      await tell(failureText(id));
     } catch (again) {
       log.warn(`[${id}] could not tell the user: ${describeError(again)}`);
     }

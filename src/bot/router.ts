@@ -1,49 +1,34 @@
-// Every interaction lands here: autocomplete, slash commands and buttons. Each is answered on its
-// own; a failure is logged with an id, told to the user, and never reaches the client.
+// The gateway bot's interaction entry: a discord.js interaction becomes an Incoming, the shared
+// handler (handle.ts) builds the Reply, and it is sent through discord.js. A failure to send is
+// logged with an id and told to the user; it never reaches the client.
 import { MessageFlags } from "discord.js";
-import type { AutocompleteInteraction, Interaction } from "discord.js";
-import { handleButton } from "./buttons.js";
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { BotCommand, BotContext } from "./command.js";
-import { cooldownText } from "./cooldown.js";
 import { describeError } from "./errors.js";
-import { failInteraction } from "./respond.js";
+import { handleInteraction } from "./handle.js";
+import { describeIncoming, type Incoming } from "./incoming.js";
+import { CommandOptions } from "./options.js";
+import { failInteraction, sendReply } from "./respond.js";
 
 export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<string, BotCommand>): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
-    if (interaction.isAutocomplete()) return autocomplete(interaction, bot, commands);
-    if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
-    const what = interaction.isChatInputCommand() ? `/${interaction.commandName}` : `button ${interaction.customId.slice(0, 40)}`;
+    if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const input = toIncoming(interaction);
+    const reply = handleInteraction(input, bot, commands);
     try {
-      const wait = bot.cooldown.take(interaction.user.id);
-      if (!wait.ok) {
-        await interaction.reply({ content: cooldownText(wait.retryAfterMs, bot.cooldown.limit, bot.cooldown.windowMs), flags: MessageFlags.Ephemeral });
-        return;
-      }
-      if (interaction.isButton()) return await handleButton(interaction, bot);
-      const command = commands.get(interaction.commandName);
-      if (!command) {
-        bot.log.warn(`unknown command /${interaction.commandName}: its registration is out of date`);
-        await interaction.reply({
-          content: `I don't know /${interaction.commandName} (any more). A server manager can refresh the command list with \`npm run deploy-commands\`; /help lists what I can do.`,
-          flags: MessageFlags.Ephemeral,
-        });
-        return;
-      }
-      await command.execute(interaction, bot);
+      await sendReply(interaction, reply);
     } catch (error) {
-      await failInteraction(bot.log, what, interaction, error);
+      if (interaction.isAutocomplete()) {
+        bot.log.warn(`autocomplete for /${interaction.commandName} failed: ${describeError(error)}`);
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+      } else await failInteraction(bot.log, describeIncoming(input), interaction, error);
     }
   };
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Promise<void> {
-  try {
-    const command = commands.get(interaction.commandName);
-    if (command?.autocomplete) await command.autocomplete(interaction, bot);
-    else await interaction.respond([]);
-  } catch (error) {
-    // Nobody reads an error in an autocomplete popup: log it, and offer no choices.
-    bot.log.warn(`autocomplete for /${interaction.commandName} failed: ${describeError(error)}`);
-    if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
-  }
+export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction): Incoming {
+  const from = { userId: interaction.user.id, guildId: interaction.guildId };
+  if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
+  if (interaction.isChatInputCommand()) return { kind: "command", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
+  return { kind: "button", customId: interaction.customId, messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral), ...from };
 }

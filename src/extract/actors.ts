@@ -1,7 +1,7 @@
 // Actors: named people, organizations and countries mentioned in a sentence, under one key per
 // actor (US / U.S. / United States / Washington → "united states").
 import aliases from "./lexicons/actor-aliases.json" with { type: "json" };
-import { KNOWN_ORGS } from "./lexicon.js";
+import { KNOWN_ORGS, TITLE_WORDS } from "./lexicon.js";
 
 export interface ActorMention {
   key: string;
@@ -67,23 +67,25 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
   return out;
 
   function mention(runText: string, runIndex: number): void {
-    let text = runText;
-    let start = runIndex;
-    // Drop leading function words ("But", "The", "In") and trailing punctuation.
-    let words = text.split(/\s+/).filter(Boolean);
-    while (words.length && (FUNCTION_WORDS.test(words[0]!) || TIME_WORDS.test(words[0]!))) {
-      start += text.indexOf(words[1] ?? "", words[0]!.length) >= 0 && words.length > 1 ? text.indexOf(words[1]!, words[0]!.length) : text.length;
-      words = words.slice(1);
-      text = words.join(" ");
-    }
-    words = words.filter((w) => !TIME_WORDS.test(w));
-    text = text.replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
-    if (!text || words.length === 0) return;
-    if (/^\d/.test(text)) return;
+    const words = [...runText.matchAll(/\S+/g)].map((m) => ({ w: m[0], at: m.index }));
+    let i = 0;
+    // Leading function and time words ("But", "The", "In", "Monday") are not part of the name.
+    while (i < words.length && (FUNCTION_WORDS.test(words[i]!.w) || TIME_WORDS.test(words[i]!.w))) i++;
+    let j = words.length;
+    while (j > i && TIME_WORDS.test(words[j - 1]!.w)) j--;
+    // "Mayor Ben Ortiz", "Senator Mark Hale": the person is the actor, not the title.
+    const span = (a: number, b: number): string => runText.slice(words[a]!.at, words[b - 1]!.at + words[b - 1]!.w.length);
+    while (j - i > 2 && TITLE_WORDS.has(words[i]!.w.toLowerCase().replace(/\.$/, "")) && !isKnownActor(span(i, j))) i++;
+    if (j <= i) return;
+    const start = runIndex + words[i]!.at;
+    const text = span(i, j).replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
+    if (!text || /^\d/.test(text)) return;
+    const single = j - i === 1;
     const atSentenceStart = sentence.slice(0, start).trim() === "";
     const next = /^\s*(\S+)/.exec(sentence.slice(start + text.length))?.[1] ?? "";
-    if (atSentenceStart && words.length === 1 && !isKnownActor(text) && !isName(text, next)) return;
-    if (words.length === 1 && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
+    const acronym = /^\p{Lu}{2,6}$/u.test(text);
+    if (atSentenceStart && single && !acronym && !isKnownActor(text) && !isName(text, next)) return;
+    if (single && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
     out.push({ ...actorKey(text), text, start: offset + start, end: offset + start + text.length });
   }
 }

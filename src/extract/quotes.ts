@@ -152,10 +152,17 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
   return out;
 }
 
+// "the company said" after "DJI rejected the claims": a definite organization noun refers back.
+const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|network|retailer|airline|automaker|insurer|start-?up|union|party|campaign|newspaper|broadcaster|regulator)$/i;
+
 function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | null {
   if (np.pronoun) {
     if (np.pronoun === "i" || np.pronoun === "we") return null;
     return people.antecedent(np.pronoun, at, np.gender) ?? null;
+  }
+  if (np.kind === "nominal" && ORG_ANAPHOR.test(np.text)) {
+    const org = people.antecedent("it", at);
+    if (org && org.kind === "organization") return org;
   }
   return people.resolve(np, at);
 }

@@ -98,6 +98,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
       const appos = region.slice(c + 1, region.length - 1).trim();
+      // ", who had backed the plan," describes the subject without being a role.
+      if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
       if (!looksLikeRole(appos)) continue;
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };

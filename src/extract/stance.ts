@@ -118,7 +118,8 @@ function subjects(text: string, mentions: ActorMention[], breaks: number[], sent
 
 function targetOf(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
-  const clause = rest.split(/\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|and|although)\s/)[0]!;
+  // The target ends with its clause: at a comma, a dash or a semicolon.
+  const clause = rest.split(/\s(?:--|—|–)\s|;|,/)[0]!;
   const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as)\s+/i, "").split(/\s+/).slice(0, 16);
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }

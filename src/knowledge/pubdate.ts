@@ -34,11 +34,17 @@ export function parseDateText(text: string, whole: boolean): string | null {
   return valid(y, m, String(r.start.get("day")).padStart(2, "0"));
 }
 
-/** `BRUSSELS, 7 June 2022 -` or `LONDON (Reuters) - June 7, 2022 -` at the start of a paragraph. */
+/**
+ * A dateline: `BRUSSELS, 7 June 2022 -`, `WASHINGTON, March 3, 2023 (Reuters) -`,
+ * `LONDON (AP) — June 7, 2022 —`. The date must be written in full, before the dash.
+ */
 export function datelineDate(text: string): string | null {
-  const m = /^\s*\p{Lu}[\p{Lu}\p{L} .'’-]{1,40}(?:,\s*[\p{L} .]{2,30})?(?:\s*\([^)]{2,20}\))?\s*[,:–—-]?\s*(.{6,40}?)\s*[–—-]{1,2}\s/u.exec(text);
-  if (!m) return null;
-  return parseDateText(m[1]!, true);
+  const m = /^\s*(\p{Lu}[\p{Lu}\p{L}\p{N} .,'’()-]{2,80}?)\s(?:-{1,2}|[–—])\s/u.exec(text);
+  if (!m || !/^\p{Lu}{2,}/u.test(m[1]!)) return null;
+  const r = chrono.strict.parse(m[1]!, new Date(Date.UTC(2000, 0, 1)))[0];
+  if (!r || !r.start.isCertain("year") || !r.start.isCertain("month") || !r.start.isCertain("day")) return null;
+  const pad = (n: number | null) => String(n).padStart(2, "0");
+  return valid(String(r.start.get("year")), pad(r.start.get("month")), pad(r.start.get("day")));
 }
 
 /** `2016-09-15` or `2016_09_15` in a file name. */

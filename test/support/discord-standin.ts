@@ -9,6 +9,7 @@
 //
 // Every HTTP request is recorded (`requests`), answered with Discord-shaped
 // bodies and errors, and faults (429/5xx) can be injected per request.
+import type { KeyObject } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +28,7 @@ import {
   type GuildSeed,
   type Json,
 } from './standin-payloads.js';
+import { signedPost } from './signing.js';
 import { choiceProblems, commandProblems, formErrors, isEmptyMessage, messageProblems, type Problem } from './standin-validation.js';
 
 export type { Json } from './standin-payloads.js';
@@ -99,6 +101,20 @@ export interface SentInteraction {
   id: string;
   token: string;
   payload: Json;
+  /** Set when it was delivered to an interactions endpoint: what the endpoint answered. */
+  http?: HttpDelivery;
+}
+
+export interface HttpDelivery {
+  /** 0 when the endpoint did not answer in time (or at all). */
+  status: number;
+  body: Json;
+  ms: number;
+}
+
+export interface InteractionsEndpoint {
+  url: string;
+  privateKey: KeyObject;
 }
 
 interface Reply {
@@ -178,6 +194,7 @@ export class DiscordStandIn {
   private readonly routes: Route[];
   private readonly log: (line: string) => void;
   private readonly joinedAt = new Date().toISOString();
+  private endpoint: InteractionsEndpoint | null = null;
 
   private constructor(
     private readonly server: Server,
@@ -501,8 +518,63 @@ export class DiscordStandIn {
       sourceMessage,
       followUps: new Map(),
     });
+    if (this.endpoint) return { id, token, payload, http: await this.postInteraction(this.endpoint, payload) };
     await this.gateway.dispatch(shard, 'INTERACTION_CREATE', payload);
     return { id, token, payload };
+  }
+
+  // --------------------------------------------------- interactions endpoint
+
+  /**
+   * Like saving an Interactions Endpoint URL in the Developer Portal: from now on interactions are
+   * POSTed there, signed with `privateKey` (Ed25519), instead of sent over the gateway. The
+   * endpoint's response is the interaction callback; it is recorded as a synthetic
+   * `POST …/interactions/:id/:token/callback` (header `x-standin-delivery: http`) and validated
+   * like one, so `interactionResponses()` and `waitForRequest()` work the same in both modes.
+   * Null goes back to the gateway.
+   */
+  setInteractionsEndpoint(endpoint: InteractionsEndpoint | null): void {
+    this.endpoint = endpoint;
+  }
+
+  /**
+   * What the Developer Portal checks before it accepts an endpoint URL: a signed PING must get
+   * 200 with `{ type: 1 }`, and a request with a wrong signature must get 401.
+   */
+  async verifyInteractionsEndpoint(endpoint: InteractionsEndpoint): Promise<string[]> {
+    const problems: string[] = [];
+    const ping = { id: this.ids.next(), application_id: this.applicationId, type: 1, token: interactionToken(), version: 1 };
+    const good = await signedPost(endpoint, JSON.stringify(ping));
+    if (good.status !== 200 || good.json?.type !== 1) problems.push(`a signed PING got ${good.status} ${good.text.slice(0, 100)}`);
+    const bad = await signedPost(endpoint, JSON.stringify(ping), { tamper: true });
+    if (bad.status !== 401) problems.push(`a PING with a wrong signature got ${bad.status} instead of 401`);
+    return problems;
+  }
+
+  private async postInteraction(endpoint: InteractionsEndpoint, payload: Json): Promise<HttpDelivery> {
+    const response = await signedPost(endpoint, JSON.stringify(payload), { timeoutMs: this.opts.interactionAckWindowMs ?? 3000 });
+    const record: RecordedRequest = {
+      method: 'POST',
+      path: `/api/v10/interactions/${payload.id}/${payload.token}/callback`,
+      query: {},
+      headers: { 'x-standin-delivery': 'http' },
+      body: response.json ?? response.text,
+      status: response.status,
+      at: Date.now(),
+    };
+    // Discord only acts on a 200 whose body is a valid callback; anything else is "This interaction failed".
+    if (response.status === 200) {
+      try {
+        record.status = this.interactionCallback(record, payload.id, payload.token).status;
+      } catch (error) {
+        this.internalErrors.push(error as Error);
+        record.status = 500;
+      }
+    }
+    this.requests.push(record);
+    this.log(`HTTP interaction ${payload.id} -> ${response.status} (callback ${record.status}) in ${response.ms} ms`);
+    this.events.emit('change');
+    return { status: response.status, body: record.body, ms: response.ms };
   }
 
   // --------------------------------------------------------------------- HTTP

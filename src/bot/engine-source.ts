@@ -1,0 +1,17 @@
+// What the bot needs from "the engine in use": the current engine and a way to rebuild it. The
+// single-process bot and the HTTP endpoint use an EngineHolder (which watches the folder itself);
+// a shard uses a ShardEngine, which reloads the index its manager built (src/shard/).
+import type { Engine } from "../answer/engine.js";
+import type { ReindexReport } from "../answer/holder.js";
+import type { LoadStats } from "../index/load-engine.js";
+
+export interface EngineSource {
+  readonly current: Engine;
+  /** Re-reads and re-extracts the whole folder (/reindex). */
+  reindex(): Promise<ReindexReport>;
+}
+
+/** The start-up line every mode prints, so a log shows at a glance whether anything was re-extracted. */
+export function describeLoad(s: LoadStats): string {
+  return `Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`;
+}

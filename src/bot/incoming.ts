@@ -1,0 +1,37 @@
+// An interaction as the answering code sees it, whichever way it arrived: over the gateway (a
+// discord.js object, src/bot/router.ts) or as signed JSON posted to the HTTP endpoint
+// (src/http/interaction.ts). Only what the handlers use is kept, so both paths answer alike.
+import type { CommandOptions } from "./options.js";
+
+interface From {
+  /** Who pressed or typed (the per-user cooldown counts by this). */
+  userId: string;
+  /** The server it came from; null in DMs and group DMs. */
+  guildId: string | null;
+}
+
+export interface CommandInput extends From {
+  kind: "command";
+  name: string;
+  options: CommandOptions;
+}
+
+export interface AutocompleteInput extends From {
+  kind: "autocomplete";
+  name: string;
+  options: CommandOptions;
+}
+
+export interface ButtonInput extends From {
+  kind: "button";
+  customId: string;
+  /** The message the button is on is private (ephemeral): "More" then pages it in place. */
+  messageEphemeral: boolean;
+}
+
+export type Incoming = CommandInput | AutocompleteInput | ButtonInput;
+
+/** How an interaction is named in logs: `/who-said`, `button more:3:…` (never a token). */
+export function describeIncoming(input: Incoming): string {
+  return input.kind === "button" ? `button ${input.customId.slice(0, 40)}` : `/${input.name}`;
+}

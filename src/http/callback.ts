@@ -1,0 +1,40 @@
+// A handler's Reply → the interaction callback JSON that is the HTTP response body (and the body
+// of the PATCH that completes a deferred answer). It carries exactly what the gateway bot sends
+// through discord.js, so an answer looks the same whichever way the interaction came.
+import type { DiscordMessage } from "../render/discord.js";
+import type { Reply } from "../bot/reply.js";
+
+export const CallbackType = { Pong: 1, Message: 4, Deferred: 5, Update: 7, Choices: 8 } as const;
+const EPHEMERAL = 1 << 6;
+/** Quoted text must never ping anyone (the gateway client sets the same default). */
+const ALLOWED_MENTIONS = { parse: [] as string[], replied_user: false };
+
+export interface CallbackBody {
+  type: number;
+  data?: Record<string, unknown>;
+}
+
+export function callbackBody(reply: Reply): CallbackBody {
+  switch (reply.type) {
+    case "message": {
+      const m = reply.message;
+      return {
+        type: CallbackType.Message,
+        data: { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...(reply.ephemeral ? { flags: EPHEMERAL } : {}) },
+      };
+    }
+    case "update":
+      return { type: CallbackType.Update, data: editBody(reply.message) };
+    case "choices":
+      return { type: CallbackType.Choices, data: { choices: reply.choices } };
+    case "deferred":
+      return { type: CallbackType.Deferred, data: reply.ephemeral ? { flags: EPHEMERAL } : {} };
+  }
+}
+
+/** Replacing a message: fields left out would survive from the old one, so all are set. */
+export function editBody(m: DiscordMessage): Record<string, unknown> {
+  return { content: m.content ?? "", embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS };
+}
+
+export const PONG: CallbackBody = { type: CallbackType.Pong };
