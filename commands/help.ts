@@ -1,7 +1,8 @@
 // /help — how to ask (the same text as the terminal prompt), shown only to whoever asked.
-import { MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder } from "discord.js";
 import { ANY_INSTALL, EVERYWHERE } from "../src/bot/command.js";
 import { discordHelp } from "../src/bot/help.js";
+import { messageReply, type Reply } from "../src/bot/reply.js";
 
 export const data = new SlashCommandBuilder()
   .setName("help")
@@ -9,6 +10,6 @@ export const data = new SlashCommandBuilder()
   .setContexts(EVERYWHERE)
   .setIntegrationTypes(ANY_INSTALL);
 
-export async function execute(interaction: ChatInputCommandInteraction): Promise<void> {
-  await interaction.reply({ ...discordHelp(), flags: MessageFlags.Ephemeral });
+export function run(): Reply {
+  return messageReply(discordHelp(), true);
 }

@@ -1,8 +1,10 @@
 // /reindex — reload the knowledge folder (members with Manage Server). Rebuilding can take longer
-// than Discord's 3-second answer window, so the reply is deferred first.
-import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+// than Discord's 3-second answer window, so the answer is deferred ("thinking…") and filled in after.
+import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { BotContext } from "../src/bot/command.js";
 import { describeError } from "../src/bot/errors.js";
+import type { CommandInput } from "../src/bot/incoming.js";
+import { noticeReply, type Reply } from "../src/bot/reply.js";
 import { notice, renderReindex } from "../src/render/discord.js";
 
 export const data = new SlashCommandBuilder()
@@ -13,18 +15,20 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
-export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
-  if (!interaction.inGuild()) {
-    await interaction.reply({ content: "/reindex works in a server, for members with Manage Server.", flags: MessageFlags.Ephemeral });
-    return;
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  try {
-    const report = await bot.holder.reindex();
-    bot.log.info(`reindexed on request of ${interaction.user.id}: ${report.documents} documents in ${report.ms} ms`);
-    await interaction.editReply(renderReindex(report));
-  } catch (error) {
-    bot.log.error(`reindex failed: ${describeError(error)}`);
-    await interaction.editReply(notice(`Reindex failed: ${error instanceof Error ? error.message : String(error)}. Still answering from the previous index.`));
-  }
+export function run(input: CommandInput, bot: BotContext): Reply {
+  if (input.guildId === null) return noticeReply("/reindex works in a server, for members with Manage Server.");
+  return {
+    type: "deferred",
+    ephemeral: true,
+    work: async () => {
+      try {
+        const report = await bot.holder.reindex();
+        bot.log.info(`reindexed on request of ${input.userId}: ${report.documents} documents in ${report.ms} ms`);
+        return renderReindex(report);
+      } catch (error) {
+        bot.log.error(`reindex failed: ${describeError(error)}`);
+        return notice(`Reindex failed: ${error instanceof Error ? error.message : String(error)}. Still answering from the previous index.`);
+      }
+    },
+  };
 }

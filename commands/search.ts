@@ -1,7 +1,9 @@
 // /search query:<words> — the passages that contain the words.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { ANY_INSTALL, EVERYWHERE, privateOption, replyWithAnswer, type BotContext } from "../src/bot/command.js";
+import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
+import type { CommandInput } from "../src/bot/incoming.js";
+import type { Reply } from "../src/bot/reply.js";
 
 export const data = new SlashCommandBuilder()
   .setName("search")
@@ -11,6 +13,6 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("query").setDescription("Words to look for").setRequired(true).setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
-  await replyWithAnswer(interaction, bot, { command: "search", query: interaction.options.getString("query", true) });
+export function run(input: CommandInput, bot: BotContext): Reply {
+  return answerReply(input, bot, { command: "search", query: input.options.string("query") ?? "" });
 }

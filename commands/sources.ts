@@ -1,6 +1,8 @@
 // /sources — the documents the bot answers from: titles, dates and sizes.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
-import { ANY_INSTALL, EVERYWHERE, privateOption, replyWithAnswer, type BotContext } from "../src/bot/command.js";
+import { SlashCommandBuilder } from "discord.js";
+import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
+import type { CommandInput } from "../src/bot/incoming.js";
+import type { Reply } from "../src/bot/reply.js";
 
 export const data = new SlashCommandBuilder()
   .setName("sources")
@@ -9,6 +11,6 @@ export const data = new SlashCommandBuilder()
   .setIntegrationTypes(ANY_INSTALL)
   .addBooleanOption(privateOption);
 
-export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
-  await replyWithAnswer(interaction, bot, { command: "sources" });
+export function run(input: CommandInput, bot: BotContext): Reply {
+  return answerReply(input, bot, { command: "sources" });
 }

@@ -1,8 +1,10 @@
 // /stance actor:<name> topic:<words> — an actor's stance (support, oppose, mixed, neutral) with evidence.
-import { SlashCommandBuilder, type AutocompleteInteraction, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
 import { actorNames } from "../src/bot/actors.js";
-import { ANY_INSTALL, EVERYWHERE, privateOption, replyWithAnswer, type BotContext } from "../src/bot/command.js";
+import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
+import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
+import type { Choice, Reply } from "../src/bot/reply.js";
 import { toChoices } from "../src/render/discord.js";
 
 export const data = new SlashCommandBuilder()
@@ -14,11 +16,11 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("topic").setDescription("What about (optional)").setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
-  const topic = interaction.options.getString("topic")?.trim() || null;
-  await replyWithAnswer(interaction, bot, { command: "stance", actor: interaction.options.getString("actor", true), topic });
+export function run(input: CommandInput, bot: BotContext): Reply {
+  const topic = input.options.string("topic")?.trim() || null;
+  return answerReply(input, bot, { command: "stance", actor: input.options.string("actor") ?? "", topic });
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction, bot: BotContext): Promise<void> {
-  await interaction.respond(toChoices(actorNames(bot.holder.current), interaction.options.getFocused()));
+export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {
+  return toChoices(actorNames(bot.holder.current), input.options.focused()?.value ?? "");
 }

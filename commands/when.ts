@@ -1,7 +1,9 @@
 // /when event:<words> — when something happened: the words as written and the date they mean.
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
+import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { ANY_INSTALL, EVERYWHERE, privateOption, replyWithAnswer, type BotContext } from "../src/bot/command.js";
+import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
+import type { CommandInput } from "../src/bot/incoming.js";
+import type { Reply } from "../src/bot/reply.js";
 
 export const data = new SlashCommandBuilder()
   .setName("when")
@@ -11,6 +13,6 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("event").setDescription("Words about the event").setRequired(true).setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export async function execute(interaction: ChatInputCommandInteraction, bot: BotContext): Promise<void> {
-  await replyWithAnswer(interaction, bot, { command: "when", query: interaction.options.getString("event", true) });
+export function run(input: CommandInput, bot: BotContext): Reply {
+  return answerReply(input, bot, { command: "when", query: input.options.string("event") ?? "" });
 }

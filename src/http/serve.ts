@@ -59,12 +59,9 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
     process.stderr.write(`error: cannot listen on ${config.HOST ?? "port"}${config.HOST ? ":" : " "}${port}: ${why}. Set PORT (and HOST) in .env.\n`);
     return 1;
   }
-  const address = server.address() as AddressInfo;
-  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  log.info(`Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${holder.current.corpus.documents.length} documents`);
   const uninstallStats = installStatsHook(log, () => ({ pendingDeferred: endpoint.pending, cooldownUsers: bot.cooldown.size, ...endpoint.refusals }));
-
-  return new Promise<number>((resolve) => {
+  // Signal handlers go in before the "Serving" line: whoever waits for that line may stop us at once.
+  const stopped = new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals): void => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
@@ -82,4 +79,8 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
   });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  log.info(`Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${holder.current.corpus.documents.length} documents`);
+  return stopped;
 }

@@ -84,14 +84,16 @@ export async function runShardManager({ config, holder, log, onReload }: ShardMa
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const uninstallStats = installStatsHook(log, () => {
-    // The same signal asks every shard for its own stats line.
-    manager.shards.forEach((s) => s.process?.kill("SIGUSR2"));
+    // The same signal asks every shard for its own stats line (only ready ones: before its hook is
+    // installed, SIGUSR2 would end a starting shard).
+    manager.shards.forEach((s) => s.ready && s.process?.kill("SIGUSR2"));
     return { shards: manager.shards.size, shardsReady: manager.shards.filter((s) => s.ready).size };
   });
 
   manager.on("shardCreate", (shard) => {
     shard.on("death", (child) => {
-      if (!stopping) log.warn(`shard ${shard.id} exited (${"exitCode" in child ? `code ${child.exitCode}` : "worker"}); restarting it`);
+      if (stopping || !("exitCode" in child)) return;
+      log.warn(`shard ${shard.id} exited (${child.exitCode !== null ? `code ${child.exitCode}` : `${child.signalCode}`}); restarting it`);
     });
     shard.on("error", (error) => log.error(`shard ${shard.id}: ${describeError(error)}`));
     shard.on("message", (message: unknown) => {

@@ -63,6 +63,9 @@ const SEARCHES = ['Huawei', 'spectrum auctions', '5G security', 'Prague summit',
 const TYPED = ['', 'hu', 'wa', 'eu', 'zz', 'ch'];
 const DMS = ['who said groundless accusations?', 'when did Huawei sack an executive in Poland?', "what's Huawei's stance on the EU toolbox?", 'Prague summit', 'help', 'sources'];
 
+/** The part of all interactions the hammerers send (with 2 of 20 users: 75 each, far over any sane limit). */
+const HAMMER_SHARE = 0.3;
+
 /** Counted by the cooldown (autocomplete is not). */
 export const counted = (a: Action): boolean => a.kind !== 'autocomplete';
 
@@ -91,10 +94,9 @@ export function planSoak(o: PlanOptions, engine: Engine): Action[] {
   };
 
   const perUser = new Map<number, Action[]>();
-  const hammerShare = Math.min(0.3, o.hammerers / Math.max(1, o.users) * 3);
   for (let i = 0; i < o.interactions; i++) {
-    // Hammerers take a large share; the rest is spread evenly over ordinary users.
-    const u = o.hammerers > 0 && rnd() < hammerShare ? Math.floor(rnd() * o.hammerers) : o.hammerers + (i % Math.max(1, o.users - o.hammerers));
+    // Hammerers send 30% of everything; the rest is spread evenly over ordinary users.
+    const u = o.hammerers > 0 && rnd() < HAMMER_SHARE ? Math.floor(rnd() * o.hammerers) : o.hammerers + (i % Math.max(1, o.users - o.hammerers));
     perUser.set(u, [...(perUser.get(u) ?? []), interaction(u)]);
   }
   for (let u = o.hammerers; u < o.users; u++) for (let d = 0; d < o.dmsPerUser; d++) perUser.get(u)?.push({ kind: 'dm', userId: userId(u), content: pick(DMS) });
