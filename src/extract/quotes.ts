@@ -32,6 +32,9 @@ interface Statement {
 
 const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
 
+/** How far (in characters) around a speech verb its speaker is looked for. */
+const WINDOW = 400;
+
 export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
   const people = new People();
   const out: QuoteDraft[] = [];
@@ -44,7 +47,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
     const statements = findStatements(pi, p, masked, spans);
     // Sentence subjects are mentions too: "it said" after "The Council condemned…" is the Council.
-    const subjects = p.sentences.map((s) => ({ s, np: leadingSubject(masked, s.start, s.end) }));
+    const subjects = p.sentences.map((s) => ({ s, np: leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW)) }));
     const events = [
       ...statements.map((st) => ({ at: st.verbStart, st, np: null as SpeakerNP | null })),
       ...subjects.filter((x) => x.np && !x.np.pronoun).map((x) => ({ at: x.np!.start, st: null as Statement | null, np: x.np })),
@@ -117,9 +120,10 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       if (prevWord === "to" || prevWord === "the") continue;
       // The clause this verb belongs to starts after the last quote mark or clause break before it.
       const quoteBefore = spans.filter((q) => q.markEnd <= verbStart && q.markEnd > s.start).pop();
-      const from = quoteBefore ? quoteBefore.markEnd : s.start;
+      // A subject is read within a bounded window, so a run-on "sentence" costs linear time.
+      const from = Math.max(quoteBefore ? quoteBefore.markEnd : s.start, verbStart - WINDOW);
       const nextQuote = spans.find((q) => q.markStart >= verbEnd && q.markStart < s.end);
-      const to = nextQuote ? nextQuote.markStart : s.end;
+      const to = Math.min(nextQuote ? nextQuote.markStart : s.end, verbEnd + WINDOW);
       const gapAfterQuote = quoteBefore ? masked.slice(quoteBefore.markEnd, verbStart) : null;
       const phrase = /\s/.test(m[0]);
       let np: SpeakerNP | null = null;
@@ -135,10 +139,10 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       } else if (/ing$/i.test(m[0]) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
         // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
-        np = earlier ? earlier.np : leadingSubject(masked, s.start, verbStart);
+        np = earlier ? earlier.np : leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else if (/ing$/i.test(m[0])) {
         // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
-        np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, verbStart);
+        np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
         np = subjectBefore(masked, verbStart, from);
         if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {

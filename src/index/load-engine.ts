@@ -67,17 +67,18 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     if (read.ok) cache = read.data;
     else if (read.reason) opts.onLog?.(read.reason);
   }
-  const known = new Map<string, DocEntry>();
+  // What may be reused, per file: the previous load's entry first, then the cache's (another
+  // process — the shard manager — may have extracted the new version already).
+  const known = new Map<string, DocEntry[]>();
   if (!opts.force) {
-    for (const e of cache?.entries ?? []) known.set(e.file, e);
-    for (const e of opts.previous ?? []) known.set(e.file, e);
+    for (const e of opts.previous ?? []) known.set(e.file, [e]);
+    for (const e of cache?.entries ?? []) known.set(e.file, [...(known.get(e.file) ?? []), e]);
   }
   const entries: DocEntry[] = [];
   let reused = 0;
   let extracted = 0;
   for (const f of files) {
-    const old = known.get(f.file);
-    const reuse = old ? reusable(old, f, opts.suspects?.has(f.file) ?? false) : null;
+    const reuse = reusable(known.get(f.file) ?? [], f, opts.suspects?.has(f.file) ?? false);
     if (reuse) {
       entries.push(reuse);
       reused++;
@@ -89,13 +90,15 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     yield;
   }
   const present = new Set(files.map((f) => f.file));
-  const removed = [...known.keys()].filter((k) => !present.has(k)).length;
+  const removed = [...new Set([...(opts.previous ?? cache?.entries ?? []).map((e) => e.file)])].filter((k) => !present.has(k)).length;
   return { entries, reused, extracted, removed, cache, warnings };
 }
 
-/** The old entry when the file is unchanged: same size and time, or else the same content hash. */
-function reusable(old: DocEntry, f: FileEntry, suspect: boolean): DocEntry | null {
-  if (!suspect && old.bytes === f.bytes && old.mtimeMs === f.mtimeMs) return old;
+/** An old entry when the file is unchanged: same size and time, or else the same content hash. */
+function reusable(candidates: DocEntry[], f: FileEntry, suspect: boolean): DocEntry | null {
+  if (candidates.length === 0) return null;
+  const same = candidates.find((old) => !suspect && old.bytes === f.bytes && old.mtimeMs === f.mtimeMs);
+  if (same) return same;
   let buf: Buffer;
   try {
     buf = readFileSync(f.path);
@@ -103,7 +106,8 @@ function reusable(old: DocEntry, f: FileEntry, suspect: boolean): DocEntry | nul
     return null; // gone or unreadable since the listing: extraction will report it
   }
   const hash = createHash("sha256").update(buf).digest("hex").slice(0, 32);
-  return hash === old.hash ? { ...old, bytes: f.bytes, mtimeMs: f.mtimeMs } : null;
+  const match = candidates.find((old) => old.hash === hash);
+  return match ? { ...match, bytes: f.bytes, mtimeMs: f.mtimeMs } : null;
 }
 
 function sameOrder(a: DocEntry[], b: DocEntry[]): boolean {

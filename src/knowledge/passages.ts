@@ -1,6 +1,6 @@
 // Article units → passages: one per paragraph, long paragraphs cut into windows of sentences
 // (never inside an open quotation when a better cut exists).
-import { splitSentences } from "../text/sentences.js";
+import { type Span, splitSentences } from "../text/sentences.js";
 import type { Passage, Unit } from "../types.js";
 import { lineAt } from "./units.js";
 
@@ -11,8 +11,8 @@ export type PassageDraft = Omit<Passage, "id" | "docId" | "file">;
 export function toPassages(units: Unit[]): PassageDraft[] {
   const out: PassageDraft[] = [];
   for (const u of units) {
-    const sentences = splitSentences(u.text);
-    if (u.text.length <= MAX_CHARS || sentences.length <= 1) {
+    const sentences = bounded(splitSentences(u.text), u.text);
+    if (u.text.length <= MAX_CHARS) {
       out.push(draft(u, 0, u.text.length));
       continue;
     }
@@ -33,6 +33,23 @@ export function toPassages(units: Unit[]): PassageDraft[] {
       out.push(draft(u, from, sentences[j]!.end));
       i = j + 1;
     }
+  }
+  return out;
+}
+
+/** A "sentence" longer than a passage (a list, a run-on text) is cut at spaces into pieces. */
+function bounded(sentences: Span[], text: string): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences) {
+    let start = s.start;
+    while (s.end - start > MAX_CHARS) {
+      let cut = text.lastIndexOf(" ", start + MAX_CHARS);
+      if (cut <= start) cut = start + MAX_CHARS;
+      out.push({ start, end: cut });
+      start = cut;
+      while (start < s.end && text[start] === " ") start++;
+    }
+    if (s.end > start) out.push({ start, end: s.end });
   }
   return out;
 }
