@@ -1,0 +1,64 @@
+// Answer latency, one query at a time after load, next to a bare MiniSearch search() of the same
+// words on the same passage index: the difference is what the engine adds on top of retrieval.
+import { answer } from "../src/answer/dispatch.js";
+import type { Engine } from "../src/answer/engine.js";
+import { fuzzy, prefix } from "../src/index/search-index.js";
+import { type Summary, summarize } from "./stats.js";
+import { type Command, COMMANDS, type Query } from "./workload.js";
+
+export interface Latency {
+  /** Per command, all variants together. */
+  answer: Record<Command, Summary>;
+  /** Per command and variant (exact, typo, absent), for finding where time goes. */
+  byVariant: Record<string, Summary>;
+  /** MiniSearch search() with the index's default options, per command's query words and overall. */
+  bareDefault: Record<Command | "all", Summary>;
+  /** The same with fuzzy and prefix matching as the engine sets them. */
+  bareFuzzy: Record<Command | "all", Summary>;
+}
+
+/** Answers a few queries untimed so the first timed ones do not pay for compilation. */
+function warmUp(engine: Engine, queries: Query[]): void {
+  for (const q of queries) {
+    answer(engine, q.input);
+    engine.index.passages.search(q.text);
+    engine.index.passages.search(q.text, { fuzzy, prefix });
+  }
+}
+
+export function measureLatency(engine: Engine, queries: Query[]): Latency {
+  warmUp(engine, queries.slice(0, Math.min(200, Math.ceil(queries.length / 10))));
+  const times = new Map<string, number[]>();
+  const note = (k: string, ms: number): void => {
+    let list = times.get(k);
+    if (!list) times.set(k, (list = []));
+    list.push(ms);
+  };
+  for (const q of queries) {
+    const t0 = performance.now();
+    answer(engine, q.input);
+    const ms = performance.now() - t0;
+    note(q.command, ms);
+    note(`${q.command}/${q.variant}`, ms);
+  }
+  // Bare searches in their own pass, so the two measurements do not share cache effects query by query.
+  for (const q of queries) {
+    let t0 = performance.now();
+    engine.index.passages.search(q.text);
+    note(`default/${q.command}`, performance.now() - t0);
+    t0 = performance.now();
+    engine.index.passages.search(q.text, { fuzzy, prefix });
+    note(`fuzzy/${q.command}`, performance.now() - t0);
+  }
+  const get = (k: string): Summary => summarize(times.get(k) ?? []);
+  const per = (prefix: string): Record<Command | "all", Summary> => {
+    const out = { all: summarize(COMMANDS.flatMap((c) => times.get(`${prefix}/${c}`) ?? [])) } as Record<Command | "all", Summary>;
+    for (const c of COMMANDS) out[c] = get(`${prefix}/${c}`);
+    return out;
+  };
+  const answerBy = {} as Record<Command, Summary>;
+  for (const c of COMMANDS) answerBy[c] = get(c);
+  const byVariant: Record<string, Summary> = {};
+  for (const k of [...times.keys()].filter((k) => /^(who-said|when|stance|search)\//.test(k)).sort()) byVariant[k] = get(k);
+  return { answer: answerBy, byVariant, bareDefault: per("default"), bareFuzzy: per("fuzzy") };
+}

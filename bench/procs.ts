@@ -1,0 +1,72 @@
+// Child processes of the bench: fresh Node processes running bench/child.ts, for start-up and
+// memory figures no warm process can give. They inherit the bench's CPU pinning.
+import { spawnSync } from "node:child_process";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
+/** The project root: tsx finds tsconfig.json there. */
+const ROOT = dirname(dirname(CHILD));
+
+export const RESULT_MARK = "BENCH_RESULT ";
+
+export interface LoadResult {
+  /** ms from process start until this module ran (Node and the TypeScript loader). */
+  bootMs: number;
+  /** ms to import the engine's modules. */
+  importMs: number;
+  /** ms inside loadEngine. */
+  loadMs: number;
+  /** ms from process start until the engine could answer. */
+  readyMs: number;
+  /** ms for the first answer (cold code paths), after ready. */
+  firstAnswerMs: number;
+  files: number;
+  passages: number;
+  extracted: number;
+  reused: number;
+  indexFromCache: boolean;
+  cacheWritten: boolean;
+  memory: HeapFigures;
+  /** Heap after gc before loading anything but the modules: what every process pays. */
+  baseline: HeapFigures;
+}
+
+export interface MiniSearchResult {
+  buildMs: number;
+  /** The index alone, the passage texts dropped. */
+  memory: HeapFigures;
+  /** The index and the passage texts (which an app must keep to show results). */
+  withTexts: HeapFigures;
+  baseline: HeapFigures;
+}
+
+export interface HeapFigures {
+  heapUsedMB: number;
+  rssMB: number;
+  externalMB: number;
+}
+
+export interface ChildRun<T> {
+  result: T;
+  /** ms from spawn to exit, as the parent saw it. */
+  wallMs: number;
+}
+
+/** Runs bench/child.ts in a fresh process and returns what it reported. */
+export function runChild<T>(args: string[], nodeFlags: string[] = []): ChildRun<T> {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, "--import", "tsx", CHILD, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 60 * 60 * 1000,
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  const wallMs = performance.now() - t0;
+  const line = run.stdout?.split("\n").find((l) => l.startsWith(RESULT_MARK));
+  if (run.status !== 0 || !line) {
+    throw new Error(`bench child ${args.join(" ")} failed (status ${run.status}${run.error ? `, ${run.error.message}` : ""}):\n${(run.stderr ?? "").slice(-3000)}`);
+  }
+  return { result: JSON.parse(line.slice(RESULT_MARK.length)) as T, wallMs };
+}
