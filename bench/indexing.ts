@@ -2,9 +2,8 @@
 // cache write), then its two last steps timed again on their own — the MiniSearch build and the
 // cache write — so the time can be split between extraction, index and persistence.
 import { rmSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { EXTRACTOR_VERSION } from "../src/corpus.js";
-import { CACHE_FORMAT, cachePath, writeCache } from "../src/index/cache.js";
+import { join } from "node:path";
+import { cacheData, cachePath, writeCache } from "../src/index/cache.js";
 import { type Loaded, loadEngine } from "../src/index/load-engine.js";
 import { SearchIndex } from "../src/index/search-index.js";
 import { timed } from "./stats.js";
@@ -30,7 +29,7 @@ export function measureIndexing(knowledge: string, cacheDir: string): Indexing {
   // The same write loadEngine makes, to a throwaway file beside the real one.
   const scratch = join(cacheDir, "scratch", "index.json");
   const write = timed(() =>
-    writeCache(scratch, { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, root: resolve(knowledge), entries: loaded.entries, index: loaded.engine.index.toJSON() }),
+    writeCache(scratch, cacheData(knowledge, loaded.entries, loaded.engine.index.toJSON())),
   );
   rmSync(join(cacheDir, "scratch"), { recursive: true, force: true });
   return { loaded, withCacheWriteMs: load.ms, indexBuildMs: build.ms, cacheWriteMs: write.ms, cacheBytes };

@@ -87,8 +87,11 @@ export function match(q: Query, text: string): Match {
     }
   }
   const coverage = q.terms.length ? found / q.terms.length : 0;
-  const phrase = q.words.length ? longestRun(q.words, tokenize(text).map((t) => t.norm)) / q.words.length : 0;
-  return { coverage, phrase, score: 0.75 * coverage + 0.25 * phrase, hits };
+  const textWords = tokenize(text).map((t) => t.norm);
+  const phrase = q.words.length ? longestRun(q.words, textWords) / q.words.length : 0;
+  // The same inflections ("approved" rather than "approve") break ties between equal matches.
+  const exact = q.words.length ? q.words.filter((w) => textWords.includes(w)).length / q.words.length : 0;
+  return { coverage, phrase, score: 0.75 * coverage + 0.25 * phrase + 0.02 * exact, hits };
 }
 
 /** Longest run of consecutive query words that appears consecutively in the text. */

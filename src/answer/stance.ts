@@ -47,9 +47,9 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       // The cue's own sentence counts fully; its paragraph and the headline say what it is about too.
       relevance = layeredCoverage(topicQuery, [
         [f.target, 1],
-        [p.text.slice(f.sentence.start, f.sentence.end), 0.9],
-        [p.text, 0.6],
-        [engine.corpus.documents[p.docId]!.title, 0.6],
+        [p.text.slice(f.sentence.start, f.sentence.end), 0.8],
+        [p.text, 0.5],
+        [engine.corpus.documents[p.docId]!.title, 0.3],
       ]);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
     }
@@ -87,8 +87,9 @@ function actorMatcher(query: string): (actor: string) => boolean {
   return (actor) => {
     if (actor === k) return true;
     const fParts = actor.split(" ");
-    // "King" ↔ "julian king"; "Huawei" ↔ "huawei technologies".
-    if ((qParts.length === 1 || fParts.length === 1) && qParts[qParts.length - 1] === fParts[fParts.length - 1]) return true;
+    // "King" ↔ "julian king", "De Luca" ↔ "ivan de luca": one name ends the other.
+    const [short, long] = qParts.length <= fParts.length ? [qParts, fParts] : [fParts, qParts];
+    if (short.length < long.length && short.every((w, i) => w === long[long.length - short.length + i])) return true;
     return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
   };
 }

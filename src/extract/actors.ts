@@ -30,6 +30,9 @@ for (const group of aliases.groups) {
   for (const a of group) ALIAS_TO_KEY.set(normalizeActor(a), { key: normalizeActor(name), name });
 }
 
+const DEMONYMS = new Map(Object.entries(aliases.demonyms as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|president|prime minister|foreign minister|parliament|embassy|cabinet|administration|leaders?|diplomats?|regulators?|army|military|navy|police)\b/i;
+
 /** The canonical key of an actor name, and the name to show for it. */
 export function actorKey(text: string): { key: string; name: string } {
   const n = normalizeActor(text);
@@ -76,6 +79,7 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     // "Mayor Ben Ortiz", "Senator Mark Hale": the person is the actor, not the title.
     const span = (a: number, b: number): string => runText.slice(words[a]!.at, words[b - 1]!.at + words[b - 1]!.w.length);
     while (j - i > 2 && TITLE_WORDS.has(words[i]!.w.toLowerCase().replace(/\.$/, "")) && !isKnownActor(span(i, j))) i++;
+    if (j - i === 2 && /^(mr|mrs|ms|dr|sir|dame|prof)\.?$/i.test(words[i]!.w)) i++;
     if (j <= i) return;
     const start = runIndex + words[i]!.at;
     const text = span(i, j).replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
@@ -85,6 +89,12 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     const next = /^\s*(\S+)/.exec(sentence.slice(start + text.length))?.[1] ?? "";
     const acronym = /^\p{Lu}{2,6}$/u.test(text);
     if (atSentenceStart && single && !acronym && !isKnownActor(text) && !isName(text, next)) return;
+    // "The Portuguese government said": the country acts through its state.
+    const country = DEMONYMS.get(text.toLowerCase());
+    if (country && STATE_NOUNS.test(sentence.slice(start + text.length).trimStart())) {
+      out.push({ ...actorKey(country), text, start: offset + start, end: offset + start + text.length });
+      return;
+    }
     if (single && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
     out.push({ ...actorKey(text), text, start: offset + start, end: offset + start + text.length });
   }

@@ -226,7 +226,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   text = maskParentheses(text, start, end);
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,]{0,80},["”]?\s*)/.exec(head);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
   let toks = tokens(text, from, end);
   // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
@@ -370,6 +370,8 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   }
   const capRun = words.slice(n);
   const lead = words.slice(0, n);
+  // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
+  if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
   if (capRun.length && capRun.every((w) => /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(w))) return null;
   const lastWord = capRun[capRun.length - 1] ?? words[words.length - 1]!;
@@ -391,7 +393,12 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
       break;
     }
   }
-  const lastIsOrg = ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, ""));
+  // "Analysts", "Residents" at the start of a sentence: a description, not a name.
+  if (capRun.length === 1 && lead.length === 0 && SPEAKER_NOUNS.has(bare(capRun[0]!)) && /s$/i.test(capRun[0]!)) {
+    return { text, name: text, role: null, kind: "nominal", start, end };
+  }
+  const firstIsName = capRun.length >= 2 && (FEMALE_NAMES.has(bare(capRun[0]!)) || MALE_NAMES.has(bare(capRun[0]!)));
+  const lastIsOrg = !firstIsName && (ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, "")));
   const isOrg =
     lastIsOrg ||
     (titleAt < 0 && ((det !== null && /^the$/i.test(det.t)) || /^the$/i.test(capRun[0]!))) ||

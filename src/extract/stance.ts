@@ -33,6 +33,11 @@ export function cueClassesIn(text: string): Cue[] {
   return [...text.matchAll(CUE_RE)].map((m) => CUE_BY_WORD.get(m[0].toLowerCase())!).filter(Boolean);
 }
 
+// Words that are cues only as verbs: "refused to back the plan", "will support it" — not
+// "back doors" or "with the support of".
+const VERB_ONLY = new Set(["back", "support"]);
+const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly)\s+$|n't\s+$/i;
+
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
 // A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
@@ -67,6 +72,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
       for (const m of cueMatches) {
         const cue = CUE_BY_WORD.get(m[0].toLowerCase())!;
+        if (VERB_ONLY.has(m[0].toLowerCase()) && !VERB_CONTEXT.test(sentence.slice(0, m.index))) continue;
         const cueStart = s.start + m.index;
         const cueEnd = cueStart + m[0].length;
         const before = p.text.slice(Math.max(s.start, cueStart - 60), cueStart);

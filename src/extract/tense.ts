@@ -6,7 +6,7 @@ export type Tense = "past" | "future" | "unknown";
 
 // Planning words mark the future even in a past-tense sentence ("has scheduled a news conference
 // Thursday"), as do modals and deadlines ("might come as soon as Tuesday", "postponed until Tuesday").
-const FUTURE_RE = /\b(?:will|won't|shall|going to|gonna|plans?|planned|planning|expected|expects?|scheduled|schedules?|slated|sets? (?:to|for)|set (?:to|for)|due (?:to|for|in|on|back)|intends? to|aims? to|hopes? to|hoping to|to be held|is to|are to|would|might|may|could|as soon as|(?:postponed|delayed|deferred|adjourned|put off|extended|suspended|recessed) until|upcoming|coming|from now|later this|ahead)\b|'ll\b/gi;
+const FUTURE_RE = /\b(?:will|won't|shall|going to|gonna|plans? (?:to|for|on)|planned (?:to|for|on)|planning (?:to|for|on)|expected (?:to|in|on|for|at|by|next)|expects? to|scheduled|schedules?|slated|sets? (?:to|for)|set (?:to|for)|due (?:to|for|in|on|back)|intends? to|aims? to|hopes? to|hoping to|to be held|is to|are to|would|might|may|could|as soon as|(?:postponed|delayed|deferred|adjourned|put off|extended|suspended|recessed) until|upcoming|coming|from now|later this|ahead)\b|'ll\b/gi;
 const PAST_RE = /\b(?:was|were|had|did|ago|earlier|previously|yesterday|said|told|went|came|took|made|found|gave|met|left|began|won|lost|fled|held|fell|rose|sent|spent|kept|brought|bought|thought|felt|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|saw|ran|became|stood|struck|sold|led|paid|laid|built|shot|hid|fought|sought|caught|taught|won|arose|forgot|got|heard|meant|slept|swore|tore|wore|woke|[a-z]{2,}(?<!e)ed|[a-z]{2,}ied)\b/g;
 const NOT_PAST = /^(?:need|speed|indeed|proceed|feed|seed|hundred|bred|red|bed|wed|shed|fled)$/;
 

@@ -194,6 +194,9 @@ const refiners: chrono.Refiner[] = [
 ];
 
 export const newsChrono = chrono.casual.clone();
+// Date ranges are not merged: a dateline's date and the "On Friday" after its dash are two
+// expressions, and a "when" answer needs each on its own.
+newsChrono.refiners = newsChrono.refiners.filter((r) => r.constructor.name !== "ENMergeDateRangeRefiner");
 // Ours first, so that on equal spans ("last week") the tagged result wins the overlap.
 newsChrono.parsers.unshift(...parsers);
 newsChrono.refiners.push(...refiners);

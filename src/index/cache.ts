@@ -2,21 +2,64 @@
 // per knowledge folder. Written atomically (temp file + rename), so a crash mid-write leaves the
 // old cache or none; a cache that is unreadable or from another version is discarded.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { EXTRACTOR_VERSION, type DocEntry } from "../corpus.js";
 import type { SerializedIndex } from "./search-index.js";
 
 /** Bumped when the cache layout changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
+
+/**
+ * A fingerprint of the code that turns files into facts (readers, extractors, lexicons): a cache
+ * made by other code is never reused, even when nobody remembered to bump EXTRACTOR_VERSION.
+ */
+export function extractorFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const src = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const h = createHash("sha256").update(String(EXTRACTOR_VERSION));
+  const walk = (dir: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|js|json)$/.test(name)) h.update(name).update(readFileSync(path));
+    }
+  };
+  for (const part of ["knowledge", "extract", "text", "corpus.ts"]) {
+    const path = join(src, part);
+    try {
+      if (statSync(path).isDirectory()) walk(path);
+      else h.update(part).update(readFileSync(path));
+    } catch {
+      // a missing part changes nothing
+    }
+  }
+  fingerprint = h.digest("hex").slice(0, 16);
+  return fingerprint;
+}
+let fingerprint: string | null = null;
 
 export interface CacheData {
   format: number;
   extractor: number;
+  /** extractorFingerprint() of the code that wrote it. */
+  code: string;
   root: string;
   entries: DocEntry[];
   /** The search index of exactly these entries, in this order. */
   index: SerializedIndex;
+}
+
+/** What is saved for a folder: its entries and their search index, stamped with this code. */
+export function cacheData(root: string, entries: DocEntry[], index: SerializedIndex): CacheData {
+  return { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(root), entries, index };
 }
 
 export function cachePath(cacheDir: string, root: string): string {
@@ -40,10 +83,10 @@ export function readCache(path: string, root: string): CacheRead {
   } catch {
     return { ok: false, reason: "the index cache is corrupt; rebuilding it" };
   }
-  if (!data || typeof data !== "object" || data.format !== CACHE_FORMAT || data.extractor !== EXTRACTOR_VERSION) {
+  if (!data || typeof data !== "object" || data.format !== CACHE_FORMAT || data.extractor !== EXTRACTOR_VERSION || data.code !== extractorFingerprint()) {
     return { ok: false, reason: "the index cache is from another version; rebuilding it" };
   }
-  if (data.root !== resolve(root) || !Array.isArray(data.entries) || !data.index || typeof data.index.passages !== "string") {
+  if (data.root !== resolve(root) || !Array.isArray(data.entries) || !data.index || typeof data.index.passages !== "string" || !Array.isArray(data.index.df)) {
     return { ok: false, reason: "the index cache does not match this folder; rebuilding it" };
   }
   return { ok: true, data };

@@ -4,13 +4,12 @@
 // search index is loaded as is.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { Engine, type EngineOptions } from "../answer/engine.js";
-import { assembleCorpus, type DocEntry, EXTRACTOR_VERSION, extractEntry } from "../corpus.js";
+import { assembleCorpus, type DocEntry, extractEntry } from "../corpus.js";
 import { type FileEntry, listKnowledgeFiles } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
-import { CACHE_FORMAT, type CacheData, cachePath, readCache, writeCache } from "./cache.js";
+import { type CacheData, cacheData, cachePath, readCache, writeCache } from "./cache.js";
 import { SearchIndex } from "./search-index.js";
 
 export interface LoadEngineOptions extends EngineOptions, LoadOptions {
@@ -119,7 +118,7 @@ function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, index
   let cacheWritten = false;
   if (opts.cacheDir && !(indexFromCache && p.extracted === 0 && p.removed === 0)) {
     try {
-      writeCache(cachePath(opts.cacheDir, root), { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, root: resolve(root), entries: p.entries, index: index.toJSON() });
+      writeCache(cachePath(opts.cacheDir, root), cacheData(root, p.entries, index.toJSON()));
       cacheWritten = true;
     } catch (e) {
       opts.onLog?.(`could not write the index cache: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);

@@ -44,7 +44,11 @@ export interface SerializedIndex {
   passages: string;
   quotes: string;
   vocabulary: Array<[string, number]>;
+  df: Array<[string, number]>;
 }
+
+/** How many of a query's words the first search uses (the rarest). */
+export const FOCUS_TERMS = 5;
 
 function documents(corpus: Corpus): { passageDocs: PassageDoc[]; quoteDocs: QuoteDoc[] } {
   return {
@@ -56,7 +60,8 @@ function documents(corpus: Corpus): { passageDocs: PassageDoc[]; quoteDocs: Quot
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
 export class Vocabulary {
   readonly words = new SearchableMap<number>();
-  readonly stems = new Set<string>();
+  /** Stem → number of passages (and titles) it occurs in. */
+  readonly df = new Map<string, number>();
 
   static of(corpus: Corpus): Vocabulary {
     const v = new Vocabulary();
@@ -66,11 +71,34 @@ export class Vocabulary {
   }
 
   add(text: string): void {
+    const seen = new Set<string>();
     for (const t of words(text)) {
-      if (isStopToken(t) || /\d/.test(t.norm)) continue;
-      this.words.update(t.norm, (n = 0) => n + 1);
-      this.stems.add(stem(t.norm));
+      if (isStopToken(t)) continue;
+      const st = stem(t.norm);
+      if (!seen.has(st)) {
+        seen.add(st);
+        this.df.set(st, (this.df.get(st) ?? 0) + 1);
+      }
+      if (!/\d/.test(t.norm)) this.words.update(t.norm, (n = 0) => n + 1);
     }
+  }
+
+  /**
+   * The rarest words of a query (fewest passages), at most `k`: searching on those finds the same
+   * passages as on all the words (the answers rerank on all of them) at a fraction of the cost,
+   * because common words have the longest posting lists.
+   */
+  focus(text: string, k = FOCUS_TERMS): string {
+    const toks = words(text).filter((t) => !isStopToken(t));
+    const byStem = new Map<string, { raw: string; df: number }>();
+    for (const t of toks) {
+      const st = stem(t.norm);
+      if (!byStem.has(st)) byStem.set(st, { raw: t.raw, df: this.df.get(st) ?? 0 });
+    }
+    if (byStem.size <= k) return text;
+    const known = [...byStem.values()].filter((x) => x.df > 0);
+    if (known.length === 0) return text;
+    return known.sort((a, b) => a.df - b.df).slice(0, k).map((x) => x.raw).join(" ");
   }
 
   /**
@@ -82,7 +110,7 @@ export class Vocabulary {
     let at = 0;
     let changed = false;
     for (const t of words(text)) {
-      if (isStopToken(t) || t.norm.length < 4 || /\d/.test(t.norm) || this.stems.has(stem(t.norm))) continue;
+      if (isStopToken(t) || t.norm.length < 4 || /\d/.test(t.norm) || this.df.has(stem(t.norm))) continue;
       let best: { word: string; d: number; n: number } | null = null;
       for (const [word, [n, d]] of this.words.fuzzyGet(t.norm, t.norm.length >= 8 ? 2 : 1)) {
         if (!best || d < best.d || (d === best.d && n > best.n)) best = { word, d, n };
@@ -123,29 +151,31 @@ export class SearchIndex {
   }
 
   toJSON(): SerializedIndex {
-    return { passages: JSON.stringify(this.passages), quotes: JSON.stringify(this.quotes), vocabulary: [...this.vocabulary.words.entries()] };
+    return { passages: JSON.stringify(this.passages), quotes: JSON.stringify(this.quotes), vocabulary: [...this.vocabulary.words.entries()], df: [...this.vocabulary.df] };
   }
 
   /** Loads a saved index; the options must be the ones it was built with (they are: this module's). */
   static fromJSON(data: SerializedIndex): SearchIndex {
     const vocabulary = new Vocabulary();
-    for (const [w, n] of data.vocabulary) {
-      vocabulary.words.set(w, n);
-      vocabulary.stems.add(stem(w));
-    }
+    for (const [w, n] of data.vocabulary) vocabulary.words.set(w, n);
+    for (const [st, n] of data.df) vocabulary.df.set(st, n);
     return new SearchIndex(MiniSearch.loadJSON<PassageDoc>(data.passages, PASSAGE_OPTIONS), MiniSearch.loadJSON<QuoteDoc>(data.quotes, QUOTE_OPTIONS), vocabulary);
   }
 
   /** Exact terms first; fuzzy and prefix matching only when the exact pass finds too little. */
   searchPassages(query: string, min = 5): SearchResult[] {
-    const exact = this.passages.search(query);
-    if (exact.length >= min) return exact;
-    return this.passages.search(query, { fuzzy, prefix });
+    return this.twoPass(this.passages, query, min);
   }
 
   searchQuotes(query: string, min = 5): SearchResult[] {
-    const exact = this.quotes.search(query);
+    return this.twoPass(this.quotes, query, min);
+  }
+
+  /** The rarest words exactly first; fuzzy and prefix matching only when that finds too little. */
+  private twoPass(index: MiniSearch<PassageDoc> | MiniSearch<QuoteDoc>, query: string, min: number): SearchResult[] {
+    const focused = this.vocabulary.focus(query);
+    const exact = index.search(focused);
     if (exact.length >= min) return exact;
-    return this.quotes.search(query, { fuzzy, prefix });
+    return index.search(focused, { fuzzy, prefix });
   }
 }
