@@ -111,6 +111,7 @@ describe("speakers", () => {
   it("a definite organization noun refers back to the organization last named", () => {
     const qs = quotesOf("DJI, the world's largest drone maker, rejected the claims.", `"Our products are safe and secure," the company said in a statement.`);
     expect([qs[0]!.speaker, qs[0]!.role]).toEqual(["DJI", "world's largest drone maker"]);
+    expect(quotesOf("Redmoor Construction has been under pressure for months.", `“Investors will not carry the cost,” the builder said.`)[0]!.speaker).toBe("Redmoor Construction");
   });
 
   it("a one- or two-word scare quote gets a speaker only when a speech verb governs it", () => {

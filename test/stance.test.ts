@@ -27,6 +27,13 @@ describe("stance cues", () => {
     expect(facts("Mayor Ben Ortiz, who had backed the plan, said he was disappointed.")).toEqual(["ben ortiz:backed:support"]);
   });
 
+  it("names countries through their governments, persons without their titles, and verbs only as verbs", () => {
+    expect(facts("The Portuguese government rejected the plan.")).toEqual(["portugal:rejected:oppose"]);
+    expect(facts("Nigerian Foreign Minister Pierre Olsen banned single-use plastics.")).toEqual(["pierre olsen:banned:oppose"]);
+    expect(facts("Patrick Tanaka refused to back the four-day working week.")).toEqual(["patrick tanaka:not back:support"]);
+    expect(facts("They used back doors to get in.")).toEqual([]);
+  });
+
   it("reads negation and contrast", () => {
     expect(facts("Germany and France proposed tighter rules rather than outlawing Acme.")).toEqual(["germany:not outlawing:oppose", "france:not outlawing:oppose"]);
     expect(facts("The European Union stopped short of banning the vendor.")).toEqual(["european union:not banning:oppose"]);
@@ -66,6 +73,13 @@ describe("stance answers", () => {
   it("reads a topic that names an action: not talking about bans opposes banning", () => {
     expect(engine.stance("King", "banning Acme").polarity).toBe("oppose");
     expect(engine.stance("Germany", "outlawing Acme").polarity).toBe("oppose");
+  });
+
+  it("calls it neutral when the evidence is mostly 'stopped short of'", () => {
+    const e = engineFor({
+      "a.txt": "Gas imports debated\n\nDaniel Eriksson stopped short of banning Russian gas imports on Monday.\n\nEriksson has no plans to ban Russian gas imports, officials said.",
+    });
+    expect(e.stance("Daniel Eriksson", "Russian gas imports").polarity).toBe("neutral");
   });
 
   it("says so when there is no evidence, never a guess", () => {

@@ -54,7 +54,8 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       if (relevance < TOPIC_MIN_COVERAGE) continue;
     }
     seen.add(key);
-    evidence.push({ f, polarity: towardTopic(f, topicCue), weight: f.weight * relevance });
+    // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
+    evidence.push({ f, polarity: towardTopic(f, topicCue), weight: f.weight * relevance * relevance });
   }
   if (evidence.length === 0) {
     return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
@@ -116,6 +117,8 @@ function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): Sta
     else neutral += e.weight;
   }
   if (support + oppose === 0) return neutral > 0 ? "neutral" : null;
+  // Mostly "stopped short of", "no plans to": neutral, even with a passing cue the other way.
+  if (neutral >= 2 * (support + oppose)) return "neutral";
   if (support >= 2 * oppose) return "support";
   if (oppose >= 2 * support) return "oppose";
   return "mixed";

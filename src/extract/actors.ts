@@ -30,6 +30,9 @@ for (const group of aliases.groups) {
   for (const a of group) ALIAS_TO_KEY.set(normalizeActor(a), { key: normalizeActor(name), name });
 }
 
+// The last word of an organization's name ("Liberal Party", "State Department") keeps it whole.
+const ORG_ENDING = /^(party|department|ministry|office|house|council|commission|committee|agency|bank|group|union|court|senate|congress|parliament|government|administration|police|army|navy)$/i;
+
 const DEMONYMS = new Map(Object.entries(aliases.demonyms as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
 const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|president|prime minister|foreign minister|parliament|embassy|cabinet|administration|leaders?|diplomats?|regulators?|army|military|navy|police)\b/i;
 
@@ -78,7 +81,13 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     while (j > i && TIME_WORDS.test(words[j - 1]!.w)) j--;
     // "Mayor Ben Ortiz", "Senator Mark Hale": the person is the actor, not the title.
     const span = (a: number, b: number): string => runText.slice(words[a]!.at, words[b - 1]!.at + words[b - 1]!.w.length);
-    while (j - i > 2 && TITLE_WORDS.has(words[i]!.w.toLowerCase().replace(/\.$/, "")) && !isKnownActor(span(i, j))) i++;
+    // …also after other words of the title: "Nigerian Foreign Minister Pierre Olsen" → Pierre Olsen.
+    for (let k = j - 2; k >= i; k--) {
+      if (TITLE_WORDS.has(words[k]!.w.toLowerCase().replace(/\.$/, "")) && !isKnownActor(span(i, j)) && !ORG_ENDING.test(words[j - 1]!.w)) {
+        i = k + 1;
+        break;
+      }
+    }
     if (j - i === 2 && /^(mr|mrs|ms|dr|sir|dame|prof)\.?$/i.test(words[i]!.w)) i++;
     if (j <= i) return;
     const start = runIndex + words[i]!.at;

@@ -157,16 +157,20 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
 }
 
 // "the company said" after "DJI rejected the claims": a definite organization noun refers back.
-const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|network|retailer|airline|automaker|insurer|start-?up|union|party|campaign|newspaper|broadcaster|regulator)$/i;
+const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|union|party|campaign|newspaper|broadcaster|regulator|council|authority|association|federation|commission|institute|foundation|charity|club|team|university|hospital)$/i;
+
+const PERSON_NOUN = /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
 
 function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | null {
   if (np.pronoun) {
     if (np.pronoun === "i" || np.pronoun === "we") return null;
     return people.antecedent(np.pronoun, at, np.gender) ?? null;
   }
-  if (np.kind === "nominal" && ORG_ANAPHOR.test(np.text)) {
+  // "the company said", "the builder said": a definite organization-like noun names the
+  // organization last mentioned in this paragraph or the one before.
+  if (np.kind === "nominal" && (ORG_ANAPHOR.test(np.text) || (/^the [a-z-]+$/.test(np.text) && !PERSON_NOUN.test(np.text.slice(4))))) {
     const org = people.antecedent("it", at);
-    if (org && org.kind === "organization") return org;
+    if (org && org.kind === "organization" && Math.floor(org.at / 1_000_000) >= Math.floor(at / 1_000_000) - 1) return org;
   }
   return people.resolve(np, at);
 }

@@ -117,7 +117,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
     // ", who said" and similar: no subject here.
     return null;
   }
-  const np = trailingNP(region, from);
+  const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
   if (atBoundary(region, np.start - from)) return np;
   const extended = describedBefore(text, region, np, from);
@@ -184,6 +184,17 @@ export function lastWord(text: string, end = text.length, from = 0): string {
   let b = e;
   while (b > from && !/\s/.test(text[b - 1]!)) b--;
   return text.slice(b, e);
+}
+
+/**
+ * `"…," the builder said`: a short description that is all there is between a quote (or the start
+ * of the sentence) and the verb is the speaker, whatever its noun.
+ */
+function bareDescription(region: string, from: number): SpeakerNP | null {
+  const m = /^([\s,—–-]*)((?:the|a|an|one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
+  if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
+  const start = from + m[1]!.length;
+  return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
 }
 
 /**

@@ -41,7 +41,7 @@ const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|ca
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
 // A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
-const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+$|\p{Lu}\p{Ll}+\s+$/u;
+const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
 
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
