@@ -13,8 +13,8 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
   if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
   const q = checked.query;
   const { corpus, index } = engine;
-  // Candidates: quotations by their own words; when none contains all of them, also the quotes of
-  // the best passages (the words may run past the quote marks, or the quote has no speaker).
+  // Candidates: the quotations of the best passages (ranked on the rarest words), scored on the
+  // quote's own words and its sentence's (the words may run past the quote marks).
   const scored: Array<{ quoteId: number; score: number; coverage: number }> = [];
   const seenIds = new Set<number>();
   const consider = (id: number): void => {
@@ -29,10 +29,7 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
     const best = onQuote.coverage >= onSentence.coverage - 0.15 ? onQuote : { ...onSentence, score: onSentence.score * 0.9 };
     scored.push({ quoteId: id, score: best.score * (quote.direct ? 1 : 0.9), coverage: best.coverage });
   };
-  for (const r of index.searchQuotes(checked.text).slice(0, 40)) consider(r.id as number);
-  if (!scored.some((s) => s.coverage >= 1)) {
-    for (const r of index.searchPassages(checked.text).slice(0, 15)) for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) consider(quote.id);
-  }
+  for (const r of index.searchPassages(checked.text).slice(0, 30)) for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) consider(quote.id);
   scored.sort((a, b) => b.score - a.score);
   const top = scored[0];
   if (!top || top.coverage < WHO_SAID_MIN_COVERAGE) {

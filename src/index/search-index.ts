@@ -1,6 +1,6 @@
 // MiniSearch over passages and over quotes. Options live here, in one place, because a saved index
 // only loads with the same tokenize/processTerm it was built with.
-import MiniSearch, { type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
@@ -9,11 +9,6 @@ export interface PassageDoc {
   id: number;
   text: string;
   title: string;
-}
-
-export interface QuoteDoc {
-  id: number;
-  text: string;
 }
 
 // Terms are stemmed with stopwords removed by our own tokenizer, so processTerm has nothing left to do.
@@ -28,21 +23,13 @@ export const PASSAGE_OPTIONS: Options<PassageDoc> = {
   searchOptions: { boost: { text: 1, title: 0.25 }, combineWith: "OR" },
 };
 
-export const QUOTE_OPTIONS: Options<QuoteDoc> = {
-  fields: ["text"],
-  storeFields: [],
-  tokenize,
-  processTerm,
-  searchOptions: { combineWith: "OR" },
-};
-
 /** Fuzzy matching only for words long enough that one typo does not make another word. */
 export const fuzzy = (term: string): number | boolean => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
 export const prefix = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length >= 3;
 
 export interface SerializedIndex {
-  passages: string;
-  quotes: string;
+  // A plain object (MiniSearch.toJSON), so the cache file is parsed once, not twice.
+  passages: AsPlainObject;
   vocabulary: Array<[string, number]>;
   df: Array<[string, number]>;
 }
@@ -50,11 +37,8 @@ export interface SerializedIndex {
 /** How many of a query's words the first search uses (the rarest). */
 export const FOCUS_TERMS = 5;
 
-function documents(corpus: Corpus): { passageDocs: PassageDoc[]; quoteDocs: QuoteDoc[] } {
-  return {
-    passageDocs: corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title })),
-    quoteDocs: corpus.quotes.filter((q) => q.speaker).map((q) => ({ id: q.id, text: q.text })),
-  };
+function documents(corpus: Corpus): PassageDoc[] {
+  return corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title }));
 }
 
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
@@ -124,34 +108,31 @@ export class Vocabulary {
   }
 }
 
+/**
+ * One MiniSearch index, over passages: quotations, time expressions and stances are found through
+ * the passages that hold them (every answer reranks candidates on their own words).
+ */
 export class SearchIndex {
   constructor(
     readonly passages: MiniSearch<PassageDoc>,
-    readonly quotes: MiniSearch<QuoteDoc>,
     readonly vocabulary: Vocabulary,
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
-    const { passageDocs, quoteDocs } = documents(corpus);
     const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
-    passages.addAll(passageDocs);
-    const quotes = new MiniSearch<QuoteDoc>(QUOTE_OPTIONS);
-    quotes.addAll(quoteDocs);
-    return new SearchIndex(passages, quotes, Vocabulary.of(corpus));
+    passages.addAll(documents(corpus));
+    return new SearchIndex(passages, Vocabulary.of(corpus));
   }
 
   /** The same index, built in chunks that yield to the event loop (the bot keeps answering). */
   static async buildAsync(corpus: Corpus): Promise<SearchIndex> {
-    const { passageDocs, quoteDocs } = documents(corpus);
     const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
-    await passages.addAllAsync(passageDocs, { chunkSize: 500 });
-    const quotes = new MiniSearch<QuoteDoc>(QUOTE_OPTIONS);
-    await quotes.addAllAsync(quoteDocs, { chunkSize: 500 });
-    return new SearchIndex(passages, quotes, Vocabulary.of(corpus));
+    await passages.addAllAsync(documents(corpus), { chunkSize: 500 });
+    return new SearchIndex(passages, Vocabulary.of(corpus));
   }
 
   toJSON(): SerializedIndex {
-    return { passages: JSON.stringify(this.passages), quotes: JSON.stringify(this.quotes), vocabulary: [...this.vocabulary.words.entries()], df: [...this.vocabulary.df] };
+    return { passages: this.passages.toJSON(), vocabulary: [...this.vocabulary.words.entries()], df: [...this.vocabulary.df] };
   }
 
   /** Loads a saved index; the options must be the ones it was built with (they are: this module's). */
@@ -159,23 +140,15 @@ export class SearchIndex {
     const vocabulary = new Vocabulary();
     for (const [w, n] of data.vocabulary) vocabulary.words.set(w, n);
     for (const [st, n] of data.df) vocabulary.df.set(st, n);
-    return new SearchIndex(MiniSearch.loadJSON<PassageDoc>(data.passages, PASSAGE_OPTIONS), MiniSearch.loadJSON<QuoteDoc>(data.quotes, QUOTE_OPTIONS), vocabulary);
+    return new SearchIndex(MiniSearch.loadJS<PassageDoc>(data.passages, PASSAGE_OPTIONS), vocabulary);
   }
 
   /** Exact terms first; fuzzy and prefix matching only when the exact pass finds too little. */
-  searchPassages(query: string, min = 5): SearchResult[] {
-    return this.twoPass(this.passages, query, min);
-  }
-
-  searchQuotes(query: string, min = 5): SearchResult[] {
-    return this.twoPass(this.quotes, query, min);
-  }
-
   /** The rarest words exactly first; fuzzy and prefix matching only when that finds too little. */
-  private twoPass(index: MiniSearch<PassageDoc> | MiniSearch<QuoteDoc>, query: string, min: number): SearchResult[] {
+  searchPassages(query: string, min = 5): SearchResult[] {
     const focused = this.vocabulary.focus(query);
-    const exact = index.search(focused);
+    const exact = this.passages.search(focused);
     if (exact.length >= min) return exact;
-    return index.search(focused, { fuzzy, prefix });
+    return this.passages.search(focused, { fuzzy, prefix });
   }
 }
