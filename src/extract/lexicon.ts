@@ -4,6 +4,7 @@ import organizations from "./lexicons/organizations.json" with { type: "json" };
 import speakerNouns from "./lexicons/speaker-nouns.json" with { type: "json" };
 import speechVerbs from "./lexicons/speech-verbs.json" with { type: "json" };
 import titles from "./lexicons/titles.json" with { type: "json" };
+import { PhraseMatcher } from "../text/phrases.js";
 
 const lower = (xs: string[]): Set<string> => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -18,10 +19,5 @@ export const KNOWN_ORGS = new Set(organizations.known);
 export const FEMALE_NAMES = lower(firstNames.female);
 export const MALE_NAMES = lower(firstNames.male);
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-/** Speech verbs and phrases as one regex (longest first), whole words, case-insensitive. */
-export const SPEECH_RE = new RegExp(
-  `\\b(${[...SPEECH_PHRASES, ...SPEECH_VERBS, ...WEAK_SPEECH_VERBS].sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`,
-  "gi",
-);
+/** Speech verbs and phrases, found word by word (whole words, any case). */
+export const SPEECH = new PhraseMatcher<true>([...SPEECH_PHRASES, ...SPEECH_VERBS, ...WEAK_SPEECH_VERBS].map((w) => [w, true] as [string, true]));

@@ -3,7 +3,7 @@
 // (people.ts). A quote with no attribution the text supports keeps a null speaker: never a guess.
 import type { Span } from "../text/sentences.js";
 import type { Quote } from "../types.js";
-import { SPEECH_RE, SPEECH_VERBS } from "./lexicon.js";
+import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import { lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
@@ -109,12 +109,10 @@ function mask(text: string, spans: QuoteSpan[]): string {
 function findStatements(pi: number, p: PassageText, masked: string, spans: QuoteSpan[]): Statement[] {
   const out: Statement[] = [];
   for (const s of p.sentences) {
-    const re = new RegExp(SPEECH_RE.source, "gi");
-    re.lastIndex = s.start;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(masked)) && m.index < s.end) {
-      const verbStart = m.index;
-      const verbEnd = m.index + m[0].length;
+    for (const v of SPEECH.matches(masked, s.start, s.end)) {
+      const verbStart = v.start;
+      const verbEnd = v.end;
+      const verb = masked.slice(verbStart, verbEnd);
       const prevWord = lastWord(masked, verbStart, s.start).toLowerCase();
       // "declined to say", "the said report": not an attribution.
       if (prevWord === "to" || prevWord === "the") continue;
@@ -125,10 +123,10 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       const nextQuote = spans.find((q) => q.markStart >= verbEnd && q.markStart < s.end);
       const to = Math.min(nextQuote ? nextQuote.markStart : s.end, verbEnd + WINDOW);
       const gapAfterQuote = quoteBefore ? masked.slice(quoteBefore.markEnd, verbStart) : null;
-      const phrase = /\s/.test(m[0]);
+      const phrase = /\s/.test(verb);
       let np: SpeakerNP | null = null;
       let inverted = false;
-      if (phrase && /^according to$/i.test(m[0])) {
+      if (phrase && /^according to$/i.test(verb)) {
         np = subjectAfter(masked, verbEnd, to);
         inverted = true;
       } else if (gapAfterQuote !== null && /^[\s,—–-]*$/.test(gapAfterQuote)) {
@@ -136,11 +134,11 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         np = subjectAfter(masked, verbEnd, to);
         inverted = !!np;
         if (!np) np = subjectBefore(masked, verbStart, from);
-      } else if (/ing$/i.test(m[0]) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
+      } else if (/ing$/i.test(verb) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
         // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
         np = earlier ? earlier.np : leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
-      } else if (/ing$/i.test(m[0])) {
+      } else if (/ing$/i.test(verb)) {
         // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
         np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
@@ -150,7 +148,7 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
           inverted = !!np;
         }
       }
-      if (np) out.push({ passage: pi, verb: m[0].toLowerCase(), verbStart, verbEnd, np, inverted, person: null, sentence: s });
+      if (np) out.push({ passage: pi, verb: v.phrase, verbStart, verbEnd, np, inverted, person: null, sentence: s });
     }
   }
   return out;

@@ -5,6 +5,7 @@ import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions } from "./actors.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
+import { PhraseMatcher } from "../text/phrases.js";
 import type { QuoteDraft } from "./quotes.js";
 
 /** A stance fact as extracted from one document: the passage index is local to the document. */
@@ -21,7 +22,7 @@ for (const [cls, def] of Object.entries(cues.classes)) {
   for (const w of def.words) CUE_BY_WORD.set(w.toLowerCase(), { word: w, cls, polarity: def.polarity as Polarity });
 }
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const CUE_RE = new RegExp(`\\b(${[...CUE_BY_WORD.keys()].sort((a, b) => b.length - a.length).map(escape).join("|")})\\b`, "gi");
+const CUES = new PhraseMatcher<Cue>(CUE_BY_WORD.entries());
 const NEGATOR_RE = new RegExp(`(?:\\b(?:${cues.negators.filter((n) => n !== "n't").sort((a, b) => b.length - a.length).map(escape).join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`, "i");
 
 /** The class a stance word belongs to ("banning" → exclusion), for topics that name an action. */
@@ -30,7 +31,7 @@ export function cueOf(word: string): Cue | undefined {
 }
 
 export function cueClassesIn(text: string): Cue[] {
-  return [...text.matchAll(CUE_RE)].map((m) => CUE_BY_WORD.get(m[0].toLowerCase())!).filter(Boolean);
+  return [...CUES.matches(text)].map((m) => m.value);
 }
 
 // Words that are cues only as verbs: "refused to back the plan", "will support it" — not
@@ -66,19 +67,19 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     const direct = directByPassage.get(pi) ?? [];
     for (const s of p.sentences) {
       const sentence = p.text.slice(s.start, s.end);
-      const cueMatches = [...sentence.matchAll(CUE_RE)];
+      const cueMatches = [...CUES.matches(sentence)];
       if (cueMatches.length === 0) continue; // most sentences carry no stance: skip the actor work
       const mentions = actorMentions(sentence, s.start, isName).map((m) => resolvePerson(m, persons));
       const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
       for (const m of cueMatches) {
-        const cue = CUE_BY_WORD.get(m[0].toLowerCase())!;
-        if (VERB_ONLY.has(m[0].toLowerCase()) && !VERB_CONTEXT.test(sentence.slice(0, m.index))) continue;
-        const cueStart = s.start + m.index;
-        const cueEnd = cueStart + m[0].length;
+        const cue = m.value;
+        if (VERB_ONLY.has(m.phrase) && !VERB_CONTEXT.test(sentence.slice(0, m.start))) continue;
+        const cueStart = s.start + m.start;
+        const cueEnd = s.start + m.end;
         const before = p.text.slice(Math.max(s.start, cueStart - 60), cueStart);
         const negated = NEGATOR_RE.test(before);
         const target = targetOf(p.text, cueEnd, s.end);
-        const base = { passage: pi, cue: m[0], cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target, sentence: { start: s.start, end: s.end } };
+        const base = { passage: pi, cue: sentence.slice(m.start, m.end), cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target, sentence: { start: s.start, end: s.end } };
         const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
         if (inQuote) {
           const k = actorKey(inQuote.speaker!);

@@ -194,6 +194,10 @@ const refiners: chrono.Refiner[] = [
 ];
 
 export const newsChrono = chrono.casual.clone();
+// chrono's parsers for what our own parsers read with their modifiers ("two days ago", "next
+// week", "within a month") or for what is not a date (a time of day alone) only cost time.
+const REPLACED = new Set(["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser", "ENTimeUnitCasualRelativeFormatParser", "ENRelativeDateFormatParser", "ENTimeExpressionParser"]);
+newsChrono.parsers = newsChrono.parsers.filter((p) => !REPLACED.has(p.constructor.name));
 // Date ranges are not merged: a dateline's date and the "On Friday" after its dash are two
 // expressions, and a "when" answer needs each on its own.
 newsChrono.refiners = newsChrono.refiners.filter((r) => r.constructor.name !== "ENMergeDateRangeRefiner");

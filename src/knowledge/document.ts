@@ -24,7 +24,9 @@ export function parseDocument(file: string, format: Format, text: string): Parse
   const title = clean(meta.title) ?? (titleIdx >= 0 ? units[titleIdx]!.text : null) ?? fallbackTitle(file);
   const date = normalizeDate(meta.date) ?? dateNearTop(units, titleIdx, bodyStart) ?? (keep.size ? datelineDate(units[bodyStart]!.text) : null) ?? fileNameDate(file);
   const titleKey = squashKey(title);
-  const content = units.filter((u, i) => keep.has(i) && i !== titleIdx && u.hint !== "title" && squashKey(u.text) !== titleKey && isPassage(u));
+  // A unit repeating the headline is not a passage (compared only when the lengths are close).
+  const repeatsTitle = (u: Unit): boolean => Math.abs(u.text.length - title.length) <= title.length * 0.2 && squashKey(u.text) === titleKey;
+  const content = units.filter((u, i) => keep.has(i) && i !== titleIdx && u.hint !== "title" && !repeatsTitle(u) && isPassage(u));
   return { title, date, url: clean(meta.url), author: clean(meta.author), passages: toPassages(content) };
 }
 

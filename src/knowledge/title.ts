@@ -27,16 +27,24 @@ export function isTitleLike(text: string, nextToBody = false): boolean {
  */
 export function findTitle(units: Unit[], bodyStart: number): number {
   const limit = Math.min(units.length, Math.max(bodyStart, 0) + 1);
-  const norm = (s: string): string => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const normalized = new Map<number, string>();
+  const normOf = (k: number): string => {
+    let n = normalized.get(k);
+    if (n === undefined) {
+      n = units[k]!.text.length < 200 ? units[k]!.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim() : "";
+      normalized.set(k, n);
+    }
+    return n;
+  };
   // A line the page repeats (or that repeats inside a longer line) is the strongest signal.
   for (let i = limit - 1; i >= 0; i--) {
     const u = units[i]!;
     if (!isTitleLike(u.text)) continue;
-    const a = norm(u.text);
+    const a = normOf(i);
     if (a.split(" ").length < 3) continue;
     for (let j = 0; j < units.length && j < limit + 5; j++) {
       if (j === i) continue;
-      const b = norm(units[j]!.text);
+      const b = normOf(j);
       if (b.length < 200 && (b === a || (b.includes(a) && a.length >= b.length * 0.5))) return i;
     }
   }
