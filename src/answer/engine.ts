@@ -23,6 +23,7 @@ export class Engine {
   readonly timesByPassage = new Map<number, TimeExpression[]>();
   /** Stance facts by actor key: the stance answer looks up actors, never scans every fact. */
   readonly stancesByActor = new Map<string, StanceFact[]>();
+  private actorWords: Map<string, Set<string>> | null = null;
 
   constructor(
     readonly corpus: Corpus,
@@ -80,6 +81,24 @@ export class Engine {
     return { ok: true, text: corrected, query: makeQuery(corrected), corrected };
   }
 
+  /**
+   * Actor keys (of stance facts) and known actor names that share a word with `name`: the few that
+   * can match it, found without going through every actor of a large corpus.
+   */
+  actorsSharingWord(name: string): Set<string> {
+    if (!this.actorWords) {
+      this.actorWords = new Map();
+      const add = (key: string): void => {
+        for (const w of key.split(/\s+/)) if (w) addTo(this.actorWords!, w, key);
+      };
+      for (const key of this.stancesByActor.keys()) add(key);
+      for (const key of this.corpus.actors.keys()) add(key);
+    }
+    const out = new Set<string>();
+    for (const w of name.toLowerCase().replace(/\./g, "").split(/\s+/)) for (const k of this.actorWords.get(w) ?? []) out.add(k);
+    return out;
+  }
+
   /** Words from the corpus close to the query, for "did you mean". */
   suggest(query: string): string[] {
     try {
@@ -97,4 +116,10 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const set = m.get(k);
+  if (set) set.add(v);
+  else m.set(k, new Set([v]));
 }

@@ -26,7 +26,8 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
   }
   const actor = actorCheck.text;
   const matches = actorMatcher(actor);
-  const facts = [...engine.stancesByActor.entries()].filter(([key]) => matches(key)).flatMap(([, list]) => list);
+  const keys = [...engine.actorsSharingWord(actorKey(actor).name), ...engine.actorsSharingWord(actor)];
+  const facts = [...new Set(keys)].filter((key) => matches(key)).flatMap((key) => engine.stancesByActor.get(key) ?? []);
   if (facts.length === 0) {
     const known = similarActors(engine, actor).filter((n) => n.toLowerCase() !== actor.toLowerCase());
     const quoted = engine.corpus.actors.has(actor.toLowerCase());
@@ -140,8 +141,9 @@ function diversify<T extends { f: StanceFact; weight: number }>(items: T[], docO
 
 function similarActors(engine: Engine, actor: string): string[] {
   const q = makeQuery(actor);
-  return [...engine.corpus.actors.values()]
-    .filter((a) => match(q, a.name).coverage >= 0.5)
+  return [...engine.actorsSharingWord(actor)]
+    .map((key) => engine.corpus.actors.get(key))
+    .filter((a): a is NonNullable<typeof a> => !!a && match(q, a.name).coverage >= 0.5)
     .sort((a, b) => b.mentions - a.mentions)
     .slice(0, 5)
     .map((a) => a.name);
