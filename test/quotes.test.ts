@@ -80,6 +80,11 @@ describe("speakers", () => {
     expect(qs.map((q) => q.speaker)).toEqual(["Julian King", "Margaret Lee", "Julian King"]);
   });
 
+  it("he said skips a plural description at the start of a sentence", () => {
+    const qs = quotesOf(`"We are ready to expand mortgages," Viktor Hartmann said. Tenants have long complained about the cost.`, `"We are talking about security for investors," he said.`);
+    expect(qs.map((q) => q.speaker)).toEqual(["Viktor Hartmann", "Viktor Hartmann"]);
+  });
+
   it("a quote continued in the next sentence and the next paragraph keeps its speaker", () => {
     const qs = quotesOf(`“This is in their heads,” said Caddell. “It is one of the things worrying them.”`, "“And that can be deadly.”");
     expect(qs.map((q) => q.speaker)).toEqual(["Caddell", "Caddell", "Caddell"]);

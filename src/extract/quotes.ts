@@ -32,11 +32,24 @@ interface Statement {
 
 const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
 
+const PLURAL_VERB = /^(?:have|are|were|say|do|don't|want|expect|argue|fear|worry|believe|think|hope|need|agree|oppose|support|complain|warn|claim|insist|remain|see|feel|cannot|can't|will|would|should|must|may|might|could)$/;
+
 /** How far (in characters) around a speech verb its speaker is looked for. */
 const WINDOW = 400;
 
 export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
   const people = new People();
+  // A single capitalized word that the document also writes in lower case ("tenants"), or that a
+  // plural verb follows ("Tenants have long complained"), is a description, not a name: "he said"
+  // never goes to it.
+  const lowerWords = new Set<string>();
+  for (const p of passages) for (const m of p.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]+/gu)) lowerWords.add(m[0]);
+  const commonNoun = (np: SpeakerNP, text: string): SpeakerNP => {
+    if (np.pronoun || np.kind === "nominal" || np.name.includes(" ") || np.role) return np;
+    const next = /^\s+(\S+)/.exec(text.slice(np.end))?.[1]?.toLowerCase() ?? "";
+    const plural = /s$/i.test(np.name) && PLURAL_VERB.test(next);
+    return lowerWords.has(np.name.toLowerCase()) || plural ? { ...np, kind: "nominal" } : np;
+  };
   const out: QuoteDraft[] = [];
   let prevLast: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean } = {
     quote: null, endsOpen: false, introducer: null, quoteAtEnd: false,
@@ -47,7 +60,11 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
     const statements = findStatements(pi, p, masked, spans);
     // Sentence subjects are mentions too: "it said" after "The Council condemned…" is the Council.
-    const subjects = p.sentences.map((s) => ({ s, np: leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW)) }));
+    for (const st of statements) st.np = commonNoun(st.np, masked);
+    const subjects = p.sentences.map((s) => {
+      const np = leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW));
+      return { s, np: np ? commonNoun(np, masked) : null };
+    });
     const events = [
       ...statements.map((st) => ({ at: st.verbStart, st, np: null as SpeakerNP | null })),
       ...subjects.filter((x) => x.np && !x.np.pronoun).map((x) => ({ at: x.np!.start, st: null as Statement | null, np: x.np })),
