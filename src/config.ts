@@ -70,12 +70,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
 }
 
 /**
- * The configuration for a command-line entry point (ask, start, deploy-commands): a problem is
- * printed as one line and null returned, so the caller exits with 1 and no stack trace.
+ * For command-line entry points (ask, start, deploy-commands): runs `read` (loadConfig and what
+ * derives from it); a configuration problem is printed as one line and null returned, so the
+ * caller exits with 1 and no stack trace.
  */
-export function configOrReport(write: (line: string) => void = (l) => process.stderr.write(l)): Config | null {
+export function configOrReport<T = Config>(read: () => T = loadConfig as () => T, write: (line: string) => void = (l) => process.stderr.write(l)): T | null {
   try {
-    return loadConfig();
+    return read();
   } catch (e) {
     if (e instanceof ConfigError) {
       write(`configuration error: ${e.message}\n`);

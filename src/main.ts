@@ -1,25 +1,19 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
 import { EngineHolder, type ReindexReport } from "./answer/holder.js";
-import { ConfigError, loadConfig, modeOf } from "./config.js";
+import { configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { styleFor } from "./render/text.js";
 import { startRepl } from "./repl.js";
 
 async function run(): Promise<number> {
-  let config;
-  let mode;
-  try {
-    config = loadConfig();
-    mode = modeOf(config);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const read = configOrReport(() => {
+    const config = loadConfig();
+    return { config, mode: modeOf(config) };
+  });
+  if (!read) return 1;
+  const { config, mode } = read;
   const log = createLogger(config.LOG_LEVEL);
   let holder: EngineHolder;
   try {

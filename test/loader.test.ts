@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseDocument } from "../src/knowledge/document.js";
 import { KnowledgeDirError, listKnowledgeFiles, looksBinary } from "../src/knowledge/files.js";
-import { loadFolder } from "../src/knowledge/load.js";
+import { buildCorpus } from "../src/corpus.js";
 import { writeKnowledge } from "./helpers.js";
 
 const article = (lines: string[]): string => lines.join("\n");
@@ -198,13 +198,13 @@ describe("knowledge folder", () => {
     ftruncateSync(big, 100 * 1024 * 1024);
     closeSync(big);
     const warnings: string[] = [];
-    const files = loadFolder(t.dir, { onWarning: (w) => warnings.push(w) });
-    expect(files.map((f) => f.entry.file).sort()).toEqual(["a.txt", "empty.txt", "latin1.txt", "sub/b.md", "sub/deeper/c.html"]);
+    const corpus = buildCorpus(t.dir, { onWarning: (w) => warnings.push(w) });
+    expect(corpus.documents.map((d) => d.file).sort()).toEqual(["a.txt", "empty.txt", "latin1.txt", "sub/b.md", "sub/deeper/c.html"]);
     expect(warnings.join("\n")).toMatch(/binary\.txt: binary content/);
     expect(warnings.join("\n")).toMatch(/huge\.txt: 100\.0 MB is over the 20 MB limit/);
     expect(warnings.join("\n")).toMatch(/latin1\.txt is not valid UTF-8/);
     expect(warnings.join("\n")).toMatch(/empty\.txt has no article text/);
-    expect(files.find((f) => f.entry.file === "latin1.txt")!.passages[0]!.text).toContain("Café owners");
+    expect(corpus.passages.find((p) => p.file === "latin1.txt")!.text).toContain("Café owners");
   });
 
   it("reports a missing folder clearly", () => {

@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { DiscordAPIError, REST, Routes } from "discord.js";
-import { ConfigError, loadConfig } from "../config.js";
+import { configOrReport } from "../config.js";
 import { describeStartupError, scrub } from "./errors.js";
 import { commandPayload } from "./registry.js";
 
@@ -44,16 +44,8 @@ export function describeDeployError(error: unknown, o: DeployOptions): string {
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`configuration error: ${e.message}\n`);
-      return 1;
-    }
-    throw e;
-  }
+  const config = configOrReport();
+  if (!config) return 1;
   const missing = [!config.DISCORD_TOKEN && "DISCORD_TOKEN (the bot token)", !config.DISCORD_CLIENT_ID && "DISCORD_CLIENT_ID (the application id)"].filter(Boolean);
   if (missing.length || !config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID) {
     process.stderr.write(`error: deploy-commands needs ${missing.join(" and ")}: copy ${missing.length > 1 ? "them" : "it"} from the Developer Portal into .env.\n`);

@@ -25,11 +25,6 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const CUES = new PhraseMatcher<Cue>(CUE_BY_WORD.entries());
 const NEGATOR_RE = new RegExp(`(?:\\b(?:${cues.negators.filter((n) => n !== "n't").sort((a, b) => b.length - a.length).map(escape).join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`, "i");
 
-/** The class a stance word belongs to ("banning" → exclusion), for topics that name an action. */
-export function cueOf(word: string): Cue | undefined {
-  return CUE_BY_WORD.get(word.toLowerCase());
-}
-
 export function cueClassesIn(text: string): Cue[] {
   return [...CUES.matches(text)].map((m) => m.value);
 }

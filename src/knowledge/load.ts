@@ -1,6 +1,6 @@
-// A knowledge folder → parsed documents, each file read defensively (a bad file is a warning).
+// One knowledge file → a parsed document, read defensively (a bad file is a warning, not a crash).
 import { parseDocument, type ParsedDocument } from "./document.js";
-import { DEFAULT_MAX_BYTES, type FileEntry, listKnowledgeFiles, readKnowledgeFile } from "./files.js";
+import { DEFAULT_MAX_BYTES, type FileEntry, readKnowledgeFile } from "./files.js";
 
 export interface LoadedFile extends ParsedDocument {
   entry: FileEntry;
@@ -39,14 +39,3 @@ export function loadFile(entry: FileEntry, opts: LoadOptions = {}): LoadedFile |
   }
   return { ...parsed, entry, hash: read.hash, warnings };
 }
-
-export function loadFolder(root: string, opts: LoadOptions = {}): LoadedFile[] {
-  const out: LoadedFile[] = [];
-  for (const entry of listKnowledgeFiles(root)) {
-    const f = loadFile(entry, opts);
-    if (f) out.push(f);
-  }
-  return out;
-}
-
-export { DEFAULT_MAX_BYTES };

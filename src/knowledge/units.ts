@@ -26,10 +26,6 @@ export function unitFromLines(lines: SourceLine[], hint?: Unit["hint"]): Unit | 
   return hint ? { text, lineMap, hint } : { text, lineMap };
 }
 
-export function unitLines(u: Unit): { lineStart: number; lineEnd: number } {
-  return { lineStart: u.lineMap[0]![1], lineEnd: u.lineMap[u.lineMap.length - 1]![1] };
-}
-
 /** The source line holding offset `at` of a unit or passage text. */
 export function lineAt(lineMap: Array<[number, number]>, at: number): number {
   let lo = 0;

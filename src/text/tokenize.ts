@@ -96,7 +96,3 @@ export function contentTerms(text: string): Array<{ term: string; token: Token }
   return out;
 }
 
-/** The distinct content terms of a text. */
-export function termSet(text: string): Set<string> {
-  return new Set(contentTerms(text).map((c) => c.term));
-}
