@@ -128,6 +128,14 @@ describe("live reload", () => {
     expect(holder.current.whoSaid("we need more time").results[0]?.speaker).toBe("Boris Smith");
   }, 15_000);
 
+  it("a reload with nothing changed keeps the search index", async () => {
+    const { dir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
+    const holder = new EngineHolder(dir, { cacheDir: null });
+    const index = holder.current.index;
+    expect(await holder.refresh()).toMatchObject({ extracted: 0, removed: 0 });
+    expect(holder.current.index).toBe(index);
+  });
+
   it("reindex re-extracts every file", async () => {
     const { dir } = setup({ "a.txt": doc("Anna", "The plan is ready"), "b.txt": doc("Boris", "We need more time") });
     const holder = new EngineHolder(dir, { cacheDir: null });

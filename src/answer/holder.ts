@@ -71,7 +71,7 @@ export class EngineHolder {
 
   private async run(force: boolean, suspects: Set<string>): Promise<ReindexReport> {
     try {
-      const loaded = await loadEngineAsync(this.root, { ...this.options, previous: this.entries, suspects, force });
+      const loaded = await loadEngineAsync(this.root, { ...this.options, previous: this.entries, previousIndex: this.engine.index, suspects, force });
       this.engine = loaded.engine;
       this.entries = loaded.entries;
       this.lastStats = loaded.stats;

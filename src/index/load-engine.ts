@@ -17,6 +17,8 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   cacheDir?: string | null;
   /** Entries from the previous load, reused like the cache (live reload). */
   previous?: DocEntry[];
+  /** The search index of `previous`, kept as is when nothing changed. */
+  previousIndex?: SearchIndex;
   /** Files to check by content even if their size and time look unchanged. */
   suspects?: Set<string>;
   /** Re-extract everything (/reindex). */
@@ -60,24 +62,31 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     opts.onWarning?.(w);
   };
   const files = listKnowledgeFiles(root);
-  let cache: CacheData | null = null;
-  if (opts.cacheDir && !opts.force) {
-    const read = readCache(cachePath(opts.cacheDir, root), root);
-    if (read.ok) cache = read.data;
-    else if (read.reason) opts.onLog?.(read.reason);
-  }
-  // What may be reused, per file: the previous load's entry first, then the cache's (another
-  // process — the shard manager — may have extracted the new version already).
-  const known = new Map<string, DocEntry[]>();
-  if (!opts.force) {
-    for (const e of opts.previous ?? []) known.set(e.file, [e]);
-    for (const e of cache?.entries ?? []) known.set(e.file, [...(known.get(e.file) ?? []), e]);
-  }
+  // The cache is read only when needed: at start-up, or when a file's previous entry is stale
+  // (another process — the shard manager — may have extracted the new version already). A live
+  // reload in one process never re-parses the whole cache for one changed file.
+  let cache: CacheData | null | undefined = opts.force || !opts.cacheDir ? null : undefined;
+  const cached = (): Map<string, DocEntry> => {
+    if (cache === undefined) {
+      const read = readCache(cachePath(opts.cacheDir!, root), root);
+      cache = read.ok ? read.data : null;
+      if (!read.ok && read.reason) opts.onLog?.(read.reason);
+    }
+    return new Map((cache?.entries ?? []).map((e) => [e.file, e]));
+  };
+  let cacheByFile: Map<string, DocEntry> | null = null;
+  const previous = new Map((opts.force ? [] : (opts.previous ?? [])).map((e) => [e.file, e]));
+  if (!opts.previous && !opts.force) cacheByFile = cached();
   const entries: DocEntry[] = [];
   let reused = 0;
   let extracted = 0;
   for (const f of files) {
-    const reuse = reusable(known.get(f.file) ?? [], f, opts.suspects?.has(f.file) ?? false);
+    const suspect = opts.suspects?.has(f.file) ?? false;
+    let reuse = reusable(previous.get(f.file), f, suspect);
+    if (!reuse && cache !== null && !opts.force) {
+      cacheByFile ??= cached();
+      reuse = reusable(cacheByFile.get(f.file), f, suspect);
+    }
     if (reuse) {
       entries.push(reuse);
       reused++;
@@ -89,15 +98,15 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     yield;
   }
   const present = new Set(files.map((f) => f.file));
-  const removed = [...new Set([...(opts.previous ?? cache?.entries ?? []).map((e) => e.file)])].filter((k) => !present.has(k)).length;
-  return { entries, reused, extracted, removed, cache, warnings };
+  const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
+  const removed = before.filter((k) => !present.has(k)).length;
+  return { entries, reused, extracted, removed, cache: cache ?? null, warnings };
 }
 
-/** An old entry when the file is unchanged: same size and time, or else the same content hash. */
-function reusable(candidates: DocEntry[], f: FileEntry, suspect: boolean): DocEntry | null {
-  if (candidates.length === 0) return null;
-  const same = candidates.find((old) => !suspect && old.bytes === f.bytes && old.mtimeMs === f.mtimeMs);
-  if (same) return same;
+/** The old entry when the file is unchanged: same size and time, or else the same content hash. */
+function reusable(old: DocEntry | undefined, f: FileEntry, suspect: boolean): DocEntry | null {
+  if (!old) return null;
+  if (!suspect && old.bytes === f.bytes && old.mtimeMs === f.mtimeMs) return old;
   let buf: Buffer;
   try {
     buf = readFileSync(f.path);
@@ -105,8 +114,7 @@ function reusable(candidates: DocEntry[], f: FileEntry, suspect: boolean): DocEn
     return null; // gone or unreadable since the listing: extraction will report it
   }
   const hash = createHash("sha256").update(buf).digest("hex").slice(0, 32);
-  const match = candidates.find((old) => old.hash === hash);
-  return match ? { ...match, bytes: f.bytes, mtimeMs: f.mtimeMs } : null;
+  return hash === old.hash ? { ...old, bytes: f.bytes, mtimeMs: f.mtimeMs } : null;
 }
 
 function sameOrder(a: DocEntry[], b: DocEntry[]): boolean {
@@ -128,7 +136,9 @@ function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, index
   return { engine, entries: p.entries, stats };
 }
 
-function cachedIndex(p: Plan): SearchIndex | null {
+/** An index that still fits: the previous one when nothing changed, else the cache's. */
+function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
+  if (opts.previousIndex && opts.previous && p.extracted === 0 && p.removed === 0 && sameOrder(p.entries, opts.previous)) return opts.previousIndex;
   if (!p.cache || p.extracted > 0 || p.removed > 0 || !sameOrder(p.entries, p.cache.entries)) return null;
   try {
     return SearchIndex.fromJSON(p.cache.index);
@@ -144,7 +154,7 @@ export function loadEngine(root: string, opts: LoadEngineOptions = {}): Loaded {
   let step = gen.next();
   while (!step.done) step = gen.next();
   const p = step.value;
-  const fromCache = cachedIndex(p);
+  const fromCache = cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
   return finish(root, p, corpus, fromCache ?? SearchIndex.build(corpus), fromCache !== null, opts, t0);
 }
@@ -159,7 +169,7 @@ export async function loadEngineAsync(root: string, opts: LoadEngineOptions = {}
     step = gen.next();
   }
   const p = step.value;
-  const fromCache = cachedIndex(p);
+  const fromCache = cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
   const index = fromCache ?? (await SearchIndex.buildAsync(corpus));
   return finish(root, p, corpus, index, fromCache !== null, opts, t0);
