@@ -101,10 +101,7 @@ export async function gatewaySoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRe
     const expect = expectedAnswers(engine, false);
     const t0 = Date.now();
 
-    const warmActions = plan({ ...o, interactions: o.warmupInteractions, dmsPerUser: 1 }, engine, { seed: o.seed + 1, reindexes: 1, userBase: 430000000000000000n });
-    const warmSent = await fireBurst(standIn, warmActions, { spreadMs: o.spreadMs / 2 });
-    await awaitAnswers(standIn, warmSent, expect, 20_000);
-    const warmup = evaluate(standIn, warmSent, expect, (u) => hammererIds(430000000000000000n, o.hammerers).has(u));
+    const { warmup } = await warmUp(standIn, o, engine, expect, 1);
     const before = await requestStats(bot);
 
     const actions = plan(o, engine, {});
@@ -134,6 +131,14 @@ export async function gatewaySoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRe
   }
 }
 
+/** A first, smaller burst (one /reindex in it) so that the measured burst starts warm. */
+async function warmUp(standIn: DiscordStandIn, o: SoakOptions, engine: Engine, expect: ReturnType<typeof expectedAnswers>, dmsPerUser: number) {
+  const warmActions = plan({ ...o, interactions: o.warmupInteractions, dmsPerUser }, engine, { seed: o.seed + 1, reindexes: 1, userBase: 430000000000000000n });
+  const warmSent = await fireBurst(standIn, warmActions, { spreadMs: o.spreadMs / 2 });
+  await awaitAnswers(standIn, warmSent, expect, 20_000);
+  return { warmSent, warmup: evaluate(standIn, warmSent, expect, (u) => hammererIds(430000000000000000n, o.hammerers).has(u)) };
+}
+
 /** The HTTP endpoint: the same mix, signed, with forged, replayed, unsigned, malformed and oversized requests in between. */
 export async function httpSoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakReport> {
   const kb = knowledgeCopy();
@@ -150,10 +155,7 @@ export async function httpSoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRepor
     const expect = expectedAnswers(engine, true);
     const t0 = Date.now();
 
-    const warmActions = plan({ ...o, interactions: o.warmupInteractions, dmsPerUser: 0 }, engine, { seed: o.seed + 1, reindexes: 1, userBase: 430000000000000000n });
-    const warmSent = await fireBurst(standIn, warmActions, { spreadMs: o.spreadMs / 2 });
-    await awaitAnswers(standIn, warmSent, expect, 20_000);
-    const warmup = evaluate(standIn, warmSent, expect, (u) => hammererIds(430000000000000000n, o.hammerers).has(u));
+    const { warmup, warmSent } = await warmUp(standIn, o, engine, expect, 0);
     const before = await requestStats(server);
 
     // Attacks: each is a request Discord did not sign (or signed long ago); none may be answered.
