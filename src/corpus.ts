@@ -49,7 +49,7 @@ export function buildCorpus(root: string, opts: LoadOptions = {}): Corpus {
     warnings.push(w);
     opts.onWarning?.(w);
   };
-  const entries = listKnowledgeFiles(root).map((f) => extractEntry(f, { ...opts, onWarning }));
+  const entries = listKnowledgeFiles(root, { onWarning }).map((f) => extractEntry(f, { ...opts, onWarning }));
   return assembleCorpus(root, entries.filter((e): e is DocEntry => e !== null), warnings);
 }
 

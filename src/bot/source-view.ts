@@ -1,7 +1,7 @@
 // "Show source": the cited lines and a few around them, read fresh from the knowledge folder. The
 // file may have changed or gone since the answer was given (the folder is reloaded live, so the
 // index may already know); each case gets a clear explanation.
-import { statSync } from "node:fs";
+import { realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import { lineUrl } from "../answer/citation.js";
 import type { Engine } from "../answer/engine.js";
@@ -31,13 +31,16 @@ export function lookupSource(engine: Engine, file: string, lineStart: number, li
     return { ok: false, message: "That button does not point at a document in the knowledge folder." };
   }
   let stat;
+  let realRoot: string;
   try {
     stat = statSync(path);
+    realRoot = realpathSync(root);
   } catch {
     return { ok: false, message: `\`${file}\` is no longer in the knowledge folder (moved or deleted since this answer was given). ${ASK_AGAIN}` };
   }
   if (!stat.isFile()) return { ok: false, message: `\`${file}\` is no longer a file in the knowledge folder. ${ASK_AGAIN}` };
-  const read = readKnowledgeFile({ path, file, format, bytes: stat.size, mtimeMs: stat.mtimeMs });
+  // The reader checks the real path (links resolved) against the real folder: a link never leads out.
+  const read = readKnowledgeFile({ path, file, format, bytes: stat.size, mtimeMs: stat.mtimeMs, root: realRoot });
   if (!read.ok) return { ok: false, message: `Cannot show \`${file}\`: ${read.reason}.` };
 
   const doc = engine.corpus.documents.find((d) => d.file === file) ?? null;

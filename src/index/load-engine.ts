@@ -2,11 +2,9 @@
 // (or, failing that, content hash) match the cache or the previous load keep their extracted
 // facts; only changed or new files are read and extracted; with nothing changed, the saved
 // search index is loaded as is.
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { Engine, type EngineOptions } from "../answer/engine.js";
 import { assembleCorpus, type DocEntry, extractEntry } from "../corpus.js";
-import { type FileEntry, listKnowledgeFiles } from "../knowledge/files.js";
+import { contentHash, type FileEntry, listKnowledgeFiles, readFileBytes } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
 import { type CacheData, cacheData, cachePath, readCache, writeCache } from "./cache.js";
@@ -61,7 +59,7 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     warnings.push(w);
     opts.onWarning?.(w);
   };
-  const files = listKnowledgeFiles(root);
+  const files = listKnowledgeFiles(root, { onWarning });
   // The cache is read only when needed: at start-up, or when a file's previous entry is stale
   // (another process — the shard manager — may have extracted the new version already). A live
   // reload in one process never re-parses the whole cache for one changed file.
@@ -107,13 +105,9 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
 function reusable(old: DocEntry | undefined, f: FileEntry, suspect: boolean): DocEntry | null {
   if (!old) return null;
   if (!suspect && old.bytes === f.bytes && old.mtimeMs === f.mtimeMs) return old;
-  let buf: Buffer;
-  try {
-    buf = readFileSync(f.path);
-  } catch {
-    return null; // gone or unreadable since the listing: extraction will report it
-  }
-  const hash = createHash("sha256").update(buf).digest("hex").slice(0, 32);
+  const read = readFileBytes(f);
+  if (!read.ok) return null; // gone or unreadable since the listing: extraction will report it
+  const hash = contentHash(read.buf);
   return hash === old.hash ? { ...old, bytes: f.bytes, mtimeMs: f.mtimeMs } : null;
 }
 

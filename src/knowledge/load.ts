@@ -13,7 +13,10 @@ export interface LoadOptions {
   onWarning?: (message: string) => void;
 }
 
-/** Parses one file; null (with a warning) when it cannot be read as text. */
+/**
+ * Parses one file; null (with a warning) when it cannot be read as text or has nothing to cite
+ * (empty, or no article text): such a file is not a source, so /sources never lists it.
+ */
 export function loadFile(entry: FileEntry, opts: LoadOptions = {}): LoadedFile | null {
   const read = readKnowledgeFile(entry, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!read.ok) {
@@ -25,6 +28,10 @@ export function loadFile(entry: FileEntry, opts: LoadOptions = {}): LoadedFile |
     warnings.push(read.warning);
     opts.onWarning?.(read.warning);
   }
+  if (read.text.trim() === "") {
+    opts.onWarning?.(`skipped ${entry.file}: the file is empty`);
+    return null;
+  }
   let parsed: ParsedDocument;
   try {
     parsed = parseDocument(entry.file, entry.format, read.text);
@@ -33,9 +40,8 @@ export function loadFile(entry: FileEntry, opts: LoadOptions = {}): LoadedFile |
     return null;
   }
   if (parsed.passages.length === 0) {
-    const w = `${entry.file} has no article text`;
-    warnings.push(w);
-    opts.onWarning?.(w);
+    opts.onWarning?.(`skipped ${entry.file}: no article text found in it`);
+    return null;
   }
   return { ...parsed, entry, hash: read.hash, warnings };
 }
