@@ -3,6 +3,7 @@
 import { EngineHolder, type ReindexReport } from "./answer/holder.js";
 import { configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
+import { startLiveReload } from "./live-reload.js";
 import { createLogger } from "./log.js";
 import { styleFor } from "./render/text.js";
 import { startRepl } from "./repl.js";
@@ -34,13 +35,15 @@ async function run(): Promise<number> {
   log.info(`Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`);
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
   const reloadListeners = new Set<(r: ReindexReport) => void>(); // the shard manager relays reloads to its shards
-  const stopWatching = holder.watch(
-    (r) => {
+  const live = startLiveReload(holder, {
+    onReload: (r) => {
       log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`);
       for (const listener of reloadListeners) listener(r);
     },
-    (e) => log.warn(`live reload: ${e.message}`),
-  );
+    onError: (e) => log.warn(`live reload: ${e.message}`),
+    onRestart: () => log.info(`live reload: watching ${config.KNOWLEDGE_DIR} afresh`),
+  });
+  const stopWatching = (): void => live.stop();
   process.once("exit", stopWatching);
   if (mode === "http") {
     // Interactions posted to an HTTP endpoint; no gateway connection, so SHARDS does not apply.

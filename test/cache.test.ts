@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EngineHolder } from "../src/answer/holder.js";
 import { cachePath } from "../src/index/cache.js";
 import { loadEngine } from "../src/index/load-engine.js";
+import { startLiveReload } from "../src/live-reload.js";
 import { tempDir, writeKnowledge } from "./helpers.js";
 
 const doc = (name: string, quote: string) =>
@@ -114,14 +115,14 @@ describe("live reload", () => {
     const { dir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
     const holder = new EngineHolder(dir, { cacheDir: null });
     const reloaded = new Promise<number>((resolve) => {
-      const stop = holder.watch(
-        (r) => {
-          stop();
+      const live = startLiveReload(holder, {
+        onReload: (r) => {
+          live.stop();
           resolve(r.documents);
         },
-        () => {},
-        50,
-      );
+        onError: () => {},
+        intervalMs: 50,
+      });
     });
     writeFileSync(join(dir, "b.txt"), doc("Boris", "We need more time"));
     expect(await reloaded).toBe(2);

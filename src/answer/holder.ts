@@ -1,8 +1,8 @@
 // The engine in use, swapped whole when the folder changes, so a query never sees a half-built
-// index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything.
-import { type FSWatcher, watch } from "node:fs";
+// index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything. Watching
+// the folder is not done here (src/live/live-reload.ts drives refresh()).
 import type { DocEntry } from "../corpus.js";
-import { type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "../index/load-engine.js";
+import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "../index/load-engine.js";
 import type { Engine } from "./engine.js";
 
 export interface ReindexReport {
@@ -23,9 +23,11 @@ export class EngineHolder {
   private entries: DocEntry[];
   private running: Promise<ReindexReport> | null = null;
   private queued: { force: boolean; suspects: Set<string> } | null = null;
-  private watcher: FSWatcher | null = null;
+  private reindexListeners = new Set<() => void>();
   /** The last load's figures (start-up or reload). */
   lastStats: LoadStats;
+  /** What the current engine was built from: the files listed and when (live reload compares against it). */
+  folder: FolderState;
 
   constructor(
     readonly root: string,
@@ -35,15 +37,23 @@ export class EngineHolder {
     this.engine = loaded.engine;
     this.entries = loaded.entries;
     this.lastStats = loaded.stats;
+    this.folder = loaded.folder;
   }
 
   get current(): Engine {
     return this.engine;
   }
 
-  /** Re-reads the whole folder and re-extracts every file (/reindex). */
+  /** Re-reads the whole folder and re-extracts every file (/reindex); tells `onReindex` listeners first. */
   reindex(): Promise<ReindexReport> {
+    for (const listener of this.reindexListeners) listener();
     return this.schedule(true, new Set());
+  }
+
+  /** Calls `listener` whenever a reindex is requested (the folder watcher restarts then). Returns an unsubscribe. */
+  onReindex(listener: () => void): () => void {
+    this.reindexListeners.add(listener);
+    return () => this.reindexListeners.delete(listener);
   }
 
   /** Picks up changes: only new, changed (or `suspects`) files are extracted; removed ones go. */
@@ -75,42 +85,11 @@ export class EngineHolder {
       this.engine = loaded.engine;
       this.entries = loaded.entries;
       this.lastStats = loaded.stats;
+      this.folder = loaded.folder;
       return report(loaded);
     } finally {
       this.running = null;
     }
-  }
-
-  /**
-   * Watches the folder and reloads after changes settle (`delayMs` without a new event). Returns a
-   * function that stops watching. Errors from a reload are passed to `onError`; serving goes on.
-   */
-  watch(onReload: (r: ReindexReport) => void, onError: (e: Error) => void, delayMs = 300): () => void {
-    let timer: NodeJS.Timeout | null = null;
-    const changed = new Set<string>();
-    try {
-      this.watcher = watch(this.root, { recursive: true }, (_event, name) => {
-        if (name) changed.add(String(name).split("\\").join("/"));
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => {
-          timer = null;
-          const files = [...changed];
-          changed.clear();
-          this.refresh(files).then(onReload, (e: unknown) => onError(e as Error));
-        }, delayMs);
-        timer.unref();
-      });
-      this.watcher.on("error", (e) => onError(e));
-      // Watching alone never keeps the process alive (the prompt or the bot does).
-      this.watcher.unref();
-    } catch (e) {
-      onError(e as Error);
-    }
-    return () => {
-      if (timer) clearTimeout(timer);
-      this.watcher?.close();
-      this.watcher = null;
-    };
   }
 }
 

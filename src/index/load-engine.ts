@@ -4,7 +4,7 @@
 // search index is loaded as is.
 import { Engine, type EngineOptions } from "../answer/engine.js";
 import { assembleCorpus, type DocEntry, extractEntry } from "../corpus.js";
-import { contentHash, type FileEntry, listKnowledgeFiles, readFileBytes } from "../knowledge/files.js";
+import { contentHash, type FileEntry, listKnowledgeFolder, readFileBytes } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
 import { type CacheData, cacheData, cachePath, readCache, writeCache } from "./cache.js";
@@ -37,10 +37,18 @@ export interface LoadStats {
   warnings: string[];
 }
 
+/** What a load saw in the folder: every file listed (indexed or skipped), and when it looked. */
+export interface FolderState {
+  files: Array<FileEntry & { hash?: string }>;
+  /** Date.now() just before the listing. */
+  listedAt: number;
+}
+
 export interface Loaded {
   engine: Engine;
   entries: DocEntry[];
   stats: LoadStats;
+  folder: FolderState;
 }
 
 interface Plan {
@@ -50,6 +58,7 @@ interface Plan {
   removed: number;
   cache: CacheData | null;
   warnings: string[];
+  folder: FolderState;
 }
 
 /** Decides, file by file, what to reuse and what to extract; yields after each extraction. */
@@ -59,7 +68,8 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
     warnings.push(w);
     opts.onWarning?.(w);
   };
-  const files = listKnowledgeFiles(root, { onWarning });
+  const listedAt = Date.now();
+  const files = listKnowledgeFolder(root, { onWarning }).files;
   // The cache is read only when needed: at start-up, or when a file's previous entry is stale
   // (another process — the shard manager — may have extracted the new version already). A live
   // reload in one process never re-parses the whole cache for one changed file.
@@ -98,7 +108,9 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
   const present = new Set(files.map((f) => f.file));
   const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
   const removed = before.filter((k) => !present.has(k)).length;
-  return { entries, reused, extracted, removed, cache: cache ?? null, warnings };
+  const hashes = new Map(entries.map((e) => [e.file, e.hash]));
+  const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
+  return { entries, reused, extracted, removed, cache: cache ?? null, warnings, folder };
 }
 
 /** The old entry when the file is unchanged: same size and time, or else the same content hash. */
@@ -127,7 +139,7 @@ function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, index
     }
   }
   const stats: LoadStats = { files: p.entries.length, reused: p.reused, extracted: p.extracted, removed: p.removed, indexFromCache, cacheWritten, ms: Math.round(performance.now() - t0), warnings: p.warnings };
-  return { engine, entries: p.entries, stats };
+  return { engine, entries: p.entries, stats, folder: p.folder };
 }
 
 /** An index that still fits: the previous one when nothing changed, else the cache's. */

@@ -32,6 +32,8 @@ export interface FileEntry {
   format: Format;
   bytes: number;
   mtimeMs: number;
+  /** The file's inode: an atomic save (a new file renamed over) changes it even when size and time do not. */
+  ino?: number;
   /** The knowledge folder's real path. */
   root: string;
 }
@@ -40,8 +42,6 @@ export interface FolderListing {
   /** The knowledge folder's real path. */
   root: string;
   files: FileEntry[];
-  /** Real paths of the folders walked (the root first). */
-  dirs: string[];
 }
 
 export interface ListOptions {
@@ -82,7 +82,6 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
   const st = statSync(realRoot);
   if (!st.isDirectory()) throw new KnowledgeDirError(`knowledge path is not a folder: ${root}`);
   const files: FileEntry[] = [];
-  const dirs: string[] = [];
   const seenDirs = new Map<string, string>(); // dev:ino → the name it was indexed under
   const seenFiles = new Map<string, string>();
   const links: Array<{ path: string; rel: string; depth: number }> = [];
@@ -99,7 +98,7 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
       return;
     }
     seenFiles.set(id, rel);
-    files.push({ path, file: rel, format, bytes: s.size, mtimeMs: s.mtimeMs, root: realRoot });
+    files.push({ path, file: rel, format, bytes: s.size, mtimeMs: s.mtimeMs, ino: s.ino, root: realRoot });
   };
 
   const walk = (dir: string, rel: string, depth: number, id: string): void => {
@@ -108,7 +107,6 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
       return;
     }
     seenDirs.set(id, relName(rel));
-    dirs.push(dir);
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -175,7 +173,7 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
   walk(realRoot, "", 0, idOf(st));
   // Links found while following links are appended, so this runs until none is left.
   for (let i = 0; i < links.length; i++) follow(links[i]!);
-  return { root: realRoot, files, dirs };
+  return { root: realRoot, files };
 }
 
 export type ReadResult =
