@@ -103,8 +103,10 @@ describe("lookupSource", () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "bot-source-"));
-    writeFileSync(join(dir, "a.txt"), "date 2020-01-01  A title\n\nline three\nline four\nline five\nline six\nline seven\nline eight\nline nine\n");
-    writeFileSync(join(dir, "gone.txt"), "date 2020-01-01  Gone\n\nsoon deleted\n");
+    // Files with article text (a file without any is not a source).
+    const lines = ["three", "four", "five", "six", "seven", "eight", "nine"].map((n) => `The council met for the ${n}th time and agreed on the plan.`);
+    writeFileSync(join(dir, "a.txt"), `date 2020-01-01  A title\n\n${lines.join("\n")}\n`);
+    writeFileSync(join(dir, "gone.txt"), "date 2020-01-01  Gone\n\nThis file will soon be deleted by the test.\n");
     engine = Engine.fromFolder(dir, { sourceBaseUrl: "https://example.org/kb/" });
   });
 
@@ -135,7 +137,7 @@ describe("lookupSource", () => {
     const hashBefore = engine.corpus.documents.find((d) => d.file === "a.txt")!.hash;
     const note = (found: ReturnType<typeof lookupSource>): string | undefined => (found.ok ? found.view.note : `not ok: ${found.message}`);
     expect(note(lookupSource(engine, "a.txt", 5, 5, { contentHash: hashBefore.slice(0, 8) }))).toBeUndefined();
-    writeFileSync(join(dir, "a.txt"), "changed\n".repeat(20));
+    writeFileSync(join(dir, "a.txt"), Array.from({ length: 20 }, (_, i) => `Sentence ${i + 1} of the changed text says that the plan has been dropped.\n`).join(""));
     const changed = "`a.txt` changed since this answer was given";
     // Against the index's hash, and against the hash the button kept (which survives a reload).
     expect(lookupSource(engine, "a.txt", 5, 5)).toMatchObject({ ok: true, view: { note: expect.stringContaining(changed) } });
