@@ -177,3 +177,22 @@ describe("reconciling by size, time and content", () => {
     expect(changesSince(holder.folder, t.dir).sort()).toEqual(["a.txt", "b.txt", "c.txt"]);
   });
 });
+
+describe("warnings on reload", () => {
+  it("a live reload logs only new warnings; /reindex logs them all again", async () => {
+    const t = tempDir("watch-");
+    cleanups.push(t.cleanup);
+    write(join(t.dir, "a.txt"), article(0));
+    write(join(t.dir, "empty.txt"), "");
+    const logged: string[] = [];
+    const holder = new EngineHolder(t.dir, { cacheDir: null, onWarning: (w) => logged.push(w) });
+    expect(logged).toEqual(["skipped empty.txt: the file is empty"]);
+    write(join(t.dir, "b.txt"), article(1, "the ferry runs hourly", "Ola Berg"));
+    write(join(t.dir, "blank.txt"), "\n\n");
+    await holder.refresh(["b.txt", "blank.txt"]);
+    expect(logged).toEqual(["skipped empty.txt: the file is empty", "skipped blank.txt: the file is empty"]);
+    const report = await holder.reindex();
+    expect(report.warnings).toEqual(["skipped blank.txt: the file is empty", "skipped empty.txt: the file is empty"]);
+    expect(logged.slice(2)).toEqual(["skipped blank.txt: the file is empty", "skipped empty.txt: the file is empty"]);
+  });
+});

@@ -81,7 +81,13 @@ export class EngineHolder {
 
   private async run(force: boolean, suspects: Set<string>): Promise<ReindexReport> {
     try {
-      const loaded = await loadEngineAsync(this.root, { ...this.options, previous: this.entries, previousIndex: this.engine.index, suspects, force });
+      // A live reload logs only warnings the previous load did not (a skipped link or empty file is
+      // reported once, not at every change); /reindex reports them all again.
+      const known = force ? new Set<string>() : new Set(this.lastStats.warnings);
+      const onWarning = (w: string): void => {
+        if (!known.has(w)) this.options.onWarning?.(w);
+      };
+      const loaded = await loadEngineAsync(this.root, { ...this.options, onWarning, previous: this.entries, previousIndex: this.engine.index, suspects, force });
       this.engine = loaded.engine;
       this.entries = loaded.entries;
       this.lastStats = loaded.stats;
