@@ -170,3 +170,19 @@ describe("depth and unreadable folders", () => {
     expect(result).toEqual({ files: ["a.txt"], warnings: ["skipped folder locked: cannot read it (EACCES)"] });
   });
 });
+
+describe("the folder itself", () => {
+  it("an unreadable knowledge folder is an error, never an empty folder", () => {
+    const { top, kb } = workspace({ "a.txt": story("Ada") });
+    chmodSync(top, 0o755);
+    chmodSync(kb, 0o000);
+    cleanups.push(() => chmodSync(kb, 0o755));
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) process.seteuid!(65534);
+    try {
+      expect(() => listKnowledgeFiles(kb)).toThrow(`cannot read the knowledge folder ${kb} (EACCES)`);
+    } finally {
+      if (asRoot) process.seteuid!(0);
+    }
+  });
+});

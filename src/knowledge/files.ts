@@ -112,6 +112,9 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      // The folder itself unreadable or gone mid-walk is an error, never an empty folder (a reload
+      // would otherwise drop every document).
+      if (!rel) throw new KnowledgeDirError(`cannot read the knowledge folder ${root} (${code ?? "error"})`);
       if (code !== "ENOENT") warn(`skipped folder ${relName(rel)}: cannot read it (${code ?? "error"})`); // ENOENT: removed while we walked
       return;
     }
