@@ -29,6 +29,8 @@ export const DEFAULT_INTERVAL_MS = 2000;
 const PAUSE_PER_LOOK_MS = 50;
 /** File systems with coarse clocks (FAT: 2 s) can give two writes within this time the same mtime. */
 const RACY_MS = 2000;
+/** An mtime further ahead than this is a wrong clock, not a recent write: its file is not re-read at every look. */
+const MAX_CLOCK_AHEAD_MS = 60_000;
 
 export function startLiveReload(holder: EngineHolder, opts: LiveReloadOptions): LiveReload {
   const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
@@ -87,8 +89,7 @@ export function startLiveReload(holder: EngineHolder, opts: LiveReloadOptions): 
 }
 
 /** Files added, removed or changed since `folder` was listed (names relative to the folder). */
-export function changesSince(folder: FolderState, root: string, settled = new Map<string, string>()): string[] {
-  const now = Date.now();
+export function changesSince(folder: FolderState, root: string, settled = new Map<string, string>(), now = Date.now()): string[] {
   const before = new Map(folder.files.map((f) => [f.file, f]));
   const changed: string[] = [];
   for (const f of listKnowledgeFolder(root).files) {
@@ -99,7 +100,7 @@ export function changesSince(folder: FolderState, root: string, settled = new Ma
       continue;
     }
     // Written so close to the listing that a later write may share its mtime: compare contents.
-    if (!b.hash || f.mtimeMs < folder.listedAt - RACY_MS) continue;
+    if (!b.hash || f.mtimeMs < folder.listedAt - RACY_MS || f.mtimeMs > now + MAX_CLOCK_AHEAD_MS) continue;
     const state = `${f.bytes}:${f.mtimeMs}:${f.ino}`;
     if (settled.get(f.file) === state) continue;
     const read = readFileBytes(f);

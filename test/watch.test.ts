@@ -153,14 +153,19 @@ describe("reconciling by size, time and content", () => {
     cleanups.push(t.cleanup);
     const path = join(t.dir, "a.txt");
     writeFileSync(path, article(0));
-    // A file system with a coarse clock (or a clock ahead) leaves the time as it was.
-    const when = Math.floor(Date.now() / 1000) + 3600;
-    utimesSync(path, when, when);
+    // A file system with a coarse clock gives a second write within its tick the same mtime. The
+    // clock is passed in, so the test does not depend on how fast it runs.
+    const mtime = 1_700_000_000; // seconds
+    utimesSync(path, mtime, mtime);
     const holder = new EngineHolder(t.dir, { cacheDir: null });
-    expect(changesSince(holder.folder, t.dir)).toEqual([]);
+    const listed = { ...holder.folder, listedAt: mtime * 1000 + 500 };
+    const now = mtime * 1000 + 1000;
+    expect(changesSince(listed, t.dir, new Map(), now)).toEqual([]);
     writeFileSync(path, article(0, "the harbour opens in Mai"));
-    utimesSync(path, when, when);
-    expect(changesSince(holder.folder, t.dir)).toEqual(["a.txt"]);
+    utimesSync(path, mtime, mtime);
+    expect(changesSince(listed, t.dir, new Map(), now)).toEqual(["a.txt"]);
+    // Long after the listing, the same size and time mean the same file (no file is re-read at every look).
+    expect(changesSince({ ...listed, listedAt: now + 60_000 }, t.dir, new Map(), now + 60_000)).toEqual([]);
   });
 
   it("reports new, changed and removed files, and nothing for an untouched folder", () => {
