@@ -130,7 +130,7 @@ describe("loops and duplicates", () => {
   it("a link into a hidden folder is not followed (hidden names are never indexed)", () => {
     const { kb } = workspace({ "a.txt": story("Ada"), ".private/p.txt": story("Pia") });
     symlinkSync(".private/p.txt", join(kb, "p.txt"));
-    expect(listing(kb)).toEqual({ files: ["a.txt"], warnings: ["skipped link p.txt: it points to a hidden file or folder"] });
+    expect(listing(kb)).toEqual({ files: ["a.txt"], warnings: ["skipped link p.txt: it points into a hidden folder or file (never indexed)"] });
   });
 
   it("a link to a file inside the folder that is not reachable otherwise is read, once", () => {

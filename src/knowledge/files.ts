@@ -157,7 +157,7 @@ export function listKnowledgeFolder(root: string, opts: ListOptions = {}): Folde
     }
     const target = relative(realRoot, real).split(sep);
     if (target.some(skipName)) {
-      warn(`skipped link ${link.rel}: it points to a hidden file or folder`);
+      warn(`skipped link ${link.rel}: it points into a hidden folder or file (never indexed)`);
       return;
     }
     let s;
@@ -195,7 +195,7 @@ export function readFileBytes(entry: FileEntry, maxBytes = DEFAULT_MAX_BYTES): B
   try {
     const real = realpathSync(entry.path);
     if (!isInside(entry.root, real)) return fail("it points outside the knowledge folder");
-    if (relative(entry.root, real).split(sep).some(skipName)) return fail("it points to a hidden file or folder");
+    if (relative(entry.root, real).split(sep).some(skipName)) return fail("it points into a hidden folder or file (never indexed)");
     fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW);
     const s = fstatSync(fd);
     if (!s.isFile()) return fail("not a regular file");
