@@ -13,3 +13,5 @@ export const data = new SlashCommandBuilder()
 export function run(): Reply {
   return messageReply(discordHelp(), true);
 }
+
+export const alwaysPrivate = true;

@@ -32,3 +32,5 @@ export function run(input: CommandInput, bot: BotContext): Reply {
     },
   };
 }
+
+export const alwaysPrivate = true;

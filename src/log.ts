@@ -5,14 +5,24 @@ const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40,
 
 const secrets = new Set<string>();
 
-/** Masks this value in all log output from now on. */
+/** Parts of a token this short are left alone: masking them would garble ordinary words. */
+const MIN_PART = 5;
+
+/**
+ * Masks this value in all log output from now on, and each of its dot-separated parts on its own:
+ * discord.js logs a "censored" token as its first two parts (the bot's user id in base64 and a
+ * timestamp), which still identifies it.
+ */
 export function registerSecret(value: string | undefined | null): void {
-  if (value && value.length >= 6) secrets.add(value);
+  if (!value || value.length < 6) return;
+  secrets.add(value);
+  for (const part of value.split(".")) if (part.length >= MIN_PART) secrets.add(part);
 }
 
 export function redact(text: string): string {
   let out = text;
-  for (const s of secrets) out = out.split(s).join("[redacted]");
+  // Longest first, so the whole token is masked as one before its parts are.
+  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("[redacted]");
   // Discord bot tokens have a recognisable shape; mask any we were not told about too.
   return out.replace(/\b[MN][A-Za-z\d_-]{23,28}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g, "[redacted]");
 }

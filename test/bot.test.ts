@@ -171,6 +171,30 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     expect(expired.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining('"More" button has expired') });
   });
 
+  it("an interaction that reaches the bot late (created 2 s ago) is deferred at once, then edited with the same answer", async () => {
+    const onTime = await command("search", [str("query", "Huawei")]);
+    const late = await standIn.chatInput("search", [str("query", "Huawei")], asUser({ createdAgoMs: 2000 }));
+    const placeholder = (await answered(late)).body;
+    expect([placeholder.type, placeholder.data?.flags ?? 0]).toEqual([5, 0]); // public, like the answer
+    const edit = await standIn.waitForRequest((r) => r.method === "PATCH" && standIn.interactionResponses(late.id).includes(r));
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ content: "", embeds: onTime.data.embeds, components: onTime.data.components });
+
+    // private:true: the placeholder is private too; More on a private answer is a silent deferred update, then an edit in place.
+    const priv = await standIn.chatInput("search", [str("query", "Huawei"), bool("private", true)], asUser({ createdAgoMs: 2000 }));
+    expect((await answered(priv)).body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    await standIn.waitForRequest((r) => r.method === "PATCH" && standIn.interactionResponses(priv.id).includes(r));
+    const original = standIn.originalMessage(priv.id);
+    const more = await standIn.button(buttonIds(original).at(-1)!, original, asUser({ createdAgoMs: 2000 }));
+    expect((await answered(more)).body).toMatchObject({ type: 6 });
+    await standIn.waitForRequest((r) => r.method === "PATCH" && standIn.interactionResponses(more.id).includes(r));
+    const paged = standIn.originalMessage(more.id);
+    expect([paged.id, paged.flags, paged.embeds.map((e: Json) => e.title.slice(0, 3))]).toEqual([original.id, EPHEMERAL, ["4. ", "5. ", "6. "]]);
+
+    // Each was answered exactly once: one callback, one edit.
+    for (const s of [late, priv, more]) expect(standIn.interactionResponses(s.id).filter((r) => r.status < 300).map((r) => r.method)).toEqual(["POST", "PATCH"]);
+  });
+
   it("/sources lists the documents with dates and passage counts", async () => {
     const { data } = await command("sources");
     expect(data.embeds[0].title).toBe("Sources: 8 documents");

@@ -112,8 +112,13 @@ describe("callback bodies", () => {
 describe("the endpoint server", () => {
   const holder = new EngineHolder(join(ROOT, "knowledge"));
   const patches: Array<{ route: string; options: unknown }> = [];
+  const posts: Array<{ route: string; options: unknown }> = [];
   let failPatch = false;
   const rest = {
+    post: async (route: string, options: unknown) => {
+      posts.push({ route, options });
+      return {};
+    },
     patch: async (route: string, options: unknown) => {
       if (failPatch) throw new Error(`PATCH ${route} failed`);
       patches.push({ route, options });
@@ -152,7 +157,12 @@ describe("the endpoint server", () => {
   });
 
   const post = (body: string, opts: Parameters<typeof signedPost>[2] = {}, path = "/") => signedPost({ url: `${url}${path}`, privateKey: keys.privateKey }, body, opts);
-  const interaction = (extra: object): string => JSON.stringify({ id: "100", token: "secret-interaction-token", application_id: "200", user: { id: "300" }, ...extra });
+  // A fresh snowflake each time, created now, as Discord's ids are: the endpoint refuses an id it
+  // has answered (409), and defers one whose creation time is already too long ago.
+  let seq = 0n;
+  const freshId = (agoMs = 0): string => String(((BigInt(Date.now() - agoMs) - 1420070400000n) << 22n) + seq++);
+  const interaction = (extra: object, agoMs = 0): string => JSON.stringify({ id: freshId(agoMs), token: "secret-interaction-token", application_id: "200", user: { id: "300" }, ...extra });
+  const search = (query: string, extra: object[] = []): object => ({ type: 2, data: { type: 1, name: "search", options: [{ name: "query", type: 3, value: query }, ...extra] } });
 
   it("answers PING with PONG at / and /interactions, and reports its health", async () => {
     for (const path of ["/", "/interactions", "/?x=1"]) expect(await post(interaction({ type: 1 }), {}, path)).toMatchObject({ status: 200, json: { type: 1 } });
@@ -186,11 +196,11 @@ describe("the endpoint server", () => {
     await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" } }, data: { type: 1, name: "reindex" } }));
     await endpoint.drain();
     failPatch = false;
-    expect(logged.join("\n")).toMatch(/completing interaction 100 failed: Error: PATCH \/webhooks\/200\/\[token\]\/messages\/@original failed/);
+    expect(logged.join("\n")).toMatch(/completing interaction \d+ failed: Error: PATCH \/webhooks\/200\/\[token\]\/messages\/@original failed/);
     expect(logged.join("\n")).not.toContain("secret-interaction-token");
   });
 
-  it("refuses unsigned (401), forged (401), replayed (401), malformed (400) and oversized (413) requests without answering them", async () => {
+  it("refuses unsigned (401), forged (401), stale (401), malformed (400) and oversized (413) requests without answering them", async () => {
     const before = answered.length;
     const ping = interaction({ type: 1 });
     const stale = String(Math.floor(Date.now() / 1000) - 10 * 60);
@@ -223,6 +233,44 @@ describe("the endpoint server", () => {
     expect([413, "cut"]).toContain(status);
     expect(answered.length).toBe(before);
     expect(endpoint.refusals.tooLarge).toBe(2);
+  });
+
+  it("answers a signed request only once: the same interaction again, within its five minutes, is refused with 409", async () => {
+    const before = answered.length;
+    const body = interaction(search("Huawei"));
+    expect((await post(body)).status).toBe(200);
+    expect(await post(body)).toMatchObject({ status: 409, json: { error: "interaction already answered" } });
+    expect(await post(body, {}, "/interactions")).toMatchObject({ status: 409 });
+    expect(answered.length - before).toBe(1);
+    expect(endpoint.refusals.replayed).toBe(2);
+    expect(endpoint.answeredIds).toBeGreaterThan(0);
+    // A PING may come again: it is never refused as a replay.
+    const ping = interaction({ type: 1 });
+    for (let i = 0; i < 2; i++) expect((await post(ping)).status).toBe(200);
+  });
+
+  it("an interaction created too long ago for the answer to be sure of the window is deferred, then completed with the same answer", async () => {
+    patches.length = 0;
+    posts.length = 0;
+    const onTime = await post(interaction(search("Huawei")));
+    expect(onTime.json.type).toBe(4);
+    const late = await post(interaction(search("Huawei"), 2000));
+    expect(late.json).toEqual({ type: 5, data: {} });
+    const priv = await post(interaction(search("Huawei", [{ name: "private", type: 5, value: true }]), 2000));
+    expect(priv.json).toEqual({ type: 5, data: { flags: 64 } });
+    // "More" on a private answer edits it in place: a silent deferred update; an expired one gets a private follow-up.
+    const more = onTime.json.data.components[0].components.at(-1).custom_id as string;
+    const button = (customId: string): object => ({ type: 3, data: { custom_id: customId, component_type: 2 }, message: { id: "5", flags: 64 } });
+    expect((await post(interaction(button(more), 2000))).json).toEqual({ type: 6 });
+    expect((await post(interaction(button("mork:3:AAAAAAAAAAAA"), 2000))).json).toEqual({ type: 6 });
+    await endpoint.drain();
+
+    const { content: _, ...answer } = onTime.json.data as Record<string, unknown>;
+    expect(patches.map((p) => p.route)).toEqual(Array(3).fill("/webhooks/200/secret-interaction-token/messages/@original"));
+    expect((patches[0]!.options as { body: unknown }).body).toEqual({ ...answer, content: "" });
+    expect((patches[1]!.options as { body: unknown }).body).toEqual({ ...answer, content: "" }); // the placeholder was already private
+    expect((patches[2]!.options as { body: { embeds: Array<{ title: string }> } }).body.embeds[0]!.title).toMatch(/^4\. /);
+    expect(posts).toEqual([{ route: "/webhooks/200/secret-interaction-token", options: { auth: false, body: expect.objectContaining({ flags: 64, content: expect.stringContaining('"More" button has expired') }) } }]);
   });
 
   it("404 for other paths, 405 for other methods", async () => {

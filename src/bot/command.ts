@@ -22,6 +22,8 @@ export interface BotContext {
 export interface BotCommand {
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
   run(input: CommandInput, bot: BotContext): Reply;
+  /** Every answer is private (not only when asked): a late answer's placeholder must be too. */
+  alwaysPrivate?: boolean;
   autocomplete?(input: AutocompleteInput, bot: BotContext): Choice[];
 }
 

@@ -16,6 +16,7 @@ import type {
 import type { Logger } from "../log.js";
 import { fitContent, type DiscordMessage } from "../render/discord.js";
 import { describeError, errorId, errorStack } from "./errors.js";
+import type { Placeholder } from "./on-time.js";
 import type { Reply } from "./reply.js";
 
 export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
@@ -50,6 +51,31 @@ export async function sendReply(interaction: Answerable, reply: Reply): Promise<
     case "deferred":
       await interaction.deferReply(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
       await interaction.editReply(updateOptions(await reply.work()));
+      return;
+    case "choices":
+      throw new Error("autocomplete choices cannot answer a command or a button");
+  }
+}
+
+/** Acknowledges an interaction whose answer is not ready in time (see on-time.ts). */
+export async function sendPlaceholder(interaction: ChatInputCommandInteraction | ButtonInteraction, placeholder: Placeholder): Promise<void> {
+  if (placeholder.type === "update" && interaction.isButton()) await interaction.deferUpdate();
+  else await interaction.deferReply(placeholder.type === "reply" && placeholder.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+/** Completes an interaction acknowledged with sendPlaceholder: the placeholder becomes the answer. */
+export async function finishLate(interaction: ChatInputCommandInteraction | ButtonInteraction, placeholder: Placeholder, reply: Reply): Promise<void> {
+  switch (reply.type) {
+    case "deferred":
+      await interaction.editReply(updateOptions(await reply.work()));
+      return;
+    case "update":
+      await interaction.editReply(updateOptions(reply.message));
+      return;
+    case "message":
+      // After a silent deferUpdate there is no placeholder to fill: the answer is a new message.
+      if (placeholder.type === "update") await interaction.followUp(replyOptions(reply.message, reply.ephemeral));
+      else await interaction.editReply(updateOptions(reply.message));
       return;
     case "choices":
       throw new Error("autocomplete choices cannot answer a command or a button");

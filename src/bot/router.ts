@@ -1,22 +1,41 @@
 // The gateway bot's interaction entry: a discord.js interaction becomes an Incoming, the shared
-// handler (handle.ts) builds the Reply, and it is sent through discord.js. A failure to send is
+// handler (handle.ts) builds the Reply, and it is sent through discord.js: at once, or after a
+// "thinking…" placeholder when the answer's turn comes too late for Discord's window (on-time.ts). A failure to send is
 // logged with an id and told to the user; it never reaches the client.
 import { MessageFlags } from "discord.js";
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
 import type { BotCommand, BotContext } from "./command.js";
 import { describeError } from "./errors.js";
-import { handleInteraction } from "./handle.js";
+import { admit, answer, handleInteraction, placeholderFor } from "./handle.js";
 import { describeIncoming, type Incoming } from "./incoming.js";
 import { CommandOptions } from "./options.js";
-import { failInteraction, sendReply } from "./respond.js";
+import { AnswerQueue, deferDeadline } from "./on-time.js";
+import { failInteraction, finishLate, sendPlaceholder, sendReply } from "./respond.js";
 
-export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<string, BotCommand>): (interaction: Interaction) => Promise<void> {
+export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<string, BotCommand>, queue = new AnswerQueue()): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton()) return;
+    const receivedAt = Date.now();
     const input = toIncoming(interaction);
-    const reply = handleInteraction(input, bot, commands);
     try {
-      await sendReply(interaction, reply);
+      // Autocomplete cannot be deferred (and is cheap); nor need the quick refusals be.
+      if (interaction.isAutocomplete() || input.kind === "autocomplete") return await sendReply(interaction, handleInteraction(input, bot, commands));
+      const quick = admit(input, bot, commands);
+      if (quick) return await sendReply(interaction, quick);
+      const placeholder = placeholderFor(input, commands);
+      let deferring: Promise<void> | null = null;
+      const { value: reply, late } = await queue.run(
+        deferDeadline(interaction.id, receivedAt),
+        () => answer(input, bot, commands),
+        () => {
+          deferring = sendPlaceholder(interaction, placeholder);
+          deferring.catch(() => undefined); // awaited (and its failure reported) below
+        },
+      );
+      if (late) {
+        await deferring;
+        await finishLate(interaction, placeholder, reply);
+      } else await sendReply(interaction, reply);
     } catch (error) {
       if (interaction.isAutocomplete()) {
         bot.log.warn(`autocomplete for /${interaction.commandName} failed: ${describeError(error)}`);

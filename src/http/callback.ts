@@ -2,9 +2,10 @@
 // of the PATCH that completes a deferred answer). It carries exactly what the gateway bot sends
 // through discord.js, so an answer looks the same whichever way the interaction came.
 import type { DiscordMessage } from "../render/discord.js";
+import type { Placeholder } from "../bot/on-time.js";
 import type { Reply } from "../bot/reply.js";
 
-export const CallbackType = { Pong: 1, Message: 4, Deferred: 5, Update: 7, Choices: 8 } as const;
+export const CallbackType = { Pong: 1, Message: 4, Deferred: 5, DeferredUpdate: 6, Update: 7, Choices: 8 } as const;
 const EPHEMERAL = 1 << 6;
 /** Quoted text must never ping anyone (the gateway client sets the same default). */
 const ALLOWED_MENTIONS = { parse: [] as string[], replied_user: false };
@@ -16,13 +17,8 @@ export interface CallbackBody {
 
 export function callbackBody(reply: Reply): CallbackBody {
   switch (reply.type) {
-    case "message": {
-      const m = reply.message;
-      return {
-        type: CallbackType.Message,
-        data: { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...(reply.ephemeral ? { flags: EPHEMERAL } : {}) },
-      };
-    }
+    case "message":
+      return { type: CallbackType.Message, data: messageBody(reply.message, reply.ephemeral) };
     case "update":
       return { type: CallbackType.Update, data: editBody(reply.message) };
     case "choices":
@@ -30,6 +26,16 @@ export function callbackBody(reply: Reply): CallbackBody {
     case "deferred":
       return { type: CallbackType.Deferred, data: reply.ephemeral ? { flags: EPHEMERAL } : {} };
   }
+}
+
+/** A new message: the data of a type 4 callback, or the body of a follow-up (POST to the webhook). */
+export function messageBody(m: DiscordMessage, ephemeral: boolean): Record<string, unknown> {
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+}
+
+/** The acknowledgement of an answer that comes late (see src/bot/on-time.ts). */
+export function placeholderBody(p: Placeholder): CallbackBody {
+  return p.type === "update" ? { type: CallbackType.DeferredUpdate } : { type: CallbackType.Deferred, data: p.ephemeral ? { flags: EPHEMERAL } : {} };
 }
 
 /** Replacing a message: fields left out would survive from the old one, so all are set. */

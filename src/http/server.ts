@@ -4,13 +4,15 @@
 //   401 missing, malformed or wrong signature, or a timestamp older than five minutes (a replay)
 //   413 a body over the cap (64 KB; Discord's interactions are a few KB)
 //   400 signed but not JSON, or not an interaction
-// It keeps no state between requests, so any number of copies can run behind a load balancer.
+//   409 an interaction answered already (a signed request replayed within its five minutes)
+// The only state kept between requests is the answered ids (replay.ts), per process.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { KeyObject } from "node:crypto";
 import type { Logger } from "../log.js";
 import { describeError } from "../bot/errors.js";
 import { readBody } from "./body.js";
 import type { Outcome } from "./endpoint.js";
+import { AnsweredIds } from "./replay.js";
 import { verifyRequest } from "./verify.js";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -19,7 +21,7 @@ const INTERACTION_PATHS = new Set(["/", "/interactions"]);
 
 export interface ServerOptions {
   publicKey: KeyObject;
-  answer: (json: unknown) => Outcome;
+  answer: (json: unknown) => Outcome | Promise<Outcome>;
   health: () => Record<string, unknown>;
   log: Logger;
   maxBodyBytes?: number;
@@ -33,6 +35,7 @@ export interface Refusals {
   stale: number;
   tooLarge: number;
   malformed: number;
+  replayed: number;
 }
 
 export interface InteractionsServer {
@@ -40,6 +43,8 @@ export interface InteractionsServer {
   refusals: Refusals;
   /** Deferred answers still being completed. */
   readonly pending: number;
+  /** Interaction ids remembered against replays. */
+  readonly answeredIds: number;
   /** Resolves when every deferred answer has been completed (for a clean shutdown). */
   drain(): Promise<void>;
 }
@@ -47,7 +52,8 @@ export interface InteractionsServer {
 export function createInteractionsServer(opts: ServerOptions): InteractionsServer {
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   const now = opts.now ?? Date.now;
-  const refusals: Refusals = { unsigned: 0, forged: 0, stale: 0, tooLarge: 0, malformed: 0 };
+  const refusals: Refusals = { unsigned: 0, forged: 0, stale: 0, tooLarge: 0, malformed: 0, replayed: 0 };
+  const answeredIds = new AnsweredIds(now);
   const pending = new Set<Promise<void>>();
 
   const send = (res: ServerResponse, status: number, body: unknown, after?: () => Promise<void>): void => {
@@ -87,7 +93,14 @@ export function createInteractionsServer(opts: ServerOptions): InteractionsServe
       send(res, 400, { error: "malformed JSON" });
       return;
     }
-    const outcome = opts.answer(json);
+    const id = interactionId(json);
+    if (id !== null && !answeredIds.claim(id, Number(header(req, "x-signature-timestamp")))) {
+      refusals.replayed++;
+      opts.log.debug(`refused a request: interaction ${id} was answered already`);
+      send(res, 409, { error: "interaction already answered" });
+      return;
+    }
+    const outcome = await opts.answer(json);
     if (!outcome.ok) {
       refusals.malformed++;
       send(res, 400, { error: outcome.reason });
@@ -125,10 +138,20 @@ export function createInteractionsServer(opts: ServerOptions): InteractionsServe
     get pending() {
       return pending.size;
     },
+    get answeredIds() {
+      return answeredIds.size;
+    },
     async drain() {
       while (pending.size) await Promise.allSettled([...pending]);
     },
   };
+}
+
+/** The id of an interaction to answer (not a PING, which Discord may well send again). */
+function interactionId(json: unknown): string | null {
+  if (typeof json !== "object" || json === null) return null;
+  const { id, type } = json as { id?: unknown; type?: unknown };
+  return typeof id === "string" && type !== 1 ? id : null;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

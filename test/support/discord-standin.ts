@@ -84,6 +84,11 @@ export interface InteractionContext {
   channelId?: string;
   /** Member permissions bitfield as a decimal string (guild only). */
   permissions?: string;
+  /**
+   * Discord created the interaction this long ago (its delivery was slow): its id carries that
+   * time, and the 3-second window to acknowledge it started then.
+   */
+  createdAgoMs?: number;
   locale?: string;
 }
 
@@ -451,7 +456,8 @@ export class DiscordStandIn {
 
   private async sendInteraction(type: number, data: Json, ctx: InteractionContext, message?: Json): Promise<SentInteraction> {
     const user = this.user(ctx.userId ?? this.defaultUser.id, ctx.username);
-    const id = this.ids.next();
+    const createdAt = Date.now() - (ctx.createdAgoMs ?? 0);
+    const id = ctx.createdAgoMs ? this.ids.at(createdAt) : this.ids.next();
     const token = interactionToken();
     const payload: Json = {
       id,
@@ -508,7 +514,7 @@ export class DiscordStandIn {
       id,
       token,
       type,
-      createdAt: Date.now(),
+      createdAt,
       channelId,
       guildId,
       user,
@@ -552,7 +558,9 @@ export class DiscordStandIn {
   }
 
   private async postInteraction(endpoint: InteractionsEndpoint, payload: Json): Promise<HttpDelivery> {
-    const response = await signedPost(endpoint, JSON.stringify(payload), { timeoutMs: this.opts.interactionAckWindowMs ?? 3000 });
+    // Discord waits for the endpoint only for what is left of the window since it created the interaction.
+    const createdAt = this.interactions.get(payload.id)?.createdAt ?? Date.now();
+    const response = await signedPost(endpoint, JSON.stringify(payload), { timeoutMs: Math.max(1, createdAt + (this.opts.interactionAckWindowMs ?? 3000) - Date.now()) });
     const record: RecordedRequest = {
       method: 'POST',
       path: `/api/v10/interactions/${payload.id}/${payload.token}/callback`,

@@ -22,6 +22,14 @@ export class Snowflakes {
     this.last = now > this.last ? now : this.last + 1n;
     return this.last.toString();
   }
+
+  /** An id for something created at `ms` (in the past): unique, though out of order. */
+  at(ms: number): string {
+    this.backdated = (this.backdated + 1n) & 0x3fffffn;
+    return (((BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n) | this.backdated).toString();
+  }
+
+  private backdated = 0n;
 }
 
 export function interactionToken(): string {
