@@ -6,7 +6,7 @@ import type { Quote } from "../types.js";
 import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { clauseSubject, lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -154,12 +154,17 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       } else if (/ing$/i.test(verb) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
         // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
-        np = earlier ? earlier.np : leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
+        np = earlier ? earlier.np : clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else if (/ing$/i.test(verb)) {
         // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
-        np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
+        np = subjectBefore(masked, verbStart, from) ?? clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
         np = subjectBefore(masked, verbStart, from);
+        // Coordinated verbs share the subject: "The board denied the report and said that…".
+        if (!np && /\b(?:and|but|or)(?:\s+(?:also|then|later|again|further|so))?\s*$/i.test(masked.slice(from, verbStart)) && from === s.start) {
+          const own = clauseSubject(masked, s.start, verbStart);
+          if (own && own.start < verbStart) np = own;
+        }
         if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {
           np = subjectAfter(masked, verbEnd, to);
           inverted = !!np;
@@ -236,7 +241,10 @@ function attribute(
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      return lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
+      if (!(lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14)) return false;
+      // A quotation closed by a full stop ends its sentence: the next sentence attributes it only
+      // when it is nothing but the attribution (`"…." Hale said.`), not a new statement of its own.
+      return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));
     });
     if (st?.person) return withSt(st, "after");
     // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
@@ -293,6 +301,17 @@ function attribute(
     if (subject) return { ...base, ...speakerFields(subject), via: "subject" };
   }
   return base;
+}
+
+/** True when quoted words end with a full stop (not an ellipsis or an abbreviation's point). */
+function endsWithStop(quoted: string): boolean {
+  return /[^.]\.$/.test(quoted.trimEnd()) && !/\b\p{Lu}\.$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.$/u.test(quoted.trimEnd());
+}
+
+/** The attribution is all that is left of its sentence: `Hale said.`, `said Hale on Tuesday.` */
+function closesAfter(text: string, st: Statement, sentence: Span): boolean {
+  const tail = text.slice(Math.max(st.np.end, st.verbEnd), sentence.end);
+  return wordCount(tail) <= 5 && !/["“”]/.test(tail);
 }
 
 /** `…, Warren said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */

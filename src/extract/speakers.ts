@@ -86,6 +86,14 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   text = maskParentheses(text, from, verbAt);
   const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
   if (!region) return null;
+  // "…met the new envoy, Jane Roe, who said": a relative pronoun stands for the noun phrase it
+  // follows, wherever that phrase sits in its clause.
+  const rel = /,\s*(?:who|which)$/i.exec(region);
+  if (rel) {
+    const head = region.slice(0, rel.index);
+    const np = subjectBefore(text, from + head.length, from);
+    return np && !np.pronoun ? np : null;
+  }
   if (region.endsWith(",")) {
     // Try each earlier comma as the end of the subject, the earliest first: the subject starts the
     // clause and may be followed by several appositions ("Scott Pruitt, the attorney general of
@@ -237,7 +245,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   text = maskParentheses(text, start, end);
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
   let toks = tokens(text, from, end);
   // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
@@ -261,6 +269,45 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
   if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
+}
+
+// A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
+const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”]{1,30}){0,3}\s*(?:--|—|–)\s*/u;
+
+// Irregular past and present forms that can be a clause's finite verb (regular ones are found by
+// their -ed ending); a closed class of English, not of any one text.
+const IRREGULAR_FINITE = /^(?:saw|sees|took|takes|gave|gives|made|makes|went|goes|came|comes|said|says|told|tells|wrote|writes|spoke|speaks|met|meets|held|holds|led|leads|left|put|puts|set|sent|sends|kept|keeps|felt|feels|found|finds|thought|thinks|brought|brings|got|gets|won|wins|lost|loses|became|becomes|began|begins|ran|runs|stood|stands|paid|pays|sought|seeks|struck|strikes|threw|drew|draws|knew|knows|meant|means|heard|hears|rose|fell|chose|broke|spent|built|bought|fought|taught|caught|shook|swore|withdrew|upheld|has|have|had|is|are|was|were|will|would|can|could|may|might|must|shall|should|did|does|do)$/;
+
+/** Where the finite verb of the clause starting at `from` is, by form: the first lower-case -ed word or irregular finite form. */
+export function mainVerbAt(text: string, from: number, to: number): number {
+  const re = /[\p{L}][\p{L}'’-]*/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let prev = "";
+  while ((m = re.exec(text)) && m.index < to) {
+    const w = m[0];
+    // "the so-called experts", "a retired teacher": an -ed word after a determiner is an adjective.
+    if (/^\p{Ll}/u.test(w) && (IRREGULAR_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4 && !DETERMINERS.test(prev)))) return m.index;
+    prev = w;
+  }
+  return -1;
+}
+
+/**
+ * The subject of the main clause of a sentence: the noun phrase before its finite verb (after a
+ * dateline or a fronted phrase), else the sentence's leading noun phrase. It is who speaks in a
+ * quotation that the clause introduces with a non-speech verb, a colon or a participle
+ * ("The council rejected the plan, saying "…"", "Roe took aim at the board: "…"").
+ */
+export function clauseSubject(text: string, start: number, end: number): SpeakerNP | null {
+  const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+  if (dl && /\d|\p{Lu}{2,}/u.test(dl[0])) start += dl[0].length;
+  const verb = mainVerbAt(text, start, end);
+  if (verb > start) {
+    const np = subjectBefore(text, verb, start);
+    if (np) return np;
+  }
+  return leadingSubject(text, start, end);
 }
 
 /** The noun phrase at the end of `s` (offset `base` in the original text). */
