@@ -128,6 +128,12 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
   if (atBoundary(region, np.start - from)) return np;
+  // "a visibly relieved Okafor said": an article and one or two adjectives before a name.
+  const adj = /(?:^|[\s,;:—–"“”])((?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2}))$/u.exec(region.slice(0, np.start - from));
+  if (adj && np.kind !== "nominal" && !np.role && atBoundary(region, adj.index + adj[0].length - adj[1]!.length)) {
+    const mods = adj[2]!.trim().split(/\s+/);
+    if (mods.every((w) => !PREPOSITIONS.test(w) && !BOUNDARY_WORDS.test(w) && !DETERMINERS.test(w) && !SPEAKER_NOUNS.has(w) && isModifier(w) || /ly$/.test(w))) return np;
+  }
   const extended = describedBefore(text, region, np, from);
   if (extended) return extended;
   // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
@@ -417,8 +423,18 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
   // An affiliation after the name ("Rangel of New York", "Morgan of the Sierra Club") belongs to the role.
   let affiliation = "";
-  const ofThe = n > 2 && /^the$/i.test(words[n - 1]!) && /^of$/i.test(words[n - 2]!) && isCap(words[n - 3]!) && !isTitle(words[n - 3]!);
-  if (ofThe || (n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!))) {
+  // The first "of" after a name opens it when only proper nouns follow ("Ana Ruiz of Friends of
+  // the Coast Trust"): the affiliation may itself contain "of the".
+  const firstOf = words.findIndex((w, i) => i > 0 && /^of$/i.test(w) && isCap(words[i - 1]!) && !isTitle(words[i - 1]!));
+  if (firstOf > 0 && firstOf < n - 1 && words.slice(firstOf + 1).every((w) => isCap(w) || /^(?:of|the|and|&)$/i.test(w))) {
+    let k = firstOf;
+    while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
+    affiliation = words.slice(firstOf).join(" ");
+    words.splice(firstOf);
+    n = k;
+  }
+  const ofThe = !affiliation && n > 2 && /^the$/i.test(words[n - 1]!) && /^of$/i.test(words[n - 2]!) && isCap(words[n - 3]!) && !isTitle(words[n - 3]!);
+  if (ofThe || (!affiliation && n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!))) {
     const m = ofThe ? n - 2 : n - 1;
     let k = m;
     while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
@@ -426,8 +442,18 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     words.splice(m);
     n = k;
   }
-  const capRun = words.slice(n);
-  const lead = words.slice(0, n);
+  let capRun = words.slice(n);
+  let lead = words.slice(0, n);
+  let outletDet = det;
+  // "the Harbour Times Paul Ames": a known first name inside a run of capitals starts the name;
+  // the capitals before it (an outlet or a place) describe the speaker.
+  const isFirst = (w: string): boolean => FEMALE_NAMES.has(bare(w)) || MALE_NAMES.has(bare(w));
+  const firstAt = capRun.findIndex((w, i) => i > 0 && i < capRun.length - 1 && isFirst(w) && !isFirst(capRun[i - 1]!) && !isTitle(capRun[i - 1]!));
+  if (firstAt > 0 && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
+    lead = [...(det ? [det.t] : []), ...lead, ...capRun.slice(0, firstAt)];
+    capRun = capRun.slice(firstAt);
+    outletDet = null;
+  }
   // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
@@ -459,12 +485,12 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   const lastIsOrg = !firstIsName && (ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, "")));
   const isOrg =
     lastIsOrg ||
-    (titleAt < 0 && ((det !== null && /^the$/i.test(det.t)) || /^the$/i.test(capRun[0]!))) ||
+    (titleAt < 0 && ((outletDet !== null && /^the$/i.test(outletDet.t)) || /^the$/i.test(capRun[0]!))) ||
     capRun.every((w) => isAcronym(w) || /^(of|and|&)$/i.test(w));
   if (isOrg) {
     // "The United Nations Security Council", "the IMF", "Huawei": the whole run is the name.
     const roleWords = lead.join(" ").trim();
-    const display = [det && /^the$/i.test(det.t) ? det.t : "", ...capRun].filter(Boolean).join(" ");
+    const display = [outletDet && /^the$/i.test(outletDet.t) ? outletDet.t : "", ...capRun].filter(Boolean).join(" ");
     if (lead.length > 0 && SPEAKER_NOUNS.has(head)) return { text, name: text, role: null, kind: "nominal", start, end };
     return { text, name: display, role: roleWords || null, kind: "organization", start, end };
   }
