@@ -30,6 +30,14 @@ interface Statement {
   sentence: Span;
 }
 
+/** What the previous passage leaves for the next one. */
+interface Previous {
+  quote: QuoteDraft | null;
+  endsOpen: boolean;
+  introducer: Statement | null;
+  quoteAtEnd: boolean;
+}
+
 const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
 
 const PLURAL_VERB = /^(?:have|are|were|say|do|don't|want|expect|argue|fear|worry|believe|think|hope|need|agree|oppose|support|complain|warn|claim|insist|remain|see|feel|cannot|can't|will|would|should|must|may|might|could)$/;
@@ -51,9 +59,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     return lowerWords.has(np.name.toLowerCase()) || plural ? { ...np, kind: "nominal" } : np;
   };
   const out: QuoteDraft[] = [];
-  let prevLast: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean } = {
-    quote: null, endsOpen: false, introducer: null, quoteAtEnd: false,
-  };
+  let prevLast: Previous & { dangling: QuoteDraft | null } = { quote: null, endsOpen: false, introducer: null, quoteAtEnd: false, dangling: null };
   passages.forEach((p, pi) => {
     const spans = findQuoteSpans(p.text);
     const masked = mask(p.text, spans);
@@ -79,6 +85,15 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     }
     const sentenceSubject = new Map<number, Person>();
     for (const x of subjects) if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
+    // `"…,"` closing one passage and `Ana Ruiz, a columnist, wrote.` opening the next: the comma
+    // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
+    // paragraph) does not lose the attribution.
+    if (prevLast.dangling) {
+      const st = statements.find((x) => x.person && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
+      if (st?.person && closesAfter(p.text, st, st.sentence)) {
+        Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
+      }
+    }
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
       const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject, people);
@@ -96,7 +111,9 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const lastSpan = spans[spans.length - 1];
     const lastSentence = p.sentences[p.sentences.length - 1];
     const introducer = statements.find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
     prevLast = {
+      dangling: lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
       quote: lastQuote,
       endsOpen: !!lastSpan && !lastSpan.closed,
       introducer,
@@ -219,7 +236,7 @@ function attribute(
   spans: QuoteSpan[],
   statements: Statement[],
   drafts: QuoteDraft[],
-  prev: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean },
+  prev: Previous,
   sentenceSubject: Map<number, Person>,
   people: People,
 ): QuoteDraft {
@@ -241,7 +258,7 @@ function attribute(
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      if (!(lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14)) return false;
+      if (!(lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14 + wordCount(s.np.role ?? ""))) return false;
       // A quotation closed by a full stop ends its sentence: the next sentence attributes it only
       // when it is nothing but the attribution (`"…." Hale said.`), not a new statement of its own.
       return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));

@@ -125,9 +125,25 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
     // ", who said" and similar: no subject here.
     return null;
   }
+  // `"…," Ana Ruiz, a columnist for the Harbour Times wrote`: an apposition left unclosed before
+  // the verb; the name opens the clause and a lower-case description follows it.
+  const unclosed = /^([\s,—–-]*)([^,]{2,80}),\s*((?:a|an|the)?\s*\p{Ll}[^,]{2,200})$/u.exec(region);
+  if (unclosed) {
+    const np = trailingNP(unclosed[2]!, from + unclosed[1]!.length);
+    if (np && np.kind === "person" && np.start === from + unclosed[1]!.length && looksLikeRole(unclosed[3]!)) return { ...np, role: unclosed[3]!.trim().replace(/^(the|a|an)\s+/i, "") };
+  }
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
-  if (atBoundary(region, np.start - from)) return np;
+  if (atBoundary(region, np.start - from)) {
+    // "Ana Ruiz, Tom Baker and the trust's director said": a list of speakers is reported under the
+    // first of them (the last conjunct alone is no better a speaker, and often a fragment).
+    if (/^(?:and|or)$/i.test(lastWord(region, np.start - from))) {
+      const seg = /^([\s,—–-]*)([^,]+?)(?=,|\s+(?:and|or)\s)/.exec(region);
+      const first = seg ? trailingNP(seg[2]!, from + seg[1]!.length) : null;
+      if (first && !first.pronoun && first.start === from + seg![1]!.length) return first;
+    }
+    return np;
+  }
   // "a visibly relieved Okafor said": an article and one or two adjectives before a name.
   const adj = /(?:^|[\s,;:—–"“”])((?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2}))$/u.exec(region.slice(0, np.start - from));
   if (adj && np.kind !== "nominal" && !np.role && atBoundary(region, adj.index + adj[0].length - adj[1]!.length)) {
