@@ -57,6 +57,8 @@ const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|anoth
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
 const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
 
 /** Strips adverbs, auxiliaries and time phrases that sit between a subject and its verb. */
@@ -106,8 +108,19 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
       const appos = region.slice(c + 1, region.length - 1).trim();
-      // ", who had backed the plan," describes the subject without being a role.
+      // ", who had backed the plan," and ", speaking at a rally on Friday," describe the subject
+      // without being a role.
       if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
+      if (/^\p{Ll}+ing\b/u.test(appos) && !isTitle(appos.split(/\s/)[0]!)) return np;
+      // "the council's press officer, Dana Ruiz, said": the name after a description is the
+      // speaker and the description is the role.
+      if (np.kind === "nominal" && !appos.includes(",")) {
+        const apposAt = from + c + 1 + (region.slice(c + 1).length - region.slice(c + 1).trimStart().length);
+        const named = trailingNP(appos, apposAt);
+        if (named && !named.pronoun && named.kind !== "nominal" && named.start === apposAt) {
+          return { ...named, role: [np.text.replace(/^(the|a|an)\s+/i, ""), named.role].filter(Boolean).join(", ") };
+        }
+      }
       if (!looksLikeRole(appos)) continue;
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
@@ -186,6 +199,8 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
     if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
     if (/^(who|whom|whose)$/i.test(w)) break;
+    // `said Hale Tuesday`: a time word after the name is not part of it.
+    if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
     if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
     picked.push(tk);
     if (picked.length > 12) return null;
@@ -269,6 +284,11 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const head = text.slice(start, end);
   const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
+  // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
+  else {
+    const one = /^\s*(\p{Lu}\p{Ll}+),\s*/u.exec(head);
+    if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!))) from = start + one[0].length;
+  }
   let toks = tokens(text, from, end);
   // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
   while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
