@@ -6,7 +6,7 @@ import type { Quote } from "../types.js";
 import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { clauseSubject, lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -30,6 +30,14 @@ interface Statement {
   sentence: Span;
 }
 
+/** What the previous passage leaves for the next one. */
+interface Previous {
+  quote: QuoteDraft | null;
+  endsOpen: boolean;
+  introducer: Statement | null;
+  quoteAtEnd: boolean;
+}
+
 const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
 
 const PLURAL_VERB = /^(?:have|are|were|say|do|don't|want|expect|argue|fear|worry|believe|think|hope|need|agree|oppose|support|complain|warn|claim|insist|remain|see|feel|cannot|can't|will|would|should|must|may|might|could)$/;
@@ -51,9 +59,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     return lowerWords.has(np.name.toLowerCase()) || plural ? { ...np, kind: "nominal" } : np;
   };
   const out: QuoteDraft[] = [];
-  let prevLast: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean } = {
-    quote: null, endsOpen: false, introducer: null, quoteAtEnd: false,
-  };
+  let prevLast: Previous & { dangling: QuoteDraft | null } = { quote: null, endsOpen: false, introducer: null, quoteAtEnd: false, dangling: null };
   passages.forEach((p, pi) => {
     const spans = findQuoteSpans(p.text);
     const masked = mask(p.text, spans);
@@ -79,6 +85,15 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     }
     const sentenceSubject = new Map<number, Person>();
     for (const x of subjects) if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
+    // `"…,"` closing one passage and `Ana Ruiz, a columnist, wrote.` opening the next: the comma
+    // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
+    // paragraph) does not lose the attribution.
+    if (prevLast.dangling) {
+      const st = statements.find((x) => x.person && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
+      if (st?.person && closesAfter(p.text, st, st.sentence)) {
+        Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
+      }
+    }
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
       const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject, people);
@@ -96,7 +111,9 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const lastSpan = spans[spans.length - 1];
     const lastSentence = p.sentences[p.sentences.length - 1];
     const introducer = statements.find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
     prevLast = {
+      dangling: lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
       quote: lastQuote,
       endsOpen: !!lastSpan && !lastSpan.closed,
       introducer,
@@ -154,12 +171,17 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       } else if (/ing$/i.test(verb) && /,\s*(?:\w+ly\s+)?$/.test(masked.slice(from, verbStart))) {
         // "…, saying, "…"" / "X said, adding that…": the participle's subject is the clause's.
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
-        np = earlier ? earlier.np : leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
+        np = earlier ? earlier.np : clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else if (/ing$/i.test(verb)) {
         // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
-        np = subjectBefore(masked, verbStart, from) ?? leadingSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
+        np = subjectBefore(masked, verbStart, from) ?? clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
         np = subjectBefore(masked, verbStart, from);
+        // Coordinated verbs share the subject: "The board denied the report and said that…".
+        if (!np && /\b(?:and|but|or)(?:\s+(?:also|then|later|again|further|so))?\s*$/i.test(masked.slice(from, verbStart)) && from === s.start) {
+          const own = clauseSubject(masked, s.start, verbStart);
+          if (own && own.start < verbStart) np = own;
+        }
         if (!np && /^[\s,:—–-]*$/.test(masked.slice(from, verbStart))) {
           np = subjectAfter(masked, verbEnd, to);
           inverted = !!np;
@@ -214,7 +236,7 @@ function attribute(
   spans: QuoteSpan[],
   statements: Statement[],
   drafts: QuoteDraft[],
-  prev: { quote: QuoteDraft | null; endsOpen: boolean; introducer: Statement | null; quoteAtEnd: boolean },
+  prev: Previous,
   sentenceSubject: Map<number, Person>,
   people: People,
 ): QuoteDraft {
@@ -236,7 +258,10 @@ function attribute(
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      return lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14;
+      if (!(lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14 + wordCount(s.np.role ?? ""))) return false;
+      // A quotation closed by a full stop ends its sentence: the next sentence attributes it only
+      // when it is nothing but the attribution (`"…." Hale said.`), not a new statement of its own.
+      return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));
     });
     if (st?.person) return withSt(st, "after");
     // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
@@ -293,6 +318,17 @@ function attribute(
     if (subject) return { ...base, ...speakerFields(subject), via: "subject" };
   }
   return base;
+}
+
+/** True when quoted words end with a full stop (not an ellipsis or an abbreviation's point). */
+function endsWithStop(quoted: string): boolean {
+  return /[^.]\.$/.test(quoted.trimEnd()) && !/\b\p{Lu}\.$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd)\.$/u.test(quoted.trimEnd());
+}
+
+/** The attribution is all that is left of its sentence: `Hale said.`, `said Hale on Tuesday.` */
+function closesAfter(text: string, st: Statement, sentence: Span): boolean {
+  const tail = text.slice(Math.max(st.np.end, st.verbEnd), sentence.end);
+  return wordCount(tail) <= 5 && !/["“”]/.test(tail);
 }
 
 /** `…, Warren said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */

@@ -57,6 +57,8 @@ const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|anoth
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
 const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
 
 /** Strips adverbs, auxiliaries and time phrases that sit between a subject and its verb. */
@@ -86,6 +88,14 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   text = maskParentheses(text, from, verbAt);
   const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
   if (!region) return null;
+  // "…met the new envoy, Jane Roe, who said": a relative pronoun stands for the noun phrase it
+  // follows, wherever that phrase sits in its clause.
+  const rel = /,\s*(?:who|which)$/i.exec(region);
+  if (rel) {
+    const head = region.slice(0, rel.index);
+    const np = subjectBefore(text, from + head.length, from);
+    return np && !np.pronoun ? np : null;
+  }
   if (region.endsWith(",")) {
     // Try each earlier comma as the end of the subject, the earliest first: the subject starts the
     // clause and may be followed by several appositions ("Scott Pruitt, the attorney general of
@@ -98,8 +108,19 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
       const appos = region.slice(c + 1, region.length - 1).trim();
-      // ", who had backed the plan," describes the subject without being a role.
+      // ", who had backed the plan," and ", speaking at a rally on Friday," describe the subject
+      // without being a role.
       if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
+      if (/^\p{Ll}+ing\b/u.test(appos) && !isTitle(appos.split(/\s/)[0]!)) return np;
+      // "the council's press officer, Dana Ruiz, said": the name after a description is the
+      // speaker and the description is the role.
+      if (np.kind === "nominal" && !appos.includes(",")) {
+        const apposAt = from + c + 1 + (region.slice(c + 1).length - region.slice(c + 1).trimStart().length);
+        const named = trailingNP(appos, apposAt);
+        if (named && !named.pronoun && named.kind !== "nominal" && named.start === apposAt) {
+          return { ...named, role: [np.text.replace(/^(the|a|an)\s+/i, ""), named.role].filter(Boolean).join(", ") };
+        }
+      }
       if (!looksLikeRole(appos)) continue;
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
@@ -117,9 +138,31 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
     // ", who said" and similar: no subject here.
     return null;
   }
+  // `"…," Ana Ruiz, a columnist for the Harbour Times wrote`: an apposition left unclosed before
+  // the verb; the name opens the clause and a lower-case description follows it.
+  const unclosed = /^([\s,—–-]*)([^,]{2,80}),\s*((?:a|an|the)?\s*\p{Ll}[^,]{2,200})$/u.exec(region);
+  if (unclosed) {
+    const np = trailingNP(unclosed[2]!, from + unclosed[1]!.length);
+    if (np && np.kind === "person" && np.start === from + unclosed[1]!.length && looksLikeRole(unclosed[3]!)) return { ...np, role: unclosed[3]!.trim().replace(/^(the|a|an)\s+/i, "") };
+  }
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
-  if (atBoundary(region, np.start - from)) return np;
+  if (atBoundary(region, np.start - from)) {
+    // "Ana Ruiz, Tom Baker and the trust's director said": a list of speakers is reported under the
+    // first of them (the last conjunct alone is no better a speaker, and often a fragment).
+    if (/^(?:and|or)$/i.test(lastWord(region, np.start - from))) {
+      const seg = /^([\s,—–-]*)([^,]+?)(?=,|\s+(?:and|or)\s)/.exec(region);
+      const first = seg ? trailingNP(seg[2]!, from + seg[1]!.length) : null;
+      if (first && !first.pronoun && first.start === from + seg![1]!.length) return first;
+    }
+    return np;
+  }
+  // "a visibly relieved Okafor said": an article and one or two adjectives before a name.
+  const adj = /(?:^|[\s,;:—–"“”])((?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2}))$/u.exec(region.slice(0, np.start - from));
+  if (adj && np.kind !== "nominal" && !np.role && atBoundary(region, adj.index + adj[0].length - adj[1]!.length)) {
+    const mods = adj[2]!.trim().split(/\s+/);
+    if (mods.every((w) => !PREPOSITIONS.test(w) && !BOUNDARY_WORDS.test(w) && !DETERMINERS.test(w) && !SPEAKER_NOUNS.has(w) && isModifier(w) || /ly$/.test(w))) return np;
+  }
   const extended = describedBefore(text, region, np, from);
   if (extended) return extended;
   // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
@@ -156,6 +199,8 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
     if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
     if (/^(who|whom|whose)$/i.test(w)) break;
+    // `said Hale Tuesday`: a time word after the name is not part of it.
+    if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
     if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
     picked.push(tk);
     if (picked.length > 12) return null;
@@ -237,8 +282,13 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   text = maskParentheses(text, start, end);
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|Still|But|However|Meanwhile|Later|Earlier|Last|This|Yet|And|Also|Then|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
+  // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
+  else {
+    const one = /^\s*(\p{Lu}\p{Ll}+),\s*/u.exec(head);
+    if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!))) from = start + one[0].length;
+  }
   let toks = tokens(text, from, end);
   // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
   while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
@@ -261,6 +311,45 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
   if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
+}
+
+// A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
+const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”]{1,30}){0,3}\s*(?:--|—|–)\s*/u;
+
+// Irregular past and present forms that can be a clause's finite verb (regular ones are found by
+// their -ed ending); a closed class of English, not of any one text.
+const IRREGULAR_FINITE = /^(?:saw|sees|took|takes|gave|gives|made|makes|went|goes|came|comes|said|says|told|tells|wrote|writes|spoke|speaks|met|meets|held|holds|led|leads|left|put|puts|set|sent|sends|kept|keeps|felt|feels|found|finds|thought|thinks|brought|brings|got|gets|won|wins|lost|loses|became|becomes|began|begins|ran|runs|stood|stands|paid|pays|sought|seeks|struck|strikes|threw|drew|draws|knew|knows|meant|means|heard|hears|rose|fell|chose|broke|spent|built|bought|fought|taught|caught|shook|swore|withdrew|upheld|has|have|had|is|are|was|were|will|would|can|could|may|might|must|shall|should|did|does|do)$/;
+
+/** Where the finite verb of the clause starting at `from` is, by form: the first lower-case -ed word or irregular finite form. */
+export function mainVerbAt(text: string, from: number, to: number): number {
+  const re = /[\p{L}][\p{L}'’-]*/gu;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  let prev = "";
+  while ((m = re.exec(text)) && m.index < to) {
+    const w = m[0];
+    // "the so-called experts", "a retired teacher": an -ed word after a determiner is an adjective.
+    if (/^\p{Ll}/u.test(w) && (IRREGULAR_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4 && !DETERMINERS.test(prev)))) return m.index;
+    prev = w;
+  }
+  return -1;
+}
+
+/**
+ * The subject of the main clause of a sentence: the noun phrase before its finite verb (after a
+ * dateline or a fronted phrase), else the sentence's leading noun phrase. It is who speaks in a
+ * quotation that the clause introduces with a non-speech verb, a colon or a participle
+ * ("The council rejected the plan, saying "…"", "Roe took aim at the board: "…"").
+ */
+export function clauseSubject(text: string, start: number, end: number): SpeakerNP | null {
+  const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+  if (dl && /\d|\p{Lu}{2,}/u.test(dl[0])) start += dl[0].length;
+  const verb = mainVerbAt(text, start, end);
+  if (verb > start) {
+    const np = subjectBefore(text, verb, start);
+    if (np) return np;
+  }
+  return leadingSubject(text, start, end);
 }
 
 /** The noun phrase at the end of `s` (offset `base` in the original text). */
@@ -370,8 +459,18 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
   // An affiliation after the name ("Rangel of New York", "Morgan of the Sierra Club") belongs to the role.
   let affiliation = "";
-  const ofThe = n > 2 && /^the$/i.test(words[n - 1]!) && /^of$/i.test(words[n - 2]!) && isCap(words[n - 3]!) && !isTitle(words[n - 3]!);
-  if (ofThe || (n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!))) {
+  // The first "of" after a name opens it when only proper nouns follow ("Ana Ruiz of Friends of
+  // the Coast Trust"): the affiliation may itself contain "of the".
+  const firstOf = words.findIndex((w, i) => i > 0 && /^of$/i.test(w) && isCap(words[i - 1]!) && !isTitle(words[i - 1]!));
+  if (firstOf > 0 && firstOf < n - 1 && words.slice(firstOf + 1).every((w) => isCap(w) || /^(?:of|the|and|&)$/i.test(w))) {
+    let k = firstOf;
+    while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
+    affiliation = words.slice(firstOf).join(" ");
+    words.splice(firstOf);
+    n = k;
+  }
+  const ofThe = !affiliation && n > 2 && /^the$/i.test(words[n - 1]!) && /^of$/i.test(words[n - 2]!) && isCap(words[n - 3]!) && !isTitle(words[n - 3]!);
+  if (ofThe || (!affiliation && n > 1 && /^of$/i.test(words[n - 1]!) && isCap(words[n - 2]!) && !isTitle(words[n - 2]!))) {
     const m = ofThe ? n - 2 : n - 1;
     let k = m;
     while (k > 0 && (isCap(words[k - 1]!) || isParticle(words[k - 1]!))) k--;
@@ -379,8 +478,18 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     words.splice(m);
     n = k;
   }
-  const capRun = words.slice(n);
-  const lead = words.slice(0, n);
+  let capRun = words.slice(n);
+  let lead = words.slice(0, n);
+  let outletDet = det;
+  // "the Harbour Times Paul Ames": a known first name inside a run of capitals starts the name;
+  // the capitals before it (an outlet or a place) describe the speaker.
+  const isFirst = (w: string): boolean => FEMALE_NAMES.has(bare(w)) || MALE_NAMES.has(bare(w));
+  const firstAt = capRun.findIndex((w, i) => i > 0 && i < capRun.length - 1 && isFirst(w) && !isFirst(capRun[i - 1]!) && !isTitle(capRun[i - 1]!));
+  if (firstAt > 0 && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
+    lead = [...(det ? [det.t] : []), ...lead, ...capRun.slice(0, firstAt)];
+    capRun = capRun.slice(firstAt);
+    outletDet = null;
+  }
   // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
@@ -412,12 +521,12 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   const lastIsOrg = !firstIsName && (ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, "")));
   const isOrg =
     lastIsOrg ||
-    (titleAt < 0 && ((det !== null && /^the$/i.test(det.t)) || /^the$/i.test(capRun[0]!))) ||
+    (titleAt < 0 && ((outletDet !== null && /^the$/i.test(outletDet.t)) || /^the$/i.test(capRun[0]!))) ||
     capRun.every((w) => isAcronym(w) || /^(of|and|&)$/i.test(w));
   if (isOrg) {
     // "The United Nations Security Council", "the IMF", "Huawei": the whole run is the name.
     const roleWords = lead.join(" ").trim();
-    const display = [det && /^the$/i.test(det.t) ? det.t : "", ...capRun].filter(Boolean).join(" ");
+    const display = [outletDet && /^the$/i.test(outletDet.t) ? outletDet.t : "", ...capRun].filter(Boolean).join(" ");
     if (lead.length > 0 && SPEAKER_NOUNS.has(head)) return { text, name: text, role: null, kind: "nominal", start, end };
     return { text, name: display, role: roleWords || null, kind: "organization", start, end };
   }
