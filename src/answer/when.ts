@@ -33,7 +33,9 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
         // Words of the expression itself in the question describe the event, not its time
         // ("…one year after he was killed" asks about the other date in the sentence).
         const own = match(q, t.text).coverage > 0 ? 0.05 : 0;
-        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own });
+        // "now" is the article's present: any other expression in the sentence says more.
+        const bare = /^(?:now|right now)$/i.test(t.text) && inSentence.length > 1 ? 0.05 : 0;
+        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own - bare });
       }
     }
   }
