@@ -4,6 +4,8 @@
 // team plans to leave on Thursday" is the next one, in "the bridge collapsed Friday" the last one.
 // Only when no verb group is found do loose markers nearby ("ago", "upcoming") decide.
 
+import speechVerbs from "./lexicons/speech-verbs.json" with { type: "json" };
+
 export type Tense = "past" | "present" | "future" | "unknown";
 
 interface Token {
@@ -138,7 +140,8 @@ export function verbGroups(sentence: string): Cue[] {
   return cues;
 }
 
-function clauseOf(sentence: string, start: number, end: number): [number, number] {
+/** The clause around [start, end): [from, to) offsets in the sentence. */
+export function clauseOf(sentence: string, start: number, end: number): [number, number] {
   let from = 0;
   let to = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_RE)) {
@@ -192,4 +195,17 @@ function markerTense(sentence: string, start: number, end: number, from: number,
   consider(FUTURE_MARKERS, "future");
   consider(PAST_MARKERS, "past");
   return (best as { d: number; t: Tense } | null)?.t ?? null;
+}
+
+const REPORTING = new Set(speechVerbs.strong.filter((v) => !v.includes(" ")));
+
+/**
+ * Whether [start, end) dates the reporting verb ("said on Monday that …", "on Friday
+ * announced that …") rather than the event reported: the verb is next to it.
+ */
+export function isReportingTime(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 30), start).toLowerCase().match(/[a-z']+/g) ?? [];
+  const after = sentence.slice(end, end + 30).toLowerCase().match(/[a-z']+/g) ?? [];
+  const near = [...before.slice(-2).filter((w) => w !== "on"), ...after.slice(0, 1)];
+  return near.some((w) => REPORTING.has(w));
 }

@@ -45,7 +45,7 @@ const WEEKEND = new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, 
 const VAGUE_SPAN = /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
 const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
 const YEAR = /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
-const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w])`, "i");
+const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w-])`, "i");
 const SEASON = /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
 
 export interface NamedParser extends chrono.Parser {
@@ -253,6 +253,8 @@ export const PARSERS: NamedParser[] = [
       if (m[3]) values.year = Number(m[3]);
       const tags = ["kind/season", `season/${m[2]!.toLowerCase().replace("autumn", "fall")}`];
       if (/^(last|next|this|early|late|mid)$/.test(mod)) tags.push(MOD(mod));
+      // "in the spring": the preposition is not part of the expression ("since", "by" are).
+      if (/^(in|during|over)$/.test(mod)) tags.push(`lead/${/^[A-Za-z]+[\s-]+/.exec(m[0])![0].length}`);
       return components(context, values, tags);
     },
   },

@@ -24,7 +24,7 @@ type Result = ReturnType<typeof newsChrono.parse>[number];
 
 // Only sentences with a word that can be part of a date are handed to chrono (most are not):
 // month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
-const MAYBE_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|year-end|now|nineteen|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+const MAYBE_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 
 export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
   const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
@@ -122,10 +122,9 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: 
       return { value: String(nearestDate((y) => new Date(y, 11, 31, 12), anchor, tense).getFullYear()) };
     }
     case "full-year":
-      // The year the article is in, unless a past verb reports it early in the next year.
       if (!anchor) return undated;
-      if (tense !== "past") return { value: year(anchor) };
-      return anchor.getMonth() <= 2 ? { value: year(addYears(anchor, -1)) } : vague;
+      // In the first two months a past verb reports the year just ended (annual results).
+      return { value: year(tense === "past" && anchor.getMonth() <= 1 ? addYears(anchor, -1) : anchor) };
   }
   switch (kind) {
     case "year":
@@ -319,5 +318,16 @@ function season(name: string, y: number | null, mod: string | null, anchor: Date
   const inYear = (yy: number): Date => new Date(yy, startMonth - 1, 15, 12);
   const current = anchor.getFullYear();
   if (mod === "this") return { value: fmt(current) };
+  // "last summer" said in summer is the one before; "next summer" said in summer the one after.
+  const start = (yy: number): Date => new Date(yy, startMonth - 1, 1, 12);
+  let yy = current;
+  if (mod === "last") {
+    while (addMonths(start(yy), 3) > anchor) yy--;
+    return { value: fmt(yy) };
+  }
+  if (mod === "next") {
+    while (start(yy) <= anchor) yy++;
+    return { value: fmt(yy) };
+  }
   return { value: fmt(nearestDate(inYear, anchor, tense, mod === "last" || mod === "next" ? mod : null).getFullYear()) };
 }
