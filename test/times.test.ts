@@ -13,7 +13,7 @@ describe("with a document date (Monday 2 September 2019)", () => {
     expect(one("The toolbox was endorsed in January 2020.", d)).toEqual(["January 2020", "2020-01"]);
     expect(one("It happened on Dec. 21, 1988 over Scotland.", d)).toEqual(["Dec. 21, 1988", "1988-12-21"]);
     expect(one("The plant opened in 1995 after years of delay.", d)).toEqual(["1995", "1995"]);
-    expect(one("Politics changed in the post-1959 era.", d)).toEqual(["post-1959", "1959"]);
+    expect(one("Politics changed in the post-1959 era.", d)).toEqual(["the post-1959 era", "1959"]);
   });
 
   it("a bare month is the previous one in a past sentence and the next one in a future sentence", () => {
@@ -24,7 +24,7 @@ describe("with a document date (Monday 2 September 2019)", () => {
   it("a bare weekday likewise", () => {
     expect(one("Bombs exploded Friday outside the embassy.", d)).toEqual(["Friday", "2019-08-30"]);
     expect(one("The team planned to leave on Thursday for the capital.", d)).toEqual(["Thursday", "2019-09-05"]);
-    expect(one("The minister will speak on Monday.", d)).toEqual(["Monday", "2019-09-09"]);
+    expect(one("The minister will speak on Monday.", d)).toEqual(["Monday", "2019-09-02"]);
   });
 
   it("a month and day without a year is the nearest one", () => {

@@ -1,5 +1,6 @@
 // when: the sentence that best matches the event, and the time expression in it nearest to the
 // matched words, with its date (null, and why, when the text does not fix one).
+import { clauseOf, isReportingTime } from "../extract/tense.js";
 import type { TimeExpression } from "../types.js";
 import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
@@ -8,6 +9,7 @@ import type { WhenAnswer, WhenResult } from "./types.js";
 import { corrections, round } from "./who-said.js";
 
 export const WHEN_MIN_COVERAGE = 0.5;
+const BARE_NOW = /^(?:now|right now)$/i;
 
 export function answerWhen(engine: Engine, input: unknown, limit = engine.limit): WhenAnswer {
   const checked = engine.check(input, "event");
@@ -25,15 +27,27 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
       const sentence = p.text.slice(s.start, s.end);
       const m = match(q, sentence);
       if (m.coverage < WHEN_MIN_COVERAGE) continue;
-      for (const t of inSentence) {
-        // Among several expressions in the sentence, the one nearest the matched words.
+      // Which expressions share a clause with the matched words.
+      const clauseHit = inSentence.map((t) => {
+        const [from, to] = clauseOf(sentence, t.start - s.start, t.end - s.start);
+        // "now" is the article's present, never the event's own time.
+        return !BARE_NOW.test(t.text) && m.hits.some((h) => h >= from && h < to);
+      });
+      for (const [k, t] of inSentence.entries()) {
+        // Among several expressions in the sentence, the one nearest the matched words, in their
+        // clause, and the event's own time before the time of its report ("said on Monday that
+        // the mill closed in May": May, for the closing).
         const at = t.start - s.start;
         const dist = m.hits.length ? Math.min(...m.hits.map((h) => Math.abs(h - at))) : sentence.length;
+        const clause = clauseHit[k] ? 0.03 : 0;
+        const reporting = inSentence.length > 1 && clauseHit.some((c, j) => c && j !== k) && isReportingTime(sentence, at, t.end - s.start) ? 0.08 : 0;
         const resolvedBonus = t.value ? 0.005 : 0;
         // Words of the expression itself in the question describe the event, not its time
         // ("…one year after he was killed" asks about the other date in the sentence).
         const own = match(q, t.text).coverage > 0 ? 0.05 : 0;
-        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own });
+        // "now" is the article's present: any other expression in the sentence says more.
+        const bare = BARE_NOW.test(t.text) && inSentence.length > 1 ? 0.05 : 0;
+        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own - bare + clause - reporting });
       }
     }
   }

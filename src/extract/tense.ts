@@ -1,48 +1,211 @@
-// Past or future around a time expression, from the nearest tense marker in its sentence:
-// a bare "Thursday" in "the team planned to leave on Thursday" is the next one, in "bombs
-// exploded Friday" the last one.
+// Past or future around a time expression, from the verb group that governs it: the nearest verb
+// group before it in its clause (English adjuncts follow their verb: "will be appointed … in
+// June"), else the one after it ("The board on Friday approved …"). A bare "Thursday" in "the
+// team plans to leave on Thursday" is the next one, in "the bridge collapsed Friday" the last one.
+// Only when no verb group is found do loose markers nearby ("ago", "upcoming") decide.
 
-export type Tense = "past" | "future" | "unknown";
+import speechVerbs from "./lexicons/speech-verbs.json" with { type: "json" };
 
-// Planning words mark the future even in a past-tense sentence ("has scheduled a news conference
-// Thursday"), as do modals and deadlines ("might come as soon as Tuesday", "postponed until Tuesday").
-const FUTURE_RE = /\b(?:will|won't|shall|going to|gonna|plans? (?:to|for|on)|planned (?:to|for|on)|planning (?:to|for|on)|expected (?:to|in|on|for|at|by|next)|expects? to|scheduled|schedules?|slated|sets? (?:to|for)|set (?:to|for)|due (?:to|for|in|on|back)|intends? to|aims? to|hopes? to|hoping to|to be held|is to|are to|would|might|may|could|as soon as|(?:postponed|delayed|deferred|adjourned|put off|extended|suspended|recessed) until|upcoming|coming|from now|later this|ahead)\b|'ll\b/gi;
-const PAST_RE = /\b(?:was|were|had|did|ago|earlier|previously|yesterday|said|told|went|came|took|made|found|gave|met|left|began|won|lost|fled|held|fell|rose|sent|spent|kept|brought|bought|thought|felt|wrote|spoke|broke|chose|drove|flew|grew|knew|threw|saw|ran|became|stood|struck|sold|led|paid|laid|built|shot|hid|fought|sought|caught|taught|won|arose|forgot|got|heard|meant|slept|swore|tore|wore|woke|[a-z]{2,}(?<!e)ed|[a-z]{2,}ied)\b/g;
-const NOT_PAST = /^(?:need|speed|indeed|proceed|feed|seed|hundred|bred|red|bed|wed|shed|fled)$/;
+export type Tense = "past" | "present" | "future" | "unknown";
 
-const CLAUSE_RE = /[,;:]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|when|where|if|because|although|though|but|and)\b/g;
+interface Token {
+  w: string; // lower case
+  raw: string;
+  s: number;
+  e: number;
+}
 
-/** The tense of the clause around [start, end) in `sentence` (offsets within it). */
-export function tenseAt(sentence: string, start: number, end: number): Tense {
-  // Markers in the expression's own clause decide; the whole sentence only when that has none.
-  let clauseStart = 0;
-  let clauseEnd = sentence.length;
+interface Cue {
+  s: number;
+  e: number;
+  tense: Tense;
+  /** A present-simple guess counts only when nothing firmer is in the clause. */
+  weak?: boolean;
+}
+
+const TOKEN_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+
+const FUTURE_AUX = new Set(["will", "shall", "won't", "wo", "'ll"]);
+const MODALS = new Set(["would", "might", "could", "may", "should", "wouldn't", "couldn't"]);
+const PAST_AUX = new Set(["was", "were", "did", "had", "wasn't", "weren't", "didn't", "hadn't"]);
+const PRESENT_AUX = new Set(["is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't"]);
+const PERFECT = new Set(["has", "have", "hasn't", "haven't"]);
+const BE = new Set(["be", "been", "being"]);
+const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "now", "then", "again", "soon", "only", "even", "once", "jointly", "formally", "officially", "finally", "reportedly", "expected", "due"]);
+// Words that, before "to" + verb, put the verb ahead of them: "wants to sell", "is set to land".
+const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
+// Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
+const PLANNED = /^(?:scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed)$/;
+const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of", "and", "or", "newly", "most", "more", "much", "long", "so", "very", "well"]);
+const IRREGULAR_PAST = new Set("said told went came took made found gave met left began won lost fled held fell rose sent spent kept brought bought thought felt wrote spoke broke chose drove flew grew knew threw saw ran became stood struck sold led paid laid built shot hid fought sought caught taught arose forgot got heard meant slept swore tore wore woke sank shook stole swam withdrew overtook undertook upheld overthrew rode rang sang hung dealt dug fed lit quit split spread bet cut hit hurt put shut cast cost".split(" "));
+// Irregular forms that are as often present or participles ("cut", "hit", "put", "set", "read"
+// and "let" are past only when the sentence says so), left to the other cues.
+const AMBIGUOUS_PAST = new Set(["cut", "hit", "put", "shut", "cast", "cost", "bet", "quit", "split", "spread", "hurt", "read", "let", "set"]);
+const NOT_PAST = /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
+// Present-simple forms of event verbs that news uses for schedules ("the ministers meet
+// Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
+const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|compete|race|perform|premiere|debut|graduate|retire|depart)(?:s|es)?$/;
+// Verbs whose object is asked to do something later: "summoned the director to testify".
+const CONTROL = /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
+const PUT_OFF = /^(?:postponed?|postpones|delayed|delays?|deferred|defers?|adjourned|adjourns?|extended|extends?|suspended|suspends?|recessed|pushed|moved|rescheduled|put)$/;
+const CLAUSE_RE = /[,;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until|as)\b/g;
+
+// Loose markers for a clause without a verb group: adverbs and planning words.
+const FUTURE_MARKERS = /\b(?:upcoming|coming|from now|later this|ahead|next)\b/gi;
+const PAST_MARKERS = /\b(?:ago|earlier|previously|yesterday|last|recently|former)\b/gi;
+
+function tokenize(sentence: string): Token[] {
+  const out: Token[] = [];
+  for (const m of sentence.matchAll(TOKEN_RE)) out.push({ w: m[0].toLowerCase().replace(/’/g, "'"), raw: m[0], s: m.index, e: m.index + m[0].length });
+  return out;
+}
+
+function isPastForm(t: Token, first: boolean): boolean {
+  if (!first && /^\p{Lu}/u.test(t.raw)) return false; // names: "United", "Alfred"
+  if (IRREGULAR_PAST.has(t.w)) return !AMBIGUOUS_PAST.has(t.w);
+  return /^[a-z]{2,}(?:(?<!e)ed|ied)$/.test(t.w) && !NOT_PAST.test(t.w);
+}
+
+/** Verb groups of the sentence, each with its tense, in order. */
+export function verbGroups(sentence: string): Cue[] {
+  const toks = tokenize(sentence);
+  const cues: Cue[] = [];
+  const skipAdverbs = (i: number): number => {
+    while (i < toks.length && (ADVERBS.has(toks[i]!.w) || /^[a-z]+ly$/.test(toks[i]!.w))) i++;
+    return i;
+  };
+  // Does the group starting after index i carry a plan ("set to", "scheduled for")?
+  const planned = (i: number): boolean => {
+    for (let j = i; j < Math.min(toks.length, i + 4); j++) {
+      const w = toks[j]!.w;
+      if (PLANNED.test(w) || (w === "going" && toks[j + 1]?.w === "to") || (w === "about" && toks[j + 1]?.w === "to")) return true;
+      if (!BE.has(w) && !ADVERBS.has(w) && !/ly$/.test(w)) return false;
+    }
+    return false;
+  };
+  let i = 0;
+  while (i < toks.length) {
+    const t = toks[i]!;
+    const w = t.w;
+    const start = t.s;
+    let tense: Tense | null = null;
+    let j = i + 1;
+    const prev = toks[i - 1]?.w;
+    if (FUTURE_AUX.has(w) || w.endsWith("'ll")) tense = "future";
+    else if (MODALS.has(w) && (w !== "may" || t.raw === "may")) {
+      const k = skipAdverbs(i + 1);
+      tense = toks[k]?.w === "have" && toks[k + 1] && /ed$|^been$/.test(toks[k + 1]!.w) ? "past" : "future";
+    } else if (PAST_AUX.has(w) || PRESENT_AUX.has(w) || PERFECT.has(w)) {
+      const k = skipAdverbs(i + 1);
+      const next = toks[k]?.w;
+      // "is set to", "has been scheduled for": ahead of the article. "was set to", "was planned
+      // for": ahead of a past moment only, so the date itself decides (nearest).
+      if (next === "to" || planned(k)) tense = PAST_AUX.has(w) ? "unknown" : "future";
+      else if (PAST_AUX.has(w)) tense = "past";
+      else if (PERFECT.has(w)) tense = next === "been" || (next !== undefined && (/ed$/.test(next) || IRREGULAR_PAST.has(next) || /en$/.test(next))) ? "past" : "present";
+      else tense = "present";
+    } else if (w === "to" && i > 0) {
+      // An infinitive ("to land"): ahead when its governor looks ahead; else it shares the
+      // governor's group and is no cue of its own.
+      const next = toks[i + 1];
+      const verbish = next && /^\p{Ll}/u.test(next.raw) && !DETERMINERS.has(next.w) && !/^(?:\d|be$)/.test(next.w);
+      let g = i - 1;
+      while (g >= 0 && (ADVERBS.has(toks[g]!.w) || /ly$/.test(toks[g]!.w))) g--;
+      const governed = g >= 0 && FUTURE_GOVERNORS.test(toks[g]!.w) && sentence.slice(toks[g]!.e, t.s).trim().length <= 30;
+      // "invited the ministers to attend", "ordered him to appear": the object is to act later.
+      const control = CONTROL.test(toks.slice(Math.max(0, i - 5), i).map((x) => x.w).join(" "));
+      if ((verbish || next?.w === "be") && (governed || control)) tense = "future";
+    } else if (PUT_OFF.test(w) && toks.slice(i + 1, i + 5).some((x) => x.w === "until" || x.w === "till")) {
+      tense = "future"; // "postponed until Tuesday": the new date is ahead
+    } else if (PLANNED.test(w) && /^(?:for|on|in|at|by|next|this)$/.test(toks[i + 1]?.w ?? "") && !(prev && (PAST_AUX.has(prev) || BE.has(prev) || PERFECT.has(prev)))) {
+      // "a vote planned for Friday": planned, but ahead of when? The date decides.
+      tense = "unknown";
+    } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
+      tense = "past";
+    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && !(prev && (DETERMINERS.has(prev) || prev === "to" || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || MODALS.has(prev) || FUTURE_AUX.has(prev))) && i > 0 && !/ing$/.test(prev ?? "")) {
+      cues.push({ s: start, e: t.e, tense: "present", weak: true });
+      i++;
+      continue;
+    }
+    if (tense) {
+      // The group runs on over adverbs, auxiliaries, participles and the main verb.
+      while (j < toks.length && (ADVERBS.has(toks[j]!.w) || /ly$/.test(toks[j]!.w) || BE.has(toks[j]!.w) || toks[j]!.w === "have" || /(?:ed|en|ing)$/.test(toks[j]!.w) || PLANNED.test(toks[j]!.w)) && j - i < 6) j++;
+      if (j < toks.length && j === i + 1 && tense !== "past") j++; // the main verb after an auxiliary
+      cues.push({ s: start, e: toks[j - 1]!.e, tense });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return cues;
+}
+
+/** The clause around [start, end): [from, to) offsets in the sentence. */
+export function clauseOf(sentence: string, start: number, end: number): [number, number] {
+  let from = 0;
+  let to = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_RE)) {
-    if (m.index + m[0].length <= start) clauseStart = m.index + m[0].length;
+    if (m.index + m[0].length <= start) from = m.index + m[0].length;
     else if (m.index >= end) {
-      clauseEnd = m.index;
+      to = m.index;
       break;
     }
   }
-  return tenseIn(sentence, start, end, clauseStart, clauseEnd) ?? tenseIn(sentence, start, end, 0, sentence.length) ?? "unknown";
+  return [from, to];
 }
 
-function tenseIn(sentence: string, start: number, end: number, from: number, to: number): Tense | null {
-  const future: Array<[number, number]> = [];
-  for (const m of sentence.matchAll(FUTURE_RE)) future.push([m.index, m.index + m[0].length]);
+/** The verb group that governs [start, end) within [from, to): before it, else after it. */
+function governing(cues: Cue[], start: number, end: number, from: number, to: number): Cue | null {
+  const inside = cues.filter((c) => c.s >= from && c.e <= to && (c.e <= start || c.s >= end));
+  const firm = inside.filter((c) => !c.weak);
+  // A present-simple guess only as the verb before the expression ("meet again Thursday").
+  if (!firm.length) return inside.filter((c) => c.e <= start).pop() ?? null;
+  return firm.filter((c) => c.e <= start).pop() ?? firm.find((c) => c.s >= end) ?? null;
+}
+
+export interface TenseReading {
+  tense: Tense;
+  /** Read from the expression's own clause (a clear tense), not from elsewhere in the sentence. */
+  clear: boolean;
+}
+
+/** The tense that governs [start, end) in `sentence` (offsets within it). */
+export function readTense(sentence: string, start: number, end: number): TenseReading {
+  const cues = verbGroups(sentence);
+  const [from, to] = clauseOf(sentence, start, end);
+  const own = governing(cues, start, end, from, to)?.tense ?? markerTense(sentence, start, end, from, to);
+  if (own) return { tense: own, clear: true };
+  const other = governing(cues, start, end, 0, sentence.length)?.tense ?? markerTense(sentence, start, end, 0, sentence.length);
+  return { tense: other ?? "unknown", clear: false };
+}
+
+export const tenseAt = (sentence: string, start: number, end: number): Tense => readTense(sentence, start, end).tense;
+
+function markerTense(sentence: string, start: number, end: number, from: number, to: number): Tense | null {
   let best: { d: number; t: Tense } | null = null;
-  const consider = (s: number, e: number, t: Tense): void => {
-    if (s < from || e > to) return;
-    if (s < end && e > start) return; // inside the expression itself ("last", "earlier")
-    const d = s >= end ? s - end : start - e;
-    if (!best || d < best.d || (d === best.d && t === "past")) best = { d, t };
+  const consider = (re: RegExp, t: Tense): void => {
+    for (const m of sentence.matchAll(re)) {
+      const s = m.index;
+      const e = s + m[0].length;
+      if (s < from || e > to || (s < end && e > start)) continue; // outside the clause, or the expression's own word ("last")
+      const d = s >= end ? s - end : start - e;
+      if (!best || d < best.d) best = { d, t };
+    }
   };
-  for (const [s, e] of future) consider(s, e, "future");
-  for (const m of sentence.matchAll(PAST_RE)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (NOT_PAST.test(m[0]) || future.some(([fs, fe]) => s < fe && e > fs)) continue;
-    consider(s, e, "past");
-  }
+  consider(FUTURE_MARKERS, "future");
+  consider(PAST_MARKERS, "past");
   return (best as { d: number; t: Tense } | null)?.t ?? null;
+}
+
+const REPORTING = new Set(speechVerbs.strong.filter((v) => !v.includes(" ")));
+
+/**
+ * Whether [start, end) dates the reporting verb ("said on Monday that …", "on Friday
+ * announced that …") rather than the event reported: the verb is next to it.
+ */
+export function isReportingTime(sentence: string, start: number, end: number): boolean {
+  const before = sentence.slice(Math.max(0, start - 30), start).toLowerCase().match(/[a-z']+/g) ?? [];
+  const after = sentence.slice(end, end + 30).toLowerCase().match(/[a-z']+/g) ?? [];
+  const near = [...before.slice(-2).filter((w) => w !== "on"), ...after.slice(0, 1)];
+  return near.some((w) => REPORTING.has(w));
 }

@@ -4,6 +4,7 @@
 // what is not a date (prices, fractions, times of day alone, "may"/"march" as verbs).
 import * as chrono from "chrono-node/en";
 import holidays from "./lexicons/holidays.json" with { type: "json" };
+import { REFINERS } from "./time-refiners.js";
 
 type Context = Parameters<chrono.Parser["extract"]>[0];
 
@@ -44,12 +45,56 @@ const WEEKEND = new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, 
 const VAGUE_SPAN = /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
 const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
 const YEAR = /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
-const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w])`, "i");
+const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w-])`, "i");
 const SEASON = /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
 
-const parsers: chrono.Parser[] = [
-  // last August, next March 2020, early/late/mid-November, earlier this month's cousin "later in May"
+export interface NamedParser extends chrono.Parser {
+  name: string;
+}
+
+const NUMBER_RE = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a couple of)";
+const countOf = (s: string): number => (/^\d+$/.test(s) ? Number(s) : NUMBERS[s.toLowerCase()] ?? 1);
+
+const FISCAL_YEAR = /(?<![\w-])(this|the current|last|the last|the previous|the past|next|the coming|the next|the|its|their)\s+(?:fiscal|financial)\s+year(?![\w-]|\s+(?:\d{4}|FY))/i;
+const QUARTER = /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
+const YEAR_END = /(?<![\w-])(?:(this|last|next)\s+)?year[-\s]end(?![\w-])/i;
+const FULL_YEAR = /(?<![\w-])(?:the\s+)?full[-\s]year(?![\w-]|\s+\d{4})/i;
+const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?![\w-])/i;
+const IN_UNITS = new RegExp(`${B}in\\s+${NUMBER_RE}\\s+(day|week|month|year)s?(?:['’]s?\\s+time)?(?![\\w-])`, "i");
+const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const UNDER_100 = `(?:(${TEENS.join("|")})|(${TENS.slice(2).join("|")})(?:[\\s-](${ONES.slice(1).join("|")}))?|(?:oh|o)[\\s-](${ONES.slice(1).join("|")}))`;
+// "in nineteen ninety-eight", "since two thousand and three", "by twenty twenty": only after a
+// word that introduces a time, since "twenty fifteen-year-olds" is a count.
+const SPELLED_YEAR = new RegExp(`${B}(in|since|until|by|of|during|from|before|after|year|early|late|mid)[\\s-]+(?:(eighteen|nineteen|twenty)[\\s-](?:hundred(?:\\s+and)?[\\s-]+)?${UNDER_100}|two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?:(${ONES.slice(1).join("|")})|${UNDER_100.replace(/\((?!\?)/g, "(?:")}))?)(?![\\w-])`, "i");
+
+function spelledValue(m: RegExpMatchArray): number | null {
+  const under = (teen?: string, ten?: string, one?: string, oh?: string): number | null => {
+    if (teen) return TEENS.indexOf(teen.toLowerCase()) + 10;
+    if (ten) return TENS.indexOf(ten.toLowerCase()) * 10 + (one ? ONES.indexOf(one.toLowerCase()) : 0);
+    if (oh) return ONES.indexOf(oh.toLowerCase());
+    return null;
+  };
+  if (m[2]) {
+    const century = { eighteen: 1800, nineteen: 1900, twenty: 2000 }[m[2].toLowerCase() as "eighteen"]!;
+    const rest = under(m[3], m[4], m[5], m[6]);
+    return rest === null ? null : century + rest;
+  }
+  if (m[7]) return 2000 + ONES.indexOf(m[7].toLowerCase());
+  const words = m[0].toLowerCase().replace(/^.*?thousand(?:\s+and)?[\s-]*/, "");
+  if (!words) return 2000;
+  const t = TEENS.indexOf(words);
+  if (t >= 0) return 2010 + t - 0;
+  const [tens, ones] = words.split(/[\s-]+/);
+  const tv = TENS.indexOf(tens!);
+  return tv >= 2 ? 2000 + tv * 10 + (ones ? ONES.indexOf(ones) : 0) : null;
+}
+
+export const PARSERS: NamedParser[] = [
   {
+    // last August, next March 2020, early/late/mid-November, by the end of December
+    name: "modified-month",
     pattern: () => MODIFIED_MONTH,
     extract: (context, m) => {
       const values: Record<string, number> = { month: monthNumber(m[2]!) };
@@ -57,13 +102,15 @@ const parsers: chrono.Parser[] = [
       return components(context, values, [MOD(m[1]!.replace(/^by\s+/i, "").replace(/^until\s+/i, "")), "kind/month"]);
     },
   },
-  // last Tuesday, next Friday, this Monday (morning)
   {
+    // last Tuesday, next Friday, this Monday (morning)
+    name: "modified-weekday",
     pattern: () => MODIFIED_WEEKDAY,
     extract: (context, m) => components(context, { weekday: WEEKDAYS[m[2]!.toLowerCase()]! }, [MOD(m[1]!), "kind/weekday"]),
   },
-  // earlier this month, later this year, last week, next month, this year, the past week
   {
+    // earlier this month, later this year, last week, next month, this year, the past week
+    name: "relative-period",
     pattern: () => RELATIVE_PERIOD,
     extract: (context, m) => {
       const which = m[2]!.toLowerCase();
@@ -71,19 +118,87 @@ const parsers: chrono.Parser[] = [
       return components(context, {}, [`kind/relative`, `unit/${m[3]!.toLowerCase()}`, `offset/${offset}`, ...(m[1] ? [MOD(m[1])] : [])]);
     },
   },
-  // two months ago, three days earlier, a year ago
   {
+    // two months ago, three days earlier, a year ago, a year earlier
+    name: "units-ago",
     pattern: () => UNITS_AGO,
     extract: (context, m) => {
-      const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBERS[m[1]!.toLowerCase()] ?? 1;
-      // "three days earlier/later" is relative to a story event, not to the article date.
+      const n = countOf(m[1]!);
+      const unit = m[2]!.toLowerCase();
+      // "three days earlier/later" counts from a story event: the date before it in the same
+      // sentence, if any (the resolver looks). "A year earlier" is the business idiom for the
+      // same period of the year before, so with nothing before it, it counts from the article.
       const anchored = /ago|from now|hence/i.test(m[3]!);
       const sign = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
-      return components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, `offset/${sign * n}`, ...(anchored ? [] : ["kind/vague"])]);
+      const tags = ["kind/relative", `unit/${unit}`, `offset/${sign * n}`];
+      // "a year after he left", "two days before the vote": a relation to another event, no date.
+      const relation = /^(?:after|before)$/i.test(m[3]!) && /^\s+[\p{L}\d]/u.test(context.text.slice((m.index ?? 0) + m[0].length));
+      if (relation) tags.push("kind/vague");
+      else if (!anchored) tags.push(n === 1 && unit === "year" && sign < 0 ? "from/previous-or-article" : "from/previous");
+      return components(context, {}, tags);
     },
   },
-  // the weekend, over the weekend, this weekend
   {
+    // the year-earlier quarter, year-ago sales: the same period a year before the article
+    name: "year-earlier",
+    pattern: () => YEAR_AGO_ADJ,
+    extract: (context) => components(context, {}, ["kind/relative", "unit/year", "offset/-1", "from/previous-or-article"]),
+  },
+  {
+    // in five years, in 18 months, in a week's time: a point ahead when the verb is future;
+    // "the first drop in five years" is a span and is left without a date
+    name: "in-units",
+    pattern: () => IN_UNITS,
+    extract: (context, m) => components(context, {}, ["kind/in-units", `unit/${m[2]!.toLowerCase()}`, `offset/${countOf(m[1]!)}`]),
+  },
+  {
+    // the fiscal year, this fiscal year, last financial year
+    name: "fiscal-year",
+    pattern: () => FISCAL_YEAR,
+    extract: (context, m) => {
+      const w = m[1]!.toLowerCase();
+      const offset = /last|previous|past/.test(w) ? "-1" : /next|coming/.test(w) ? "1" : /this|current/.test(w) ? "0" : "tense";
+      return components(context, {}, ["kind/fiscal-year", `offset/${offset}`]);
+    },
+  },
+  {
+    // the third quarter, the first quarter of 2004, this quarter, next quarter
+    name: "quarter",
+    pattern: () => QUARTER,
+    extract: (context, m) => {
+      const w = m[1]!.toLowerCase();
+      const ordinal = ["first", "second", "third", "fourth"].indexOf(w) + 1 || ["1st", "2nd", "3rd", "4th"].indexOf(w) + 1 || (w === "final" ? 4 : 0);
+      if (!ordinal && (m[2] || /^(last|latest)$/.test(w))) return null; // "the last quarter of 2004" is Q4, "the latest quarter" unknown: let other parsers try
+      const values: Record<string, number> = m[2] ? { year: Number(m[2]) } : {};
+      const tags = ["kind/quarter", ordinal ? `quarter/${ordinal}` : `offset/${/next/.test(w) ? 1 : /previous|past|last/.test(w) ? -1 : 0}`];
+      return components(context, values, tags);
+    },
+  },
+  {
+    // year-end, by year end, last year-end
+    name: "year-end",
+    pattern: () => YEAR_END,
+    extract: (context, m) => components(context, {}, ["kind/year-end", ...(m[1] ? [MOD(m[1])] : [])]),
+  },
+  {
+    // the full year, full-year profit: the year the article is in, or the one just ended
+    name: "full-year",
+    pattern: () => FULL_YEAR,
+    extract: (context) => components(context, {}, ["kind/full-year"]),
+  },
+  {
+    // in nineteen ninety-eight, since two thousand and three
+    name: "spelled-year",
+    pattern: () => SPELLED_YEAR,
+    extract: (context, m) => {
+      const year = spelledValue(m);
+      if (year === null) return null;
+      return components(context, { year }, ["kind/year", `lead/${/^[A-Za-z]+[\s-]+/.exec(m[0])![0].length}`]);
+    },
+  },
+  {
+    // the weekend, over the weekend, this weekend
+    name: "weekend",
     pattern: () => WEEKEND,
     extract: (context, m) => {
       const w = m[1]!.toLowerCase();
@@ -91,22 +206,25 @@ const parsers: chrono.Parser[] = [
       return components(context, {}, ["kind/relative", "unit/weekend", `offset/${offset}`, ...(w === "the" || w === "that" ? ["mod/tense"] : [])]);
     },
   },
-  // in the coming days, in recent weeks, in the past few months: real time words, but no fixed date
   {
+    // in the coming days, in recent weeks, in the past few months: real time words, but no fixed date
+    name: "vague-span",
     pattern: () => VAGUE_SPAN,
     extract: (context) => components(context, {}, ["kind/vague"]),
   },
-  // (by) the end of the year / of this month / of next week
   {
+    // (by) the end of the year / of this month / of next week
+    name: "end-of-period",
     pattern: () => END_OF_PERIOD,
     extract: (context, m) => {
       const which = /next/i.test(m[0]!) ? 1 : /last/i.test(m[0]!) ? -1 : 0;
       return components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, `offset/${which}`, MOD(m[1]!)]);
     },
   },
-  // 1995, in 2020, post-1959, mid-1990s, the 1990s, fiscal 2019, FY2019
   {
+    // 1995, in 2020, post-1959, mid-1990s, the 1990s, fiscal 2019, FY2019
     // The word before is captured (and trimmed later): chrono drops results that are only digits.
+    name: "year",
     pattern: () => YEAR,
     extract: (context, m) => {
       const year = Number(m[4]);
@@ -115,8 +233,9 @@ const parsers: chrono.Parser[] = [
       return components(context, { year }, ["kind/year", ...(m[2] ? [MOD(m[2])] : []), ...lead]);
     },
   },
-  // Thanksgiving (Day), Election Day, last Christmas
   {
+    // Thanksgiving (Day), Election Day, last Christmas
+    name: "holiday",
     pattern: () => HOLIDAY,
     extract: (context, m) => {
       const key = m[2]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
@@ -124,8 +243,9 @@ const parsers: chrono.Parser[] = [
       return components(context, {}, ["kind/holiday", `holiday/${name}`, ...(m[1] ? [MOD(m[1])] : [])]);
     },
   },
-  // last summer, in the spring of 2019, winter 2018
   {
+    // last summer, in the spring of 2019, winter 2018
+    name: "season",
     pattern: () => SEASON,
     extract: (context, m) => {
       const mod = m[1]!.toLowerCase();
@@ -133,62 +253,9 @@ const parsers: chrono.Parser[] = [
       if (m[3]) values.year = Number(m[3]);
       const tags = ["kind/season", `season/${m[2]!.toLowerCase().replace("autumn", "fall")}`];
       if (/^(last|next|this|early|late|mid)$/.test(mod)) tags.push(MOD(mod));
-      const c = components(context, values, tags);
-      return c;
-    },
-  },
-];
-
-const refiners: chrono.Refiner[] = [
-  {
-    refine: (context, results) => {
-      const text = context.text;
-      return results.filter((r) => {
-        const t = r.text;
-        const tags = r.tags();
-        const custom = [...tags].some((x) => x.startsWith("kind/"));
-        if (custom) return true;
-        const c = r.start;
-        // A time of day alone ("7 p.m.", "10 to 20") is not a date.
-        if (!c.isCertain("day") && !c.isCertain("month") && !c.isCertain("year") && !c.isCertain("weekday") && !/\b(today|tonight|tomorrow|yesterday|morning|afternoon|evening)\b/i.test(t)) return false;
-        // Numeric M/D without a year: fractions (5 1/2) and 9/11.
-        if (/^\d{1,2}\/\d{1,2}$/.test(t.trim())) return false;
-        if (/^\d{1,2}[-.]\d{1,2}$/.test(t.trim())) return false;
-        // "may" and "march" as words, not months.
-        if (/^(may|march|sun|sat|wed|mar|jan|jun|aug|oct|dec)$/.test(t.trim())) return false;
-        if (/^(May|March)$/.test(t.trim())) {
-          const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
-          const after = text.slice(r.index + t.length, r.index + t.length + 6);
-          if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
-        }
-        if (/^(now|the moment|right now)$/i.test(t.trim())) return false;
-        if (/^(on\s+)?(sun|sat|wed|mon|tue|tues|thu|thur|thurs|fri)\.?$/i.test(t.trim())) return false;
-        return true;
-      });
-    },
-  },
-  {
-    // chrono's texts sometimes end with a comma or space; a year's leading word is dropped here.
-    refine: (_context, results) => {
-      for (const r of results) {
-        if (![...r.tags()].some((t) => t.startsWith("kind/"))) {
-          // "on Thursday", "at 3 p.m. Tuesday": the preposition is not part of the expression.
-          const p = /^(?:on|at|in|during)\s+/i.exec(r.text);
-          if (p) {
-            r.index += p[0].length;
-            r.text = r.text.slice(p[0].length);
-          }
-        }
-        const lead = [...r.tags()].find((t) => t.startsWith("lead/"));
-        if (lead) {
-          const n = Number(lead.slice(5));
-          r.index += n;
-          r.text = r.text.slice(n);
-        }
-        const trimmed = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /\b\p{L}\.$/u.test(r.text) ? m : ""));
-        r.text = trimmed;
-      }
-      return results;
+      // "in the spring": the preposition is not part of the expression ("since", "by" are).
+      if (/^(in|during|over)$/.test(mod)) tags.push(`lead/${/^[A-Za-z]+[\s-]+/.exec(m[0])![0].length}`);
+      return components(context, values, tags);
     },
   },
 ];
@@ -202,8 +269,8 @@ newsChrono.parsers = newsChrono.parsers.filter((p) => !REPLACED.has(p.constructo
 // expressions, and a "when" answer needs each on its own.
 newsChrono.refiners = newsChrono.refiners.filter((r) => r.constructor.name !== "ENMergeDateRangeRefiner");
 // Ours first, so that on equal spans ("last week") the tagged result wins the overlap.
-newsChrono.parsers.unshift(...parsers);
-newsChrono.refiners.push(...refiners);
+newsChrono.parsers.unshift(...PARSERS);
+newsChrono.refiners.push(...REFINERS);
 
 /** Weekday and month names for the resolver. */
 export { MONTHS, WEEKDAYS };

@@ -10,7 +10,7 @@ import { getDay } from "date-fns/getDay";
 import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import type { Span } from "../text/sentences.js";
 import { HOLIDAYS, newsChrono } from "./time-parsers.js";
-import { type Tense, tenseAt } from "./tense.js";
+import { readTense, type Tense } from "./tense.js";
 
 export interface TimeDraft {
   text: string;
@@ -24,7 +24,7 @@ type Result = ReturnType<typeof newsChrono.parse>[number];
 
 // Only sentences with a word that can be part of a date are handed to chrono (most are not):
 // month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
-const MAYBE_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+const MAYBE_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 
 export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
   const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
@@ -39,11 +39,16 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
     } catch {
       continue; // a parser failure on odd text loses that sentence's dates, nothing else
     }
-    for (const r of results) {
+    let previous: string | null = null; // the last resolved value before, for "two days later"
+    for (const r of results.sort((a, b) => a.index - b.index)) {
       const t = r.text.trim();
       if (!t) continue;
       const at = r.index + (r.text.length - r.text.trimStart().length);
-      const resolved = resolve(r, anchor, tenseAt(sentence, at, at + t.length));
+      const reading = readTense(sentence, at, at + t.length);
+      // A tense read from another clause is a weak hint: a yearly date then goes to the nearest.
+      nearestFirst = !reading.clear;
+      const resolved = resolve(r, anchor, reading.tense, previous);
+      if (resolved.value) previous = resolved.value;
       const d: TimeDraft = { text: t, start: s.start + at, end: s.start + at + t.length, value: resolved.value };
       if (resolved.unresolved) d.unresolved = resolved.unresolved;
       out.push(d);
@@ -51,6 +56,9 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
   }
   return out;
 }
+
+// Set per expression by extractTimes (module state keeps resolve's signature small).
+let nearestFirst = false;
 
 interface Resolved {
   value: string | null;
@@ -74,12 +82,50 @@ function tagValue(tags: Set<string>, prefix: string): string | null {
   return null;
 }
 
-export function resolve(r: Result, anchor: Date | null, tense: Tense): Resolved {
+export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: string | null = null): Resolved {
   const tags = r.tags();
   const c = r.start;
   const mod = tagValue(tags, "mod/");
   const kind = [...tags].find((t) => t.startsWith("kind/") && t !== "kind/vague")?.slice(5) ?? null;
   if (tags.has("kind/vague")) return vague;
+  const from = tagValue(tags, "from/");
+  if (from) {
+    // Counted from the date before it in the sentence; "a year earlier" alone, from the article.
+    const base = previous ? fromIso(previous) : null;
+    if (base) return relative(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), null, base.date, tense, base.precision);
+    if (from !== "previous-or-article") return vague;
+    return anchor ? relative("year", -1, null, anchor, tense) : undated;
+  }
+  switch (kind) {
+    case "in-units": {
+      // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in five years").
+      if (tense !== "future") return vague;
+      if (!anchor) return undated;
+      const unit = tagValue(tags, "unit/")!;
+      const n = Number(tagValue(tags, "offset/"));
+      return unit === "week" ? { value: day(addWeeks(anchor, n)) } : relative(unit, n, null, anchor, tense);
+    }
+    case "fiscal-year": {
+      // Fiscal years start in different months: only the article's own year is fixed by the text
+      // (as the year the current fiscal year is named after is not), so the value is the calendar
+      // year it is counted from, and "the fiscal year" in a past sentence stays open.
+      const o = tagValue(tags, "offset/")!;
+      if (!anchor) return undated;
+      if (o === "tense") return tense === "past" ? vague : { value: year(anchor) };
+      return { value: year(addYears(anchor, Number(o))) };
+    }
+    case "quarter":
+      return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
+    case "year-end": {
+      if (!anchor) return undated;
+      if (mod === "last" || mod === "next" || mod === "this") return { value: year(addYears(anchor, mod === "last" ? -1 : mod === "next" ? 1 : 0)) };
+      return { value: String(nearestDate((y) => new Date(y, 11, 31, 12), anchor, tense).getFullYear()) };
+    }
+    case "full-year":
+      if (!anchor) return undated;
+      // In the first two months a past verb reports the year just ended (annual results).
+      return { value: year(tense === "past" && anchor.getMonth() <= 1 ? addYears(anchor, -1) : anchor) };
+  }
   switch (kind) {
     case "year":
       return { value: String(c.get("year")).padStart(4, "0") };
@@ -98,7 +144,7 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense): Resolved 
   }
   // chrono's own results.
   const text = r.text.toLowerCase();
-  if (/\b(today|tonight|this (morning|afternoon|evening))\b/.test(text)) return anchor ? { value: day(anchor) } : undated;
+  if (/\b(today|tonight|now|this (morning|afternoon|evening))\b/.test(text)) return anchor ? { value: day(anchor) } : undated;
   if (/\b(yesterday|last night)\b/.test(text)) return anchor ? { value: day(addDays(anchor, -1)) } : undated;
   if (/\btomorrow\b/.test(text)) return anchor ? { value: day(addDays(anchor, 1)) } : undated;
   const y = c.isCertain("year") ? c.get("year") : null;
@@ -130,6 +176,33 @@ function monthValue(m: number, y: number | null, mod: string | null, anchor: Dat
   return { value: `${yy}-${String(m).padStart(2, "0")}` };
 }
 
+type Precision = "day" | "month" | "year";
+
+/** An ISO value at day, month or year precision back to a date, for counting from it. */
+function fromIso(v: string): { date: Date; precision: Precision } | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(v);
+  if (!m) return null;
+  const precision: Precision = m[3] ? "day" : m[2] ? "month" : "year";
+  return { date: new Date(Number(m[1]), m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1, 12), precision };
+}
+
+/** Quarters as TimeML writes them (2004-Q3); a bare ordinal by tense, like a bare month. */
+function quarter(tags: Set<string>, y: number | null, anchor: Date | null, tense: Tense): Resolved {
+  const q = Number(tagValue(tags, "quarter/") ?? 0);
+  const fmt = (yy: number, qq: number): string => `${yy}-Q${qq}`;
+  if (q && y !== null) return { value: fmt(y, q) };
+  if (!anchor) return undated;
+  const ay = anchor.getFullYear();
+  const aq = Math.floor(anchor.getMonth() / 3) + 1;
+  if (!q) {
+    const n = ay * 4 + aq - 1 + Number(tagValue(tags, "offset/") ?? 0);
+    return { value: fmt(Math.floor(n / 4), (n % 4) + 1) };
+  }
+  if (tense === "future") return { value: fmt(q >= aq ? ay : ay + 1, q) };
+  if (tense === "past") return { value: fmt(q <= aq ? ay : ay - 1, q) };
+  return { value: fmt(Math.abs(q - aq) <= 2 ? ay : q > aq ? ay - 1 : ay + 1, q) };
+}
+
 function weekdayDate(wd: number, mod: string | null, anchor: Date, tense: Tense): Date {
   const today = getDay(anchor);
   const back = (today - wd + 7) % 7; // days since the last such weekday (0 = today)
@@ -137,7 +210,9 @@ function weekdayDate(wd: number, mod: string | null, anchor: Date, tense: Tense)
   if (mod === "last" || mod === "past") return addDays(anchor, -(back || 7));
   if (mod === "next" || mod === "coming") return addDays(anchor, fwd);
   if (mod === "this") return addDays(startOfISOWeek(anchor), (wd + 6) % 7);
-  return tense === "future" ? addDays(anchor, fwd) : addDays(anchor, -back);
+  // A bare weekday that is the article's own weekday is that day, whatever the tense.
+  if (back === 0) return anchor;
+  return tense === "future" || tense === "present" ? addDays(anchor, fwd) : addDays(anchor, -back);
 }
 
 /** A date that repeats yearly: the one within ~5 months of the article, else by tense. */
@@ -149,13 +224,20 @@ function nearestDate(inYear: (y: number) => Date, anchor: Date, tense: Tense, mo
   if (mod === "last") return past.getTime() === anchor.getTime() ? inYear(past.getFullYear() - 1) : past;
   if (mod === "next") return future;
   if (mod === "this") return inYear(y);
+  // A clear tense decides; the nearest one when the verb does not say, or says it only from
+  // another clause and the date is near.
   const dp = (anchor.getTime() - past.getTime()) / 864e5;
   const df = (future.getTime() - anchor.getTime()) / 864e5;
-  if (Math.min(dp, df) <= 150) return dp <= df ? past : future;
-  return tense === "future" ? future : past;
+  if (nearestFirst && Math.min(dp, df) <= 150) return dp <= df ? past : future;
+  if (tense === "past") return past;
+  if (tense === "future") return future;
+  return dp <= df ? past : future;
 }
 
-function relative(unit: string, offset: number, mod: string | null, anchor: Date, tense: Tense): Resolved {
+function relative(unit: string, offset: number, mod: string | null, anchor: Date, tense: Tense, precision: Precision = "day"): Resolved {
+  // Counted from a month or a year, the result has that precision (not a made-up day).
+  if (precision === "year" && unit !== "year") return vague;
+  if (precision === "month" && (unit === "day" || unit === "week")) return vague;
   switch (unit) {
     case "day":
       return { value: day(addDays(anchor, offset)) };
@@ -236,5 +318,16 @@ function season(name: string, y: number | null, mod: string | null, anchor: Date
   const inYear = (yy: number): Date => new Date(yy, startMonth - 1, 15, 12);
   const current = anchor.getFullYear();
   if (mod === "this") return { value: fmt(current) };
+  // "last summer" said in summer is the one before; "next summer" said in summer the one after.
+  const start = (yy: number): Date => new Date(yy, startMonth - 1, 1, 12);
+  let yy = current;
+  if (mod === "last") {
+    while (addMonths(start(yy), 3) > anchor) yy--;
+    return { value: fmt(yy) };
+  }
+  if (mod === "next") {
+    while (start(yy) <= anchor) yy++;
+    return { value: fmt(yy) };
+  }
   return { value: fmt(nearestDate(inYear, anchor, tense, mod === "last" || mod === "next" ? mod : null).getFullYear()) };
 }

@@ -54,8 +54,11 @@ function isFurniture(t: string, words: number): boolean {
   if ((t.match(/\s[|•·]\s?|\s?[|•·]\s/g) ?? []).length >= 2) return true;
   // Leftover markup (embeds such as <tweet id="…"/>) is not text.
   if (/<[^>]+>/.test(t) && t.replace(/<[^>]*>/g, "").trim().length < t.length * 0.3) return true;
+  // Few letters: a price table row, a phone line, a date stamp. Not a sentence about numbers
+  // ("It closed at 10,520.33, up 1.2%."): capitalised, ended, with lower-case words in it.
   const letters = (t.match(/\p{L}/gu) ?? []).length;
-  return t.length > 0 && letters / t.length < 0.4 && words < 12;
+  const sentence = /^["“'‘(]?\p{Lu}/u.test(t) && /[.!?]["'”’)]*$/u.test(t) && (t.match(/(?<![\p{L}\p{N}])\p{Ll}{2,}(?![\p{L}\p{N}])/gu) ?? []).length >= 2;
+  return t.length > 0 && letters / t.length < 0.4 && words < 12 && !sentence;
 }
 
 export function classify(u: Unit): UnitClass {

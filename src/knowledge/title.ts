@@ -54,9 +54,11 @@ export function findTitle(units: Unit[], bodyStart: number): number {
     return header;
   }
   // Otherwise the nearest title-like line before the body, skipping date lines and bylines.
-  // The body's first unit counts too: a headline ending in a period can look like a short paragraph.
+  // The body's first unit counts too, as a headline can look like a short paragraph; but not
+  // when it ends like a sentence: a file with no title must keep its first sentence.
   for (let i = Math.min(bodyStart, units.length - 1); i >= 0 && i >= bodyStart - 4; i--) {
     if (i === bodyStart && !(units.length > i + 1 && i === 0)) continue;
+    if (i === bodyStart && /[.!?]["'”’)]*$/u.test(units[i]!.text.trim())) continue;
     if (isTitleLike(units[i]!.text, i === bodyStart - 1 || i === bodyStart) && !/^by\s/i.test(units[i]!.text)) return i;
   }
   return -1;

@@ -1,0 +1,110 @@
+// Refiners run on chrono's results after every parser, the chrono-node way: each has a name and
+// one job. They drop what is not a date, widen a span over the modifiers that belong to it, and
+// trim what does not.
+import type * as chrono from "chrono-node/en";
+
+type Context = Parameters<chrono.Refiner["refine"]>[0];
+type Result = Parameters<chrono.Refiner["refine"]>[1][number];
+
+export interface NamedRefiner extends chrono.Refiner {
+  name: string;
+}
+
+const custom = (r: Result): boolean => [...r.tags()].some((t) => t.startsWith("kind/"));
+
+/** Prices, fractions, times of day alone, "may"/"march" as verbs, "the moment": not dates. */
+export const notADate: NamedRefiner = {
+  name: "not-a-date",
+  refine: (context: Context, results: Result[]) => {
+    const text = context.text;
+    return results.filter((r) => {
+      if (custom(r)) return true;
+      const t = r.text.trim();
+      const c = r.start;
+      // A time of day alone ("7 p.m.", "10 to 20") is not a date.
+      if (!c.isCertain("day") && !c.isCertain("month") && !c.isCertain("year") && !c.isCertain("weekday") && !/\b(today|tonight|tomorrow|yesterday|morning|afternoon|evening)\b/i.test(t)) return false;
+      // Numeric M/D without a year: fractions (5 1/2) and 9/11.
+      if (/^\d{1,2}[/.-]\d{1,2}$/.test(t)) return false;
+      // "may" and "march" as words, not months.
+      if (/^(may|march|sun|sat|wed|mar|jan|jun|aug|oct|dec)$/.test(t)) return false;
+      if (/^(May|March)$/.test(t)) {
+        const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
+        const after = text.slice(r.index + r.text.length, r.index + r.text.length + 6);
+        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
+      }
+      if (/^(the moment|right now)$/i.test(t)) return false;
+      // "weekend" with no article or modifier is a kind of thing ("a weekend pass").
+      if (/^weekends?$/i.test(t)) return false;
+      if (/^(on\s+)?(sun|sat|wed|mon|tue|tues|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
+      return true;
+    });
+  },
+};
+
+/**
+ * The span is the time words only: a leading preposition of chrono's ("on Thursday"), the word a
+ * year parser captured before its digits (chrono drops results that are only digits), trailing
+ * punctuation.
+ */
+export const trimSpan: NamedRefiner = {
+  name: "trim-span",
+  refine: (_context: Context, results: Result[]) => {
+    for (const r of results) {
+      if (!custom(r)) {
+        const p = /^(?:on|at|in|during)\s+/i.exec(r.text);
+        if (p) {
+          r.index += p[0].length;
+          r.text = r.text.slice(p[0].length);
+        }
+      }
+      const lead = [...r.tags()].find((t) => t.startsWith("lead/"));
+      if (lead) {
+        const n = Number(lead.slice(5));
+        r.index += n;
+        r.text = r.text.slice(n);
+      }
+      // A final period stays when it ends an abbreviation ("Jan."), goes when it ends the sentence.
+      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /\b\p{L}\.$/u.test(r.text) ? m : ""));
+    }
+    return results;
+  },
+};
+
+// Words that qualify a time expression and belong to it: "early Tuesday", "late yesterday",
+// "around March 1", "later this week", "as early as next month". "about" only before a numeric
+// date: "talked about Monday's vote" is about a vote.
+const LEFT_MODIFIER = /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
+// "the 2004 period", "the 1990-95 period": the period words after a year belong to it.
+const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era))(?![\w-])/i;
+
+export const keepModifiers: NamedRefiner = {
+  name: "keep-modifiers",
+  refine: (context: Context, results: Result[]) => {
+    const text = context.text;
+    let floor = 0; // never widen over the previous result
+    const sorted = [...results].sort((a, b) => a.index - b.index);
+    for (const r of sorted) {
+      const before = text.slice(floor, r.index);
+      const m = LEFT_MODIFIER.exec(before);
+      if (m && !/^[\s-]*$/.test(m[1]!) && !(/^about/i.test(m[1]!) && !/\d/.test(r.text)) && !/^(early|late|mid)/i.test(r.text)) {
+        const word = m[1]!.trim().split(/[\s-]+/)[0]!.toLowerCase();
+        r.index -= m[1]!.length;
+        r.text = m[1]! + r.text;
+        if (!r.tags().has(`mod/${word}`) && /^(early|late|mid)$/.test(word)) r.addTag(`mod/${word}`);
+      }
+      const tags = r.tags();
+      if (tags.has("kind/year") || tags.has("kind/decade")) {
+        const after = PERIOD_AFTER.exec(text.slice(r.index + r.text.length));
+        const the = /(?<![\w-])the\s+$/i.exec(text.slice(floor, r.index));
+        if (after && the) {
+          r.index -= the[0].length;
+          r.text = the[0] + r.text + after[1]!;
+        }
+      }
+      floor = r.index + r.text.length;
+    }
+    return results;
+  },
+};
+
+export const REFINERS: NamedRefiner[] = [notADate, trimSpan, keepModifiers];

@@ -1,0 +1,125 @@
+// One table per named parser: sentences where it finds an expression (with the value it resolves
+// to) and sentences where it must find nothing. Article date: Wednesday 16 June 2021 unless a row
+// says otherwise. Every sentence here is made up for the test.
+import { describe, expect, it } from "vitest";
+import { PARSERS } from "../src/extract/time-parsers.js";
+import { extractTimes } from "../src/extract/times.js";
+import { splitSentences } from "../src/text/sentences.js";
+
+const DOC = "2021-06-16";
+type Row = [sentence: string, expected: Array<[string, string | null]>, docDate?: string];
+
+const times = (text: string, docDate: string = DOC) => extractTimes(text, splitSentences(text), docDate).map((t) => [t.text, t.value]);
+
+const TABLES: Record<string, Row[]> = {
+  "modified-month": [
+    ["The bakery reopened last March after the flood.", [["last March", "2021-03"]]],
+    ["Farmers expect the harvest by late July.", [["by late July", "2021-07"]]],
+    ["The orchard changed hands in mid-October.", [["mid-October", "2020-10"]]],
+    ["The band will march through the old town.", []],
+  ],
+  "modified-weekday": [
+    ["The ferry sailed last Friday with half its cars.", [["last Friday", "2021-06-11"]]],
+    ["The council votes next Tuesday on the budget.", [["next Tuesday", "2021-06-22"]]],
+    ["The last one out switched off the lights.", []],
+  ],
+  "relative-period": [
+    ["Bread prices climbed earlier this month.", [["earlier this month", "2021-06"]]],
+    ["The museum closed its doors last week.", [["last week", "2021-06-07/2021-06-13"]]],
+    ["The monthly fee for members rose sharply.", []],
+  ],
+  "units-ago": [
+    ["The mill shut two years ago.", [["two years ago", "2019"]]],
+    ["Ticket sales rose 4% from a year earlier.", [["a year earlier", "2020"]]],
+    // Counted from the date before it in the sentence, at that date's precision.
+    ["The storm struck on March 3, 2018, and two days later the roads reopened.", [["March 3, 2018", "2018-03-03"], ["two days later", "2018-03-05"]]],
+    ["The storm struck in 2018, and three days later the roads reopened.", [["2018", "2018"], ["three days later", null]]],
+    // A relation to another event, with no date of its own.
+    ["The crew left a week before the strike began.", [["a week before", null]]],
+    ["The crew worked for three long days.", []],
+  ],
+  "year-earlier": [
+    ["Year-ago sales were much weaker.", [["Year-ago", "2020"]]],
+    ["Margins beat the year-earlier level.", [["the year-earlier", "2020"]]],
+    ["The five-year plan was dropped.", []],
+  ],
+  "in-units": [
+    ["The new bridge will open in five years.", [["in five years", "2026"]]],
+    ["The lease will run out in 18 months.", [["in 18 months", "2022-12"]]],
+    // A span, not a point: the lowest level over five years.
+    ["Unemployment fell to its lowest level in five years.", [["in five years", null]]],
+    ["In five of the games the visitors scored first.", []],
+  ],
+  "fiscal-year": [
+    ["The agency will spend more in the current fiscal year.", [["the current fiscal year", "2021"]]],
+    ["Revenue fell in the last fiscal year.", [["the last fiscal year", "2020"]]],
+    // Fiscal years start in different months: the one a past sentence reports is not fixed.
+    ["Results for the fiscal year were weak.", [["the fiscal year", null]]],
+    ["The fiscal policy of the state changed.", []],
+  ],
+  quarter: [
+    ["Sales rose in the third quarter of 2020.", [["the third quarter of 2020", "2020-Q3"]]],
+    ["Sales rose in the first quarter.", [["the first quarter", "2021-Q1"]]],
+    ["Sales will rise in the fourth quarter.", [["the fourth quarter", "2021-Q4"]]],
+    ["A quarter of the staff left.", []],
+    ["She opened a cafe in the old quarter.", []],
+  ],
+  "year-end": [
+    ["The loan will be repaid by year-end.", [["year-end", "2021"]]],
+    ["Cash at year end stood at $2 million.", [["year end", "2020"]]],
+    ["The yearly endowment grew.", []],
+  ],
+  "full-year": [
+    ["The firm raised its full-year forecast.", [["full-year", "2021"]]],
+    ["Full-year profit rose 5%.", [["Full-year", "2020"]], "2021-02-10"],
+    ["The full yearbook was printed.", []],
+  ],
+  "spelled-year": [
+    ["The abbey was founded in eighteen sixty-two.", [["eighteen sixty-two", "1862"]]],
+    ["The rule has stood since two thousand and five.", [["two thousand and five", "2005"]]],
+    ["Voting began in nineteen oh nine.", [["nineteen oh nine", "1909"]]],
+    ["Twenty fifteen-year-olds joined the choir.", []],
+    ["She scored in nineteen of the games.", []],
+  ],
+  weekend: [
+    ["The fair drew crowds over the weekend.", [["the weekend", "2021-06-12/2021-06-13"]]],
+    ["A weekend pass costs more.", []],
+  ],
+  "vague-span": [
+    ["A decision is due in the coming days.", [["in the coming days", null]]],
+    ["The days grew longer.", []],
+  ],
+  "end-of-period": [
+    ["The works will finish by the end of the year.", [["by the end of the year", "2021"]]],
+    ["The end of the road was near.", []],
+  ],
+  year: [
+    ["The pool opened in 1995 after delays.", [["1995", "1995"]]],
+    ["The style was popular in the 1980s.", [["1980s", "198"]]],
+    ["Profit in fiscal 2019 rose.", [["fiscal 2019", "2019"]]],
+    ["It cost 1995 dollars to fix.", []],
+    ["The 2000 workers went home.", []],
+  ],
+  holiday: [
+    ["The shop was shut on Christmas Day.", [["Christmas Day", "2020-12-25"]]],
+    ["She wrote a christmas-themed song.", []],
+  ],
+  season: [
+    ["The dam was finished last summer.", [["last summer", "2020-06/2020-08"]]],
+    ["The trail opens in the spring of 2022.", [["the spring of 2022", "2022-03/2022-05"]]],
+    ["Water from a mountain spring fills the tank.", []],
+  ],
+};
+
+describe("time parsers", () => {
+  it("every named parser has a table", () => {
+    expect(PARSERS.map((p) => p.name).sort()).toEqual(Object.keys(TABLES).sort());
+  });
+  for (const [name, rows] of Object.entries(TABLES)) {
+    describe(name, () => {
+      it.each(rows)("%s", (sentence, expected, docDate) => {
+        expect(times(sentence, docDate)).toEqual(expected);
+      });
+    });
+  }
+});
