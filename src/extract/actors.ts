@@ -57,11 +57,21 @@ export function actorKey(text: string): { key: string; name: string } {
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
 }
 
+/** A word that never starts a name ("If", "Nonetheless", "The"). */
+export function isFunctionWord(w: string): boolean {
+  return FUNCTION_WORDS.test(w) || TIME_WORDS.test(w);
+}
+
+/** Whether the name is one of the alias lexicon's (those keep their own key). */
+export function isKnownAlias(text: string): boolean {
+  return ALIAS_TO_KEY.has(normalizeActor(text));
+}
+
 export function isKnownActor(text: string): boolean {
   return ALIAS_TO_KEY.has(normalizeActor(text)) || KNOWN_ORGS.has(text);
 }
 
-const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless|whether|once|until|unlike|like|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/i;
+const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless|whether|once|until|unlike|like|nonetheless|nevertheless|moreover|furthermore|besides|instead|indeed|thus|hence|accordingly|therefore|otherwise|overall|finally|separately|predominantly|largely|mostly|mainly|initially|eventually|recently|previously|currently|publicly|privately|reportedly|apparently|clearly|obviously|surprisingly|ironically|notably|especially|particularly|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/iu;
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
 // A run of capitalized words (with inner "of"/"and"/"for" when capitalized words follow), e.g.

@@ -9,8 +9,8 @@
 // Each fact keeps its clause, so an answer can ask that the topic be where the stance is.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
-import { type ActorMention, actorKey, actorMentions, isPersonLike, nounChunkBefore } from "./actors.js";
-import { CueMatcher } from "./cue-matcher.js";
+import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkBefore } from "./actors.js";
+import { type CueMatch, CueMatcher } from "./cue-matcher.js";
 import { evaluate } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
@@ -43,6 +43,21 @@ export function cueClassesIn(text: string): Cue[] {
   return CUES.matches(text).map((m) => m.value);
 }
 
+/**
+ * The action a topic names, as a cue: a verb ("banning imports", "ban imports") or the noun of
+ * an exclusion ("a ban on imports", "sanctions against the regime"). A noun of another class is
+ * a thing, not an action ("attacks on the capital", "criticism of the plan"): undefined.
+ */
+export function topicAction(topic: string): Cue | undefined {
+  const m = CUES.matches(topic)[0];
+  if (!m) return undefined;
+  const lead = topic.slice(0, m.start).trim();
+  if (lead && !/^(?:a|an|the)$/i.test(lead)) return undefined;
+  const word = topic.slice(m.start, m.end).split(/\s/)[0]!;
+  const verbal = !lead && (/ing$/i.test(word) || (m.baseForm && !/^\s+(?:on|of|against|for|to|in|by|with|from|over)\b/i.test(topic.slice(m.end))));
+  return verbal || m.value.cls === "exclusion" ? m.value : undefined;
+}
+
 // Words that are cues only as verbs: "refused to back the plan", "will support it", "the minister
 // backs it" — not "back doors", "with the support of", "a sign of", "a bomb blast".
 const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
@@ -54,9 +69,15 @@ const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|
 const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
 // Words that may stand between a subject and its verb ("has also repeatedly rejected").
 const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
-const ADJACENT_RE = new RegExp(`^\\s*\\)?\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 // A clause with no subject of its own (", but has always denied…"): only these words before the verb.
 const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
+// An object and an infinitive between a noun and the cue: "urged the board to reject".
+const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
+// A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
+const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]+|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
+// "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
+const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
 const AGENT_RE = /^\s*,?\s*(?:only\s+|also\s+|even\s+|jointly\s+|strongly\s+|unanimously\s+)?by\s+(?:the\s+)?/i;
 // After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
@@ -93,6 +114,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   const isName = (w: string, next: string): boolean =>
     usage(w).midSentence || (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !usage(w).lower);
   const persons = personIndex(quotes);
+  const acronyms = acronymIndex(docText);
   const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
   const out: StanceDraft[] = [];
   const quotesByPassage = new Map<number, QuoteDraft[]>();
@@ -102,7 +124,11 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     const attributed = quotesByPassage.get(pi) ?? [];
     for (const s of p.sentences) {
       const sentence = p.text.slice(s.start, s.end);
-      const mentions = actorMentions(sentence, s.start, isName).map((m) => resolvePerson(m, persons));
+      const dateline = DATELINE_RE.exec(sentence)?.[0].length ?? 0;
+      const mentions = actorMentions(sentence, s.start, isName).filter((m) => m.start >= s.start + dateline).map((m) => {
+        const full = acronyms.get(m.key);
+        return full ? { ...m, ...full } : resolvePerson(m, persons);
+      });
       const ctx: Ctx = {
         text: p.text,
         sentence: s,
@@ -112,9 +138,19 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
         lastPerson,
       };
       const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
-      const found = cueFacts(ctx, pi, sentence, inSentence.filter((q) => q.direct));
+      const matches = CUES.matches(sentence);
+      // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
+      for (const m of matches) {
+        const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
+        if (coord) {
+          const at = s.start + m.start - coord[0].length;
+          ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
+        }
+      }
+      ctx.breaks.sort((a, b) => a.at - b.at);
+      const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
       out.push(...found);
-      out.push(...evaluationFacts(ctx, pi, sentence, inSentence, found));
+      out.push(...evaluationFacts(ctx, pi, sentence, inSentence, found, matches));
       // He/she in a later sentence: the last person named as a subject or quoted.
       const person = mentions.find((m) => personKeys.has(m.key) || isPersonLike(m));
       if (person) lastPerson = { key: person.key, name: person.name, weight: 0.9 };
@@ -127,10 +163,10 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   return out;
 }
 
-function cueFacts(ctx: Ctx, pi: number, sentence: string, direct: QuoteDraft[]): StanceDraft[] {
+function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatch<Cue>>, direct: QuoteDraft[]): StanceDraft[] {
   const { text, sentence: s } = ctx;
   const out: StanceDraft[] = [];
-  for (const m of CUES.matches(sentence)) {
+  for (const m of matches) {
     const cue = m.value;
     const cueStart = s.start + m.start;
     const cueEnd = s.start + m.end;
@@ -188,7 +224,7 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, direct: QuoteDraft[]):
  * would be a costly mistake", "called the count a fraud", a quotation full of praise). One fact
  * per holder and sentence; none where a cue already says what the holder thinks.
  */
-function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDraft[], cueFound: StanceDraft[]): StanceDraft[] {
+function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>): StanceDraft[] {
   const { text, sentence: s } = ctx;
   const spans: Array<{ holder: Holder; start: number; end: number }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
@@ -210,10 +246,11 @@ function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDr
   const done = new Set<string>();
   for (const sp of spans) {
     if (done.has(sp.holder.key) || sp.end - sp.start < 8) continue;
-    if (cueFound.some((f) => f.actor === sp.holder.key || (f.cueStart >= sp.start && f.cueEnd <= sp.end))) continue;
+    // A cue in the words (whoever holds it) says more precisely what they are about.
+    if (cueFound.some((f) => f.actor === sp.holder.key) || cueMatches.some((m) => s.start + m.start >= sp.start - 20 && s.start + m.end <= sp.end)) continue;
     const content = text.slice(sp.start, sp.end);
     const e = evaluate(content);
-    if (e.weight < 2 || !e.word) continue;
+    if (e.weight < 1 || !e.word) continue;
     done.add(sp.holder.key);
     const polarity: Polarity = e.score > 0 ? "support" : e.score < 0 ? "oppose" : "neutral";
     out.push({
@@ -285,14 +322,24 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
   let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
   // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
-  const report = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt).pop();
-  const reporters = report ? holdersBefore(ctx, clauseStart, report.start) : [];
+  const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
+  const report = reports.pop();
+  const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
   if (report) clauseStart = report.end;
   const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
   const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
   const first = inClause[0];
-  if (first) return group(ctx, first, clauseStart, cueAt);
   const lead = text.slice(clauseStart, cueAt);
+  if (first) {
+    // "A urged B to reject C", "A called on B to accept C": B is asked, A holds the stance.
+    if (verbal && INFINITIVE_RE.test(text.slice(first.end, cueAt))) {
+      const governor = holdersBefore(ctx, sentence.start, first.start);
+      return governor.map((h) => ({ ...h, weight: 0.8 }));
+    }
+    return group(ctx, first, clauseStart, cueAt);
+  }
+  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
+  if (report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead)) return reporters;
   // A relative clause: "the minister, who rejected it": the noun before "who".
   if (brk && brk.end === clauseStart && brk.word === "who" && !report) {
     const antecedent = mentions.filter((m) => m.end <= brk.at && /^[\s,)]*$/.test(text.slice(m.end, brk.at))).pop();
@@ -341,6 +388,18 @@ function targetOf(text: string, from: number, to: number): string {
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }
 
+/** "the Council of Coastal States (CCS)": the acronym names the same actor, in this document. */
+function acronymIndex(docText: string): Map<string, { key: string; name: string }> {
+  const idx = new Map<string, { key: string; name: string }>();
+  for (const m of docText.matchAll(/(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|and|for|the|on|\p{Lu}[\p{L}.&'’-]*)){1,7})\s+\((\p{Lu}[\p{Lu}&.-]{1,7})\)/gu)) {
+    const full = m[1]!.replace(/^The\s+/, "");
+    const acronym = m[2]!;
+    if (full[0] !== acronym[0] || isKnownAlias(acronym)) continue;
+    idx.set(actorKey(acronym).key, actorKey(full));
+  }
+  return idx;
+}
+
 type PersonIndex = Map<string, string>;
 
 /** Surname → full name, from the quotes' speakers. */
@@ -349,6 +408,8 @@ function personIndex(quotes: QuoteDraft[]): PersonIndex {
   for (const q of quotes) {
     if (q.speakerKind !== "person" || !q.speaker) continue;
     const parts = q.speaker.split(" ");
+    // A name is never led by a function or time word, nor ends in a country ("In May Japan").
+    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!)) continue;
     if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
   }
   return idx;
