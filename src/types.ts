@@ -97,6 +97,8 @@ export interface StanceFact {
   target: string;
   /** Offsets of the sentence holding the cue. */
   sentence: Span;
+  /** Offsets of the cue's own clause (or of what an evaluation is about): where the topic belongs. */
+  clause?: Span;
   /** 1 for the actor nearest the cue; smaller for actors further off. */
   weight: number;
 }

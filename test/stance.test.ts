@@ -35,7 +35,7 @@ describe("stance cues", () => {
   });
 
   it("reads negation and contrast", () => {
-    expect(facts("Germany and France proposed tighter rules rather than outlawing Acme.")).toEqual(["germany:not outlawing:oppose", "france:not outlawing:oppose"]);
+    expect(facts("Germany and France sought tighter rules rather than outlawing Acme.")).toEqual(["germany:not outlawing:oppose", "france:not outlawing:oppose"]);
     expect(facts("The European Union stopped short of banning the vendor.")).toEqual(["european union:not banning:oppose"]);
   });
 

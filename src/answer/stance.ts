@@ -1,11 +1,13 @@
 // stance: what the documents show an actor supporting or opposing, overall and with evidence.
 // Facts were extracted at index time; here they are filtered by actor and topic and weighed.
 import { actorKey, normalizeActor } from "../extract/actors.js";
-import { cueClassesIn } from "../extract/stance.js";
+import { evaluate, evaluationPolarity } from "../extract/evaluation.js";
+import { EVALUATION, topicAction } from "../extract/stance.js";
+import { stem } from "../text/tokenize.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
-import { layeredCoverage, makeQuery, match } from "./match.js";
+import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
 import { checkQuery } from "./validate.js";
 import { round } from "./who-said.js";
@@ -36,27 +38,42 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       : `The documents show no stance for "${actor}".`;
     return { ...base, actor, message, ...(known.length ? { suggestions: known } : {}) };
   }
-  const topicCue = topicText ? cueClassesIn(topicText)[0] : undefined;
+  const topicCue = topicText ? topicAction(topicText) : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
   const seen = new Set<string>();
   for (const f of facts) {
     const key = `${f.passageId}:${f.cueStart}`;
     if (seen.has(key)) continue;
+    const p = engine.passage(f.passageId);
+    const clause = f.clause ? p.text.slice(f.clause.start, f.clause.end) : "";
     let relevance = 1;
-    if (topicQuery) {
-      const p = engine.passage(f.passageId);
-      // The cue's own sentence counts fully; its paragraph and the headline say what it is about too.
-      relevance = layeredCoverage(topicQuery, [
-        [f.target, 1],
-        [p.text.slice(f.sentence.start, f.sentence.end), 0.8],
-        [p.text, 0.5],
-        [engine.corpus.documents[p.docId]!.title, 0.3],
-      ]);
+    let polarity: Polarity;
+    if (f.cueClass === EVALUATION) {
+      // Evaluative words say what the actor thinks only of what they are about: the topic must be
+      // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
+      if (!topicQuery) continue;
+      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
+      const pol = evaluationAbout(clause, topicQuery);
+      if (!pol) continue;
+      polarity = pol;
+    } else {
+      if (topicQuery) {
+        // The cue's own clause counts fully; the rest of its sentence, its paragraph and the headline less.
+        relevance = layeredCoverage(topicQuery, [
+          [f.target, 1],
+          [clause, 1],
+          [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
+          [p.text, 0.5],
+          [engine.corpus.documents[p.docId]!.title, 0.3],
+        ]);
+        if (relevance < TOPIC_MIN_COVERAGE) continue;
+      }
+      polarity = towardTopic(f, topicCue);
     }
     seen.add(key);
     // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
-    evidence.push({ f, polarity: towardTopic(f, topicCue), weight: f.weight * relevance * relevance });
+    evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
   }
   if (evidence.length === 0) {
     return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
@@ -81,6 +98,27 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
   return { ...base, actor, polarity: overall, results };
 }
 
+/**
+ * What evaluative words say about the topic: those of the innermost clause holding the topic's
+ * words ("said there was strong evidence that the board had rigged the count": "rigged"), else
+ * those of the whole. The topic's own words are not counted.
+ */
+function evaluationAbout(clause: string, q: Query): Polarity | null {
+  const terms = new Set(q.terms);
+  const skip = (w: string): boolean => terms.has(stem(w));
+  const hits = match(q, clause).hits;
+  if (hits.length) {
+    const first = Math.min(...hits);
+    const last = Math.max(...hits);
+    const bounds = [...clause.matchAll(/;|\s(?:that|but|while|whereas|although|though|because)\s/g)];
+    const start = Math.max(0, ...bounds.filter((b) => b.index + b[0].length <= first).map((b) => b.index + b[0].length));
+    const end = Math.min(clause.length, ...bounds.filter((b) => b.index >= last).map((b) => b.index));
+    const inner = evaluationPolarity(evaluate(clause.slice(start, end), skip));
+    if (inner) return inner;
+  }
+  return evaluationPolarity(evaluate(clause, skip));
+}
+
 /** Same actor: same key, the same person by surname, or a longer name of the same organization. */
 function actorMatcher(query: string): (actor: string) => boolean {
   const k = actorKey(query).key;
@@ -100,7 +138,7 @@ function actorMatcher(query: string): (actor: string) => boolean {
  * The stance toward the topic. When the topic names an action ("banning Huawei"), a cue of the
  * same kind is support for it (or opposition when negated), and other cues count inverted.
  */
-function towardTopic(f: StanceFact, topicCue: ReturnType<typeof cueClassesIn>[number] | undefined): Polarity {
+function towardTopic(f: StanceFact, topicCue: ReturnType<typeof topicAction>): Polarity {
   const plain: Polarity = f.negated ? (f.polarity === "support" ? "oppose" : "neutral") : f.polarity;
   if (!topicCue) return plain;
   if (f.cueClass === topicCue.cls) return f.negated ? "oppose" : "support";

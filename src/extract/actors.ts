@@ -1,7 +1,7 @@
 // Actors: named people, organizations and countries mentioned in a sentence, under one key per
 // actor (US / U.S. / United States / Washington → "united states").
 import aliases from "./lexicons/actor-aliases.json" with { type: "json" };
-import { KNOWN_ORGS, TITLE_WORDS } from "./lexicon.js";
+import { KNOWN_ORGS, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 export interface ActorMention {
   key: string;
@@ -38,9 +38,18 @@ const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|pre
 
 /** The canonical key of an actor name, and the name to show for it. */
 export function actorKey(text: string): { key: string; name: string } {
-  const n = normalizeActor(text);
+  let n = normalizeActor(text);
+  // "the Government of the Republic of X", "the Government of X": the state is X.
+  const of = /^(?:government|administration|authorities|state) of (?:the )?(.+)$/.exec(n);
+  if (of && ALIAS_TO_KEY.has(of[1]!)) n = of[1]!;
   const hit = ALIAS_TO_KEY.get(n);
   if (hit) return hit;
+  // "Korean government", "French authorities": the country acts through its state.
+  const dem = /^(\S+) (.+)$/.exec(n);
+  if (dem && STATE_NOUNS.test(dem[2]!) && DEMONYMS.has(dem[1]!)) {
+    const country = DEMONYMS.get(dem[1]!)!;
+    return ALIAS_TO_KEY.get(normalizeActor(country)) ?? { key: normalizeActor(country), name: country };
+  }
   // "US officials", "Huawei's": the leading name decides when it is a known alias.
   const first = n.split(" ")[0]!;
   const lead = ALIAS_TO_KEY.get(first);
@@ -48,11 +57,21 @@ export function actorKey(text: string): { key: string; name: string } {
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
 }
 
+/** A word that never starts a name ("If", "Nonetheless", "The"). */
+export function isFunctionWord(w: string): boolean {
+  return FUNCTION_WORDS.test(w) || TIME_WORDS.test(w);
+}
+
+/** Whether the name is one of the alias lexicon's (those keep their own key). */
+export function isKnownAlias(text: string): boolean {
+  return ALIAS_TO_KEY.has(normalizeActor(text));
+}
+
 export function isKnownActor(text: string): boolean {
   return ALIAS_TO_KEY.has(normalizeActor(text)) || KNOWN_ORGS.has(text);
 }
 
-const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/i;
+const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless|whether|once|until|unlike|like|nonetheless|nevertheless|moreover|furthermore|besides|instead|indeed|thus|hence|accordingly|therefore|otherwise|overall|finally|separately|predominantly|largely|mostly|mainly|initially|eventually|recently|previously|currently|publicly|privately|reportedly|apparently|clearly|obviously|surprisingly|ironically|notably|especially|particularly|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/iu;
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
 // A run of capitalized words (with inner "of"/"and"/"for" when capitalized words follow), e.g.
@@ -118,6 +137,48 @@ function splitAnd(text: string, index: number): Array<{ text: string; index: num
   }
   out.push({ text: text.slice(at), index: index + at });
   return out;
+}
+
+/** A name that looks like a person's: two to four capitalized words that are no organization. */
+export function isPersonLike(m: ActorMention): boolean {
+  const words = m.text.split(/\s+/);
+  if (words.length < 2 || words.length > 4 || isKnownActor(m.text) || ALIAS_TO_KEY.has(m.key)) return false;
+  if (words.some((w) => !/^\p{Lu}[\p{Ll}'’.-]+$/u.test(w) || ORG_ENDING.test(w) || ORG_SUFFIXES.has(w.toLowerCase()) || isDemonym(w))) return false;
+  return !/\b(?:of|and|for)\b/.test(m.text);
+}
+
+// A lower-case noun chunk that can act: the head is a person, group or organization noun
+// ("drivers", "union", "residents"), or a plural of an agent noun ("-ers", "-ists", "-ants").
+const AGENT_PLURAL = /(?:ers|ors|ists|ants|ents|ians|ees|ives|men|women|people)$/;
+const CHUNK_STOP = /^(?:it|its|they|them|their|this|that|these|those|which|who|what|he|she|we|i|you|there|here|and|or|but|if|as|of|in|on|at|to|for|by|with|from|after|before|said|says|would|will|could|should|may|might|must|can|has|have|had|was|were|is|are|be|been|not|also|then|than|when|while|since|because|so|such|any|every|each|both|either|neither|no|one)$/;
+const DETERMINER = /^(?:the|a|an|some|many|most|several|all|other|our|their|its)$/i;
+
+/**
+ * The lower-case group acting as subject right before a verb ("local bus drivers have rejected",
+ * "the nurses' union backs"), or null. `to` is where the verb starts; auxiliaries are skipped.
+ */
+export function nounChunkBefore(text: string, from: number, to: number): { text: string; start: number } | null {
+  const lead = text.slice(from, to);
+  const words = [...lead.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], at: from + m.index }));
+  let j = words.length;
+  while (j > 0 && /^(?:has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|then|later|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\p{Ll}+ly)$/iu.test(words[j - 1]!.w)) j--;
+  if (j === 0) return null;
+  // Only spaces and words between the chunk and the verb.
+  if (!/^[\s\p{L}'’-]*$/u.test(text.slice(words[j - 1]!.at, to))) return null;
+  let i = j;
+  while (i > 0 && j - i < 4) {
+    const w = words[i - 1]!.w;
+    if (!/^\p{Ll}/u.test(w) || DETERMINER.test(w) || CHUNK_STOP.test(w.toLowerCase())) break;
+    if (i < j && !/^\s+$/.test(text.slice(words[i - 1]!.at + w.length, words[i]!.at))) break;
+    i--;
+  }
+  if (i === j) return null;
+  const head = words[j - 1]!.w.toLowerCase().replace(/[’']s?$/, "");
+  const singular = head.replace(/s$/, "");
+  if (!(SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head))) return null;
+  const start = words[i]!.at;
+  const last = words[j - 1]!;
+  return { text: text.slice(start, last.at + last.w.length), start };
 }
 
 /** "Chinese", "European", "British": adjectives of nationality, not actors by themselves. */

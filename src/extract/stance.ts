@@ -1,43 +1,102 @@
-// Stance cues: who supports or opposes what. A cue (lexicon) is tied to an actor — the speaker
-// when it sits inside a quotation, else the subject of its clause — with negation ("stopped short
-// of", "not talking about", "rather than") and the words it points at.
+// Stance: who supports or opposes what. Two kinds of evidence:
+// - cues (lexicon, matched on base forms): the holder is the speaker when the cue sits inside a
+//   quotation, else the subject of the cue's own clause — after a reporting verb that is the
+//   subject of the reported clause; a feeling verb ("the ruling angered the union") is held by
+//   its object; a passive one by its "by" agent. Negation ("stopped short of", "rather than")
+//   turns a cue around.
+// - evaluations: what an actor says or calls something, scored with the AFINN lexicon
+//   (evaluation.ts), when the words carry no cue of their own.
+// Each fact keeps its clause, so an answer can ask that the topic be where the stance is.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
-import { type ActorMention, actorKey, actorMentions } from "./actors.js";
+import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkBefore } from "./actors.js";
+import { type CueMatch, CueMatcher } from "./cue-matcher.js";
+import { evaluate } from "./evaluation.js";
+import { SPEECH } from "./lexicon.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
-import { PhraseMatcher } from "../text/phrases.js";
 import type { QuoteDraft } from "./quotes.js";
 
 /** A stance fact as extracted from one document: the passage index is local to the document. */
 export type StanceDraft = Omit<StanceFact, "passageId"> & { passage: number };
 
-interface Cue {
-  word: string;
+export interface Cue {
   cls: string;
   polarity: Polarity;
+  /** A feeling verb: held by the one who feels it. */
+  experiencer: boolean;
 }
 
-const CUE_BY_WORD = new Map<string, Cue>();
+/** The class of evidence that comes from evaluative words rather than a cue. */
+export const EVALUATION = "evaluation";
+
+const CUE_ENTRIES: Array<[string, Cue]> = [];
 for (const [cls, def] of Object.entries(cues.classes)) {
-  for (const w of def.words) CUE_BY_WORD.set(w.toLowerCase(), { word: w, cls, polarity: def.polarity as Polarity });
+  const d = def as { polarity: string; words: string[]; experiencer?: boolean };
+  for (const w of d.words) CUE_ENTRIES.push([w, { cls, polarity: d.polarity as Polarity, experiencer: !!d.experiencer }]);
 }
+const CUES = new CueMatcher<Cue>(CUE_ENTRIES);
+const FRAMES = new CueMatcher<true>(cues.frames.map((f) => [f, true] as [string, true]));
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const CUES = new PhraseMatcher<Cue>(CUE_BY_WORD.entries());
 const NEGATOR_RE = new RegExp(`(?:\\b(?:${cues.negators.filter((n) => n !== "n't").sort((a, b) => b.length - a.length).map(escape).join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`, "i");
 
 export function cueClassesIn(text: string): Cue[] {
-  return [...CUES.matches(text)].map((m) => m.value);
+  return CUES.matches(text).map((m) => m.value);
 }
 
-// Words that are cues only as verbs: "refused to back the plan", "will support it" — not
-// "back doors" or "with the support of".
-const VERB_ONLY = new Set(["back", "support"]);
-const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly)\s+$|n't\s+$/i;
+/**
+ * The action a topic names, as a cue: a verb ("banning imports", "ban imports") or the noun of
+ * an exclusion ("a ban on imports", "sanctions against the regime"). A noun of another class is
+ * a thing, not an action ("attacks on the capital", "criticism of the plan"): undefined.
+ */
+export function topicAction(topic: string): Cue | undefined {
+  const m = CUES.matches(topic)[0];
+  if (!m) return undefined;
+  const lead = topic.slice(0, m.start).trim();
+  if (lead && !/^(?:a|an|the)$/i.test(lead)) return undefined;
+  const word = topic.slice(m.start, m.end).split(/\s/)[0]!;
+  const verbal = !lead && (/ing$/i.test(word) || (m.baseForm && !/^\s+(?:on|of|against|for|to|in|by|with|from|over)\b/i.test(topic.slice(m.end))));
+  return verbal || m.value.cls === "exclusion" ? m.value : undefined;
+}
+
+// Words that are cues only as verbs: "refused to back the plan", "will support it", "the minister
+// backs it" — not "back doors", "with the support of", "a sign of", "a bomb blast".
+const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
+const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
 
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
 // A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
 const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
+// Words that may stand between a subject and its verb ("has also repeatedly rejected").
+const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
+const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+// A clause with no subject of its own (", but has always denied…"): only these words before the verb.
+const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
+// An object and an infinitive between a noun and the cue: "urged the board to reject".
+const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
+// A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
+const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]+|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
+// "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
+const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+// A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
+const AGENT_RE = /^\s*,?\s*(?:only\s+|also\s+|even\s+|jointly\s+|strongly\s+|unanimously\s+)?by\s+(?:the\s+)?/i;
+// After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
+const FEELING_ABOUT_RE = /^\s+(?:\p{Ll}+ly\s+)?(?:by|with|at|about|over|that|to)\b/iu;
+
+interface Holder {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+interface Ctx {
+  text: string;
+  sentence: { start: number; end: number };
+  mentions: ActorMention[];
+  breaks: Array<{ at: number; end: number; word: string }>;
+  speech: Array<{ start: number; end: number }>;
+  lastPerson: Holder | null;
+}
 
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
@@ -54,86 +113,303 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   };
   const isName = (w: string, next: string): boolean =>
     usage(w).midSentence || (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !usage(w).lower);
-  const persons = personIndex(quotes, docText);
+  const persons = personIndex(quotes);
+  const acronyms = acronymIndex(docText);
+  const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
   const out: StanceDraft[] = [];
-  const directByPassage = new Map<number, QuoteDraft[]>();
-  for (const q of quotes) if (q.direct && q.speaker) directByPassage.set(q.passage, [...(directByPassage.get(q.passage) ?? []), q]);
+  const quotesByPassage = new Map<number, QuoteDraft[]>();
+  for (const q of quotes) if (q.speaker) quotesByPassage.set(q.passage, [...(quotesByPassage.get(q.passage) ?? []), q]);
+  let lastPerson: Holder | null = null;
   passages.forEach((p, pi) => {
-    const direct = directByPassage.get(pi) ?? [];
+    const attributed = quotesByPassage.get(pi) ?? [];
     for (const s of p.sentences) {
       const sentence = p.text.slice(s.start, s.end);
-      const cueMatches = [...CUES.matches(sentence)];
-      if (cueMatches.length === 0) continue; // most sentences carry no stance: skip the actor work
-      const mentions = actorMentions(sentence, s.start, isName).map((m) => resolvePerson(m, persons));
-      const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => s.start + m.index);
-      for (const m of cueMatches) {
-        const cue = m.value;
-        if (VERB_ONLY.has(m.phrase) && !VERB_CONTEXT.test(sentence.slice(0, m.start))) continue;
-        const cueStart = s.start + m.start;
-        const cueEnd = s.start + m.end;
-        const before = p.text.slice(Math.max(s.start, cueStart - 60), cueStart);
-        const negated = NEGATOR_RE.test(before);
-        const target = targetOf(p.text, cueEnd, s.end);
-        const base = { passage: pi, cue: sentence.slice(m.start, m.end), cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target, sentence: { start: s.start, end: s.end } };
-        const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
-        if (inQuote) {
-          const k = actorKey(inQuote.speaker!);
-          base.target = targetOf(p.text, cueEnd, Math.min(s.end, inQuote.end));
-          out.push({ ...base, actor: k.key, actorText: inQuote.speaker!, weight: 1 });
-          // The speaker's organization speaks through them ("Huawei's Chief Representative").
-          const org = inQuote.role ? /(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)[’']s\b/u.exec(inQuote.role) : null;
-          if (org) {
-            const k2 = actorKey(org[1]!);
-            out.push({ ...base, actor: k2.key, actorText: k2.name, weight: 0.6 });
-          }
-          continue;
+      const dateline = DATELINE_RE.exec(sentence)?.[0].length ?? 0;
+      const mentions = actorMentions(sentence, s.start, isName).filter((m) => m.start >= s.start + dateline).map((m) => {
+        const full = acronyms.get(m.key);
+        return full ? { ...m, ...full } : resolvePerson(m, persons);
+      });
+      const ctx: Ctx = {
+        text: p.text,
+        sentence: s,
+        mentions,
+        breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
+        speech: SPEECH.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
+        lastPerson,
+      };
+      const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
+      const matches = CUES.matches(sentence);
+      // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
+      for (const m of matches) {
+        const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
+        if (coord) {
+          const at = s.start + m.start - coord[0].length;
+          ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
         }
-        const nominal = NOMINAL_BEFORE.test(p.text.slice(Math.max(s.start, cueStart - 30), cueStart));
-        for (const a of subjects(p.text, mentions, breaks, s.start, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
+      }
+      ctx.breaks.sort((a, b) => a.at - b.at);
+      const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
+      out.push(...found);
+      out.push(...evaluationFacts(ctx, pi, sentence, inSentence, found, matches));
+      // He/she in a later sentence: the last person named as a subject or quoted.
+      const person = mentions.find((m) => personKeys.has(m.key) || isPersonLike(m));
+      if (person) lastPerson = { key: person.key, name: person.name, weight: 0.9 };
+      else {
+        const speaker = inSentence.find((q) => q.speakerKind === "person");
+        if (speaker) lastPerson = { ...actorKey(speaker.speaker!), weight: 0.9 };
       }
     }
   });
   return out;
 }
 
-/** The subject(s) of the clause holding the cue: its first actor, and actors joined to it by "and". */
-function subjects(text: string, mentions: ActorMention[], breaks: number[], sentenceStart: number, cueAt: number, verbal: boolean): Array<{ key: string; name: string; weight: number }> {
-  const clauseStart = Math.max(sentenceStart, ...breaks.filter((b) => b < cueAt));
-  // An actor right before the verb ("in July Huawei warned") is its subject whatever came first.
-  const adjacent = verbal ? mentions.filter((m) => m.end <= cueAt && /^\s+(?:(?:has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|may|might|should)\s+){0,3}$/i.test(text.slice(m.end, cueAt))).pop() : undefined;
-  let inClause = adjacent ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
-  let weight = 1;
-  if (inClause.length === 0 && verbal) {
-    // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
-    inClause = mentions.filter((m) => m.end <= cueAt).slice(0, 1);
-    weight = 0.8;
+function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatch<Cue>>, direct: QuoteDraft[]): StanceDraft[] {
+  const { text, sentence: s } = ctx;
+  const out: StanceDraft[] = [];
+  for (const m of matches) {
+    const cue = m.value;
+    const cueStart = s.start + m.start;
+    const cueEnd = s.start + m.end;
+    const before = text.slice(Math.max(s.start, cueStart - 60), cueStart);
+    const surface = sentence.slice(m.start, m.end);
+    if (VERB_ONLY.has(m.phrase) && (m.baseForm || /s$/i.test(surface.split(/\s/)[0]!)) && !VERB_CONTEXT.test(before) && !adjacentSubject(ctx, cueStart)) continue;
+    const negated = NEGATOR_RE.test(before);
+    const clause = clauseAround(ctx, cueStart, cueEnd);
+    const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
+    const after = text.slice(cueEnd, clause.end);
+    const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
+    // A feeling verb with an object: the object feels it, about the clause's subject.
+    if (cue.experiencer && !FEELING_ABOUT_RE.test(after) && !inQuote) {
+      const felt = objectAfter(ctx, cueEnd, clause.end);
+      if (felt) {
+        out.push({ ...base, target: textBefore(text, clause.start, cueStart), actor: felt.key, actorText: felt.name, weight: 1 });
+        continue;
+      }
+    }
+    // A participle with its agent: "the report, endorsed by the council," — the council holds it.
+    const agent = /ed$/i.test(surface) ? AGENT_RE.exec(after) : null;
+    if (agent) {
+      const by = objectAfter(ctx, cueEnd + agent[0].length, clause.end);
+      if (by) {
+        out.push({ ...base, target: textBefore(text, clause.start, cueStart), actor: by.key, actorText: by.name, weight: 1 });
+        continue;
+      }
+    }
+    if (inQuote) {
+      // A named subject inside the quotation holds its own cue ("the ministry backs it," he said).
+      const own = adjacentSubject(ctx, cueStart);
+      base.target = targetOf(text, cueEnd, Math.min(clause.end, inQuote.end));
+      if (own && own.start >= inQuote.start) {
+        out.push({ ...base, actor: own.key, actorText: own.name, weight: 1 });
+        continue;
+      }
+      const k = actorKey(inQuote.speaker!);
+      out.push({ ...base, actor: k.key, actorText: inQuote.speaker!, weight: 1 });
+      // The speaker's organization speaks through them ("the agency's chief negotiator").
+      const org = inQuote.role ? /(\p{Lu}[\p{L}.&-]*(?:\s+\p{Lu}[\p{L}.&-]*)*)[’']s\b/u.exec(inQuote.role) : null;
+      if (org) {
+        const k2 = actorKey(org[1]!);
+        out.push({ ...base, actor: k2.key, actorText: k2.name, weight: 0.6 });
+      }
+      continue;
+    }
+    const nominal = NOMINAL_BEFORE.test(text.slice(Math.max(s.start, cueStart - 30), cueStart));
+    for (const a of holders(ctx, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
   }
+  return out;
+}
+
+/**
+ * Evaluations: an actor who says or calls something with evaluative words ("said the plan
+ * would be a costly mistake", "called the count a fraud", a quotation full of praise). One fact
+ * per holder and sentence; none where a cue already says what the holder thinks.
+ */
+function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>): StanceDraft[] {
+  const { text, sentence: s } = ctx;
+  const spans: Array<{ holder: Holder; start: number; end: number }> = [];
+  // Reporting and naming frames in the sentence: the content is what follows the verb.
+  const frames = [...ctx.speech, ...FRAMES.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
+  for (const f of frames) {
+    const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
+    const end = clauseEndAfter(ctx, f.end, true);
+    for (const h of hs) spans.push({ holder: h, start: f.end, end });
+  }
+  // Quotations with a speaker: the quoted words, or the sentence when only a few words are quoted.
+  for (const q of quoted) {
+    const start = Math.max(q.start, s.start);
+    const end = Math.min(q.end, s.end);
+    const short = end - start < 0.5 * (s.end - s.start);
+    const k = actorKey(q.speaker!);
+    spans.push({ holder: { key: k.key, name: q.speaker!, weight: 1 }, start: short ? s.start : start, end: short ? s.end : end });
+  }
+  const out: StanceDraft[] = [];
+  const done = new Set<string>();
+  for (const sp of spans) {
+    if (done.has(sp.holder.key) || sp.end - sp.start < 8) continue;
+    // A cue in the words (whoever holds it) says more precisely what they are about.
+    if (cueFound.some((f) => f.actor === sp.holder.key) || cueMatches.some((m) => s.start + m.start >= sp.start - 20 && s.start + m.end <= sp.end)) continue;
+    const content = text.slice(sp.start, sp.end);
+    const e = evaluate(content);
+    if (e.weight < 1 || !e.word) continue;
+    done.add(sp.holder.key);
+    const polarity: Polarity = e.score > 0 ? "support" : e.score < 0 ? "oppose" : "neutral";
+    out.push({
+      passage: pi,
+      actor: sp.holder.key,
+      actorText: sp.holder.name,
+      cue: e.word,
+      cueClass: EVALUATION,
+      cueStart: sp.start + e.start,
+      cueEnd: sp.start + e.end,
+      polarity,
+      negated: false,
+      target: content.replace(/^[\s,:"“”'‘’]+|[\s,.;:"“”'‘’]+$/g, "").replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
+      sentence: { start: s.start, end: s.end },
+      clause: { start: sp.start, end: sp.end },
+      weight: 0.7 * sp.holder.weight,
+    });
+  }
+  return out;
+}
+
+/** The clause holding a cue: from the last break before it to the first break after it. */
+function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { start: number; end: number } {
+  const start = Math.max(ctx.sentence.start, ...ctx.breaks.filter((b) => b.end <= cueStart).map((b) => b.end));
+  return { start, end: clauseEndAfter(ctx, cueEnd, false) };
+}
+
+/** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
+function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
+  const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")));
+  return next ? next.at : ctx.sentence.end;
+}
+
+/** An actor right before the verb ("in spring the Acme board rejected"), whatever came first. */
+function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
+  return ctx.mentions.filter((m) => m.end <= cueAt && ADJACENT_RE.test(ctx.text.slice(m.end, cueAt))).pop();
+}
+
+/** The actor a verb acts on, right after it ("angered the union"), named or a lower-case group. */
+function objectAfter(ctx: Ctx, from: number, to: number): Holder | null {
+  const named = ctx.mentions.find((m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)));
+  if (named) return { key: named.key, name: named.name, weight: 1 };
+  const m = /^\s*(?:the\s+|many\s+|some\s+|most\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*s)\b/u.exec(ctx.text.slice(from, to));
+  if (!m) return null;
+  const chunk = m[1]!;
+  if (/^(?:it|its|this|that|them|him|her|us|me|what|which|who|whom|those|these)$/i.test(chunk.split(/\s+/)[0]!)) return null;
+  const k = actorKey(chunk);
+  return { key: k.key, name: chunk, weight: 1 };
+}
+
+/** The words of the clause before a cue: what a feeling verb or a participle is about. */
+function textBefore(text: string, from: number, to: number): string {
+  return text
+    .slice(from, to)
+    .replace(/[\s,]+(?:(?:was|were|is|are|has been|had been|have been|been|being)\s*)?$/i, "")
+    .replace(/^[\s,]*(?:the\s+)?/i, "")
+    .split(/\s+/)
+    .slice(-12)
+    .join(" ");
+}
+
+/**
+ * The holder(s) of a cue from its clause: the subject before it and actors joined to it by "and".
+ * After a reporting verb the reported clause has its own subject ("A said B rejects C": B); a
+ * relative "who" is its noun; "he"/"she" the last person named.
+ */
+function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
+  const { text, mentions, sentence } = ctx;
+  const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
+  let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
+  // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
+  const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
+  const report = reports.pop();
+  const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
+  if (report) clauseStart = report.end;
+  const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
+  const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
   const first = inClause[0];
-  if (!first) return [];
-  // Actors joined to the subject by "and" share the cue ("Australia and New Zealand have blocked").
+  const lead = text.slice(clauseStart, cueAt);
+  if (first) {
+    // "A urged B to reject C", "A called on B to accept C": B is asked, A holds the stance.
+    if (verbal && INFINITIVE_RE.test(text.slice(first.end, cueAt))) {
+      const governor = holdersBefore(ctx, sentence.start, first.start);
+      return governor.map((h) => ({ ...h, weight: 0.8 }));
+    }
+    return group(ctx, first, clauseStart, cueAt);
+  }
+  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
+  if (report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead)) return reporters;
+  // A relative clause: "the minister, who rejected it": the noun before "who".
+  if (brk && brk.end === clauseStart && brk.word === "who" && !report) {
+    const antecedent = mentions.filter((m) => m.end <= brk.at && /^[\s,)]*$/.test(text.slice(m.end, brk.at))).pop();
+    if (antecedent) return [{ key: antecedent.key, name: antecedent.name, weight: 1 }];
+  }
+  if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
+    if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+    return ctx.lastPerson ? [ctx.lastPerson] : [];
+  }
+  // "A said it would reject C": the reporter speaks of itself.
+  if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+  if (verbal) {
+    // A lower-case group as subject: "local bus drivers have rejected", "the nurses' union backs".
+    const chunk = nounChunkBefore(text, clauseStart, cueAt);
+    if (chunk) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
+  }
+  if (!verbal || report || !SUBJECTLESS_RE.test(lead)) return [];
+  // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
+  const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
+  return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
+  const subject = ctx.mentions.filter((m) => m.start >= from && m.end <= to)[0];
+  if (subject) return group(ctx, subject, from, to);
+  if (/^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) && ctx.lastPerson) return [ctx.lastPerson];
+  const chunk = nounChunkBefore(ctx.text, from, to);
+  return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
+}
+
+/** The subject and actors joined to it by "and" ("Norway and Chile have blocked"). */
+function group(ctx: Ctx, first: ActorMention, clauseStart: number, cueAt: number): Holder[] {
+  const { text, mentions } = ctx;
   const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
-  const group = [first];
-  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, group[0]!); i--) group.unshift(mentions[i]!);
-  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(group[group.length - 1]!, mentions[i]!); i++) group.push(mentions[i]!);
-  return group.map((m) => ({ key: m.key, name: m.name, weight }));
+  const g = [first];
+  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!); i--) g.unshift(mentions[i]!);
+  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++) g.push(mentions[i]!);
+  return g.map((m) => ({ key: m.key, name: m.name, weight: 1 }));
 }
 
 function targetOf(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   // The target ends with its clause: at a comma, a dash or a semicolon.
   const clause = rest.split(/\s(?:--|—|–)\s|;|,/)[0]!;
-  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as)\s+/i, "").split(/\s+/).slice(0, 16);
+  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at)\s+/i, "").split(/\s+/).slice(0, 16);
   return words.join(" ").replace(/[\s,.;:]+$/, "");
+}
+
+/** "the Council of Coastal States (CCS)": the acronym names the same actor, in this document. */
+function acronymIndex(docText: string): Map<string, { key: string; name: string }> {
+  const idx = new Map<string, { key: string; name: string }>();
+  for (const m of docText.matchAll(/(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|and|for|the|on|\p{Lu}[\p{L}.&'’-]*)){1,7})\s+\((\p{Lu}[\p{Lu}&.-]{1,7})\)/gu)) {
+    const full = m[1]!.replace(/^The\s+/, "");
+    const acronym = m[2]!;
+    if (full[0] !== acronym[0] || isKnownAlias(acronym)) continue;
+    idx.set(actorKey(acronym).key, actorKey(full));
+  }
+  return idx;
 }
 
 type PersonIndex = Map<string, string>;
 
-/** Surname → full name, from the quotes' speakers and two-word capitalized names in the text. */
-function personIndex(quotes: QuoteDraft[], _docText: string): PersonIndex {
+/** Surname → full name, from the quotes' speakers. */
+function personIndex(quotes: QuoteDraft[]): PersonIndex {
   const idx: PersonIndex = new Map();
   for (const q of quotes) {
     if (q.speakerKind !== "person" || !q.speaker) continue;
     const parts = q.speaker.split(" ");
+    // A name is never led by a function or time word, nor ends in a country ("In May Japan").
+    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!)) continue;
     if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
   }
   return idx;
