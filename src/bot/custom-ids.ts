@@ -19,7 +19,7 @@ export type ButtonAction =
   | { kind: "more"; query: BotQuery; offset: number }
   | { kind: "more-ref"; key: string; offset: number };
 
-const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o" } as const;
+const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o", check: "c", said: "d" } as const;
 
 export function fileHash(file: string): string {
   return createHash("sha256").update(file).digest("base64url").slice(0, 16);
@@ -40,10 +40,26 @@ export function sourceId(source: Citation, position: number, contentHash?: strin
 export function moreId(query: BotQuery, offset: number, store: QueryStore): string;
 export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null;
 export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null {
-  const args = query.command === "stance" ? [query.actor, query.topic] : query.command === "sources" ? [] : [query.query];
+  const args = moreArgs(query);
   const inline = `more:${offset}:${JSON.stringify([CODES[query.command], ...args])}`;
   if (inline.length <= MAX_CUSTOM_ID) return inline;
   return store ? `mork:${offset}:${store.put(query)}` : null;
+}
+
+/** The arguments a "More" id carries after the command's code. */
+function moreArgs(query: BotQuery): Array<string | null> {
+  switch (query.command) {
+    case "stance":
+      return [query.actor, query.topic];
+    case "sources":
+      return [];
+    case "check":
+      return [query.query, query.speaker];
+    case "said":
+      return [query.speaker, query.topic];
+    default:
+      return [query.query];
+  }
 }
 
 /** The action a custom_id stands for, or null for anything this bot did not make (or made long ago). */
@@ -87,6 +103,10 @@ function queryFromArgs(json: string): BotQuery | null {
       return str(a) && (b === null || str(b)) ? { command: "stance", actor: a, topic: b } : null;
     case "o":
       return { command: "sources" };
+    case "c":
+      return str(a) && (b === null || str(b)) ? { command: "check", query: a, speaker: b } : null;
+    case "d":
+      return str(a) && (b === null || str(b)) ? { command: "said", speaker: a, topic: b } : null;
     default:
       return null;
   }
