@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
 import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { messagePayload, userPayload } from "./support/standin-payloads.js";
 
 const TOKEN = "fake-token.for-the-stand-in.never-real";
 const EPHEMERAL = 64;
@@ -47,6 +48,48 @@ afterAll(async () => {
   await bot?.exited;
   await standIn?.stop();
   rmSync(knowledge, { recursive: true, force: true });
+});
+
+let messageIds = 0;
+/** A message context-menu command on a message with `content`, as Discord sends it (the message under resolved). */
+async function menu(name: string, content: string, ctx: InteractionContext = asUser()): Promise<{ sent: SentInteraction; data: Json; type: number }> {
+  const targetId = `${430000000000000000n + BigInt(++messageIds)}`;
+  const target = messagePayload({ id: targetId, channelId: ctx.dm ? "1" : standIn.channelId, author: userPayload("440000000000000001", "someone"), data: { content } });
+  const sent = await standIn.rawInteraction(2, { id: "1", name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } }, ctx);
+  const callback = await answered(sent);
+  return { sent, data: callback.body.data, type: callback.body.type };
+}
+
+describe("message context menus against the Discord stand-in", { timeout: 20_000 }, () => {
+  it("\"Who said this?\" answers privately for the quoted words, and \"Post publicly\" shares the answer", async () => {
+    const { sent, data, type } = await menu("Who said this?", "lol <@123> someone told me “groundless accusations for political purposes” — is that real?");
+    expect(type).toBe(4);
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
+    const publish = buttonIds(data).at(-1)!;
+    expect(publish).toBe('pub:["w","groundless accusations for political purposes"]');
+    const pressed = await standIn.button(publish, standIn.originalMessage(sent.id), asUser());
+    const shared = (await answered(pressed)).body;
+    expect(shared.type).toBe(4);
+    expect(shared.data.flags ?? 0).toBe(0);
+    expect(shared.data.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
+    expect(buttonIds(shared.data).some((id) => id.startsWith("pub:"))).toBe(false);
+  });
+
+  it("strips the attribution from an unquoted message, and works in a DM", async () => {
+    const { data } = await menu("Who said this?", "We're not talking about bans today - Wang Yi", asUser({ dm: true }));
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.embeds[0].title).toBe("Julian King — European Security Commissioner");
+  });
+
+  it("\"Find sources\" searches the message's words; an empty message gets a clear private note", async () => {
+    const { data } = await menu("Find sources", "**spectrum auctions** https://example.org/x");
+    expect(data.flags).toBe(EPHEMERAL);
+    expect(data.embeds[0].description.toLowerCase()).toContain("spectrum");
+    expect(buttonIds(data).at(-1)).toBe('pub:["s","spectrum auctions"]');
+    const empty = await menu("Find sources", "");
+    expect(empty.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringMatching(/^That message has no text to look up/) });
+  });
 });
 
 describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, () => {
