@@ -21,6 +21,8 @@ const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <
   stance "actor" ["topic"]           an actor's stance (also --topic "…")
   search "words"                     passages that contain the words
   sources                            the documents and their dates
+  check "words" [--speaker "name"]   is this quotation in the documents, word for word, and whose?
+  said "speaker" ["topic"]           what a speaker said (also --topic "…")
   "who said …?" / "when did …?"      plain questions work too
 
   --json        one JSON answer per query (the contract of ../shared/eval/README.md)
@@ -39,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         knowledge: { type: "string" },
         batch: { type: "string" },
         topic: { type: "string" },
+        speaker: { type: "string" },
         limit: { type: "string" },
         "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -114,6 +117,12 @@ export async function main(argv: string[]): Promise<number> {
       break;
     case "sources":
       q = { command: "sources" };
+      break;
+    case "check":
+      q = { command: "check", query: rest.join(" "), speaker: values.speaker };
+      break;
+    case "said":
+      q = { command: "said", speaker: values.speaker ?? rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
       break;
     default: {
       const r = route(positionals.join(" "));

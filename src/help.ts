@@ -6,7 +6,10 @@ export const HELP_TEXT = `Ask about the documents; every answer cites the file a
   /stance actor:<name> topic:<…>   an actor's stance: support, oppose, mixed or neutral
   /search query:<words>            passages that contain the words
   /sources                         the documents, their dates and sizes
+  /check quote:<words> speaker:<…>  is this quotation in the documents, word for word, and whose?
+  /said speaker:<name> topic:<…>   what a speaker said (their quotations, with dates)
   /help                            this text
 
 Plain questions work too: "who said groundless accusations?", "when did the US bar Huawei?",
-"what is Huawei's stance on the EU toolbox?". Anything else is a search.`;
+"what is Huawei's stance on the EU toolbox?", "what did Julian King say about bans?",
+"did Wang Yi say "groundless accusations"?". Anything else is a search.`;

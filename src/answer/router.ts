@@ -7,6 +7,8 @@ export type Routed =
   | { command: "who-said" | "when" | "search"; query: string }
   | { command: "stance"; actor: string; topic: string | null }
   | { command: "sources" }
+  | { command: "check"; query: string; speaker: string | null }
+  | { command: "said"; speaker: string; topic: string | null }
   | { command: "help" }
   | { command: "empty" };
 
@@ -20,6 +22,7 @@ function options(rest: string): Record<string, string> {
 }
 
 const SLASH: Record<string, Command | "help"> = {
+  check: "check", said: "said",
   "who-said": "who-said", whosaid: "who-said", who: "who-said", when: "when", stance: "stance", search: "search", find: "search",
   sources: "sources", source: "sources", help: "help",
 };
@@ -37,6 +40,10 @@ export function route(input: string): Routed {
       const opts = options(rest);
       if (cmd === "sources") return { command: "sources" };
       if (cmd === "help") return { command: "help" };
+      if (cmd === "check" || cmd === "said") {
+        if (!hasSlash) return { command: "search", query: stripQuotes(text) };
+        return quoteCommand(cmd, rest, opts);
+      }
       if (cmd === "stance") {
         const actor = opts.actor ?? (rest.includes(":") ? "" : rest.split(/\s+(?:on|about)\s+/i)[0]!);
         const topic = opts.topic ?? (rest.includes(":") ? null : rest.split(/\s+(?:on|about)\s+/i)[1] ?? null);
@@ -54,6 +61,8 @@ export function route(input: string): Routed {
   if ((m = /^(?:when|what date|what day|what year|on what date|in what year|how long ago)\b\s*(?:did|was|were|is|are|does|do|will|has|have|had)?\s*(.+)$/i.exec(q))) {
     return { command: "when", query: m[1]! };
   }
+  const said = saidQuestion(q);
+  if (said) return said;
   const stance = stanceQuestion(q);
   if (stance) return stance;
   if (/^(sources|list (?:the )?sources|what (?:do you|documents do you) know|which documents|what documents)\b/i.test(q)) return { command: "sources" };
@@ -77,6 +86,23 @@ function stanceQuestion(q: string): Routed | null {
   }
   const bare = /^what(?:'s|’s| is| was)\s+(.+?)(?:'s|’s)\s+(?:stance|position|view)$/i.exec(q) ?? /^(.+?)(?:'s|’s)\s+(?:stance|position)$/i.exec(q);
   if (bare) return { command: "stance", actor: bare[1]!.trim(), topic: null };
+  return null;
+}
+
+/** `/check quote:… speaker:…` and `/said speaker:… topic:…` (or `/said Huawei about the toolbox`). */
+function quoteCommand(cmd: "check" | "said", rest: string, opts: Record<string, string>): Routed {
+  const bare = !rest.includes(":");
+  if (cmd === "check") return { command: "check", query: stripQuotes(opts.quote ?? opts.query ?? (bare ? rest : "")), speaker: opts.speaker?.trim() || null };
+  const [who, about] = bare ? rest.split(/\s+(?:on|about)\s+/i) : [];
+  return { command: "said", speaker: (opts.speaker ?? opts.actor ?? who ?? "").trim(), topic: (opts.topic ?? about)?.trim() || null };
+}
+
+/** "what did X say (about Y)?" → said; "did X say "…"?" (words in quote marks) → check. */
+function saidQuestion(q: string): Routed | null {
+  const said = /^what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|tell us|told us|state|stated)(?:\s+(?:about|on|regarding|concerning|of)\s+(.+))?$/i.exec(q);
+  if (said) return { command: "said", speaker: said[1]!.trim(), topic: said[2]?.trim() || null };
+  const check = /^(?:did|does)\s+(.+?)\s+(?:really\s+)?(?:say|said|write|wrote)\s*[:,]?\s*["“'‘](.+)["”'’]$/i.exec(q);
+  if (check) return { command: "check", query: check[2]!.trim(), speaker: check[1]!.trim() };
   return null;
 }
 

@@ -1,8 +1,8 @@
 // Answers as plain data: every renderer (terminal, JSON, Discord) starts from these.
 import type { Citation, Polarity } from "../types.js";
 
-export type Command = "who-said" | "when" | "stance" | "search" | "sources";
-export const COMMANDS: readonly Command[] = ["who-said", "when", "stance", "search", "sources"];
+export type Command = "who-said" | "when" | "stance" | "search" | "sources" | "check" | "said";
+export const COMMANDS: readonly Command[] = ["who-said", "when", "stance", "search", "sources", "check", "said"];
 
 /** What every result carries besides its citation, for renderers that show more. */
 export interface Located {
@@ -53,6 +53,24 @@ export interface SourceInfo {
   format: string;
 }
 
+/** One place a checked quotation is found: what the text says there, and how it differs. */
+export interface CheckResult extends Located {
+  /** The speaker the text gives, or null when it gives none (or the words are not a quotation). */
+  speaker: string | null;
+  role: string | null;
+  /** The document's own words for the checked stretch. */
+  quote: string;
+  /** Where the question's wording differs: the words the question has and those the text has. */
+  diff: Array<{ query: string; text: string }>;
+  /** Share of the words that agree, in order (1 = exact). */
+  score: number;
+}
+
+export type CheckVerdict = "exact" | "close" | "other-speaker" | "not-found";
+
+/** A speaker's quotation or reported statement (the inverse of who-said). */
+export type SaidResult = WhoSaidResult;
+
 export interface AnswerBase<C extends Command, R> {
   command: C;
   results: R[];
@@ -70,4 +88,6 @@ export type StanceAnswer = AnswerBase<"stance", StanceResult> & {
 };
 export type SearchAnswer = AnswerBase<"search", SearchHit>;
 export type SourcesAnswer = AnswerBase<"sources", SourceInfo>;
-export type Answer = WhoSaidAnswer | WhenAnswer | StanceAnswer | SearchAnswer | SourcesAnswer;
+export type CheckAnswer = AnswerBase<"check", CheckResult> & { query: string; speaker: string | null; verdict: CheckVerdict };
+export type SaidAnswer = AnswerBase<"said", SaidResult> & { speaker: string; topic: string | null };
+export type Answer = WhoSaidAnswer | WhenAnswer | StanceAnswer | SearchAnswer | SourcesAnswer | CheckAnswer | SaidAnswer;

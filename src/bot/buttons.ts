@@ -11,6 +11,7 @@ export function pressButton(input: ButtonInput, bot: BotContext): Reply {
   const action = decodeCustomId(input.customId);
   if (!action) return noticeReply("This button is from an older version of the bot and no longer works. Please ask again.");
   if (action.kind === "source" || action.kind === "source-hashed") return showSource(bot, action);
+  if (action.kind === "publish" || action.kind === "publish-ref") return postPublicly(bot, action);
   return showMore(input, bot, action);
 }
 
@@ -20,6 +21,14 @@ function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "sour
   if (!file) return noticeReply("That document is no longer in the index (it was removed or renamed since). Please ask again.");
   const found = lookupSource(engine, file, action.lineStart, action.lineEnd, { contentHash: action.contentHash });
   return found.ok ? messageReply(renderSourceView(found.view), true) : noticeReply(found.message);
+}
+
+/** The answer again, from the first result, as a message everyone in the channel sees. */
+function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Reply {
+  const query = action.kind === "publish" ? action.query : bot.answers.store?.get(action.key);
+  if (!query) return noticeReply("This \"Post publicly\" button has expired (I only remember recent questions for a while). Please ask again.");
+  const page = bot.answers.page(query, 0);
+  return messageReply(page.message, !page.found);
 }
 
 function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Reply {

@@ -3,7 +3,7 @@
 // Handlers are transport-free: they turn an input into a Reply, and the gateway bot and the HTTP
 // endpoint each send that Reply their own way, so both give the same answers.
 import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandBooleanOption } from "discord.js";
+import type { RESTPostAPIApplicationCommandsJSONBody, SlashCommandBooleanOption } from "discord.js";
 import type { Logger } from "../log.js";
 import type { Answers } from "./answers.js";
 import type { Cooldown } from "./cooldown.js";
@@ -20,7 +20,8 @@ export interface BotContext {
 }
 
 export interface BotCommand {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** A slash command, or a message context-menu command (ContextMenuCommandBuilder). */
+  data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
   run(input: CommandInput, bot: BotContext): Reply;
   /** Every answer is private (not only when asked): a late answer's placeholder must be too. */
   alwaysPrivate?: boolean;

@@ -6,6 +6,8 @@
 //   srh:<n>:<lineStart>:<lineEnd>:<h>:<sha256(file)> the same, for a file name too long to fit
 //   more:<offset>:<JSON [code, …args]>              "More": the query itself
 //   mork:<offset>:<key>                             "More": a key into the QueryStore
+//   pub:<JSON [code, …args]>                        "Post publicly" (under a private answer): the query
+//   pubk:<key>                                      "Post publicly": a key into the QueryStore
 import { createHash } from "node:crypto";
 import type { Citation } from "../types.js";
 import type { BotQuery } from "./query.js";
@@ -17,9 +19,11 @@ export type ButtonAction =
   | { kind: "source"; file: string; lineStart: number; lineEnd: number; contentHash: string | null }
   | { kind: "source-hashed"; fileHash: string; lineStart: number; lineEnd: number; contentHash: string | null }
   | { kind: "more"; query: BotQuery; offset: number }
-  | { kind: "more-ref"; key: string; offset: number };
+  | { kind: "more-ref"; key: string; offset: number }
+  | { kind: "publish"; query: BotQuery }
+  | { kind: "publish-ref"; key: string };
 
-const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o" } as const;
+const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o", check: "c", said: "d" } as const;
 
 export function fileHash(file: string): string {
   return createHash("sha256").update(file).digest("base64url").slice(0, 16);
@@ -40,10 +44,33 @@ export function sourceId(source: Citation, position: number, contentHash?: strin
 export function moreId(query: BotQuery, offset: number, store: QueryStore): string;
 export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null;
 export function moreId(query: BotQuery, offset: number, store: QueryStore | null): string | null {
-  const args = query.command === "stance" ? [query.actor, query.topic] : query.command === "sources" ? [] : [query.query];
+  const args = moreArgs(query);
   const inline = `more:${offset}:${JSON.stringify([CODES[query.command], ...args])}`;
   if (inline.length <= MAX_CUSTOM_ID) return inline;
   return store ? `mork:${offset}:${store.put(query)}` : null;
+}
+
+/** "Post publicly" with the query inline, else a key into `store`; null when it does not fit and there is no store. */
+export function publishId(query: BotQuery, store: QueryStore | null): string | null {
+  const inline = `pub:${JSON.stringify([CODES[query.command], ...moreArgs(query)])}`;
+  if (inline.length <= MAX_CUSTOM_ID) return inline;
+  return store ? `pubk:${store.put(query)}` : null;
+}
+
+/** The arguments a "More" id carries after the command's code. */
+function moreArgs(query: BotQuery): Array<string | null> {
+  switch (query.command) {
+    case "stance":
+      return [query.actor, query.topic];
+    case "sources":
+      return [];
+    case "check":
+      return [query.query, query.speaker];
+    case "said":
+      return [query.speaker, query.topic];
+    default:
+      return [query.query];
+  }
 }
 
 /** The action a custom_id stands for, or null for anything this bot did not make (or made long ago). */
@@ -57,6 +84,11 @@ export function decodeCustomId(id: string): ButtonAction | null {
     return m[1] === "src"
       ? { kind: "source", file: m[5]!, lineStart, lineEnd, contentHash }
       : { kind: "source-hashed", fileHash: m[5]!, lineStart, lineEnd, contentHash };
+  }
+  if ((m = /^pubk:([\w-]{1,40})$/.exec(id))) return { kind: "publish-ref", key: m[1]! };
+  if ((m = /^pub:(\[.*\])$/s.exec(id))) {
+    const query = queryFromArgs(m[1]!);
+    return query ? { kind: "publish", query } : null;
   }
   if ((m = /^mork:(\d{1,6}):([\w-]{1,40})$/.exec(id))) return { kind: "more-ref", key: m[2]!, offset: Number(m[1]) };
   if ((m = /^more:(\d{1,6}):(\[.*\])$/s.exec(id))) {
@@ -87,6 +119,10 @@ function queryFromArgs(json: string): BotQuery | null {
       return str(a) && (b === null || str(b)) ? { command: "stance", actor: a, topic: b } : null;
     case "o":
       return { command: "sources" };
+    case "c":
+      return str(a) && (b === null || str(b)) ? { command: "check", query: a, speaker: b } : null;
+    case "d":
+      return str(a) && (b === null || str(b)) ? { command: "said", speaker: a, topic: b } : null;
     default:
       return null;
   }

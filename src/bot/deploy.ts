@@ -55,7 +55,7 @@ async function main(): Promise<number> {
   try {
     const { scope, names } = await deployCommands(opts);
     const where = scope === "guild" ? `in server ${opts.guildId} (available now)` : "globally (new commands can take up to an hour to appear everywhere)";
-    process.stdout.write(`Registered ${names.length} commands ${where}: ${names.map((n) => `/${n}`).join(", ")}\n`);
+    process.stdout.write(`Registered ${names.length} commands ${where}: ${names.map((n) => (/\s|\p{Lu}/u.test(n) ? `"${n}" (message menu)` : `/${n}`)).join(", ")}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${scrub(describeDeployError(error, opts))}\n`);

@@ -14,6 +14,8 @@ export interface CommandInput extends From {
   kind: "command";
   name: string;
   options: CommandOptions;
+  /** For a message context-menu command: the message it was used on (its text; the interaction carries it). */
+  target?: { content: string };
 }
 
 export interface AutocompleteInput extends From {

@@ -7,7 +7,9 @@ import type { Answer } from "../answer/types.js";
 export type BotQuery =
   | { command: "who-said" | "when" | "search"; query: string }
   | { command: "stance"; actor: string; topic: string | null }
-  | { command: "sources" };
+  | { command: "sources" }
+  | { command: "check"; query: string; speaker: string | null }
+  | { command: "said"; speaker: string; topic: string | null };
 
 /** Asks the engine (all answering logic stays there), for up to `limit` results. */
 export function ask(engine: Engine, q: BotQuery, limit?: number): Answer {
@@ -25,6 +27,10 @@ export function fromRouted(r: Routed): BotQuery | null {
       return { command: "stance", actor: r.actor, topic: r.topic };
     case "sources":
       return { command: "sources" };
+    case "check":
+      return { command: "check", query: r.query, speaker: r.speaker };
+    case "said":
+      return { command: "said", speaker: r.speaker, topic: r.topic };
     default:
       return null;
   }

@@ -10,6 +10,7 @@ import type {
   InteractionReplyOptions,
   InteractionUpdateOptions,
   Message,
+  MessageContextMenuCommandInteraction,
   MessageReplyOptions,
   RepliableInteraction,
 } from "discord.js";
@@ -32,7 +33,7 @@ export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
   return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowedMentions: { parse: [], repliedUser: false } };
 }
 
-type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction;
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction | MessageContextMenuCommandInteraction;
 
 /** Sends a handler's Reply through discord.js (one callback, plus the edit of a deferred answer). */
 export async function sendReply(interaction: Answerable, reply: Reply): Promise<void> {

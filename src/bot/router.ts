@@ -3,7 +3,7 @@
 // "thinking…" placeholder when the answer's turn comes too late for Discord's window (on-time.ts). A failure to send is
 // logged with an id and told to the user; it never reaches the client.
 import { MessageFlags } from "discord.js";
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction } from "discord.js";
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, MessageContextMenuCommandInteraction } from "discord.js";
 import type { BotCommand, BotContext } from "./command.js";
 import { describeError } from "./errors.js";
 import { admit, answer, handleInteraction, placeholderFor } from "./handle.js";
@@ -14,7 +14,7 @@ import { failInteraction, finishLate, sendPlaceholder, sendReply } from "./respo
 
 export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<string, BotCommand>, queue = new AnswerQueue()): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
-    if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton()) return;
+    if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand()) return;
     const receivedAt = Date.now();
     const input = toIncoming(interaction);
     try {
@@ -45,9 +45,12 @@ export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<
   };
 }
 
-export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction): Incoming {
+export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction): Incoming {
   const from = { userId: interaction.user.id, guildId: interaction.guildId };
   if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
+  if (interaction.isMessageContextMenuCommand()) {
+    return { kind: "command", name: interaction.commandName, options: new CommandOptions([]), target: { content: interaction.targetMessage.content }, ...from };
+  }
   if (interaction.isChatInputCommand()) return { kind: "command", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   return { kind: "button", customId: interaction.customId, messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral), ...from };
 }

@@ -6,6 +6,7 @@ import type { Incoming } from "../bot/incoming.js";
 
 export const InteractionType = { Ping: 1, ApplicationCommand: 2, MessageComponent: 3, Autocomplete: 4 } as const;
 const CHAT_INPUT = 1;
+const MESSAGE_MENU = 3;
 const BUTTON = 2;
 const EPHEMERAL = 1 << 6;
 
@@ -41,6 +42,13 @@ function toIncoming(json: Obj, type: number): Incoming | null {
   const from = { userId: str(user.id) ?? "unknown", guildId: str(json.guild_id) };
   const name = str(data.name);
   if (type === InteractionType.ApplicationCommand && name && data.type === CHAT_INPUT) return { kind: "command", name, options: new CommandOptions(data.options), ...from };
+  if (type === InteractionType.ApplicationCommand && name && data.type === MESSAGE_MENU) {
+    // The message the menu was used on comes with the interaction, under resolved.messages.
+    const messages = isObj(data.resolved) && isObj(data.resolved.messages) ? data.resolved.messages : {};
+    const target = str(data.target_id) ? messages[data.target_id as string] : undefined;
+    const content = isObj(target) && typeof target.content === "string" ? target.content.slice(0, 4000) : "";
+    return { kind: "command", name, options: new CommandOptions([]), target: { content }, ...from };
+  }
   if (type === InteractionType.Autocomplete && name) return { kind: "autocomplete", name, options: new CommandOptions(data.options), ...from };
   const customId = str(data.custom_id);
   if (type === InteractionType.MessageComponent && customId && data.component_type === BUTTON) {

@@ -4,8 +4,9 @@
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIActionRowComponent, APIApplicationCommandOptionChoice, APIButtonComponent, APIEmbed } from "discord.js";
 import type { ReindexReport } from "../answer/holder.js";
-import type { Answer, Located, SourceInfo, StanceAnswer } from "../answer/types.js";
+import type { Answer, CheckAnswer, Located, SourceInfo, StanceAnswer } from "../answer/types.js";
 import { describeDate, formatIsoForPeople } from "./text.js";
+import { verdictLine, type DiffMarks } from "./verdict.js";
 
 /** Discord's documented limits (characters unless noted). */
 export const LIMITS = {
@@ -71,7 +72,14 @@ const COLORS = {
   mixed: 0xfaa61a,
   neutral: 0x99aab5,
   none: 0x99aab5,
+  exact: 0x57f287,
+  close: 0xfee75c,
+  "other-speaker": 0xfaa61a,
+  "not-found": 0x99aab5,
 } as const;
+
+/** /check's word diff in Discord markdown: the question's words struck out, the text's in bold. */
+const DISCORD_MARKS: DiffMarks = { asked: (s) => `~~${s}~~`, said: (s) => `**${s}**`, plain: escapeMarkdown };
 
 // ---------------------------------------------------------------- text helpers
 
@@ -312,7 +320,7 @@ export function renderAnswer(a: Answer, opts: PageOptions): RenderedAnswer {
     result: r,
     embed: { ...resultHead(a, r, numbered ? `${offset + i + 1}. ` : ""), description: highlightExcerpt(r.source.excerpt, r.highlight), url: safeUrl(r.source.url), footer: { text: citationFooter(r) } },
   }));
-  const summary = a.command === "stance" ? [stanceSummary(a)] : [];
+  const summary = a.command === "stance" ? [stanceSummary(a)] : a.command === "check" ? [checkSummary(a)] : [];
   const embeds = fitEmbeds([...summary, ...drafts.map((d) => d.embed)], (index, max) => {
     const d = drafts[index - summary.length];
     return d ? highlightExcerpt(d.result.source.excerpt, d.result.highlight, max) : undefined;
@@ -344,6 +352,14 @@ function resultHead(a: Answer, r: Located, prefix: string): Pick<APIEmbed, "titl
       const head = `${prefix}${s.polarity}${s.cue ? ` · “${truncate(s.cue, 60)}”` : ""}${s.target ? ` → ${truncate(s.target, 80)}` : ""}`;
       return { title: truncate(head, LIMITS.title), color: COLORS[s.polarity] };
     }
+    case "check": {
+      const c = r as (typeof a.results)[number];
+      return { title: truncate(`${prefix}${c.speaker ?? "No speaker given"}${c.role ? ` — ${c.role}` : ""}`, LIMITS.title), color: COLORS[a.verdict] };
+    }
+    case "said": {
+      const w = r as (typeof a.results)[number];
+      return { title: truncate(`${prefix}${w.speaker}${w.role ? ` — ${w.role}` : ""}${w.direct ? "" : " (reported speech)"}`, LIMITS.title), color: COLORS["who-said"] };
+    }
     default:
       return { title: truncate(`${prefix}${r.title}`, LIMITS.title), color: COLORS.search };
   }
@@ -367,11 +383,18 @@ function stanceSummary(a: StanceAnswer): APIEmbed {
   };
 }
 
+/** The first /check embed: the verdict in one line, with the word diff. */
+function checkSummary(a: CheckAnswer): APIEmbed {
+  const label = { exact: "Exact", close: "Close", "other-speaker": "Attributed to someone else", "not-found": "Not found" }[a.verdict];
+  return { title: truncate(`${label}: “${a.query}”`, LIMITS.title), description: truncate(verdictLine(a, DISCORD_MARKS), LIMITS.description), color: COLORS[a.verdict] };
+}
+
 /** Nothing found: the engine's reason and its suggestions, as plain content. */
 export function renderNothingFound(a: Answer): DiscordMessage {
   const lines: string[] = [];
   if (a.command === "stance") lines.push(`**${escapeMarkdown(truncate(a.actor || "?", 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
-  if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
+  if (a.command === "check" && !a.message) lines.push(verdictLine(a, DISCORD_MARKS));
+  else if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
   if (a.suggestions?.length) lines.push(`Did you mean: ${a.suggestions.map((s) => `**${escapeMarkdown(truncate(s, 100))}**`).join(", ")}?`);
   return notice(lines.join("\n"));
 }

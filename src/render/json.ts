@@ -20,6 +20,14 @@ export function toJson(a: Answer): Record<string, unknown> {
       return { command: a.command, results: a.results.map((r) => ({ score: r.score, source: source(r.source) })) };
     case "sources":
       return { command: a.command, results: a.results.map((r) => ({ file: r.file, title: r.title, date: r.date, url: r.url, passages: r.passages })) };
+    case "check":
+      return {
+        command: a.command,
+        verdict: a.verdict,
+        results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, diff: r.diff.map((d) => ({ query: d.query, text: d.text })), source: source(r.source) })),
+      };
+    case "said":
+      return { command: a.command, results: a.results.map((r) => ({ speaker: r.speaker, quote: r.quote, source: source(r.source) })) };
   }
 }
 

@@ -1,5 +1,6 @@
 // Human-readable answers for the terminal.
 import type { Answer, Located } from "../answer/types.js";
+import { TEXT_MARKS, verdictLine } from "./verdict.js";
 
 export interface TextStyle {
   bold: (s: string) => string;
@@ -56,8 +57,10 @@ function where(r: Located, style: TextStyle): string {
 
 export function renderText(a: Answer, style: TextStyle = plain): string {
   const out: string[] = [];
+  // A refused query (empty, too long) has only its message; any other check has a verdict.
+  if (a.command === "check" && (a.results.length > 0 || !a.message)) out.push(style.bold(verdictLine(a, TEXT_MARKS)));
   if (a.results.length === 0) {
-    out.push(a.message ?? "Nothing found.");
+    if (a.command !== "check" || a.message) out.push(a.message ?? "Nothing found.");
     if (a.suggestions?.length) out.push(`Did you mean: ${a.suggestions.join(", ")}?`);
     if (a.command === "stance") out.unshift(`${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: no evidence in the documents.`);
     return out.join("\n");
@@ -87,6 +90,20 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
       });
       break;
     }
+    case "check":
+      a.results.forEach((r, i) => {
+        out.push(`${i + 1}. ${r.speaker ? style.bold(r.speaker) : "(no speaker given)"}${r.role ? ` — ${r.role}` : ""}`);
+        out.push(`   ${highlight(r, style)}`);
+        out.push(`   ${where(r, style)}`);
+      });
+      break;
+    case "said":
+      a.results.forEach((r, i) => {
+        out.push(`${i + 1}. ${style.bold(r.speaker)}${r.role ? ` — ${r.role}` : ""}, ${r.docDate ? formatIsoForPeople(r.docDate) : "undated"}${r.direct ? "" : style.dim(" (reported speech)")}`);
+        out.push(`   “${r.quote}”`);
+        out.push(`   ${where(r, style)}`);
+      });
+      break;
     case "search":
       a.results.forEach((r, i) => {
         out.push(`${i + 1}. ${highlight(r, style)}`);
