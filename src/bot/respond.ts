@@ -59,13 +59,13 @@ export async function sendReply(interaction: Answerable, reply: Reply): Promise<
 }
 
 /** Acknowledges an interaction whose answer is not ready in time (see on-time.ts). */
-export async function sendPlaceholder(interaction: ChatInputCommandInteraction | ButtonInteraction, placeholder: Placeholder): Promise<void> {
+export async function sendPlaceholder(interaction: RepliableInteraction, placeholder: Placeholder): Promise<void> {
   if (placeholder.type === "update" && interaction.isButton()) await interaction.deferUpdate();
   else await interaction.deferReply(placeholder.type === "reply" && placeholder.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
 }
 
 /** Completes an interaction acknowledged with sendPlaceholder: the placeholder becomes the answer. */
-export async function finishLate(interaction: ChatInputCommandInteraction | ButtonInteraction, placeholder: Placeholder, reply: Reply): Promise<void> {
+export async function finishLate(interaction: RepliableInteraction, placeholder: Placeholder, reply: Reply): Promise<void> {
   switch (reply.type) {
     case "deferred":
       await interaction.editReply(updateOptions(await reply.work()));
