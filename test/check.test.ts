@@ -130,6 +130,11 @@ describe("said", () => {
     expect(none.message).toBe('"Bob Sample" is quoted 1 time in the documents, but not about "market rents".');
   });
 
+  it("quotations whose own paragraph has the topic come first; the headline alone counts only when nothing else does", () => {
+    expect(answerSaid(engine, "Alice Example", "market").results.map((r) => r.quote)).toEqual([expect.stringContaining("market rents would double")]);
+    expect(answerSaid(engine, "Alice Example", "day").results.map((r) => r.source.file)).toEqual(["market.txt", "market.txt"]);
+  });
+
   it("an unknown speaker gets suggestions, never someone else's words", () => {
     const a = answerSaid(engine, "Alicia Exemple");
     expect(a.results).toEqual([]);
