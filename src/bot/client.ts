@@ -10,7 +10,6 @@ import type { EngineSource } from "./engine-source.js";
 import { describeError, describeStartupError, errorStack, scrub } from "./errors.js";
 import { createMessageHandler } from "./messages.js";
 import { commandMap, commandPayload } from "./registry.js";
-import { createMenuHandler } from "./menu-router.js";
 import { createInteractionHandler } from "./router.js";
 import { installStatsHook, listenerTotal } from "./stats.js";
 import { FeedbackLog } from "../feedback/log.js";
@@ -72,7 +71,6 @@ export function startBot({ config, holder, log, shard = null }: StartBotOptions)
   }));
 
   client.on(Events.InteractionCreate, createInteractionHandler(bot, commandMap()));
-  client.on(Events.InteractionCreate, createMenuHandler(bot, commandMap()));
   client.on(Events.MessageCreate, createMessageHandler(bot));
   client.once(Events.ClientReady, (ready) => {
     log.info(`Logged in as ${ready.user.tag}, serving ${holder.current.corpus.documents.length} documents`);

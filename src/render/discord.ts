@@ -391,11 +391,10 @@ function checkSummary(a: CheckAnswer): APIEmbed {
 
 /** Nothing found: the engine's reason and its suggestions, as plain content. */
 export function renderNothingFound(a: Answer): DiscordMessage {
-  // /check's "not found" is a verdict, said in its own words.
-  if (a.command === "check" && !a.message) return notice(verdictLine(a, DISCORD_MARKS));
   const lines: string[] = [];
   if (a.command === "stance") lines.push(`**${escapeMarkdown(truncate(a.actor || "?", 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
-  if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
+  if (a.command === "check" && !a.message) lines.push(verdictLine(a, DISCORD_MARKS));
+  else if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
   if (a.suggestions?.length) lines.push(`Did you mean: ${a.suggestions.map((s) => `**${escapeMarkdown(truncate(s, 100))}**`).join(", ")}?`);
   return notice(lines.join("\n"));
 }
