@@ -1,6 +1,6 @@
 // The feedback log and its summary, without Discord: rotation at the size limit, hashed users,
 // damaged lines, one vote per user and question, the vote buttons' custom_ids.
-import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodeCustomId, feedbackId } from "../src/bot/custom-ids.js";
@@ -13,7 +13,7 @@ import { tempDir } from "./helpers.js";
 const tmp = tempDir("feedback-");
 afterAll(() => tmp.cleanup());
 
-const vote = (over: Partial<Vote>): Vote => ({ time: "2026-01-01T00:00:00.000Z", command: "search", question: "/search ferries", file: "a.txt", lines: [3, 4], vote: "down", user: hashUser("1"), ...over });
+const vote = (over: Partial<Vote>): Vote => ({ time: "2026-01-01T00:00:00.000Z", command: "search", question: "/search ferries", file: "a.txt", lines: [3, 4], vote: "down", user: "0123456789abcdef", ...over });
 
 describe("feedback log", () => {
   it("rotates before the file passes its limit, keeping a bounded number of old files", () => {
@@ -31,10 +31,19 @@ describe("feedback log", () => {
     expect(kept.length).toBeLessThan(20);
   });
 
-  it("hashes user ids the same way every time, and never keeps them", () => {
-    expect(hashUser("123456789012345678")).toBe(hashUser("123456789012345678"));
-    expect(hashUser("123456789012345678")).not.toBe(hashUser("123456789012345679"));
-    expect(hashUser("123456789012345678")).not.toContain("123456789012345678");
+  it("hashes user ids with the log's own key: stable across restarts, different for another log, never the id", () => {
+    const file = join(tmp.dir, "keyed", "votes.jsonl");
+    const id = "123456789012345678";
+    const first = new FeedbackLog(file).hashUser(id);
+    expect(first).toMatch(/^[0-9a-f]{16}$/);
+    expect(new FeedbackLog(file).hashUser(id)).toBe(first); // a restart reads the same key
+    expect(new FeedbackLog(file).hashUser("123456789012345679")).not.toBe(first);
+    expect(new FeedbackLog(join(tmp.dir, "other.jsonl")).hashUser(id)).not.toBe(first);
+    expect(readFileSync(`${file}.key`)).toHaveLength(32);
+    expect(statSync(`${file}.key`).mode & 0o077).toBe(0);
+    expect(hashUser(id, readFileSync(`${file}.key`))).toBe(first);
+    writeFileSync(`${file}.key`, "short");
+    expect(() => new FeedbackLog(file).hashUser(id)).toThrow(/is not a feedback key/);
   });
 
   it("skips damaged lines", () => {

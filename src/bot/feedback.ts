@@ -2,7 +2,6 @@
 // appends the vote, with the answer's first result as it stands, to the feedback log.
 import { ButtonStyle, ComponentType } from "discord.js";
 import { buttonRow, type ButtonRow } from "../render/discord.js";
-import { hashUser } from "../feedback/log.js";
 import type { BotContext } from "./command.js";
 import { feedbackId, type ButtonAction } from "./custom-ids.js";
 import { describeError } from "./errors.js";
@@ -51,7 +50,7 @@ export function recordVote(input: ButtonInput, bot: BotContext, action: Extract<
       file: source?.file ?? null,
       lines: source ? [source.lineStart, source.lineEnd] : null,
       vote: action.vote,
-      user: hashUser(input.userId),
+      user: bot.feedback.hashUser(input.userId),
     });
   } catch (error) {
     bot.log.warn(`could not record a vote in ${bot.feedback.file}: ${describeError(error)}`);

@@ -1,8 +1,9 @@
 // Votes on answers (👍 / 👎), one JSON line each, appended to FEEDBACK_FILE. The file is rotated
 // when it would pass its size limit (file → file.1 → file.2 …, the oldest dropped), so it never
-// grows without bound. User ids are stored hashed: votes can be told apart, not traced to people.
-import { createHash } from "node:crypto";
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+// grows without bound. User ids are stored as keyed hashes (HMAC with a random key kept in
+// FEEDBACK_FILE.key): votes can be told apart, but not traced to people by hashing known ids.
+import { createHmac, randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 export interface Vote {
@@ -15,7 +16,7 @@ export interface Vote {
   file: string | null;
   lines: [number, number] | null;
   vote: "up" | "down";
-  /** sha256 of the user id, shortened. */
+  /** HMAC-SHA256 of the user id under the log's key, shortened. */
   user: string;
 }
 
@@ -26,13 +27,16 @@ export interface FeedbackLogOptions {
   keep?: number;
 }
 
-export function hashUser(userId: string): string {
-  return createHash("sha256").update(`evidence-bot feedback\u0000${userId}`).digest("hex").slice(0, 16);
+export function hashUser(userId: string, key: Buffer): string {
+  return createHmac("sha256", key).update(userId).digest("hex").slice(0, 16);
 }
+
+const KEY_BYTES = 32;
 
 export class FeedbackLog {
   readonly maxBytes: number;
   readonly keep: number;
+  private key: Buffer | null = null;
 
   constructor(
     readonly file: string,
@@ -49,6 +53,34 @@ export class FeedbackLog {
     const size = existsSync(this.file) ? statSync(this.file).size : 0;
     if (size > 0 && size + Buffer.byteLength(line) > this.maxBytes) this.rotate();
     appendFileSync(this.file, line);
+  }
+
+  /** The user id as this log stores it. */
+  hashUser(userId: string): string {
+    return hashUser(userId, this.userKey());
+  }
+
+  /** The hashing key: made once per log, shared by every process writing to it (it survives restarts). */
+  private userKey(): Buffer {
+    if (this.key) return this.key;
+    const path = `${this.file}.key`;
+    if (!existsSync(path)) {
+      mkdirSync(dirname(this.file), { recursive: true });
+      // Written aside and linked into place, so a concurrent writer never reads a half-written key.
+      const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+      writeFileSync(tmp, randomBytes(KEY_BYTES), { mode: 0o600 });
+      try {
+        linkSync(tmp, path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      } finally {
+        unlinkSync(tmp);
+      }
+    }
+    const key = readFileSync(path);
+    if (key.length !== KEY_BYTES) throw new Error(`${path} is not a feedback key (${key.length} bytes); remove it to make a new one`);
+    this.key = key;
+    return key;
   }
 
   /** The current file and the rotated ones, oldest first: every vote still kept. */
