@@ -39,6 +39,8 @@ export const ConfigSchema = z.object({
   MODE: optionalString,
   /** The address the HTTP endpoint listens on (default: every interface). */
   HOST: optionalString,
+  /** Where 👍/👎 votes on answers are appended (JSONL); without it answers have no vote buttons. */
+  FEEDBACK_FILE: optionalString,
   /** Per-user rate limit, questions/seconds (default 5/10), or off. */
   COOLDOWN: optionalString
     .refine((s) => s === undefined || s === "off" || /^[1-9]\d{0,4}\/[1-9]\d{0,4}$/.test(s), { message: "COOLDOWN must be questions/seconds (e.g. 5/10) or off" })

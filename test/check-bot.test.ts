@@ -1,7 +1,9 @@
 // /check and /said in the real bot (`npm start` as a child process) against the local Discord
 // stand-in: each verdict, a speaker with and without a topic, autocomplete, "More", and the
-// plain-language questions in a DM and an @mention.
-import { mkdtempSync, rmSync, cpSync } from "node:fs";
+// plain-language questions in a DM and an @mention; the message context menus; 👍/👎 votes
+// written to FEEDBACK_FILE and summarised by `npm run feedback`.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,6 +17,7 @@ const EPHEMERAL = 64;
 let standIn: DiscordStandIn;
 let bot: ChildRun;
 let knowledge: string;
+let feedbackFile: string;
 let users = 0;
 const asUser = (extra: InteractionContext = {}): InteractionContext => ({ userId: `${420000000000000000n + BigInt(++users)}`, ...extra });
 const str = (name: string, value: string, focused?: boolean): Json => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
@@ -39,7 +42,8 @@ beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "check-bot-knowledge-"));
   cpSync(join(ROOT, "knowledge"), knowledge, { recursive: true });
   standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN });
-  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(knowledge, ".cache"), LOG_LEVEL: "info" });
+  feedbackFile = join(knowledge, "votes", "feedback.jsonl");
+  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(knowledge, ".cache"), FEEDBACK_FILE: feedbackFile, LOG_LEVEL: "info" });
   await bot.waitForStderr(/Logged in as .*/, 30_000);
 }, 40_000);
 
@@ -129,7 +133,7 @@ describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, (
       "3. Julian King — European Security Commissioner",
     ]);
     expect(first.data.embeds[0].description).toContain("**We’re not talking about bans today");
-    const more = buttonIds(first.data).at(-1)!;
+    const more = buttonIds(first.data).find((id) => id.startsWith("more:"))!;
     expect(more).toBe('more:3:["d","Julian King",null]');
     const sent = await standIn.button(more, standIn.originalMessage(first.sent.id), asUser());
     const next = (await answered(sent)).body.data;
@@ -156,5 +160,35 @@ describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, (
     await standIn.messageCreate({ content: "what did Julian King say about bans?", mentionBot: true, userId: asUser().userId });
     const mention = await postIn(standIn.channelId, since);
     expect(mention.body.embeds[0].description).toContain("**We’re not talking about bans today");
+  });
+});
+
+describe("feedback against the Discord stand-in", { timeout: 30_000 }, () => {
+  it("puts 👍/👎 under answers; votes are appended with the question, the cited lines and a hashed user", async () => {
+    const asker = asUser();
+    const { sent, data } = await command("who-said", [str("quote", "groundless accusations")], asker);
+    const rows = data.components as Json[];
+    const votes = rows.at(-1).components as Json[];
+    expect(votes.map((b) => [b.emoji?.name, b.custom_id])).toEqual([
+      ["👍", 'fb:u:["w","groundless accusations"]'],
+      ["👎", 'fb:d:["w","groundless accusations"]'],
+    ]);
+    const voter = asUser();
+    const down = await standIn.button(votes[1].custom_id, standIn.originalMessage(sent.id), voter);
+    expect((await answered(down)).body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("👎 noted") });
+    const up = await standIn.button(votes[0].custom_id, standIn.originalMessage(sent.id), asUser());
+    await answered(up);
+    const lines = readFileSync(feedbackFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Json);
+    expect(lines).toHaveLength(2);
+    expect(Object.keys(lines[0])).toEqual(["time", "command", "question", "file", "lines", "vote", "user"]);
+    expect(lines[0]).toMatchObject({ command: "who-said", question: "/who-said groundless accusations", file: "002_732ad33b9a9136f5.txt", lines: [26, 26], vote: "down", user: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(JSON.stringify(lines)).not.toContain(voter.userId!);
+    expect(lines[1]).toMatchObject({ vote: "up" });
+
+    const summary = spawnSync(process.execPath, ["--import", "tsx", "src/feedback/main.ts"], { encoding: "utf8", env: { ...process.env, FEEDBACK_FILE: feedbackFile, DISCORD_TOKEN: "" }, timeout: 30_000 });
+    expect(summary.status).toBe(0);
+    expect(summary.stdout).toBe(
+      "2 votes on 1 question: 1 👍, 1 👎.\n\nMost 👎 first:\n1. 1 👎 1 👍  /who-said groundless accusations\n   answered with 002_732ad33b9a9136f5.txt:26\n",
+    );
   });
 });

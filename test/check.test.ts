@@ -1,7 +1,9 @@
 // /check and /said as plain answers (no Discord): the word diff, speaker matching, verdicts,
 // the inverse of who-said, and the plain-language routes to both.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { answerCheck } from "../src/answer/check.js";
+import { quotationOf } from "../src/answer/message-quote.js";
 import { route } from "../src/answer/router.js";
 import { answerSaid } from "../src/answer/said.js";
 import { speakerMatcher } from "../src/answer/speaker-match.js";
@@ -130,6 +132,11 @@ describe("said", () => {
     expect(none.message).toBe('"Bob Sample" is quoted 1 time in the documents, but not about "market rents".');
   });
 
+  it("quotations whose own paragraph has the topic come first; the headline alone counts only when nothing else does", () => {
+    expect(answerSaid(engine, "Alice Example", "market").results.map((r) => r.quote)).toEqual([expect.stringContaining("market rents would double")]);
+    expect(answerSaid(engine, "Alice Example", "day").results.map((r) => r.source.file)).toEqual(["market.txt", "market.txt"]);
+  });
+
   it("an unknown speaker gets suggestions, never someone else's words", () => {
     const a = answerSaid(engine, "Alicia Exemple");
     expect(a.results).toEqual([]);
@@ -153,5 +160,23 @@ describe("routes", () => {
     expect(route("/check “every ferry must carry”")).toEqual({ command: "check", query: "every ferry must carry", speaker: null });
     expect(route('did Alice Example say "every ferry must carry two lifeboats"?')).toEqual({ command: "check", query: "every ferry must carry two lifeboats", speaker: "Alice Example" });
     expect(route("check the ferry timetable")).toEqual({ command: "search", query: "check the ferry timetable" });
+  });
+});
+
+describe("any input", () => {
+  const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("", "  ", "“”", "'s", "don't", "every ferry must", "— Alice", "<@1> https://x"));
+  it("check, said and the message menus' word picking never throw, and answer within their contract", () => {
+    fc.assert(
+      fc.property(text, fc.option(text), (quote, speaker) => {
+        const a = answerCheck(engine, quote, speaker);
+        expect(["exact", "close", "other-speaker", "not-found"]).toContain(a.verdict);
+        if (a.verdict === "not-found") expect(a.results).toEqual([]);
+        for (const r of a.results) expect(r.source.lineStart).toBeGreaterThan(0);
+        const s = answerSaid(engine, quote, speaker);
+        for (const r of s.results) expect(r.speaker).toBeTruthy();
+        expect(quotationOf(quote).length).toBeLessThanOrEqual(500);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

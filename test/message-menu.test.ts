@@ -1,11 +1,26 @@
 // The pieces of the message context-menu commands that need no Discord: which words of a chat
 // message are looked up, the HTTP endpoint's reading of a menu interaction, and the
-// "Post publicly" button's custom_id.
-import { describe, expect, it } from "vitest";
+// "Post publicly" button's custom_id; and any message text through the menus and their buttons.
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { EngineHolder } from "../src/answer/holder.js";
 import { quotationOf, searchTextOf } from "../src/answer/message-quote.js";
+import { Answers } from "../src/bot/answers.js";
+import type { BotContext } from "../src/bot/command.js";
+import { Cooldown } from "../src/bot/cooldown.js";
+import { handleInteraction } from "../src/bot/handle.js";
+import { CommandOptions } from "../src/bot/options.js";
+import { commandMap } from "../src/bot/registry.js";
+import { FeedbackLog } from "../src/feedback/log.js";
+import { callbackBody } from "../src/http/callback.js";
+import { createLogger } from "../src/log.js";
+import { messageProblems } from "./support/standin-validation.js";
+import { tempDir } from "./helpers.js";
 import { decodeCustomId, publishId } from "../src/bot/custom-ids.js";
 import { QueryStore } from "../src/bot/query-store.js";
 import { parseInteraction } from "../src/http/interaction.js";
+import { ROOT } from "./support/bot-process.js";
 
 describe("the quotation in a message", () => {
   it.each([
@@ -63,5 +78,35 @@ describe("message menus over HTTP and the Post publicly button", () => {
     expect(store.get((decoded as { key: string }).key)).toEqual(long);
     expect(publishId(long, null)).toBeNull();
     expect(decodeCustomId('pub:["x"]')).toBeNull();
+  });
+});
+
+describe("message menus and vote buttons on any message", () => {
+  const tmp = tempDir("menu-fuzz-");
+  afterAll(() => tmp.cleanup());
+  const holder = new EngineHolder(join(ROOT, "knowledge"));
+  const feedback = new FeedbackLog(join(tmp.dir, "votes.jsonl"));
+  const bot: BotContext = { holder, answers: new Answers(holder, { feedback: true }), cooldown: new Cooldown({ disabled: true }), log: createLogger("silent"), feedback };
+  const commands = commandMap();
+  const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 3000 }), fc.constantFrom("", "“groundless accusations for political purposes” — Wang Yi", "<@1> **spectrum** auctions https://x.y"));
+
+  it("answer any message text within Discord's limits; their buttons answer within them too", () => {
+    fc.assert(
+      fc.property(fc.constantFrom("Who said this?", "Find sources"), text, (name, content) => {
+        const reply = handleInteraction({ kind: "command", name, options: new CommandOptions([]), target: { content }, userId: "1", guildId: null }, bot, commands);
+        expect(reply.type).toBe("message");
+        expect(messageProblems(callbackBody(reply).data)).toEqual([]);
+        if (reply.type !== "message") return;
+        expect(reply.ephemeral).toBe(true);
+        for (const row of reply.message.components) {
+          for (const b of row.components) {
+            if (!("custom_id" in b) || !/^(pub|fb)/.test(b.custom_id)) continue;
+            const pressed = handleInteraction({ kind: "button", customId: b.custom_id, messageEphemeral: true, userId: "2", guildId: null }, bot, commands);
+            expect(messageProblems(callbackBody(pressed).data)).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });

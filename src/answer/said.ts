@@ -13,6 +13,8 @@ import { checkQuery } from "./validate.js";
 
 /** Share of the topic's words a quotation (or its context) must have to be about the topic. */
 export const SAID_TOPIC_MIN_COVERAGE = 0.5;
+/** Coverage only the quotation's own text or paragraph can reach (the headline alone counts 0.5). */
+const SAID_TOPIC_IN_TEXT = 0.6;
 
 export function answerSaid(engine: Engine, speakerInput: unknown, topicInput?: unknown, limit = engine.limit): SaidAnswer {
   const topicGiven = typeof topicInput === "string" && topicInput.trim() !== "";
@@ -53,7 +55,9 @@ export function answerSaid(engine: Engine, speakerInput: unknown, topicInput?: u
     ]);
     return { quote, score: who * coverage, coverage };
   });
-  const relevant = scored.filter((s) => s.coverage >= SAID_TOPIC_MIN_COVERAGE);
+  // Quotations whose own paragraph touches the topic; only when none does, those whose article is about it.
+  const inText = scored.filter((s) => s.coverage >= SAID_TOPIC_IN_TEXT);
+  const relevant = inText.length > 0 ? inText : scored.filter((s) => s.coverage >= SAID_TOPIC_MIN_COVERAGE);
   if (relevant.length === 0) {
     const n = theirs.length;
     return { ...base, speaker, message: `"${speaker}" is quoted ${n} time${n === 1 ? "" : "s"} in the documents, but not about "${base.topic}".` };

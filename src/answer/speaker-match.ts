@@ -36,8 +36,18 @@ export function speakerMatcher(named: string): (speaker: string | null, role: st
   };
 }
 
-/** Every distinct speaker of the corpus' quotations, with how often each is quoted. */
+const speakersCache = new WeakMap<object, Array<{ name: string; mentions: number }>>();
+
+/** Every distinct speaker of the corpus' quotations, with how often each is quoted (computed once per quote list: autocomplete asks on every keystroke). */
 export function quotedSpeakers(quotes: ReadonlyArray<{ speaker: string | null }>): Array<{ name: string; mentions: number }> {
+  const cached = speakersCache.get(quotes);
+  if (cached) return cached;
+  const list = countSpeakers(quotes);
+  speakersCache.set(quotes, list);
+  return list;
+}
+
+function countSpeakers(quotes: ReadonlyArray<{ speaker: string | null }>): Array<{ name: string; mentions: number }> {
   const byName = new Map<string, { name: string; mentions: number }>();
   for (const q of quotes) {
     if (!q.speaker) continue;

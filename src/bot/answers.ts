@@ -4,6 +4,7 @@ import type { Engine } from "../answer/engine.js";
 import type { Answer } from "../answer/types.js";
 import { fitContent, fitEmbeds, PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
 import { moreId, sourceId } from "./custom-ids.js";
+import { withFeedbackRow } from "./feedback.js";
 import type { EngineSource } from "./engine-source.js";
 import { ask, type BotQuery } from "./query.js";
 import { QueryStore } from "./query-store.js";
@@ -23,12 +24,15 @@ export interface AnswersOptions {
   store?: QueryStore | null;
   /** Shown under /sources, e.g. which shard answered. */
   sourcesFooter?: string | null;
+  /** 👍/👎 buttons under answers (when votes are recorded). */
+  feedback?: boolean;
 }
 
 export class Answers {
   private readonly hashes = new WeakMap<Engine, Map<string, string>>();
   readonly store: QueryStore | null;
   private readonly sourcesFooter: string | null;
+  private readonly feedback: boolean;
 
   constructor(
     readonly holder: EngineSource,
@@ -36,6 +40,7 @@ export class Answers {
   ) {
     this.store = options.store === undefined ? new QueryStore() : options.store;
     this.sourcesFooter = options.sourcesFooter ?? null;
+    this.feedback = options.feedback ?? false;
   }
 
   /** The engine in use (a reindex swaps it). */
@@ -66,6 +71,7 @@ export class Answers {
       },
     });
     if (droppedMore) page.message.content = fitContent(page.message.content ? `${page.message.content}\n${NO_MORE_NOTE}` : NO_MORE_NOTE);
+    if (this.feedback && page.found && query.command !== "sources") page.message.components = withFeedbackRow(page.message.components, query, this.store);
     if (query.command === "sources" && this.sourcesFooter && page.found && page.message.embeds[0]) {
       page.message.embeds = fitEmbeds([{ ...page.message.embeds[0], footer: { text: this.sourcesFooter } }, ...page.message.embeds.slice(1)]);
     }

@@ -5,6 +5,7 @@ import type { BotContext } from "./command.js";
 import { decodeCustomId, fileHash, type ButtonAction } from "./custom-ids.js";
 import type { ButtonInput } from "./incoming.js";
 import { messageReply, noticeReply, type Reply } from "./reply.js";
+import { recordVote } from "./feedback.js";
 import { lookupSource } from "./source-view.js";
 
 export function pressButton(input: ButtonInput, bot: BotContext): Reply {
@@ -12,6 +13,7 @@ export function pressButton(input: ButtonInput, bot: BotContext): Reply {
   if (!action) return noticeReply("This button is from an older version of the bot and no longer works. Please ask again.");
   if (action.kind === "source" || action.kind === "source-hashed") return showSource(bot, action);
   if (action.kind === "publish" || action.kind === "publish-ref") return postPublicly(bot, action);
+  if (action.kind === "feedback" || action.kind === "feedback-ref") return recordVote(input, bot, action);
   return showMore(input, bot, action);
 }
 

@@ -12,6 +12,7 @@ import { createMessageHandler } from "./messages.js";
 import { commandMap, commandPayload } from "./registry.js";
 import { createInteractionHandler } from "./router.js";
 import { installStatsHook, listenerTotal } from "./stats.js";
+import { FeedbackLog } from "../feedback/log.js";
 
 export const DEFAULT_API_BASE = "https://discord.com/api";
 const LOGIN_TIMEOUT_MS = 60_000;
@@ -54,8 +55,9 @@ export function startBot({ config, holder, log, shard = null }: StartBotOptions)
     // discord.js also finds the gateway through this base (GET /gateway/bot).
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
-  const answers = new Answers(holder, { sourcesFooter: shard ? `Answered by shard ${shard.id} (${shard.count} shards)` : null });
-  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log };
+  const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
+  const answers = new Answers(holder, { sourcesFooter: shard ? `Answered by shard ${shard.id} (${shard.count} shards)` : null, feedback: feedback !== null });
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
   let stopping = false;
   const uninstallStats = installStatsHook(log, () => ({
     clientListeners: listenerTotal(client),

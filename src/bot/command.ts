@@ -4,6 +4,7 @@
 // endpoint each send that Reply their own way, so both give the same answers.
 import { ApplicationIntegrationType, InteractionContextType } from "discord.js";
 import type { RESTPostAPIApplicationCommandsJSONBody, SlashCommandBooleanOption } from "discord.js";
+import type { FeedbackLog } from "../feedback/log.js";
 import type { Logger } from "../log.js";
 import type { Answers } from "./answers.js";
 import type { Cooldown } from "./cooldown.js";
@@ -17,6 +18,8 @@ export interface BotContext {
   answers: Answers;
   cooldown: Cooldown;
   log: Logger;
+  /** Where 👍/👎 votes go (FEEDBACK_FILE); absent when votes are not recorded. */
+  feedback?: FeedbackLog | null;
 }
 
 export interface BotCommand {

@@ -8,6 +8,8 @@
 //   mork:<offset>:<key>                             "More": a key into the QueryStore
 //   pub:<JSON [code, …args]>                        "Post publicly" (under a private answer): the query
 //   pubk:<key>                                      "Post publicly": a key into the QueryStore
+//   fb:<u|d>:<JSON [code, …args]>                   👍 / 👎 on an answer: the vote and the query
+//   fbk:<u|d>:<key>                                 the same, with a key into the QueryStore
 import { createHash } from "node:crypto";
 import type { Citation } from "../types.js";
 import type { BotQuery } from "./query.js";
@@ -21,7 +23,9 @@ export type ButtonAction =
   | { kind: "more"; query: BotQuery; offset: number }
   | { kind: "more-ref"; key: string; offset: number }
   | { kind: "publish"; query: BotQuery }
-  | { kind: "publish-ref"; key: string };
+  | { kind: "publish-ref"; key: string }
+  | { kind: "feedback"; vote: "up" | "down"; query: BotQuery }
+  | { kind: "feedback-ref"; vote: "up" | "down"; key: string };
 
 const CODES = { "who-said": "w", when: "n", stance: "t", search: "s", sources: "o", check: "c", said: "d" } as const;
 
@@ -57,6 +61,14 @@ export function publishId(query: BotQuery, store: QueryStore | null): string | n
   return store ? `pubk:${store.put(query)}` : null;
 }
 
+/** 👍 (up) or 👎 (down) on the answer to `query`; null when it does not fit and there is no store. */
+export function feedbackId(query: BotQuery, vote: "up" | "down", store: QueryStore | null): string | null {
+  const v = vote === "up" ? "u" : "d";
+  const inline = `fb:${v}:${JSON.stringify([CODES[query.command], ...moreArgs(query)])}`;
+  if (inline.length <= MAX_CUSTOM_ID) return inline;
+  return store ? `fbk:${v}:${store.put(query)}` : null;
+}
+
 /** The arguments a "More" id carries after the command's code. */
 function moreArgs(query: BotQuery): Array<string | null> {
   switch (query.command) {
@@ -84,6 +96,11 @@ export function decodeCustomId(id: string): ButtonAction | null {
     return m[1] === "src"
       ? { kind: "source", file: m[5]!, lineStart, lineEnd, contentHash }
       : { kind: "source-hashed", fileHash: m[5]!, lineStart, lineEnd, contentHash };
+  }
+  if ((m = /^fbk:([ud]):([\w-]{1,40})$/.exec(id))) return { kind: "feedback-ref", vote: m[1] === "u" ? "up" : "down", key: m[2]! };
+  if ((m = /^fb:([ud]):(\[.*\])$/s.exec(id))) {
+    const query = queryFromArgs(m[2]!);
+    return query ? { kind: "feedback", vote: m[1] === "u" ? "up" : "down", query } : null;
   }
   if ((m = /^pubk:([\w-]{1,40})$/.exec(id))) return { kind: "publish-ref", key: m[1]! };
   if ((m = /^pub:(\[.*\])$/s.exec(id))) {

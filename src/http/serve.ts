@@ -16,6 +16,7 @@ import type { Logger } from "../log.js";
 import { createEndpoint } from "./endpoint.js";
 import { createInteractionsServer } from "./server.js";
 import { publicKeyFromHex } from "./verify.js";
+import { FeedbackLog } from "../feedback/log.js";
 
 export const DEFAULT_PORT = 3000;
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -32,8 +33,9 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
     return 1;
   }
   // No query store: the next press of "More" may reach another copy behind the load balancer.
-  const answers = new Answers(holder, { store: null });
-  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log };
+  const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
+  const answers = new Answers(holder, { store: null, feedback: feedback !== null });
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
   // Follow-ups use the interaction's token, so this client needs no bot token.
   const rest = new REST({ api: config.DISCORD_API_BASE ?? DEFAULT_API_BASE });
   const endpoint = createInteractionsServer({

@@ -386,7 +386,7 @@ function stanceSummary(a: StanceAnswer): APIEmbed {
 /** The first /check embed: the verdict in one line, with the word diff. */
 function checkSummary(a: CheckAnswer): APIEmbed {
   const label = { exact: "Exact", close: "Close", "other-speaker": "Attributed to someone else", "not-found": "Not found" }[a.verdict];
-  return { title: truncate(`${label}: “${a.query}”`, LIMITS.title), description: truncate(verdictLine(a, DISCORD_MARKS), LIMITS.description), color: COLORS[a.verdict] };
+  return { title: truncate(`${label}: “${escapeMarkdown(a.query)}”`, LIMITS.title), description: truncate(verdictLine(a, DISCORD_MARKS), LIMITS.description), color: COLORS[a.verdict] };
 }
 
 /** Nothing found: the engine's reason and its suggestions, as plain content. */
