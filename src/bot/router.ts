@@ -46,7 +46,7 @@ export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<
 }
 
 export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction): Incoming {
-  const from = { userId: interaction.user.id, guildId: interaction.guildId };
+  const from = { userId: interaction.user.id, guildId: interaction.guildId, memberPermissions: interaction.memberPermissions?.bitfield ?? null };
   if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   if (interaction.isChatInputCommand()) return { kind: "command", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   return { kind: "button", customId: interaction.customId, messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral), ...from };

@@ -65,7 +65,7 @@ async function send(standIn: DiscordStandIn, a: Action): Promise<Sent> {
     const message = await standIn.messageCreate({ content: a.content, dm: true, userId: a.userId });
     return { action: a, id: message.id, channelId: message.channel_id, sentAt };
   }
-  const ctx = { userId: a.userId, dm: a.dm };
+  const ctx = { userId: a.userId, dm: a.dm, ...(a.kind === 'command' && a.permissions ? { permissions: a.permissions } : {}) };
   const sent =
     a.kind === 'command'
       ? await standIn.chatInput(a.name, a.options, ctx)
