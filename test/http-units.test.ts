@@ -2,8 +2,10 @@
 // body cap, every refusal the server makes (401, 413, 400, 404, 405), the interaction parser, the
 // callback bodies, and the deferred follow-up. The process itself (`npm run serve:http`) is run
 // against the stand-in in modes.test.ts and soak.test.ts.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -300,10 +302,17 @@ describe("the endpoint server", () => {
 });
 
 describe("npm run serve:http", { timeout: 30_000 }, () => {
-  it("needs DISCORD_PUBLIC_KEY, and says so in one line", async () => {
-    const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), LOG_LEVEL: "warn" });
+  it("needs DISCORD_PUBLIC_KEY, and says so in one line, in the configuration errors' format, before indexing anything", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "http-cache-"));
+    const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), CACHE_DIR: cache, LOG_LEVEL: "debug" });
     expect((await run.exit(20_000)).code).toBe(1);
-    expect(run.stderr).toBe("error: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env.\n");
+    expect(run.stderr).toBe("configuration error: DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env\n");
+    expect(readdirSync(cache)).toEqual([]); // nothing was indexed (or cached)
+    rmSync(cache, { recursive: true, force: true });
+    // Every configuration error has that one form: a missing folder too.
+    const noFolder = runTs("src/main.ts", { KNOWLEDGE_DIR: join(ROOT, "no-such-folder"), LOG_LEVEL: "debug" });
+    expect((await noFolder.exit(20_000)).code).toBe(1);
+    expect(noFolder.stderr).toBe(`configuration error: KNOWLEDGE_DIR: knowledge folder not found: ${join(ROOT, "no-such-folder")}\n`);
   });
 
   it("a port in use is one clear line", async () => {
