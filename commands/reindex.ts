@@ -15,8 +15,17 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild)
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 
+/** Manage Server, or Administrator (which Discord treats as every permission). */
+const MAY_REINDEX = PermissionFlagsBits.ManageGuild | PermissionFlagsBits.Administrator;
+
 export function run(input: CommandInput, bot: BotContext): Reply {
   if (input.guildId === null) return noticeReply("/reindex works in a server, for members with Manage Server.");
+  // Checked here as well: a server can change who sees the command, and the HTTP endpoint has no
+  // other guard between a request and a rebuild.
+  if (((input.memberPermissions ?? 0n) & MAY_REINDEX) === 0n) {
+    bot.log.info(`refused /reindex to ${input.userId}: no Manage Server permission`);
+    return noticeReply("/reindex needs the Manage Server permission in this server.");
+  }
   return {
     type: "deferred",
     ephemeral: true,

@@ -59,6 +59,16 @@ export function modeOf(config: Config): Mode {
   throw new ConfigError("MODE: MODE must be gateway or http");
 }
 
+/**
+ * What a mode needs beyond the schema, checked with it (before any indexing), in the same one-line
+ * form: the HTTP endpoint cannot verify a single request without the application's public key.
+ */
+export function checkMode(config: Config, mode: Mode): void {
+  if (mode === "http" && !config.DISCORD_PUBLIC_KEY) {
+    throw new ConfigError("DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env");
+  }
+}
+
 /** Reads .env (if any) then validates process.env. Throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: string): Config {
   if (env === process.env) loadDotenv({ path: dotenvPath, quiet: true });

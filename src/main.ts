@@ -1,7 +1,7 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
 import { EngineHolder, type ReindexReport } from "./answer/holder.js";
-import { configOrReport, loadConfig, modeOf } from "./config.js";
+import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { startLiveReload } from "./live-reload.js";
 import { createLogger } from "./log.js";
@@ -11,7 +11,9 @@ import { startRepl } from "./repl.js";
 async function run(): Promise<number> {
   const read = configOrReport(() => {
     const config = loadConfig();
-    return { config, mode: modeOf(config) };
+    const mode = modeOf(config);
+    checkMode(config, mode);
+    return { config, mode };
   });
   if (!read) return 1;
   const { config, mode } = read;
@@ -26,7 +28,7 @@ async function run(): Promise<number> {
     });
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
-      process.stderr.write(`${e.message}\n`);
+      process.stderr.write(`configuration error: KNOWLEDGE_DIR: ${e.message}\n`);
       return 1;
     }
     throw e;

@@ -392,7 +392,9 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
 
   it("/reindex defers, reloads the folder and reports the counts; it is refused outside servers", async () => {
     writeFileSync(join(knowledge, "added.txt"), 'date 2022-02-02  Added later\n\nDora New, a lock keeper, said: "Canal boats must give way to swans."\n');
-    const sent = await standIn.chatInput("reindex", [], asUser());
+    const refused = await command("reindex", [], asUser()); // the stand-in's default member: no Manage Server
+    expect(refused.data).toMatchObject({ flags: EPHEMERAL, content: "/reindex needs the Manage Server permission in this server." });
+    const sent = await standIn.chatInput("reindex", [], asUser({ permissions: String(1 << 5) }));
     const deferred = await answered(sent);
     expect(deferred.body).toMatchObject({ type: 5, data: { flags: EPHEMERAL } });
     await standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && standIn.interactionResponses(sent.id).includes(r));

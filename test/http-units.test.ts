@@ -2,8 +2,10 @@
 // body cap, every refusal the server makes (401, 413, 400, 404, 405), the interaction parser, the
 // callback bodies, and the deferred follow-up. The process itself (`npm run serve:http`) is run
 // against the stand-in in modes.test.ts and soak.test.ts.
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer as createNetServer } from "node:net";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,7 +83,11 @@ describe("parsing interactions", () => {
       messageEphemeral: true,
       userId: "8",
       guildId: null,
+      memberPermissions: null,
     });
+    expect(command?.incoming?.memberPermissions).toBeNull(); // none sent
+    const withPerms = parseInteraction({ ...base, type: 2, guild_id: "9", member: { user: { id: "7" }, permissions: "2147483679" }, data: { type: 1, name: "sources" } });
+    expect(withPerms?.incoming?.memberPermissions).toBe(2147483679n);
   });
 
   it("has no input for kinds the bot does not handle, and nothing for what is not an interaction", () => {
@@ -185,7 +191,7 @@ describe("the endpoint server", () => {
   });
 
   it("defers /reindex (type 5), then completes it by PATCHing @original with the interaction's token; a failed PATCH is logged without the token", async () => {
-    const res = await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" } }, data: { type: 1, name: "reindex" } }));
+    const res = await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" }, permissions: "32" }, data: { type: 1, name: "reindex" } }));
     expect(res.json).toEqual({ type: 5, data: { flags: 64 } });
     await endpoint.drain();
     expect(patches).toHaveLength(1);
@@ -193,7 +199,7 @@ describe("the endpoint server", () => {
     expect(patches[0]!.options).toMatchObject({ auth: false, body: { content: expect.stringMatching(/^Reindexed \*\*5\*\* documents/), embeds: [], components: [] } });
 
     failPatch = true;
-    await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" } }, data: { type: 1, name: "reindex" } }));
+    await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" }, permissions: "32" }, data: { type: 1, name: "reindex" } }));
     await endpoint.drain();
     failPatch = false;
     expect(logged.join("\n")).toMatch(/completing interaction \d+ failed: Error: PATCH \/webhooks\/200\/\[token\]\/messages\/@original failed/);
@@ -233,6 +239,20 @@ describe("the endpoint server", () => {
     expect([413, "cut"]).toContain(status);
     expect(answered.length).toBe(before);
     expect(endpoint.refusals.tooLarge).toBe(2);
+  });
+
+  it("/reindex checks the member's Manage Server bit itself: without it (or without any permissions) it is refused and nothing is rebuilt", async () => {
+    patches.length = 0;
+    const as = (permissions?: string): object => ({ type: 2, guild_id: "9", member: { user: { id: "300" }, ...(permissions ? { permissions } : {}) }, data: { type: 1, name: "reindex" } });
+    for (const permissions of [undefined, "0", String((1 << 10) | (1 << 11) | (1 << 31)), "not-a-number"]) {
+      const res = await post(interaction(as(permissions)));
+      expect(res.json).toMatchObject({ type: 4, data: { content: "/reindex needs the Manage Server permission in this server.", flags: 64 } });
+    }
+    await endpoint.drain();
+    expect(patches).toEqual([]);
+    // Administrator implies every permission.
+    expect((await post(interaction(as(String(1 << 3))))).json).toEqual({ type: 5, data: { flags: 64 } });
+    await endpoint.drain();
   });
 
   it("answers a signed request only once: the same interaction again, within its five minutes, is refused with 409", async () => {
@@ -282,10 +302,17 @@ describe("the endpoint server", () => {
 });
 
 describe("npm run serve:http", { timeout: 30_000 }, () => {
-  it("needs DISCORD_PUBLIC_KEY, and says so in one line", async () => {
-    const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), LOG_LEVEL: "warn" });
+  it("needs DISCORD_PUBLIC_KEY, and says so in one line, in the configuration errors' format, before indexing anything", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "http-cache-"));
+    const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), CACHE_DIR: cache, LOG_LEVEL: "debug" });
     expect((await run.exit(20_000)).code).toBe(1);
-    expect(run.stderr).toBe("error: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env.\n");
+    expect(run.stderr).toBe("configuration error: DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env\n");
+    expect(readdirSync(cache)).toEqual([]); // nothing was indexed (or cached)
+    rmSync(cache, { recursive: true, force: true });
+    // Every configuration error has that one form: a missing folder too.
+    const noFolder = runTs("src/main.ts", { KNOWLEDGE_DIR: join(ROOT, "no-such-folder"), LOG_LEVEL: "debug" });
+    expect((await noFolder.exit(20_000)).code).toBe(1);
+    expect(noFolder.stderr).toBe(`configuration error: KNOWLEDGE_DIR: knowledge folder not found: ${join(ROOT, "no-such-folder")}\n`);
   });
 
   it("a port in use is one clear line", async () => {

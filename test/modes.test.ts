@@ -68,7 +68,7 @@ function ctx(t: Target, i: number, dm = false): InteractionContext {
 }
 
 type Ask =
-  | { kind: "command"; name: string; options?: Json[]; dm?: boolean }
+  | { kind: "command"; name: string; options?: Json[]; dm?: boolean; /** The member's permission bits (decimal). */ permissions?: string }
   | { kind: "autocomplete"; name: string; options: Json[]; dm?: boolean }
   /** Presses button `index` of the answer to `on` (or a literal custom_id), on a shared or private message. */
   | { kind: "press"; on?: Ask; index?: number; customId?: string; ephemeral: boolean; dm?: boolean };
@@ -77,7 +77,7 @@ const str = (name: string, value: string, focused?: boolean): Json => ({ name, t
 const bool = (name: string, value: boolean): Json => ({ name, type: 5, value });
 
 async function ask(t: Target, a: Ask, i: number): Promise<{ answer: WireAnswer; sent: SentInteraction; callback: RecordedRequest }> {
-  const c = ctx(t, i, a.dm);
+  const c = { ...ctx(t, i, a.dm), ...(a.kind === "command" && a.permissions ? { permissions: a.permissions } : {}) };
   let sent: SentInteraction;
   if (a.kind === "command") sent = await t.standIn.chatInput(a.name, a.options ?? [], c);
   else if (a.kind === "autocomplete") sent = await t.standIn.autocomplete(a.name, a.options, c);
@@ -114,9 +114,11 @@ const ASKS: Ask[] = [
   { kind: "press", on: { kind: "command", name: "who-said", options: [str("quote", "groundless accusations")] }, index: 0, ephemeral: false, dm: true },
   { kind: "press", customId: "vote:yes", ephemeral: false },
   { kind: "press", customId: "mork:3:AAAAAAAAAAAA", ephemeral: false },
+  { kind: "command", name: "reindex" }, // a member without Manage Server: refused, whatever the command's defaults say
 ];
 
 const keys = newKeyPair();
+const MANAGE_SERVER = String(1 << 5);
 
 beforeAll(async () => {
   const [even, odd] = guildPair();
@@ -166,6 +168,7 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
     expect(answers[15]!.embeds![0].title).toMatch(/^4\. /);
     expect(answers[16]).toMatchObject({ type: 7 });
     expect(answers[17]!.embeds![0].description).toContain("› 26 │");
+    expect(answers.at(-1)).toMatchObject({ type: 4, flags: EPHEMERAL, content: "/reindex needs the Manage Server permission in this server." });
     expect(answers.filter((a) => a.type === 4 && a.flags === EPHEMERAL && /Something went wrong/.test(a.content ?? ""))).toEqual([]);
   });
 
@@ -188,7 +191,7 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
 
   it("/reindex is deferred and completed by editing the answer, in every mode", async () => {
     for (const t of [single, sharded, http]) {
-      const { answer, sent } = await ask(t, { kind: "command", name: "reindex" }, 1);
+      const { answer, sent } = await ask(t, { kind: "command", name: "reindex", permissions: MANAGE_SERVER }, 1);
       expect(answer).toEqual({ type: 5, flags: EPHEMERAL });
       await t.standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 15_000);
       expect(t.standIn.originalMessage(sent.id).content, t.name).toMatch(/^Reindexed \*\*5\*\* documents: 48 passages/);
@@ -233,7 +236,7 @@ describe("sharding", { timeout: 30_000 }, () => {
 
   it("/reindex in one shard re-extracts in the manager and reloads every shard", async () => {
     const from = sharded.run.stderr.length;
-    const { sent } = await ask(sharded, { kind: "command", name: "reindex" }, 1);
+    const { sent } = await ask(sharded, { kind: "command", name: "reindex", permissions: MANAGE_SERVER }, 1);
     await sharded.standIn.waitForRequest((r) => r.method === "PATCH" && sharded.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 15_000);
     expect(sharded.standIn.originalMessage(sent.id).content).toMatch(/^Reindexed \*\*6\*\* documents/);
     await sharded.run.waitForStderr(/^shard 1: reindexed on request of \d+: 6 documents/m);

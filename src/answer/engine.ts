@@ -73,12 +73,12 @@ export class Engine {
    * A query checked (length, emptiness) and spell-corrected against the corpus' own words, so
    * "groundles accusatons" finds "groundless accusations".
    */
-  check(input: unknown, what: string): Checked & { corrected?: string } {
+  check(input: unknown, what: string): Checked & { corrected?: string; typed?: string } {
     const checked = checkQuery(input, what);
     if (!checked.ok) return checked;
     const corrected = this.index.vocabulary.correct(checked.text);
     if (!corrected) return checked;
-    return { ok: true, text: corrected, query: makeQuery(corrected), corrected };
+    return { ok: true, text: corrected, query: makeQuery(corrected), corrected, typed: checked.text };
   }
 
   /**
@@ -102,10 +102,7 @@ export class Engine {
   /** Words from the corpus close to the query, for "did you mean". */
   suggest(query: string): string[] {
     try {
-      return this.index.passages
-        .autoSuggest(query, { fuzzy: 0.2, prefix: true })
-        .slice(0, 3)
-        .map((s) => s.suggestion);
+      return this.index.suggest(query);
     } catch {
       return [];
     }

@@ -28,8 +28,10 @@ const SLASH: Record<string, Command | "help"> = {
 };
 
 export function route(input: string): Routed {
-  const text = cleanInput(input).replace(/^[\s,:;.!?]+/, "");
-  if (!text) return { command: "empty" };
+  const cleaned = cleanInput(input).trim();
+  const text = cleaned.replace(/^[\s,:;.!?]+/, "");
+  // Only punctuation: a search, so the answer says there is nothing to look for (not silence).
+  if (!text) return cleaned ? { command: "search", query: cleaned } : { command: "empty" };
   // Slash-style: "/who-said quote:...", "/stance actor:Huawei topic:toolbox", "search 5G".
   const slash = /^\/?([\w-]+)\b\s*(.*)$/s.exec(text);
   if (slash) {
@@ -74,10 +76,12 @@ function stanceQuestion(q: string): Routed | null {
   const patterns: RegExp[] = [
     /^what(?:'s|’s| is| was| are| were)\s+(?:the\s+)?(.+?)(?:'s|’s|')\s+(?:stance|position|view|views|opinion|take|attitude)\s+(?:on|about|toward|towards|regarding|over)\s+(.+)$/i,
     /^what(?:'s|’s| is| was)\s+the\s+(?:stance|position|view|opinion|attitude)\s+of\s+(.+?)\s+(?:on|about|toward|towards|regarding)\s+(.+)$/i,
+    // Without the possessive: "what is the US stance on Huawei", "what's China position on 5G".
+    /^what(?:'s|’s| is| was| are| were)\s+(?:the\s+)?(.+?)\s+(?:stance|position|positions|views|attitude)\s+(?:on|about|toward|towards|regarding|over)\s+(.+)$/i,
     /^(?:what|how)\s+(?:does|did|do)\s+(.+?)\s+(?:think|feel|say|stand)\s+(?:of|about|on|toward|towards)\s+(.+)$/i,
     /^(?:is|was|are|were|does|did)\s+(.+?)\s+(?:for|against|in favou?r of|opposed to|supporting|opposing|support|oppose|backing|back)\s+(.+)$/i,
     /^(?:where\s+does|where\s+did)\s+(.+?)\s+stand\s+on\s+(.+)$/i,
-    /^(.+?)(?:'s|’s)\s+(?:stance|position|view)\s+(?:on|about|toward|towards)\s+(.+)$/i,
+    /^(.+?)(?:'s|’s|')\s+(?:stance|position|view)\s+(?:on|about|toward|towards|regarding)\s+(.+)$/i,
     /^(?:stance|position)\s+of\s+(.+?)\s+(?:on|about|toward|towards)\s+(.+)$/i,
   ];
   for (const re of patterns) {

@@ -81,8 +81,10 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
 }
 
 /** "Showing results for …" when the query was spell-corrected. */
-export function corrections(checked: { corrected?: string }): { message?: string } {
-  return checked.corrected ? { message: `Showing results for "${checked.corrected}".` } : {};
+export function corrections(checked: { corrected?: string; typed?: string }): { message?: string } {
+  if (!checked.corrected) return {};
+  // Said as a correction, so no one takes the corrected words for what they typed.
+  return { message: `Showing results for "${checked.corrected}"${checked.typed ? ` (corrected from "${checked.typed}")` : ""}.` };
 }
 
 export function round(x: number): number {

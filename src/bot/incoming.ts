@@ -8,6 +8,12 @@ interface From {
   userId: string;
   /** The server it came from; null in DMs and group DMs. */
   guildId: string | null;
+  /**
+   * The member's permissions in the channel, as Discord computed them (servers only; missing when
+   * unknown). Commands that need one check it themselves rather than trust the command's defaults,
+   * which a server can override and a forged registration can leave out.
+   */
+  memberPermissions?: bigint | null;
 }
 
 export interface CommandInput extends From {

@@ -47,10 +47,18 @@ interface Job {
   reject: (e: unknown) => void;
 }
 
-/** Works answers out first come, first served, one per turn of the event loop. */
+/**
+ * Works answers out first come, first served, one per turn of the event loop. It also learns how
+ * long a turn takes while answers queue up (wall time, so a starved process learns it is slow):
+ * an interaction whose turn cannot come before its deadline is deferred on arrival, while the
+ * process is still answering promptly, rather than when its timer finally fires.
+ */
 export class AnswerQueue {
   private readonly jobs: Job[] = [];
   private scheduled = false;
+  /** Average wall time from one answer to the next while they queue (ms). */
+  private perJobMs = 0;
+  private lastJobAt: number | null = null;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -72,7 +80,7 @@ export class AnswerQueue {
         onLate();
       };
       const wait = deadline - this.now();
-      if (wait <= 0) fire();
+      if (wait <= 0 || this.jobs.length * this.perJobMs >= wait) fire();
       else job.timer = setTimeout(fire, wait);
       this.jobs.push(job);
       this.schedule();
@@ -95,6 +103,10 @@ export class AnswerQueue {
   private runJob(job: Job): void {
     if (job.timer) clearTimeout(job.timer);
     job.timer = null;
+    const at = this.now();
+    if (this.lastJobAt !== null) this.perJobMs = this.perJobMs === 0 ? at - this.lastJobAt : 0.8 * this.perJobMs + 0.2 * (at - this.lastJobAt);
+    // Only back-to-back answers measure a turn; after the queue ran dry the next gap is idle time.
+    this.lastJobAt = this.jobs.length > 0 ? at : null;
     try {
       job.resolve({ value: job.compute(), late: job.late });
     } catch (error) {

@@ -46,7 +46,7 @@ export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<
 }
 
 export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction): Incoming {
-  const from = { userId: interaction.user.id, guildId: interaction.guildId };
+  const from = { userId: interaction.user.id, guildId: interaction.guildId, memberPermissions: interaction.memberPermissions?.bitfield ?? null };
   if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   if (interaction.isMessageContextMenuCommand()) {
     return { kind: "command", name: interaction.commandName, options: new CommandOptions([]), target: { content: interaction.targetMessage.content }, ...from };

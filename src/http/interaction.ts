@@ -34,12 +34,17 @@ export function parseInteraction(json: unknown): ApiInteraction | null {
   return { id, token, applicationId, type, incoming: type === InteractionType.Ping ? null : toIncoming(json, type) };
 }
 
+/** Discord sends a permission bitfield as a decimal string. */
+function permissions(v: unknown): bigint | null {
+  return typeof v === "string" && /^\d{1,30}$/.test(v) ? BigInt(v) : null;
+}
+
 function toIncoming(json: Obj, type: number): Incoming | null {
   const data = isObj(json.data) ? json.data : {};
   const member = isObj(json.member) ? json.member : {};
   // In servers the user is inside `member`; in DMs it is top-level.
   const user = isObj(member.user) ? member.user : isObj(json.user) ? json.user : {};
-  const from = { userId: str(user.id) ?? "unknown", guildId: str(json.guild_id) };
+  const from = { userId: str(user.id) ?? "unknown", guildId: str(json.guild_id), memberPermissions: permissions(member.permissions) };
   const name = str(data.name);
   if (type === InteractionType.ApplicationCommand && name && data.type === CHAT_INPUT) return { kind: "command", name, options: new CommandOptions(data.options), ...from };
   if (type === InteractionType.ApplicationCommand && name && data.type === MESSAGE_MENU) {

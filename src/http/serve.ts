@@ -11,7 +11,7 @@ import { cooldownFor } from "../bot/cooldown.js";
 import type { EngineSource } from "../bot/engine-source.js";
 import { commandMap } from "../bot/registry.js";
 import { installStatsHook } from "../bot/stats.js";
-import type { Config } from "../config.js";
+import { ConfigError, type Config } from "../config.js";
 import type { Logger } from "../log.js";
 import { createEndpoint } from "./endpoint.js";
 import { createInteractionsServer } from "./server.js";
@@ -28,10 +28,8 @@ export interface ServeOptions {
 }
 
 export async function serveHttp({ config, holder, log }: ServeOptions): Promise<number> {
-  if (!config.DISCORD_PUBLIC_KEY) {
-    process.stderr.write("error: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env.\n");
-    return 1;
-  }
+  // Checked with the rest of the configuration before indexing (checkMode); kept for other callers.
+  if (!config.DISCORD_PUBLIC_KEY) throw new ConfigError("DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY");
   // No query store: the next press of "More" may reach another copy behind the load balancer.
   const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
   const answers = new Answers(holder, { store: null, feedback: feedback !== null });

@@ -105,6 +105,21 @@ export class Vocabulary {
     return known.sort((a, b) => a.df - b.df).slice(0, k).map((x) => x.raw).join(" ");
   }
 
+  private surfaces: Map<string, { word: string; n: number }> | null = null;
+
+  /** The word as the documents most often write it for a stem ("potenti" → "potential"), or null. */
+  surface(stemmed: string): string | null {
+    if (!this.surfaces) {
+      this.surfaces = new Map();
+      for (const [word, n] of this.words) {
+        const st = stem(word);
+        const best = this.surfaces.get(st);
+        if (!best || n > best.n || (n === best.n && word.length < best.word.length)) this.surfaces.set(st, { word, n });
+      }
+    }
+    return this.surfaces.get(stemmed)?.word ?? null;
+  }
+
   /**
    * The query with misspelt words replaced by the closest corpus word (one edit for words of 4–7
    * letters, two from 8), or null when nothing needed correcting.
@@ -163,7 +178,19 @@ export class SearchIndex {
     return new SearchIndex(MiniSearch.loadJS<PassageDoc>(data.passages, PASSAGE_OPTIONS), vocabulary);
   }
 
-  /** Exact terms first; fuzzy and prefix matching only when the exact pass finds too little. */
+  /**
+   * Words from the corpus close to the query, for "did you mean", as the documents write them: the
+   * index holds stems ("potenti becom deepli"), which no one would type.
+   */
+  suggest(query: string, max = 3): string[] {
+    const out = new Set<string>();
+    for (const s of this.passages.autoSuggest(query, { fuzzy: 0.2, prefix: true })) {
+      out.add(s.terms.map((t) => this.vocabulary.surface(t) ?? t).join(" "));
+      if (out.size >= max) break;
+    }
+    return [...out];
+  }
+
   /**
    * Candidate passages for a query, best first. First the passages holding every word of it (found
    * by intersecting posting lists, rarest first: microseconds, where scoring every passage with a

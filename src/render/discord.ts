@@ -392,7 +392,8 @@ function checkSummary(a: CheckAnswer): APIEmbed {
 /** Nothing found: the engine's reason and its suggestions, as plain content. */
 export function renderNothingFound(a: Answer): DiscordMessage {
   const lines: string[] = [];
-  if (a.command === "stance") lines.push(`**${escapeMarkdown(truncate(a.actor || "?", 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
+  // Without an actor the message says what is wrong; "no evidence" about nobody would only confuse.
+  if (a.command === "stance" && a.actor.trim()) lines.push(`**${escapeMarkdown(truncate(a.actor, 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
   if (a.command === "check" && !a.message) lines.push(verdictLine(a, DISCORD_MARKS));
   else if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
   if (a.suggestions?.length) lines.push(`Did you mean: ${a.suggestions.map((s) => `**${escapeMarkdown(truncate(s, 100))}**`).join(", ")}?`);

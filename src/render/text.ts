@@ -62,7 +62,8 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
   if (a.results.length === 0) {
     if (a.command !== "check" || a.message) out.push(a.message ?? "Nothing found.");
     if (a.suggestions?.length) out.push(`Did you mean: ${a.suggestions.join(", ")}?`);
-    if (a.command === "stance") out.unshift(`${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: no evidence in the documents.`);
+    // Without an actor the message says what is wrong; "no evidence" about nobody would only confuse.
+    if (a.command === "stance" && a.actor.trim()) out.unshift(`${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: no evidence in the documents.`);
     return out.join("\n");
   }
   switch (a.command) {

@@ -200,6 +200,8 @@ export class DiscordStandIn {
   private readonly log: (line: string) => void;
   private readonly joinedAt = new Date().toISOString();
   private endpoint: InteractionsEndpoint | null = null;
+  /** HTTP deliveries whose response is still being read, by interaction token. */
+  private readonly deliveries = new Map<string, Promise<unknown>>();
 
   private constructor(
     private readonly server: Server,
@@ -558,6 +560,16 @@ export class DiscordStandIn {
   }
 
   private async postInteraction(endpoint: InteractionsEndpoint, payload: Json): Promise<HttpDelivery> {
+    const delivery = this.deliver(endpoint, payload);
+    this.deliveries.set(payload.token, delivery);
+    try {
+      return await delivery;
+    } finally {
+      this.deliveries.delete(payload.token);
+    }
+  }
+
+  private async deliver(endpoint: InteractionsEndpoint, payload: Json): Promise<HttpDelivery> {
     // Discord waits for the endpoint only for what is left of the window since it created the interaction.
     const createdAt = this.interactions.get(payload.id)?.createdAt ?? Date.now();
     const response = await signedPost(endpoint, JSON.stringify(payload), { timeoutMs: Math.max(1, createdAt + (this.opts.interactionAckWindowMs ?? 3000) - Date.now()) });
@@ -609,6 +621,11 @@ export class DiscordStandIn {
     let reply: Reply;
     try {
       record.body = await parseBody(headers['content-type'], Buffer.concat(chunks));
+      // Discord has taken in the endpoint's response before anything can follow it up: a PATCH
+      // sent as soon as the response left must not overtake the stand-in reading that response.
+      const token = /^\/api\/v\d+\/webhooks\/\d+\/([^/]+)/.exec(record.path)?.[1];
+      const delivering = token ? this.deliveries.get(token) : undefined;
+      if (delivering) await delivering.catch(() => undefined);
       reply = this.takeFault(record) ?? this.route(record);
     } catch (error) {
       this.internalErrors.push(error as Error);

@@ -18,10 +18,10 @@ import { commandMap } from '../../src/bot/registry.js';
 import { callbackBody } from '../../src/http/callback.js';
 import { createLogger } from '../../src/log.js';
 import type { DiscordMessage } from '../../src/render/discord.js';
-import type { Json } from './standin-payloads.js';
+import { EVERYONE_PERMISSIONS, type Json } from './standin-payloads.js';
 
 export type Action =
-  | { kind: 'command'; userId: string; dm: boolean; name: string; options: Json[] }
+  | { kind: 'command'; userId: string; dm: boolean; name: string; options: Json[]; /** Member permission bits (decimal), if not the defaults. */ permissions?: string }
   | { kind: 'autocomplete'; userId: string; dm: boolean; name: string; options: Json[] }
   | { kind: 'button'; userId: string; dm: boolean; customId: string; ephemeralMessage: boolean }
   | { kind: 'dm'; userId: string; content: string };
@@ -62,6 +62,9 @@ const TOPICS = ['EU toolbox', '5G', null, 'security'];
 const SEARCHES = ['Huawei', 'spectrum auctions', '5G security', 'Prague summit', 'groundles accusatons', '!!!'];
 const TYPED = ['', 'hu', 'wa', 'eu', 'zz', 'ch'];
 const DMS = ['who said groundless accusations?', 'when did Huawei sack an executive in Poland?', "what's Huawei's stance on the EU toolbox?", 'Prague summit', 'help', 'sources'];
+
+/** The permission /reindex needs. */
+const MANAGE_SERVER = String(1 << 5);
 
 /** The part of all interactions the hammerers send (with 2 of 20 users: 75 each, far over any sane limit). */
 const HAMMER_SHARE = 0.3;
@@ -104,7 +107,7 @@ export function planSoak(o: PlanOptions, engine: Engine): Action[] {
   const all = [...perUser.values()].flat();
   // Interleave users as a crowd would: a stable shuffle of everything.
   const order = all.map((a) => ({ a, k: rnd() })).sort((x, y) => x.k - y.k).map((x) => x.a);
-  for (let r = 0; r < o.reindexes; r++) order.splice(Math.floor(((r + 1) * order.length) / (o.reindexes + 1)), 0, { kind: 'command', userId: userId(reindexUser), dm: false, name: 'reindex', options: [] });
+  for (let r = 0; r < o.reindexes; r++) order.splice(Math.floor(((r + 1) * order.length) / (o.reindexes + 1)), 0, { kind: 'command', userId: userId(reindexUser), dm: false, name: 'reindex', options: [], permissions: MANAGE_SERVER });
   return order;
 }
 
@@ -178,7 +181,8 @@ export function expectedAnswers(engine: Engine, stateless: boolean): (a: Action)
       const message: DiscordMessage = query ? bot.answers.page(query, 0).message : discordHelp();
       return { answer: normalizeMessage(message) };
     }
-    const from = { userId: a.userId, guildId: a.dm ? null : '1' };
+    const permissions = a.kind === 'command' && a.permissions ? BigInt(a.permissions) : a.dm ? null : BigInt(EVERYONE_PERMISSIONS);
+    const from = { userId: a.userId, guildId: a.dm ? null : '1', memberPermissions: permissions };
     const input: Incoming =
       a.kind === 'button'
         ? { kind: 'button', customId: a.customId, messageEphemeral: a.ephemeralMessage, ...from }

@@ -38,6 +38,8 @@ export interface Sent {
 export const isCallback = (r: { method: string; path: string }): boolean => r.method === 'POST' && r.path.endsWith('/callback');
 export const isChannelPost = (r: { method: string; path: string }): boolean => r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(r.path);
 export const isOriginalEdit = (r: { method: string; path: string }): boolean => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
+/** A follow-up message (POST to the interaction's webhook): a late answer after a silent deferred update. */
+export const isFollowUp = (r: { method: string; path: string }): boolean => r.method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(r.path);
 
 export async function fireBurst(standIn: DiscordStandIn, actions: Action[], opts: BurstOptions): Promise<Sent[]> {
   const at = (fraction: number): number => Math.min(actions.length - 1, Math.floor(fraction * actions.length));
@@ -63,7 +65,7 @@ async function send(standIn: DiscordStandIn, a: Action): Promise<Sent> {
     const message = await standIn.messageCreate({ content: a.content, dm: true, userId: a.userId });
     return { action: a, id: message.id, channelId: message.channel_id, sentAt };
   }
-  const ctx = { userId: a.userId, dm: a.dm };
+  const ctx = { userId: a.userId, dm: a.dm, ...(a.kind === 'command' && a.permissions ? { permissions: a.permissions } : {}) };
   const sent =
     a.kind === 'command'
       ? await standIn.chatInput(a.name, a.options, ctx)
@@ -76,17 +78,19 @@ async function send(standIn: DiscordStandIn, a: Action): Promise<Sent> {
 interface Index {
   callbacks: Map<string, RecordedRequest[]>;
   edits: Map<string, RecordedRequest[]>;
+  followUps: Map<string, RecordedRequest[]>;
   posts: Map<string, RecordedRequest[]>;
 }
 
 function index(standIn: DiscordStandIn, sent: Sent[]): Index {
   const byToken = new Map(sent.filter((s) => s.token).map((s) => [s.token!, s.id]));
-  const idx: Index = { callbacks: new Map(), edits: new Map(), posts: new Map() };
+  const idx: Index = { callbacks: new Map(), edits: new Map(), followUps: new Map(), posts: new Map() };
   const add = (m: Map<string, RecordedRequest[]>, k: string, r: RecordedRequest): void => void m.set(k, [...(m.get(k) ?? []), r]);
   for (const r of standIn.requests) {
     let m: RegExpExecArray | null;
     if (isCallback(r) && (m = /\/interactions\/(\d+)\//.exec(r.path))) add(idx.callbacks, m[1]!, r);
     else if (isOriginalEdit(r) && (m = /\/webhooks\/\d+\/([^/]+)\/messages/.exec(r.path)) && byToken.has(m[1]!)) add(idx.edits, byToken.get(m[1]!)!, r);
+    else if (isFollowUp(r) && (m = /\/webhooks\/\d+\/([^/]+)$/.exec(r.path)) && byToken.has(m[1]!)) add(idx.followUps, byToken.get(m[1]!)!, r);
     else if (isChannelPost(r) && r.body?.message_reference?.message_id) add(idx.posts, String(r.body.message_reference.message_id), r);
   }
   return idx;
@@ -94,12 +98,13 @@ function index(standIn: DiscordStandIn, sent: Sent[]): Index {
 
 const ok = (r: RecordedRequest): boolean => r.status >= 200 && r.status < 300;
 
-function settled(s: Sent, idx: Index, expect: (a: Action) => Expectation): boolean {
+function settled(s: Sent, idx: Index): boolean {
   if (s.action.kind === 'dm') return (idx.posts.get(s.id) ?? []).some(ok);
-  const answered = (idx.callbacks.get(s.id) ?? []).some(ok);
-  if (!answered) return false;
-  const e = expect(s.action);
-  return !e.edit || (idx.edits.get(s.id) ?? []).some(ok) || (idx.callbacks.get(s.id) ?? []).some((r) => ok(r) && normalize(r.body).type !== 5);
+  const callback = (idx.callbacks.get(s.id) ?? []).find(ok);
+  if (!callback) return false;
+  const placeholder = [5, 6].includes(normalize(callback.body).type);
+  // A placeholder (a deferred answer, or one that came late) is settled once it is completed.
+  return !placeholder || (idx.edits.get(s.id) ?? []).some(ok) || (idx.followUps.get(s.id) ?? []).some(ok);
 }
 
 /** Waits until everything sent has its answer (or the timeout), then settles a little for stragglers (duplicates). */
@@ -107,7 +112,7 @@ export async function awaitAnswers(standIn: DiscordStandIn, sent: Sent[], expect
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const idx = index(standIn, sent);
-    if (sent.every((s) => settled(s, idx, expect))) break;
+    if (sent.every((s) => settled(s, idx))) break;
     await sleep(50);
   }
   await sleep(300);
@@ -124,7 +129,10 @@ export interface SoakFigures {
   wrong: number;
   dms: number;
   dmAnswered: number;
+  /** Deferred by design (/reindex), completed by an edit. */
   deferred: number;
+  /** Deferred because the answer's turn came late, then completed (how many depends on the machine). */
+  late: number;
   /** Fault responses the bot rode out (429, 5xx), by status. */
   faults: Record<string, number>;
   /** Callbacks, edits and posts Discord would have refused (400, 404…): must stay 0. */
@@ -146,7 +154,7 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
   const idx = index(standIn, sent);
   const f: SoakFigures = {
     interactions: 0, answered: 0, realAnswers: 0, cooldownNotices: 0, missing: 0, duplicated: 0, wrong: 0,
-    dms: 0, dmAnswered: 0, deferred: 0, faults: {}, refused: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, problems: [],
+    dms: 0, dmAnswered: 0, deferred: 0, late: 0, faults: {}, refused: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, problems: [],
   };
   const latencies: number[] = [];
   const problem = (text: string): void => void (f.problems.length < 20 && f.problems.push(text));
@@ -161,7 +169,7 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
   };
   for (const s of sent) {
     const a = s.action;
-    const records = a.kind === 'dm' ? (idx.posts.get(s.id) ?? []) : [...(idx.callbacks.get(s.id) ?? []), ...(idx.edits.get(s.id) ?? [])];
+    const records = a.kind === 'dm' ? (idx.posts.get(s.id) ?? []) : [...(idx.callbacks.get(s.id) ?? []), ...(idx.edits.get(s.id) ?? []), ...(idx.followUps.get(s.id) ?? [])];
     tally(records);
     const answers = (a.kind === 'dm' ? records : (idx.callbacks.get(s.id) ?? [])).filter(ok);
     if (a.kind === 'dm') f.dms++;
@@ -178,8 +186,26 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
     if (a.kind === 'dm') f.dmAnswered++;
     else f.answered++;
     latencies.push(answers[0]!.at - s.sentAt);
-    const got: WireAnswer = a.kind === 'dm' ? normalizeMessage(answers[0]!.body) : normalize(answers[0]!.body);
     const want = expect(a);
+    let got: WireAnswer = a.kind === 'dm' ? normalizeMessage(answers[0]!.body) : normalize(answers[0]!.body);
+    if ((got.type === 5 || got.type === 6) && want.answer.type !== 5) {
+      // Came late: acknowledged with a placeholder, then completed exactly once with the answer.
+      f.late++;
+      const completions = [...(idx.edits.get(s.id) ?? []), ...(idx.followUps.get(s.id) ?? [])].filter(ok);
+      if (completions.length !== 1) {
+        if (completions.length > 1) f.duplicated++;
+        else f.missing++;
+        problem(`late ${describe(a)} was completed ${completions.length} times`);
+        continue;
+      }
+      const placeholderProblem = checkPlaceholder(a, got, want.answer);
+      if (placeholderProblem) {
+        f.wrong++;
+        problem(`late ${describe(a)}: ${placeholderProblem}`);
+        continue;
+      }
+      got = completedAnswer(got, completions[0]!, want.answer);
+    }
     if (isCooldownNotice(got) && mayBeRefused(a.userId)) {
       f.cooldownNotices++;
       continue;
@@ -202,6 +228,31 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
   const sorted = latencies.sort((x, y) => x - y);
   f.latencyMs = { p50: percentile(sorted, 50), p90: percentile(sorted, 90), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0 };
   return f;
+}
+
+/**
+ * The placeholder a late answer was acknowledged with must not show more than the answer would: a
+ * public placeholder only for a public answer or one that found nothing (whose privacy was not
+ * asked for); a private answer asked for must have a private placeholder; paging in place is a
+ * silent deferred update.
+ */
+function checkPlaceholder(a: Action, placeholder: WireAnswer, want: WireAnswer): string | null {
+  if (want.type === 7) return placeholder.type === 6 ? null : `placeholder type ${placeholder.type} for an in-place update`;
+  if (placeholder.type === 6) return a.kind === 'button' ? null : 'a deferred update for a command';
+  const publicPlaceholder = !((placeholder.flags ?? 0) & 64);
+  const askedPrivate = a.kind === 'command' && a.options.some((o) => o.name === 'private' && o.value === true);
+  if (publicPlaceholder && (askedPrivate || a.kind === 'button')) return 'a public placeholder for a private answer';
+  if (!publicPlaceholder && !((want.flags ?? 0) & 64)) return 'a private placeholder for a public answer';
+  return null;
+}
+
+/** The answer as the user ends up seeing it, in the form of the expected callback. */
+function completedAnswer(placeholder: WireAnswer, completion: RecordedRequest, want: WireAnswer): WireAnswer {
+  if (isFollowUp(completion)) return normalize({ type: 4, data: completion.body });
+  const edited = normalize({ type: placeholder.type === 6 ? 7 : 4, data: completion.body });
+  // A placeholder's privacy is the answer's; a not-found answer keeps the placeholder's (checked above).
+  const flags = placeholder.type === 6 ? undefined : want.flags;
+  return { ...edited, ...(flags ? { flags } : {}) };
 }
 
 function isCooldownNotice(a: WireAnswer): boolean {
