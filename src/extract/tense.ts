@@ -31,7 +31,7 @@ const PAST_AUX = new Set(["was", "were", "did", "had", "wasn't", "weren't", "did
 const PRESENT_AUX = new Set(["is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't"]);
 const PERFECT = new Set(["has", "have", "hasn't", "haven't"]);
 const BE = new Set(["be", "been", "being"]);
-const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "now", "then", "again", "soon", "only", "even", "once", "jointly", "formally", "officially", "finally", "reportedly", "expected", "due"]);
+const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "now", "then", "again", "soon", "only", "even", "once", "jointly", "formally", "officially", "finally", "reportedly"]);
 // Words that, before "to" + verb, put the verb ahead of them: "wants to sell", "is set to land".
 const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
 // Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
@@ -44,11 +44,11 @@ const AMBIGUOUS_PAST = new Set(["cut", "hit", "put", "shut", "cast", "cost", "be
 const NOT_PAST = /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
 // Present-simple forms of event verbs that news uses for schedules ("the ministers meet
 // Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
-const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|compete|race|perform|premiere|debut|graduate|retire|depart)(?:s|es)?$/;
+const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart)(?:s|es)?$/;
 // Verbs whose object is asked to do something later: "summoned the director to testify".
 const CONTROL = /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
 const PUT_OFF = /^(?:postponed?|postpones|delayed|delays?|deferred|defers?|adjourned|adjourns?|extended|extends?|suspended|suspends?|recessed|pushed|moved|rescheduled|put)$/;
-const CLAUSE_RE = /[,;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until|as)\b/g;
+const CLAUSE_RE = /[,;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
 
 // Loose markers for a clause without a verb group: adverbs and planning words.
 const FUTURE_MARKERS = /\b(?:upcoming|coming|from now|later this|ahead|next)\b/gi;
@@ -98,9 +98,9 @@ export function verbGroups(sentence: string): Cue[] {
     } else if (PAST_AUX.has(w) || PRESENT_AUX.has(w) || PERFECT.has(w)) {
       const k = skipAdverbs(i + 1);
       const next = toks[k]?.w;
-      // "is set to", "has been scheduled for": ahead of the article. "was set to", "was planned
-      // for": ahead of a past moment only, so the date itself decides (nearest).
-      if (next === "to" || planned(k)) tense = PAST_AUX.has(w) ? "unknown" : "future";
+      // "is set to", "has been scheduled for", "was due to": a plan, so the date is ahead (a plan
+      // already carried out would be told in the past: "landed", not "was set to land").
+      if (next === "to" || planned(k)) tense = "future";
       else if (PAST_AUX.has(w)) tense = "past";
       else if (PERFECT.has(w)) tense = next === "been" || (next !== undefined && (/ed$/.test(next) || IRREGULAR_PAST.has(next) || /en$/.test(next))) ? "past" : "present";
       else tense = "present";
@@ -126,6 +126,9 @@ export function verbGroups(sentence: string): Cue[] {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;
+    }
+    if (tense && tense !== "future" && toks.slice(i, i + 4).some((x) => PUT_OFF.test(x.w)) && toks.slice(i + 1, i + 6).some((x) => x.w === "until" || x.w === "till")) {
+      tense = "future"; // "was postponed until Tuesday": the new date is ahead
     }
     if (tense) {
       // The group runs on over adverbs, auxiliaries, participles and the main verb.
@@ -155,12 +158,11 @@ export function clauseOf(sentence: string, start: number, end: number): [number,
 }
 
 /** The verb group that governs [start, end) within [from, to): before it, else after it. */
-function governing(cues: Cue[], start: number, end: number, from: number, to: number): Cue | null {
-  const inside = cues.filter((c) => c.s >= from && c.e <= to && (c.e <= start || c.s >= end));
-  const firm = inside.filter((c) => !c.weak);
+function governing(cues: Cue[], start: number, end: number, from: number, to: number, weak = false): Cue | null {
+  const inside = cues.filter((c) => c.s >= from && c.e <= to && (c.e <= start || c.s >= end) && !!c.weak === weak);
   // A present-simple guess only as the verb before the expression ("meet again Thursday").
-  if (!firm.length) return inside.filter((c) => c.e <= start).pop() ?? null;
-  return firm.filter((c) => c.e <= start).pop() ?? firm.find((c) => c.s >= end) ?? null;
+  if (weak) return inside.filter((c) => c.e <= start).pop() ?? null;
+  return inside.filter((c) => c.e <= start).pop() ?? inside.find((c) => c.s >= end) ?? null;
 }
 
 export interface TenseReading {
@@ -175,6 +177,8 @@ export function readTense(sentence: string, start: number, end: number): TenseRe
   const [from, to] = clauseOf(sentence, start, end);
   const own = governing(cues, start, end, from, to)?.tense ?? markerTense(sentence, start, end, from, to);
   if (own) return { tense: own, clear: true };
+  const guess = governing(cues, start, end, from, to, true)?.tense;
+  if (guess) return { tense: guess, clear: false };
   const other = governing(cues, start, end, 0, sentence.length)?.tense ?? markerTense(sentence, start, end, 0, sentence.length);
   return { tense: other ?? "unknown", clear: false };
 }

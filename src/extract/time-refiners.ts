@@ -64,7 +64,7 @@ export const trimSpan: NamedRefiner = {
         r.text = r.text.slice(n);
       }
       // A final period stays when it ends an abbreviation ("Jan."), goes when it ends the sentence.
-      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /\b\p{L}\.$/u.test(r.text) ? m : ""));
+      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /(?:\b\p{L}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$/u.test(r.text) ? m : ""));
     }
     return results;
   },
