@@ -34,11 +34,27 @@ const ROWS: Array<[sentence: string, expression: string, tense: Tense]> = [
   ["She said on Friday that the mill closed in May.", "May", "past"],
   ["She said on Friday that the mill will close in May.", "May", "future"],
   ["Friday's vote.", "Friday", "unknown"],
+  // "could" is past ability as often as a possibility
+  ["The owner could not be reached on Friday.", "Friday", "unknown"],
+  // a plan named by its noun, or an event still to be held
+  ["They talked about the planned visit in September.", "September", "future"],
+  ["The club announced a match to be played on Friday.", "Friday", "future"],
+  ["The driver was said to be hurt on Friday.", "Friday", "past"],
+
+  // a fronted expression with a verb that plans
+  ["On Friday, the town planned to pay the first claims.", "Friday", "future"],
+  // not a subject before the verb: a noun, not a schedule
+  ["In a televised address Friday, the mayor thanked the crews.", "Friday", "past"],
 ];
 
 describe("readTense", () => {
   it.each(ROWS)("%s [%s]", (sentence, expr, tense) => {
     expect(readTense(sentence, ...at(sentence, expr)).tense).toBe(tense);
+  });
+
+  it("takes the verb only as a hint for a date that modifies a noun", () => {
+    const s = "The mayor gave no reason for the June 30 deadline.";
+    expect(readTense(s, ...at(s, "June 30"))).toEqual({ tense: "past", clear: false });
   });
 
   it("says whether the tense came from the expression's own clause", () => {

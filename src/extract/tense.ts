@@ -21,6 +21,8 @@ interface Cue {
   tense: Tense;
   /** A present-simple guess counts only when nothing firmer is in the clause. */
   weak?: boolean;
+  /** For an infinitive that looks ahead: where its governing verb starts. */
+  governor?: number;
 }
 
 const TOKEN_RE = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
@@ -48,6 +50,24 @@ const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|l
 // Verbs whose object is asked to do something later: "summoned the director to testify".
 const CONTROL = /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
 const PUT_OFF = /^(?:postponed?|postpones|delayed|delays?|deferred|defers?|adjourned|adjourns?|extended|extends?|suspended|suspends?|recessed|pushed|moved|rescheduled|put)$/;
+// Adjectives that name a plan before its noun.
+const NP_PLAN = /^(?:upcoming|proposed|planned|scheduled|slated|expected|anticipated|impending|forthcoming)$/;
+// Verbs after which "to be" + participle reports a belief, not a plan ("was said to be hurt").
+const EPISTEMIC = /^(?:said|says|say|believed|thought|reported|known|found|claimed|alleged|seemed|seems|seem|appeared|appears|appear|proved|proven|understood|considered|rumou?red|supposed|estimated)$/;
+
+/**
+ * Could the token before a present-tense verb be its subject? A plural noun or a pronoun before a
+ * plain form ("the ministers meet", "they meet"); any noun-like word before an -s form ("the
+ * fleet sails"); never an article, an -ed/-ing adjective or an auxiliary ("a televised address").
+ */
+function subjectBefore(p: Token, thirdPerson: boolean): boolean {
+  if (DETERMINERS.has(p.w) || /(?:ed|ing|ly)$/.test(p.w) || FUTURE_AUX.has(p.w) || MODALS.has(p.w) || BE.has(p.w) || PAST_AUX.has(p.w) || PRESENT_AUX.has(p.w) || PERFECT.has(p.w) || p.w === "to") return false;
+  if (/^(?:they|we|i|you|who)$/.test(p.w)) return !thirdPerson;
+  if (/^(?:he|she|it|which|that)$/.test(p.w)) return thirdPerson;
+  if (thirdPerson) return !/(?:[^su]s|ss)$/.test(p.w) || /^\p{Lu}/u.test(p.raw);
+  return /[^su]s$/.test(p.w);
+}
+
 const CLAUSE_RE = /[,;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
 
 // Loose markers for a clause without a verb group: adverbs and planning words.
@@ -66,8 +86,16 @@ function isPastForm(t: Token, first: boolean): boolean {
   return /^[a-z]{2,}(?:(?<!e)ed|ied)$/.test(t.w) && !NOT_PAST.test(t.w);
 }
 
+// A sentence with several expressions is read once.
+let memo: { sentence: string; cues: Cue[] } | null = null;
+
 /** Verb groups of the sentence, each with its tense, in order. */
 export function verbGroups(sentence: string): Cue[] {
+  if (memo?.sentence !== sentence) memo = { sentence, cues: findVerbGroups(sentence) };
+  return memo.cues;
+}
+
+function findVerbGroups(sentence: string): Cue[] {
   const toks = tokenize(sentence);
   const cues: Cue[] = [];
   const skipAdverbs = (i: number): number => {
@@ -89,12 +117,14 @@ export function verbGroups(sentence: string): Cue[] {
     const w = t.w;
     const start = t.s;
     let tense: Tense | null = null;
+    let governorAt: number | undefined;
     let j = i + 1;
     const prev = toks[i - 1]?.w;
     if (FUTURE_AUX.has(w) || w.endsWith("'ll")) tense = "future";
     else if (MODALS.has(w) && (w !== "may" || t.raw === "may")) {
       const k = skipAdverbs(i + 1);
-      tense = toks[k]?.w === "have" && toks[k + 1] && /ed$|^been$/.test(toks[k + 1]!.w) ? "past" : "future";
+      // "could" is as often a past ability ("could not be reached Monday") as a possibility.
+      tense = toks[k]?.w === "have" && toks[k + 1] && /ed$|^been$/.test(toks[k + 1]!.w) ? "past" : /^could/.test(w) ? "unknown" : "future";
     } else if (PAST_AUX.has(w) || PRESENT_AUX.has(w) || PERFECT.has(w)) {
       const k = skipAdverbs(i + 1);
       const next = toks[k]?.w;
@@ -114,15 +144,22 @@ export function verbGroups(sentence: string): Cue[] {
       const governed = g >= 0 && FUTURE_GOVERNORS.test(toks[g]!.w) && sentence.slice(toks[g]!.e, t.s).trim().length <= 30;
       // "invited the ministers to attend", "ordered him to appear": the object is to act later.
       const control = CONTROL.test(toks.slice(Math.max(0, i - 5), i).map((x) => x.w).join(" "));
-      if ((verbish || next?.w === "be") && (governed || control)) tense = "future";
+      // "an event to be held": a passive infinitive after a noun is still to happen.
+      const passive = next?.w === "be" && /(?:ed|en|wn|held|put|set|met|run)$/.test(toks[i + 2]?.w ?? "") && g >= 0 && !EPISTEMIC.test(toks[g]!.w);
+      if (((verbish || next?.w === "be") && (governed || control)) || passive) {
+        tense = "future";
+        if (governed) governorAt = toks[g]!.s;
+      }
     } else if (PUT_OFF.test(w) && toks.slice(i + 1, i + 5).some((x) => x.w === "until" || x.w === "till")) {
       tense = "future"; // "postponed until Tuesday": the new date is ahead
     } else if (PLANNED.test(w) && /^(?:for|on|in|at|by|next|this)$/.test(toks[i + 1]?.w ?? "") && !(prev && (PAST_AUX.has(prev) || BE.has(prev) || PERFECT.has(prev)))) {
       // "a vote planned for Friday": planned, but ahead of when? The date decides.
       tense = "unknown";
+    } else if (NP_PLAN.test(w) && prev && DETERMINERS.has(prev) && /^\p{Ll}/u.test(toks[i + 1]?.raw ?? "")) {
+      tense = "future"; // "the planned visit", "an expected ruling": a plan named by its noun
     } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
       tense = "past";
-    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && !(prev && (DETERMINERS.has(prev) || prev === "to" || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || MODALS.has(prev) || FUTURE_AUX.has(prev))) && i > 0 && !/ing$/.test(prev ?? "")) {
+    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /s$/.test(w))) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;
@@ -134,13 +171,14 @@ export function verbGroups(sentence: string): Cue[] {
       // The group runs on over adverbs, auxiliaries, participles and the main verb.
       while (j < toks.length && (ADVERBS.has(toks[j]!.w) || /ly$/.test(toks[j]!.w) || BE.has(toks[j]!.w) || toks[j]!.w === "have" || /(?:ed|en|ing)$/.test(toks[j]!.w) || PLANNED.test(toks[j]!.w)) && j - i < 6) j++;
       if (j < toks.length && j === i + 1 && tense !== "past") j++; // the main verb after an auxiliary
-      cues.push({ s: start, e: toks[j - 1]!.e, tense });
+      cues.push({ s: start, e: toks[j - 1]!.e, tense, ...(governorAt !== undefined ? { governor: governorAt } : {}) });
       i = j;
       continue;
     }
     i++;
   }
-  return cues;
+  // "planned to pay", "wanted to sell": one group that looks ahead, not a past one and a future one.
+  return cues.filter((c) => !cues.some((f) => f.governor !== undefined && f.governor >= c.s && f.governor < c.e && c.tense !== "future"));
 }
 
 /** The clause around [start, end): [from, to) offsets in the sentence. */
@@ -173,6 +211,26 @@ export interface TenseReading {
 
 /** The tense that governs [start, end) in `sentence` (offsets within it). */
 export function readTense(sentence: string, start: number, end: number): TenseReading {
+  const reading = readVerbTense(sentence, start, end);
+  const own = sentence.slice(start, end);
+  // "as early as Friday", "no later than June": ahead, unless a verb says otherwise.
+  if (reading.tense === "unknown" && /^(?:as (?:early|soon) as|no later than)\b/i.test(own)) return { tense: "future", clear: reading.clear };
+  return reading;
+}
+
+// Before a date that modifies a noun ("the Jan. 14 deadline", "a June 3 hearing"), the verb tells
+// when the deadline was talked about, not when it falls.
+const NP_BEFORE = /(?:^|[^\w])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$/i;
+const NP_AFTER = /^\s+(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|when|that|which|who|is|was|were|are|will|would|has|had|have|could|may|might|after|before|until|since|but)\b)\p{Ll}/u;
+
+function readVerbTense(sentence: string, start: number, end: number): TenseReading {
+  const reading = clauseTense(sentence, start, end);
+  const modifier = !/^the\b/i.test(sentence.slice(start, end)) && NP_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && NP_AFTER.test(sentence.slice(end, end + 30));
+  // Only a hint then: a near date goes to the nearest, a far one still by the verb.
+  return modifier ? { tense: reading.tense, clear: false } : reading;
+}
+
+function clauseTense(sentence: string, start: number, end: number): TenseReading {
   const cues = verbGroups(sentence);
   const [from, to] = clauseOf(sentence, start, end);
   const own = governing(cues, start, end, from, to)?.tense ?? markerTense(sentence, start, end, from, to);

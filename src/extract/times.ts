@@ -109,6 +109,11 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
       if (o === "tense") return tense === "past" ? vague : { value: year(anchor) };
       return { value: year(addYears(anchor, Number(o))) };
     }
+    case "month-of-year": {
+      if (!anchor) return undated;
+      const y = anchor.getFullYear() + Number(tagValue(tags, "offset/"));
+      return { value: `${y}-${String(c.get("month")).padStart(2, "0")}` };
+    }
     case "quarter":
       return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
     case "year-end": {
@@ -147,6 +152,12 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
   const d = c.isCertain("day") ? c.get("day") : null;
   if (y !== null && m !== null && d !== null) return { value: day(new Date(y, m - 1, d, 12)) };
   if (y !== null && m !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
+  if (m !== null && d !== null && anchor && c.isCertain("weekday")) {
+    // "Monday, Oct. 26": the year in which that day is that weekday, nearest the article.
+    const wd = c.get("weekday");
+    const fits = [0, -1, 1].map((k) => anchor.getFullYear() + k).find((yy) => getDay(new Date(yy, m - 1, d, 12)) === wd);
+    if (fits !== undefined) return { value: day(new Date(fits, m - 1, d, 12)) };
+  }
   if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) } : undated;
   if (m !== null) return monthValue(m, null, null, anchor, tense);
   if (y !== null) return { value: String(y) };
