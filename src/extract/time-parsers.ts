@@ -62,7 +62,7 @@ const FULL_YEAR = /(?<![\w-])(?:the\s+)?full[-\s]year(?![\w-]|\s+\d{4})/i;
 const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period|month|week|half|year))?(?![\w-])/i;
 const IN_UNITS = new RegExp(`${B}in\\s+${NUMBER_RE}\\s+(day|week|month|year)s?(['’]s?\\s+time)?(?![\\w-])`, "i");
 // "March of next year", "September last year": a month counted from the article's year.
-const MONTH_OF_YEAR = new RegExp(`${B}${MONTH_RE}\\s+(?:of\\s+)?(this|last|next|the previous|the following|the same)\\s+year(?![\\w-])`, "i");
+const MONTH_OF_YEAR = new RegExp(`${B}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)?\\s+(?:of\\s+)?(this|last|next|the previous|the following|the same)\\s+year(?![\\w-])`, "i");
 const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -164,9 +164,12 @@ export const PARSERS: NamedParser[] = [
     name: "month-of-year",
     pattern: () => MONTH_OF_YEAR,
     extract: (context, m) => {
-      const w = m[2]!.toLowerCase();
+      const w = m[4]!.toLowerCase();
       const offset = /last|previous/.test(w) ? -1 : /next|following/.test(w) ? 1 : 0;
-      return components(context, { month: monthNumber(m[1]!) }, ["kind/month-of-year", `offset/${offset}`]);
+      const d = Number(m[1] ?? m[3] ?? 0);
+      const values: Record<string, number> = { month: monthNumber(m[2]!) };
+      if (d >= 1 && d <= 31) values.day = d;
+      return components(context, values, ["kind/month-of-year", `offset/${offset}`]);
     },
   },
   {

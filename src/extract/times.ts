@@ -112,7 +112,8 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
     case "month-of-year": {
       if (!anchor) return undated;
       const y = anchor.getFullYear() + Number(tagValue(tags, "offset/"));
-      return { value: `${y}-${String(c.get("month")).padStart(2, "0")}` };
+      const ym = `${y}-${String(c.get("month")).padStart(2, "0")}`;
+      return { value: c.isCertain("day") ? `${ym}-${String(c.get("day")).padStart(2, "0")}` : ym };
     }
     case "quarter":
       return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
