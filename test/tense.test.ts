@@ -41,6 +41,8 @@ const ROWS: Array<[sentence: string, expression: string, tense: Tense]> = [
   ["The club announced a match to be played on Friday.", "Friday", "future"],
   ["The driver was said to be hurt on Friday.", "Friday", "past"],
 
+  // a decision or an agreement is about an act still to come
+  ["The league has decided to admit two clubs in early March.", "early March", "future"],
   // a fronted expression with a verb that plans
   ["On Friday, the town planned to pay the first claims.", "Friday", "future"],
   // not a subject before the verb: a noun, not a schedule
@@ -54,7 +56,7 @@ describe("readTense", () => {
 
   it("takes the verb only as a hint for a date that modifies a noun", () => {
     const s = "The mayor gave no reason for the June 30 deadline.";
-    expect(readTense(s, ...at(s, "June 30"))).toEqual({ tense: "past", clear: false });
+    expect(readTense(s, ...at(s, "June 30"))).toEqual({ tense: "past", clear: false, modifier: true });
   });
 
   it("says whether the tense came from the expression's own clause", () => {

@@ -14,6 +14,7 @@ const TABLES: Record<string, Row[]> = {
     ["The recipe needs 1/2 cup of sugar.", []],
     ["Doors open at 7 p.m. for members.", []],
     ["They may march again, the organisers said.", []],
+    ["She led the March of the Farmers through town.", []],
     ["At the moment the river is calm.", []],
     ["A weekend pass costs more.", []],
     ["Rents rose in May across the county.", [["May", "2021-05"]]],

@@ -35,7 +35,7 @@ const PERFECT = new Set(["has", "have", "hasn't", "haven't"]);
 const BE = new Set(["be", "been", "being"]);
 const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "now", "then", "again", "soon", "only", "even", "once", "jointly", "formally", "officially", "finally", "reportedly"]);
 // Words that, before "to" + verb, put the verb ahead of them: "wants to sell", "is set to land".
-const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
+const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|decides?|decided|agrees?|agreed|chooses?|chose|offers?|offered|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
 // Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
 const PLANNED = /^(?:scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed)$/;
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of", "and", "or", "newly", "most", "more", "much", "long", "so", "very", "well"]);
@@ -207,6 +207,8 @@ export interface TenseReading {
   tense: Tense;
   /** Read from the expression's own clause (a clear tense), not from elsewhere in the sentence. */
   clear: boolean;
+  /** The expression modifies a noun ("the June 3 hearing"): the verb is only a hint. */
+  modifier?: boolean;
 }
 
 /** The tense that governs [start, end) in `sentence` (offsets within it). */
@@ -220,14 +222,14 @@ export function readTense(sentence: string, start: number, end: number): TenseRe
 
 // Before a date that modifies a noun ("the Jan. 14 deadline", "a June 3 hearing"), the verb tells
 // when the deadline was talked about, not when it falls.
-const NP_BEFORE = /(?:^|[^\w])(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+$/i;
+const NP_BEFORE = /(?:^|[^\w])(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for)\s+$/i;
 const NP_AFTER = /^\s+(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|when|that|which|who|is|was|were|are|will|would|has|had|have|could|may|might|after|before|until|since|but)\b)\p{Ll}/u;
 
 function readVerbTense(sentence: string, start: number, end: number): TenseReading {
   const reading = clauseTense(sentence, start, end);
   const modifier = !/^the\b/i.test(sentence.slice(start, end)) && NP_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && NP_AFTER.test(sentence.slice(end, end + 30));
   // Only a hint then: a near date goes to the nearest, a far one still by the verb.
-  return modifier ? { tense: reading.tense, clear: false } : reading;
+  return modifier ? { tense: reading.tense, clear: false, modifier: true } : reading;
 }
 
 function clauseTense(sentence: string, start: number, end: number): TenseReading {

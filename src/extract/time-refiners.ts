@@ -33,6 +33,8 @@ export const notADate: NamedRefiner = {
         if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
       }
       if (/^(the moment|right now)$/i.test(t)) return false;
+      // "the March of the Mothers": a name, not a month waiting for its year.
+      if (/^(May|March)\s+of$/.test(t) && /^\s+the\b/i.test(text.slice(r.index + r.text.length))) return false;
       // "the now-closed plant": part of a word.
       if (/^now$/i.test(t) && /^-/.test(text.slice(r.index + r.text.length))) return false;
       // "weekend" with no article or modifier is a kind of thing ("a weekend pass").

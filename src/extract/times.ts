@@ -133,7 +133,7 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
     case "decade":
       return { value: tagValue(tags, "decade/") };
     case "month":
-      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, tense);
+      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, reading.modifier ? "unknown" : tense);
     case "weekday":
       return anchor ? { value: day(weekdayDate(c.get("weekday")!, mod, anchor, tense)) } : undated;
     case "relative":
@@ -160,7 +160,7 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
     if (fits !== undefined) return { value: day(new Date(fits, m - 1, d, 12)) };
   }
   if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) } : undated;
-  if (m !== null) return monthValue(m, null, null, anchor, tense);
+  if (m !== null) return monthValue(m, null, null, anchor, reading.modifier ? "unknown" : tense);
   if (y !== null) return { value: String(y) };
   if (c.isCertain("weekday")) return anchor ? { value: day(weekdayDate(c.get("weekday")!, null, anchor, tense)) } : undated;
   if (tags.has("result/relativeDate")) return anchor ? { value: day(c.date()) } : undated;
