@@ -59,7 +59,7 @@ const TABLES: Record<string, Row[]> = {
   "month-of-year": [
     ["The lease ends in March of next year.", [["March of next year", "2022-03"]]],
     ["The record was set in September last year.", [["September last year", "2020-09"]]],
-    ["The first round was held on 21 May of this year.", [["21 May of this year", "2021-05-21"]]],
+    ["The fair opened on 4 July of this year.", [["4 July of this year", "2021-07-04"]]],
     ["The works end on March 3 next year.", [["March 3 next year", "2022-03-03"]]],
     ["The year of the flood was hard.", []],
   ],

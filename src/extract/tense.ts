@@ -1,8 +1,10 @@
 // Past or future around a time expression, from the verb group that governs it: the nearest verb
-// group before it in its clause (English adjuncts follow their verb: "will be appointed … in
+// group before it in its clause (English adjuncts follow their verb: "will be sworn in … in
 // June"), else the one after it ("The board on Friday approved …"). A bare "Thursday" in "the
-// team plans to leave on Thursday" is the next one, in "the bridge collapsed Friday" the last one.
-// Only when no verb group is found do loose markers nearby ("ago", "upcoming") decide.
+// choir plans to sing on Thursday" is the next one, in "the bridge collapsed Friday" the last one.
+// Only when no verb group is found do loose markers nearby ("ago", "upcoming") decide. Whether
+// the tense came from the expression's own clause is reported too: a yearly date near the
+// article goes to the nearest one unless its own clause says otherwise.
 
 import speechVerbs from "./lexicons/speech-verbs.json" with { type: "json" };
 
@@ -44,7 +46,7 @@ const IRREGULAR_PAST = new Set("said told went came took made found gave met lef
 // and "let" are past only when the sentence says so), left to the other cues.
 const AMBIGUOUS_PAST = new Set(["cut", "hit", "put", "shut", "cast", "cost", "bet", "quit", "split", "spread", "hurt", "read", "let", "set"]);
 const NOT_PAST = /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
-// Present-simple forms of event verbs that news uses for schedules ("the ministers meet
+// Present-simple forms of event verbs that news uses for schedules ("the choirs meet
 // Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
 const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart)(?:s|es)?$/;
 // Verbs whose object is asked to do something later: "summoned the director to testify".
@@ -57,7 +59,7 @@ const EPISTEMIC = /^(?:said|says|say|believed|thought|reported|known|found|claim
 
 /**
  * Could the token before a present-tense verb be its subject? A plural noun or a pronoun before a
- * plain form ("the ministers meet", "they meet"); any noun-like word before an -s form ("the
+ * plain form ("the choirs meet", "they meet"); any noun-like word before an -s form ("the
  * fleet sails"); never an article, an -ed/-ing adjective or an auxiliary ("a televised address").
  */
 function subjectBefore(p: Token, thirdPerson: boolean): boolean {
@@ -90,7 +92,7 @@ function isPastForm(t: Token, first: boolean): boolean {
 let memo: { sentence: string; cues: Cue[] } | null = null;
 
 /** Verb groups of the sentence, each with its tense, in order. */
-export function verbGroups(sentence: string): Cue[] {
+function verbGroups(sentence: string): Cue[] {
   if (memo?.sentence !== sentence) memo = { sentence, cues: findVerbGroups(sentence) };
   return memo.cues;
 }
@@ -142,7 +144,7 @@ function findVerbGroups(sentence: string): Cue[] {
       let g = i - 1;
       while (g >= 0 && (ADVERBS.has(toks[g]!.w) || /ly$/.test(toks[g]!.w))) g--;
       const governed = g >= 0 && FUTURE_GOVERNORS.test(toks[g]!.w) && sentence.slice(toks[g]!.e, t.s).trim().length <= 30;
-      // "invited the ministers to attend", "ordered him to appear": the object is to act later.
+      // "invited the mayors to attend", "ordered him to appear": the object is to act later.
       const control = CONTROL.test(toks.slice(Math.max(0, i - 5), i).map((x) => x.w).join(" "));
       // "an event to be held": a passive infinitive after a noun is still to happen.
       const passive = next?.w === "be" && /(?:ed|en|wn|held|put|set|met|run)$/.test(toks[i + 2]?.w ?? "") && g >= 0 && !EPISTEMIC.test(toks[g]!.w);
@@ -159,7 +161,7 @@ function findVerbGroups(sentence: string): Cue[] {
       tense = "future"; // "the planned visit", "an expected ruling": a plan named by its noun
     } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
       tense = "past";
-    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /s$/.test(w))) {
+    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;
@@ -198,7 +200,7 @@ export function clauseOf(sentence: string, start: number, end: number): [number,
 /** The verb group that governs [start, end) within [from, to): before it, else after it. */
 function governing(cues: Cue[], start: number, end: number, from: number, to: number, weak = false): Cue | null {
   const inside = cues.filter((c) => c.s >= from && c.e <= to && (c.e <= start || c.s >= end) && !!c.weak === weak);
-  // A present-simple guess only as the verb before the expression ("meet again Thursday").
+  // A present-simple guess only as the verb before the expression ("the choirs meet on Thursday").
   if (weak) return inside.filter((c) => c.e <= start).pop() ?? null;
   return inside.filter((c) => c.e <= start).pop() ?? inside.find((c) => c.s >= end) ?? null;
 }
@@ -243,7 +245,6 @@ function clauseTense(sentence: string, start: number, end: number): TenseReading
   return { tense: other ?? "unknown", clear: false };
 }
 
-export const tenseAt = (sentence: string, start: number, end: number): Tense => readTense(sentence, start, end).tense;
 
 function markerTense(sentence: string, start: number, end: number, from: number, to: number): Tense | null {
   let best: { d: number; t: Tense } | null = null;

@@ -149,8 +149,8 @@ export const PARSERS: NamedParser[] = [
     extract: (context) => components(context, {}, ["kind/relative", "unit/year", "offset/-1", "from/previous-or-article"]),
   },
   {
-    // in five years, in 18 months, in a week's time: a point ahead when the verb is future;
-    // "the first drop in five years" is a span and is left without a date
+    // in six years, in 18 months, in a week's time: a point ahead when the verb is future;
+    // "the first drop in six years" is a span and is left without a date
     name: "in-units",
     pattern: () => IN_UNITS,
     extract: (context, m) => {

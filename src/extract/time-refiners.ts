@@ -74,11 +74,11 @@ export const trimSpan: NamedRefiner = {
   },
 };
 
-// Words that qualify a time expression and belong to it: "early Tuesday", "late yesterday",
-// "around March 1", "later this week", "as early as next month". "about" only before a numeric
+// Words that qualify a time expression and belong to it: "early Sunday", "late last night",
+// "around June 5", "later this week", "as early as next month". "about" only before a numeric
 // date: "talked about Monday's vote" is about a vote.
 const LEFT_MODIFIER = /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
-// "the 2004 period", "the 1990-95 period": the period words after a year belong to it.
+// "the 1999 period", "the 2010 era": the period words after a year belong to it.
 const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era))(?![\w-])/i;
 
 export const keepModifiers: NamedRefiner = {

@@ -93,7 +93,7 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
   }
   switch (kind) {
     case "in-units": {
-      // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in five years").
+      // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in six years").
       if (tense !== "future") return vague;
       if (!anchor) return undated;
       const unit = tagValue(tags, "unit/")!;
