@@ -68,13 +68,13 @@ describe("readTense", () => {
 });
 
 describe("isReportingTime", () => {
-  const s = "The owners said on Monday that the mill closed in March.";
+  const s = "The owners announced on Monday that the mill shut in May.";
   it("is the reporting verb's time when the verb is next to it", () => {
     expect(isReportingTime(s, ...at(s, "Monday"))).toBe(true);
     expect(isReportingTime("On Monday announced the board its plan.", 3, 9)).toBe(true);
   });
   it("is not the event's own time", () => {
-    expect(isReportingTime(s, ...at(s, "March"))).toBe(false);
+    expect(isReportingTime(s, ...at(s, "May"))).toBe(false);
     const t = "The mill closed on Monday.";
     expect(isReportingTime(t, ...at(t, "Monday"))).toBe(false);
   });

@@ -6,7 +6,7 @@ import { engineFor } from "./helpers.js";
 const engine = engineFor({
   "mill.md": [
     "---", "title: Mill closes after strike", "date: 2021-06-16", "---", "",
-    "The owners said on Monday that the paper mill closed in March after a long strike.", "",
+    "The owners announced on Monday that the paper mill shut in May after a long strike.", "",
     "The union voted on Tuesday to accept the offer, and the quarry reopened in April.", "",
     "The harbour works will be finished in five years, the port said on Friday.", "",
     "Fishing quotas have been cut for more than a year now, and the fleet sails again on Thursday.", "",
@@ -15,11 +15,11 @@ const engine = engineFor({
 
 describe("when: which expression in the sentence", () => {
   it("dates the reported event, not the report", () => {
-    expect(engine.when("paper mill closed").results[0]).toMatchObject({ expression: "March", date: "2021-03" });
+    expect(engine.when("paper mill shut").results[0]).toMatchObject({ expression: "May", date: "2021-05" });
   });
 
   it("keeps the reporting time when the question is about the report itself", () => {
-    expect(engine.when("owners said").results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
+    expect(engine.when("owners announced").results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
   });
 
   it("prefers the expression in the clause of the matched words", () => {
