@@ -39,7 +39,8 @@ const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "no
 // Words that, before "to" + verb, put the verb ahead of them: "wants to sell", "is set to land".
 const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|decides?|decided|agrees?|agreed|chooses?|chose|offers?|offered|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
 // Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
-const PLANNED = /^(?:scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed)$/;
+const PLANNED_WORDS = new Set("scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed".split("|"));
+const PLANNED = { test: (w: string): boolean => PLANNED_WORDS.has(w) };
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of", "and", "or", "newly", "most", "more", "much", "long", "so", "very", "well"]);
 const IRREGULAR_PAST = new Set("said told went came took made found gave met left began won lost fled held fell rose sent spent kept brought bought thought felt wrote spoke broke chose drove flew grew knew threw saw ran became stood struck sold led paid laid built shot hid fought sought caught taught arose forgot got heard meant slept swore tore wore woke sank shook stole swam withdrew overtook undertook upheld overthrew rode rang sang hung dealt dug fed lit quit split spread bet cut hit hurt put shut cast cost".split(" "));
 // Irregular forms that are as often present or participles ("cut", "hit", "put", "set", "read"
@@ -48,12 +49,15 @@ const AMBIGUOUS_PAST = new Set(["cut", "hit", "put", "shut", "cast", "cost", "be
 const NOT_PAST = /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
 // Present-simple forms of event verbs that news uses for schedules ("the choirs meet
 // Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
-const SCHEDULE_VERBS = /^(?:meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart)(?:s|es)?$/;
+const SCHEDULE_BASES = new Set("meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart".split("|"));
+const isScheduleVerb = (w: string): boolean => SCHEDULE_BASES.has(w) || (w.endsWith("s") && (SCHEDULE_BASES.has(w.slice(0, -1)) || (w.endsWith("es") && SCHEDULE_BASES.has(w.slice(0, -2)))));
 // Verbs whose object is asked to do something later: "summoned the director to testify".
 const CONTROL = /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
-const PUT_OFF = /^(?:postponed?|postpones|delayed|delays?|deferred|defers?|adjourned|adjourns?|extended|extends?|suspended|suspends?|recessed|pushed|moved|rescheduled|put)$/;
+const PUT_OFF_WORDS = new Set("postpone postponed postpones delay delayed delays defer deferred defers adjourn adjourned adjourns extend extended extends suspend suspended suspends recessed pushed moved rescheduled put".split(" "));
+const PUT_OFF = { test: (w: string): boolean => PUT_OFF_WORDS.has(w) };
 // Adjectives that name a plan before its noun.
-const NP_PLAN = /^(?:upcoming|proposed|planned|scheduled|slated|expected|anticipated|impending|forthcoming)$/;
+const NP_PLAN_WORDS = new Set("upcoming|proposed|planned|scheduled|slated|expected|anticipated|impending|forthcoming".split("|"));
+const NP_PLAN = { test: (w: string): boolean => NP_PLAN_WORDS.has(w) };
 // Verbs after which "to be" + participle reports a belief, not a plan ("was said to be hurt").
 const EPISTEMIC = /^(?:said|says|say|believed|thought|reported|known|found|claimed|alleged|seemed|seems|seem|appeared|appears|appear|proved|proven|understood|considered|rumou?red|supposed|estimated)$/;
 
@@ -101,7 +105,7 @@ function findVerbGroups(sentence: string): Cue[] {
   const toks = tokenize(sentence);
   const cues: Cue[] = [];
   const skipAdverbs = (i: number): number => {
-    while (i < toks.length && (ADVERBS.has(toks[i]!.w) || /^[a-z]+ly$/.test(toks[i]!.w))) i++;
+    while (i < toks.length && (ADVERBS.has(toks[i]!.w) || toks[i]!.w.endsWith("ly"))) i++;
     return i;
   };
   // Does the group starting after index i carry a plan ("set to", "scheduled for")?
@@ -109,7 +113,7 @@ function findVerbGroups(sentence: string): Cue[] {
     for (let j = i; j < Math.min(toks.length, i + 4); j++) {
       const w = toks[j]!.w;
       if (PLANNED.test(w) || (w === "going" && toks[j + 1]?.w === "to") || (w === "about" && toks[j + 1]?.w === "to")) return true;
-      if (!BE.has(w) && !ADVERBS.has(w) && !/ly$/.test(w)) return false;
+      if (!BE.has(w) && !ADVERBS.has(w) && !w.endsWith("ly")) return false;
     }
     return false;
   };
@@ -142,7 +146,7 @@ function findVerbGroups(sentence: string): Cue[] {
       const next = toks[i + 1];
       const verbish = next && /^\p{Ll}/u.test(next.raw) && !DETERMINERS.has(next.w) && !/^(?:\d|be$)/.test(next.w);
       let g = i - 1;
-      while (g >= 0 && (ADVERBS.has(toks[g]!.w) || /ly$/.test(toks[g]!.w))) g--;
+      while (g >= 0 && (ADVERBS.has(toks[g]!.w) || toks[g]!.w.endsWith("ly"))) g--;
       const governed = g >= 0 && FUTURE_GOVERNORS.test(toks[g]!.w) && sentence.slice(toks[g]!.e, t.s).trim().length <= 30;
       // "invited the mayors to attend", "ordered him to appear": the object is to act later.
       const control = CONTROL.test(toks.slice(Math.max(0, i - 5), i).map((x) => x.w).join(" "));
@@ -161,7 +165,7 @@ function findVerbGroups(sentence: string): Cue[] {
       tense = "future"; // "the planned visit", "an expected ruling": a plan named by its noun
     } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
       tense = "past";
-    } else if (SCHEDULE_VERBS.test(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
+    } else if (isScheduleVerb(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;
@@ -171,7 +175,7 @@ function findVerbGroups(sentence: string): Cue[] {
     }
     if (tense) {
       // The group runs on over adverbs, auxiliaries, participles and the main verb.
-      while (j < toks.length && (ADVERBS.has(toks[j]!.w) || /ly$/.test(toks[j]!.w) || BE.has(toks[j]!.w) || toks[j]!.w === "have" || /(?:ed|en|ing)$/.test(toks[j]!.w) || PLANNED.test(toks[j]!.w)) && j - i < 6) j++;
+      while (j < toks.length && (ADVERBS.has(toks[j]!.w) || toks[j]!.w.endsWith("ly") || BE.has(toks[j]!.w) || toks[j]!.w === "have" || /(?:ed|en|ing)$/.test(toks[j]!.w) || PLANNED.test(toks[j]!.w)) && j - i < 6) j++;
       if (j < toks.length && j === i + 1 && tense !== "past") j++; // the main verb after an auxiliary
       cues.push({ s: start, e: toks[j - 1]!.e, tense, ...(governorAt !== undefined ? { governor: governorAt } : {}) });
       i = j;
