@@ -37,10 +37,13 @@ const TABLES: Record<string, Row[]> = {
     // A relation to another event, with no date of its own.
     ["The crew left a week before the strike began.", [["a week before", null]]],
     ["The crew worked for three long days.", []],
+    // a comparison, not a date
+    ["The ship will dock on June 30, three days later than planned.", [["June 30", "2021-06-30"], ["three days later", null]]],
   ],
   "year-earlier": [
     ["Year-ago sales were much weaker.", [["Year-ago", "2020"]]],
     ["Margins beat the year-earlier level.", [["the year-earlier", "2020"]]],
+    ["Loans fell from the year-ago quarter.", [["the year-ago quarter", "2020"]]],
     ["The five-year plan was dropped.", []],
   ],
   "in-units": [
@@ -48,7 +51,17 @@ const TABLES: Record<string, Row[]> = {
     ["The lease will run out in 18 months.", [["in 18 months", "2022-12"]]],
     // A span, not a point: the lowest level over five years.
     ["Unemployment fell to its lowest level in five years.", [["in five years", null]]],
+    ["The vaccine will reach the town in a year's time.", [["in a year's time", "2022"]]],
+    // a rate, not a point
+    ["One carrier can infect ten people in a day.", []],
     ["In five of the games the visitors scored first.", []],
+  ],
+  "month-of-year": [
+    ["The lease ends in March of next year.", [["March of next year", "2022-03"]]],
+    ["The record was set in September last year.", [["September last year", "2020-09"]]],
+    ["The fair opened on 4 July of this year.", [["4 July of this year", "2021-07-04"]]],
+    ["The works end on March 3 next year.", [["March 3 next year", "2022-03-03"]]],
+    ["The year of the flood was hard.", []],
   ],
   "fiscal-year": [
     ["The agency will spend more in the current fiscal year.", [["the current fiscal year", "2021"]]],

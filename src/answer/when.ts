@@ -42,8 +42,8 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
         const clause = clauseHit[k] ? 0.03 : 0;
         const reporting = inSentence.length > 1 && clauseHit.some((c, j) => c && j !== k) && isReportingTime(sentence, at, t.end - s.start) ? 0.08 : 0;
         const resolvedBonus = t.value ? 0.005 : 0;
-        // Words of the expression itself in the question describe the event, not its time
-        // ("…one year after he was killed" asks about the other date in the sentence).
+        // Words of the expression itself in the question describe the event, not its time (a
+        // question holding "a week after the flood" asks about the other date in the sentence).
         const own = match(q, t.text).coverage > 0 ? 0.05 : 0;
         // "now" is the article's present: any other expression in the sentence says more.
         const bare = BARE_NOW.test(t.text) && inSentence.length > 1 ? 0.05 : 0;

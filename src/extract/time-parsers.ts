@@ -59,8 +59,10 @@ const FISCAL_YEAR = /(?<![\w-])(this|the current|last|the last|the previous|the 
 const QUARTER = /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
 const YEAR_END = /(?<![\w-])(?:(this|last|next)\s+)?year[-\s]end(?![\w-])/i;
 const FULL_YEAR = /(?<![\w-])(?:the\s+)?full[-\s]year(?![\w-]|\s+\d{4})/i;
-const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?![\w-])/i;
-const IN_UNITS = new RegExp(`${B}in\\s+${NUMBER_RE}\\s+(day|week|month|year)s?(?:['’]s?\\s+time)?(?![\\w-])`, "i");
+const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period|month|week|half|year))?(?![\w-])/i;
+const IN_UNITS = new RegExp(`${B}in\\s+${NUMBER_RE}\\s+(day|week|month|year)s?(['’]s?\\s+time)?(?![\\w-])`, "i");
+// "March of next year", "September last year": a month counted from the article's year.
+const MONTH_OF_YEAR = new RegExp(`${B}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)?\\s+(?:of\\s+)?(this|last|next|the previous|the following|the same)\\s+year(?![\\w-])`, "i");
 const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -132,7 +134,9 @@ export const PARSERS: NamedParser[] = [
       const sign = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
       const tags = ["kind/relative", `unit/${unit}`, `offset/${sign * n}`];
       // "a year after he left", "two days before the vote": a relation to another event, no date.
-      const relation = /^(?:after|before)$/i.test(m[3]!) && /^\s+[\p{L}\d]/u.test(context.text.slice((m.index ?? 0) + m[0].length));
+      const rest = context.text.slice((m.index ?? 0) + m[0].length);
+      // "… three days later than planned" compares; it dates nothing either.
+      const relation = (/^(?:after|before)$/i.test(m[3]!) && /^\s+[\p{L}\d]/u.test(rest)) || (/^(?:later|earlier)$/i.test(m[3]!) && /^\s+than\b/i.test(rest));
       if (relation) tags.push("kind/vague");
       else if (!anchored) tags.push(n === 1 && unit === "year" && sign < 0 ? "from/previous-or-article" : "from/previous");
       return components(context, {}, tags);
@@ -145,11 +149,28 @@ export const PARSERS: NamedParser[] = [
     extract: (context) => components(context, {}, ["kind/relative", "unit/year", "offset/-1", "from/previous-or-article"]),
   },
   {
-    // in five years, in 18 months, in a week's time: a point ahead when the verb is future;
-    // "the first drop in five years" is a span and is left without a date
+    // in six years, in 18 months, in a week's time: a point ahead when the verb is future;
+    // "the first drop in six years" is a span and is left without a date
     name: "in-units",
     pattern: () => IN_UNITS,
-    extract: (context, m) => components(context, {}, ["kind/in-units", `unit/${m[2]!.toLowerCase()}`, `offset/${countOf(m[1]!)}`]),
+    extract: (context, m) => {
+      // "ten people in a day", "twice in a year": a rate. "in a year's time" is a point.
+      if (/^an?$/i.test(m[1]!) && !m[3]) return null;
+      return components(context, {}, ["kind/in-units", `unit/${m[2]!.toLowerCase()}`, `offset/${countOf(m[1]!)}`]);
+    },
+  },
+  {
+    // March of next year, September last year, January of this year
+    name: "month-of-year",
+    pattern: () => MONTH_OF_YEAR,
+    extract: (context, m) => {
+      const w = m[4]!.toLowerCase();
+      const offset = /last|previous/.test(w) ? -1 : /next|following/.test(w) ? 1 : 0;
+      const d = Number(m[1] ?? m[3] ?? 0);
+      const values: Record<string, number> = { month: monthNumber(m[2]!) };
+      if (d >= 1 && d <= 31) values.day = d;
+      return components(context, values, ["kind/month-of-year", `offset/${offset}`]);
+    },
   },
   {
     // the fiscal year, this fiscal year, last financial year

@@ -33,6 +33,10 @@ export const notADate: NamedRefiner = {
         if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
       }
       if (/^(the moment|right now)$/i.test(t)) return false;
+      // "the March of the Mothers": a name, not a month waiting for its year.
+      if (/^(May|March)\s+of$/.test(t) && /^\s+the\b/i.test(text.slice(r.index + r.text.length))) return false;
+      // "the now-closed plant": part of a word.
+      if (/^now$/i.test(t) && /^-/.test(text.slice(r.index + r.text.length))) return false;
       // "weekend" with no article or modifier is a kind of thing ("a weekend pass").
       if (/^weekends?$/i.test(t)) return false;
       if (/^(on\s+)?(sun|sat|wed|mon|tue|tues|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
@@ -64,17 +68,17 @@ export const trimSpan: NamedRefiner = {
         r.text = r.text.slice(n);
       }
       // A final period stays when it ends an abbreviation ("Jan."), goes when it ends the sentence.
-      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /\b\p{L}\.$/u.test(r.text) ? m : ""));
+      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /(?:\b\p{L}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$/u.test(r.text) ? m : ""));
     }
     return results;
   },
 };
 
-// Words that qualify a time expression and belong to it: "early Tuesday", "late yesterday",
-// "around March 1", "later this week", "as early as next month". "about" only before a numeric
+// Words that qualify a time expression and belong to it: "early Sunday", "late last night",
+// "around June 5", "later this week", "as early as next month". "about" only before a numeric
 // date: "talked about Monday's vote" is about a vote.
 const LEFT_MODIFIER = /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
-// "the 2004 period", "the 1990-95 period": the period words after a year belong to it.
+// "the 1999 period", "the 2010 era": the period words after a year belong to it.
 const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era))(?![\w-])/i;
 
 export const keepModifiers: NamedRefiner = {

@@ -10,7 +10,7 @@ import { getDay } from "date-fns/getDay";
 import { startOfISOWeek } from "date-fns/startOfISOWeek";
 import type { Span } from "../text/sentences.js";
 import { HOLIDAYS, newsChrono } from "./time-parsers.js";
-import { readTense, type Tense } from "./tense.js";
+import { readTense, type Tense, type TenseReading } from "./tense.js";
 
 export interface TimeDraft {
   text: string;
@@ -44,10 +44,7 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
       const t = r.text.trim();
       if (!t) continue;
       const at = r.index + (r.text.length - r.text.trimStart().length);
-      const reading = readTense(sentence, at, at + t.length);
-      // A tense read from another clause is a weak hint: a yearly date then goes to the nearest.
-      nearestFirst = !reading.clear;
-      const resolved = resolve(r, anchor, reading.tense, previous);
+      const resolved = resolve(r, anchor, readTense(sentence, at, at + t.length), previous);
       if (resolved.value) previous = resolved.value;
       const d: TimeDraft = { text: t, start: s.start + at, end: s.start + at + t.length, value: resolved.value };
       if (resolved.unresolved) d.unresolved = resolved.unresolved;
@@ -56,9 +53,6 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
   }
   return out;
 }
-
-// Set per expression by extractTimes (module state keeps resolve's signature small).
-let nearestFirst = false;
 
 interface Resolved {
   value: string | null;
@@ -82,7 +76,8 @@ function tagValue(tags: Set<string>, prefix: string): string | null {
   return null;
 }
 
-export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: string | null = null): Resolved {
+export function resolve(r: Result, anchor: Date | null, reading: TenseReading, previous: string | null = null): Resolved {
+  const tense = reading.tense;
   const tags = r.tags();
   const c = r.start;
   const mod = tagValue(tags, "mod/");
@@ -98,7 +93,7 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: 
   }
   switch (kind) {
     case "in-units": {
-      // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in five years").
+      // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in six years").
       if (tense !== "future") return vague;
       if (!anchor) return undated;
       const unit = tagValue(tags, "unit/")!;
@@ -114,12 +109,18 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: 
       if (o === "tense") return tense === "past" ? vague : { value: year(anchor) };
       return { value: year(addYears(anchor, Number(o))) };
     }
+    case "month-of-year": {
+      if (!anchor) return undated;
+      const y = anchor.getFullYear() + Number(tagValue(tags, "offset/"));
+      const ym = `${y}-${String(c.get("month")).padStart(2, "0")}`;
+      return { value: c.isCertain("day") ? `${ym}-${String(c.get("day")).padStart(2, "0")}` : ym };
+    }
     case "quarter":
       return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
     case "year-end": {
       if (!anchor) return undated;
       if (mod === "last" || mod === "next" || mod === "this") return { value: year(addYears(anchor, mod === "last" ? -1 : mod === "next" ? 1 : 0)) };
-      return { value: String(nearestDate((y) => new Date(y, 11, 31, 12), anchor, tense).getFullYear()) };
+      return { value: String(nearestDate((y) => new Date(y, 11, 31, 12), anchor, reading).getFullYear()) };
     }
     case "full-year":
       if (!anchor) return undated;
@@ -132,15 +133,15 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: 
     case "decade":
       return { value: tagValue(tags, "decade/") };
     case "month":
-      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, tense);
+      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, reading.modifier ? "unknown" : tense);
     case "weekday":
       return anchor ? { value: day(weekdayDate(c.get("weekday")!, mod, anchor, tense)) } : undated;
     case "relative":
       return anchor ? relative(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), mod, anchor, tense) : undated;
     case "holiday":
-      return anchor ? { value: day(holidayDate(tagValue(tags, "holiday/")!, mod, anchor, tense)) } : undated;
+      return anchor ? { value: day(holidayDate(tagValue(tags, "holiday/")!, mod, anchor, reading)) } : undated;
     case "season":
-      return season(tagValue(tags, "season/")!, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, mod, anchor, tense);
+      return season(tagValue(tags, "season/")!, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, mod, anchor, reading);
   }
   // chrono's own results.
   const text = r.text.toLowerCase();
@@ -152,8 +153,14 @@ export function resolve(r: Result, anchor: Date | null, tense: Tense, previous: 
   const d = c.isCertain("day") ? c.get("day") : null;
   if (y !== null && m !== null && d !== null) return { value: day(new Date(y, m - 1, d, 12)) };
   if (y !== null && m !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
-  if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, tense)) } : undated;
-  if (m !== null) return monthValue(m, null, null, anchor, tense);
+  if (m !== null && d !== null && anchor && c.isCertain("weekday")) {
+    // "Monday, Oct. 26": the year in which that day is that weekday, nearest the article.
+    const wd = c.get("weekday");
+    const fits = [0, -1, 1].map((k) => anchor.getFullYear() + k).find((yy) => getDay(new Date(yy, m - 1, d, 12)) === wd);
+    if (fits !== undefined) return { value: day(new Date(fits, m - 1, d, 12)) };
+  }
+  if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) } : undated;
+  if (m !== null) return monthValue(m, null, null, anchor, reading.modifier ? "unknown" : tense);
   if (y !== null) return { value: String(y) };
   if (c.isCertain("weekday")) return anchor ? { value: day(weekdayDate(c.get("weekday")!, null, anchor, tense)) } : undated;
   if (tags.has("result/relativeDate")) return anchor ? { value: day(c.date()) } : undated;
@@ -216,7 +223,7 @@ function weekdayDate(wd: number, mod: string | null, anchor: Date, tense: Tense)
 }
 
 /** A date that repeats yearly: the one within ~5 months of the article, else by tense. */
-function nearestDate(inYear: (y: number) => Date, anchor: Date, tense: Tense, mod: string | null = null): Date {
+function nearestDate(inYear: (y: number) => Date, anchor: Date, { tense, clear }: TenseReading, mod: string | null = null): Date {
   const y = anchor.getFullYear();
   const candidates = [inYear(y - 1), inYear(y), inYear(y + 1)];
   const past = candidates.filter((d) => d <= anchor).pop()!;
@@ -228,7 +235,7 @@ function nearestDate(inYear: (y: number) => Date, anchor: Date, tense: Tense, mo
   // another clause and the date is near.
   const dp = (anchor.getTime() - past.getTime()) / 864e5;
   const df = (future.getTime() - anchor.getTime()) / 864e5;
-  if (nearestFirst && Math.min(dp, df) <= 150) return dp <= df ? past : future;
+  if (!clear && Math.min(dp, df) <= 150) return dp <= df ? past : future;
   if (tense === "past") return past;
   if (tense === "future") return future;
   return dp <= df ? past : future;
@@ -260,7 +267,7 @@ function relative(unit: string, offset: number, mod: string | null, anchor: Date
   return vague;
 }
 
-function holidayDate(name: string, mod: string | null, anchor: Date, tense: Tense): Date {
+function holidayDate(name: string, mod: string | null, anchor: Date, reading: TenseReading): Date {
   const h = HOLIDAYS[name];
   const inYear = (y: number): Date => {
     if (!h) return new Date(y, 0, 1, 12);
@@ -273,7 +280,7 @@ function holidayDate(name: string, mod: string | null, anchor: Date, tense: Tens
     if (h.weekday !== undefined) return nthWeekday(y, h.month!, h.weekday, h.n!);
     return new Date(y, h.month! - 1, h.day!, 12);
   };
-  return nearestDate(inYear, anchor, tense, mod);
+  return nearestDate(inYear, anchor, reading, mod);
 }
 
 function nthWeekday(y: number, m: number, wd: number, n: number): Date {
@@ -307,7 +314,7 @@ function easter(y: number): Date {
 const SEASON_START: Record<string, number> = { spring: 3, summer: 6, fall: 9, winter: 12 };
 
 /** Seasons as month intervals (meteorological, northern hemisphere): summer 2019 = 2019-06/2019-08. */
-function season(name: string, y: number | null, mod: string | null, anchor: Date | null, tense: Tense): Resolved {
+function season(name: string, y: number | null, mod: string | null, anchor: Date | null, reading: TenseReading): Resolved {
   const startMonth = SEASON_START[name]!;
   const fmt = (yy: number): string => {
     const s = new Date(yy, startMonth - 1, 1, 12);
@@ -329,5 +336,5 @@ function season(name: string, y: number | null, mod: string | null, anchor: Date
     while (start(yy) <= anchor) yy++;
     return { value: fmt(yy) };
   }
-  return { value: fmt(nearestDate(inYear, anchor, tense, mod === "last" || mod === "next" ? mod : null).getFullYear()) };
+  return { value: fmt(nearestDate(inYear, anchor, reading, mod === "last" || mod === "next" ? mod : null).getFullYear()) };
 }

@@ -1,0 +1,52 @@
+// One table per named refiner, in made-up sentences: what it keeps, widens or trims, and what
+// it must drop. Article date: Wednesday 16 June 2021.
+import { describe, expect, it } from "vitest";
+import { REFINERS } from "../src/extract/time-refiners.js";
+import { extractTimes } from "../src/extract/times.js";
+import { splitSentences } from "../src/text/sentences.js";
+
+const DOC = "2021-06-16";
+const times = (text: string) => extractTimes(text, splitSentences(text), DOC).map((t) => [t.text, t.value]);
+type Row = [sentence: string, expected: Array<[string, string | null]>];
+
+const TABLES: Record<string, Row[]> = {
+  "not-a-date": [
+    ["The recipe needs 1/2 cup of sugar.", []],
+    ["Doors open at 7 p.m. for members.", []],
+    ["They may march again, the organisers said.", []],
+    ["She led the March of the Farmers through town.", []],
+    ["At the moment the river is calm.", []],
+    ["A weekend pass costs more.", []],
+    ["Rents rose in May across the county.", [["May", "2021-05"]]],
+  ],
+  "trim-span": [
+    ["The vote was held on Thursday.", [["Thursday", "2021-06-10"]]],
+    ["The audit ended in Jan. and was published later.", [["Jan.", "2021-01"]]],
+    ["The pool reopened in 1998.", [["1998", "1998"]]],
+    ["The pool reopened in March.", [["March", "2021-03"]]],
+  ],
+  "keep-modifiers": [
+    ["Rescuers reached the hut early Sunday.", [["early Sunday", "2021-06-13"]]],
+    ["The talks broke down late yesterday.", [["late yesterday", "2021-06-15"]]],
+    ["The grant money arrives around July 1.", [["around July 1", "2021-07-01"]]],
+    ["Output in the 2019 period rose.", [["the 2019 period", "2019"]]],
+    ["The deal closed in late 2006 for cash.", [["late 2006", "2006"]]],
+    ["The bridge could reopen as early as next month.", [["as early as next month", "2021-07"]]],
+    // "about" joins a numeric date only: here it is about a vote.
+    ["They argued about Monday's vote.", [["Monday", "2021-06-14"]]],
+    ["The late king was buried in the chapel.", []],
+  ],
+};
+
+describe("time refiners", () => {
+  it("every named refiner has a table", () => {
+    expect(REFINERS.map((r) => r.name).sort()).toEqual(Object.keys(TABLES).sort());
+  });
+  for (const [name, rows] of Object.entries(TABLES)) {
+    describe(name, () => {
+      it.each(rows)("%s", (sentence, expected) => {
+        expect(times(sentence)).toEqual(expected);
+      });
+    });
+  }
+});

@@ -1,0 +1,41 @@
+// Which expression a "when" answer picks in a sentence with several: the one in the clause of the
+// matched words, and the event's own time before the time it was reported. Made-up articles.
+import { describe, expect, it } from "vitest";
+import { engineFor } from "./helpers.js";
+
+const engine = engineFor({
+  "mill.md": [
+    "---", "title: Mill closes after strike", "date: 2021-06-16", "---", "",
+    "The owners announced on Monday that the paper mill shut in May after a long strike.", "",
+    "The union voted on Tuesday to accept the offer, and the quarry reopened in April.", "",
+    "The harbour works will be finished in five years, the port said on Friday.", "",
+    "Fishing quotas have been cut for more than a year now, and the fleet sails again on Thursday.", "",
+  ].join("\n"),
+});
+
+describe("when: which expression in the sentence", () => {
+  it("dates the reported event, not the report", () => {
+    expect(engine.when("paper mill shut").results[0]).toMatchObject({ expression: "May", date: "2021-05" });
+  });
+
+  it("keeps the reporting time when the question is about the report itself", () => {
+    expect(engine.when("owners announced").results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
+  });
+
+  it("prefers the expression in the clause of the matched words", () => {
+    expect(engine.when("union voted accept offer").results[0]).toMatchObject({ expression: "Tuesday", date: "2021-06-15" });
+    expect(engine.when("quarry reopened").results[0]).toMatchObject({ expression: "April", date: "2021-04" });
+  });
+
+  it("dates a future span from the article and ranks it over the report", () => {
+    expect(engine.when("harbour works finished").results[0]).toMatchObject({ expression: "in five years", date: "2026" });
+  });
+
+  it("ranks 'now' below a real date in the same sentence", () => {
+    expect(engine.when("fleet sails again").results[0]).toMatchObject({ expression: "Thursday", date: "2021-06-17" });
+  });
+
+  it("finds nothing for an event the documents do not mention", () => {
+    expect(engine.when("volcano erupted").results).toEqual([]);
+  });
+});
