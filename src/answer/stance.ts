@@ -87,7 +87,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       actor: f.actorText,
       polarity,
       cue: f.cue,
-      target: f.target,
+      target: aboutOf(f, polarity, topicText, topicCue),
       score: round(weight),
       source: citation,
       title: doc.title,
@@ -96,6 +96,18 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     };
   });
   return { ...base, actor, polarity: overall, results };
+}
+
+/**
+ * What the evidence is for or against, in words that read right after "for:" / "against:": the
+ * topic when the polarity was turned toward an action it names ("for: banning the vendor") or
+ * comes from evaluative words about it; the action itself when a negated exclusion leaves it
+ * neutral ("neutral on: banning the vendor"); else what the cue points at.
+ */
+function aboutOf(f: StanceFact, polarity: Polarity, topic: string | null, topicCue: ReturnType<typeof topicAction>): string {
+  if (topic && (topicCue || f.cueClass === EVALUATION)) return topic;
+  if (f.negated && polarity === "neutral") return `${f.cue} ${f.target}`.trim();
+  return f.target;
 }
 
 /**
@@ -135,7 +147,7 @@ function actorMatcher(query: string): (actor: string) => boolean {
 }
 
 /**
- * The stance toward the topic. When the topic names an action ("banning Huawei"), a cue of the
+ * The stance toward the topic. When the topic names an action ("banning the vendor"), a cue of the
  * same kind is support for it (or opposition when negated), and other cues count inverted.
  */
 function towardTopic(f: StanceFact, topicCue: ReturnType<typeof topicAction>): Polarity {

@@ -75,11 +75,11 @@ export function evaluate(text: string, skip: (word: string) => boolean = () => f
   return out;
 }
 
-/** The polarity an evaluation gives: clear when its words lean one way, twice as much as the other. */
+/** The polarity an evaluation gives: clear when its words lean one way by 2 or more, twice as much as the other. */
 export function evaluationPolarity(e: Evaluation): "support" | "oppose" | null {
   const pos = (e.weight + e.score) / 2;
   const neg = (e.weight - e.score) / 2;
-  if (e.score > 0 && pos >= 2 * neg) return "support";
-  if (e.score < 0 && neg >= 2 * pos) return "oppose";
+  if (e.score >= 2 && pos >= 2 * neg) return "support";
+  if (e.score <= -2 && neg >= 2 * pos) return "oppose";
   return null;
 }

@@ -65,13 +65,15 @@ const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|ca
 
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
-// A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
+// A cue used as a noun ("a total ban", "a Nordic embrace") has no clause subject of its own.
 const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
 // Words that may stand between a subject and its verb ("has also repeatedly rejected").
 const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
 const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 // A clause with no subject of its own (", but has always denied…"): only these words before the verb.
 const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near|across|inside|outside|within)\s+(?:the\s+)?$/i;
+const PREPOSITION_BEFORE = /\b(?:in|on|at|of|for|to|with|from|after|before|under|against|over|into|across|near|like)\s+(?:the\s+)?$/i;
 // An object and an infinitive between a noun and the cue: "urged the board to reject".
 const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
@@ -138,7 +140,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
         lastPerson,
       };
       const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
-      const matches = CUES.matches(sentence);
+      const matches = CUES.matches(sentence).filter((m) => verbalEnough(ctx, sentence, m));
       // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
       for (const m of matches) {
         const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
@@ -172,7 +174,6 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     const cueEnd = s.start + m.end;
     const before = text.slice(Math.max(s.start, cueStart - 60), cueStart);
     const surface = sentence.slice(m.start, m.end);
-    if (VERB_ONLY.has(m.phrase) && (m.baseForm || /s$/i.test(surface.split(/\s/)[0]!)) && !VERB_CONTEXT.test(before) && !adjacentSubject(ctx, cueStart)) continue;
     const negated = NEGATOR_RE.test(before);
     const clause = clauseAround(ctx, cueStart, cueEnd);
     const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
@@ -217,6 +218,15 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     for (const a of holders(ctx, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
   }
   return out;
+}
+
+/** A cue that is one only as a verb ("back", "sign") must stand where a verb does. */
+function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
+  if (!VERB_ONLY.has(m.phrase)) return true;
+  const surface = sentence.slice(m.start, m.end).split(/\s/)[0]!;
+  if (!m.baseForm && !/s$/i.test(surface)) return true; // "backed", "signing"
+  const cueStart = ctx.sentence.start + m.start;
+  return VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) || !!adjacentSubject(ctx, cueStart);
 }
 
 /**
@@ -286,7 +296,10 @@ function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): numbe
 
 /** An actor right before the verb ("in spring the Acme board rejected"), whatever came first. */
 function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
-  return ctx.mentions.filter((m) => m.end <= cueAt && ADJACENT_RE.test(ctx.text.slice(m.end, cueAt))).pop();
+  const m = ctx.mentions.filter((x) => x.end <= cueAt && ADJACENT_RE.test(ctx.text.slice(x.end, cueAt))).pop();
+  // "the embassy in Lima has denied": the name after a preposition is not the subject.
+  // ("of" is left out: a long name holds it, "the Council of the Coast").
+  return m && !PLACE_PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start)) ? m : undefined;
 }
 
 /** The actor a verb acts on, right after it ("angered the union"), named or a lower-case group. */
@@ -327,7 +340,10 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
   if (report) clauseStart = report.end;
   const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
-  const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
+  const before = mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
+  // "In the capital, the mayor rejected…": a name after a preposition is not the subject.
+  const free = before.filter((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 20), m.start)));
+  const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : free.length ? free : before;
   const first = inClause[0];
   const lead = text.slice(clauseStart, cueAt);
   if (first) {
