@@ -51,7 +51,7 @@ export function actorKey(text: string): { key: string; name: string } {
     return ALIAS_TO_KEY.get(normalizeActor(country)) ?? { key: normalizeActor(country), name: country };
   }
   // "<Alias> officials", "<Name>'s": the leading name decides when it is a known alias.
-  const first = n.split(" ")[0]!;
+  const first = n.split(" ")[0]!.replace(/'s?$/, "");
   const lead = ALIAS_TO_KEY.get(first);
   if (lead && /^(officials?|government|administration|diplomats?|authorities|lawmakers|leaders?)$/.test(n.split(" ").slice(1).join(" "))) return lead;
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
@@ -172,13 +172,33 @@ export function nounChunkBefore(text: string, from: number, to: number): { text:
     if (i < j && !/^\s+$/.test(text.slice(words[i - 1]!.at + w.length, words[i]!.at))) break;
     i--;
   }
-  if (i === j) return null;
-  const head = words[j - 1]!.w.toLowerCase().replace(/[’']s?$/, "");
-  const singular = head.replace(/s$/, "");
-  if (!(SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head))) return null;
+  if (i === j || !actingHead(words[j - 1]!.w)) return null;
   const start = words[i]!.at;
   const last = words[j - 1]!;
   return { text: text.slice(start, last.at + last.w.length), start };
+}
+
+/** The lower-case group a verb acts on, right after it ("angered the fishermen's union"), or null. */
+export function nounChunkAfter(text: string, from: number, to: number): { text: string; start: number } | null {
+  const m = /^\s*(?:(?:the|a|an|some|many|most|several|all|its|their)\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(from, to));
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  // The chunk ends at its head: the first acting noun, stopping at any function word.
+  for (let k = 0; k < words.length; k++) {
+    if (CHUNK_STOP.test(words[k]!.toLowerCase())) return null;
+    if (actingHead(words[k]!) && !/[’']s?$/.test(words[k]!)) {
+      const chunk = words.slice(0, k + 1).join(" ");
+      return { text: chunk, start: from + m.index + m[0].indexOf(chunk) };
+    }
+  }
+  return null;
+}
+
+/** A head noun that can act: a person, group or organization noun, or a plural of an agent noun. */
+function actingHead(word: string): boolean {
+  const head = word.toLowerCase().replace(/[’']s?$/, "");
+  const singular = head.replace(/s$/, "");
+  return SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head);
 }
 
 /** "Chinese", "European", "British": adjectives of nationality, not actors by themselves. */

@@ -9,7 +9,7 @@
 // Each fact keeps its clause, so an answer can ask that the topic be where the stance is.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
-import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkBefore } from "./actors.js";
+import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
 import { type CueMatch, CueMatcher } from "./cue-matcher.js";
 import { evaluate } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
@@ -72,8 +72,12 @@ const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|public
 const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 // A clause with no subject of its own (", but has always denied…"): only these words before the verb.
 const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
+const STATE_HEAD = /\b(?:government|authorities|officials|ministry|administration|cabinet|leadership)$/i;
 const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near|across|inside|outside|within)\s+(?:the\s+)?$/i;
 const PREPOSITION_BEFORE = /\b(?:in|on|at|of|for|to|with|from|after|before|under|against|over|into|across|near|like)\s+(?:the\s+)?$/i;
+// A request with its object before an infinitive cue: "urged the council to reject", "called on members to back".
+const REQUEST_RE = /(?:^|\s)(?:urg|ask|press|push|encourag|persuad|told|tell|call(?:ed|s|ing)?\s+(?:on|upon)|appeal(?:ed|s|ing)?\s+to)\p{Ll}*\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/iu;
+const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u;
 // An object and an infinitive between a noun and the cue: "urged the board to reject".
 const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
@@ -174,6 +178,8 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     const cueEnd = s.start + m.end;
     const before = text.slice(Math.max(s.start, cueStart - 60), cueStart);
     const surface = sentence.slice(m.start, m.end);
+    // "urged the council to reject C": the stance is the inner cue's, held by the one who urges.
+    if (m.phrase === "urge" && matches.some((n) => n.start > m.end && REQUEST_TAIL_RE.test(sentence.slice(m.end, n.start)))) continue;
     const negated = NEGATOR_RE.test(before);
     const clause = clauseAround(ctx, cueStart, cueEnd);
     const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
@@ -226,7 +232,7 @@ function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
   const surface = sentence.slice(m.start, m.end).split(/\s/)[0]!;
   if (!m.baseForm && !/s$/i.test(surface)) return true; // "backed", "signing"
   const cueStart = ctx.sentence.start + m.start;
-  return VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) || !!adjacentSubject(ctx, cueStart);
+  return VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) || !!adjacentSubject(ctx, cueStart) || !!nounChunkBefore(ctx.text, ctx.sentence.start, cueStart);
 }
 
 /**
@@ -290,7 +296,9 @@ function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { start: numb
 
 /** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
 function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
-  const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")));
+  // "warned that …", "denied the claim that …": what follows "that" is the verb's own content.
+  const complement = (b: { at: number; word: string }): boolean => b.word === "that" && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
+  const next = ctx.breaks.find((b) => b.at >= from && !complement(b) && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")));
   return next ? next.at : ctx.sentence.end;
 }
 
@@ -306,12 +314,8 @@ function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
 function objectAfter(ctx: Ctx, from: number, to: number): Holder | null {
   const named = ctx.mentions.find((m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)));
   if (named) return { key: named.key, name: named.name, weight: 1 };
-  const m = /^\s*(?:the\s+|many\s+|some\s+|most\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*s)\b/u.exec(ctx.text.slice(from, to));
-  if (!m) return null;
-  const chunk = m[1]!;
-  if (/^(?:it|its|this|that|them|him|her|us|me|what|which|who|whom|those|these)$/i.test(chunk.split(/\s+/)[0]!)) return null;
-  const k = actorKey(chunk);
-  return { key: k.key, name: chunk, weight: 1 };
+  const chunk = nounChunkAfter(ctx.text, from, to);
+  return chunk ? { ...actorKey(chunk.text), name: chunk.text, weight: 1 } : null;
 }
 
 /** The words of the clause before a cue: what a feeling verb or a participle is about. */
@@ -334,6 +338,9 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   const { text, mentions, sentence } = ctx;
   const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
   let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
+  // "A urged/asked/called on B to reject C": B is asked, A holds the stance.
+  const request = verbal ? REQUEST_RE.exec(text.slice(clauseStart, cueAt)) : null;
+  if (request) return holders(ctx, clauseStart + request.index + request[0].search(/\S/), true).map((h) => ({ ...h, weight: 0.9 }));
   // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
   const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
   const report = reports.pop();
@@ -344,8 +351,20 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   // "In the capital, the mayor rejected…": a name after a preposition is not the subject.
   const free = before.filter((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 20), m.start)));
   const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : free.length ? free : before;
-  const first = inClause[0];
   const lead = text.slice(clauseStart, cueAt);
+  // A lower-case group right before the verb ("local bus drivers have rejected", "the nurses'
+  // union backs") is its subject; a name just before it is its modifier ("Acme shareholders"),
+  // or the state it speaks for ("Peru's government").
+  const chunk = verbal && !(adjacent && adjacent.start >= clauseStart - 2) ? nounChunkBefore(text, clauseStart, cueAt) : null;
+  if (chunk) {
+    const modifier = before.find((m) => /^(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
+    if (modifier) {
+      const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
+      return [whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text) ? { ...whole, weight: 0.9 } : { key: modifier.key, name: modifier.name, weight: 0.9 }];
+    }
+    if (!/\b(?:to|that)\s+$/i.test(text.slice(clauseStart, chunk.start)) || !free.length) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
+  }
+  const first = inClause[0];
   if (first) {
     // "A urged B to reject C", "A called on B to accept C": B is asked, A holds the stance.
     if (verbal && INFINITIVE_RE.test(text.slice(first.end, cueAt))) {
@@ -367,11 +386,6 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   }
   // "A said it would reject C": the reporter speaks of itself.
   if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
-  if (verbal) {
-    // A lower-case group as subject: "local bus drivers have rejected", "the nurses' union backs".
-    const chunk = nounChunkBefore(text, clauseStart, cueAt);
-    if (chunk) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
-  }
   if (!verbal || report || !SUBJECTLESS_RE.test(lead)) return [];
   // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
   const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
@@ -400,7 +414,7 @@ function targetOf(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   // The target ends with its clause: at a comma, a dash or a semicolon.
   const clause = rest.split(/\s(?:--|—|–)\s|;|,/)[0]!;
-  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at)\s+/i, "").split(/\s+/).slice(0, 16);
+  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at|by)\s+/i, "").split(/\s+/).slice(0, 16);
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }
 
