@@ -131,7 +131,7 @@ function evaluationAbout(clause: string, q: Query): Polarity | null {
   return evaluationPolarity(evaluate(clause, skip));
 }
 
-/** Same actor: same key, the same person by surname, or a longer name of the same organization. */
+/** Same actor: same key, the same person by surname, a group by its head noun and modifiers, or a longer name of the same organization. */
 function actorMatcher(query: string): (actor: string) => boolean {
   const k = actorKey(query).key;
   const q = normalizeActor(query);
@@ -142,6 +142,8 @@ function actorMatcher(query: string): (actor: string) => boolean {
     // "King" ↔ "julian king", "De Luca" ↔ "ivan de luca": one name ends the other.
     const [short, long] = qParts.length <= fParts.length ? [qParts, fParts] : [fParts, qParts];
     if (short.length < long.length && short.every((w, i) => w === long[long.length - short.length + i])) return true;
+    // A group by its head noun and some of its modifiers: "bus drivers" ↔ "local bus drivers".
+    if (qParts.length >= 2 && qParts.length < fParts.length && qParts[qParts.length - 1] === fParts[fParts.length - 1] && qParts.every((w) => fParts.includes(w))) return true;
     return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
   };
 }

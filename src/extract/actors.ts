@@ -18,6 +18,8 @@ export function normalizeActor(s: string): string {
     .toLowerCase()
     .replace(/[’']s$/, "")
     .replace(/[’']/g, "'")
+    // "the nurses' union" → "nurses union": a plural possessive is only a modifier.
+    .replace(/s'(?=\s|$)/g, "s")
     .replace(/\./g, "")
     .replace(/^the\s+/, "")
     .replace(/\s+/g, " ")

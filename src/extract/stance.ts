@@ -63,6 +63,9 @@ export function topicAction(topic: string): Cue | undefined {
 const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
 const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
 
+// Irregular past tenses: after a capitalized word at the start of a sentence they make it a subject.
+const IRREGULAR_PAST = new Set(["took", "gave", "made", "told", "went", "came", "saw", "held", "kept", "left", "met", "put", "set", "sent", "stood", "won", "lost", "led", "rose", "fell", "ran", "spoke", "wrote", "chose", "began", "broke", "brought", "bought", "thought", "felt", "found", "got", "knew", "meant", "paid", "sold", "shut", "struck", "threw", "withdrew", "drew", "fought", "sought", "upheld", "overturned", "forbade", "swore", "vowed"]);
+
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
 // A cue used as a noun ("a total ban", "a Nordic embrace") has no clause subject of its own.
@@ -118,7 +121,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     return u;
   };
   const isName = (w: string, next: string): boolean =>
-    usage(w).midSentence || (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !usage(w).lower);
+    usage(w).midSentence || ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) || IRREGULAR_PAST.has(next)) && !usage(w).lower);
   const persons = personIndex(quotes);
   const acronyms = acronymIndex(docText);
   const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
