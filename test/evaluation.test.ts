@@ -10,7 +10,7 @@ describe("evaluations", () => {
     ["the curfew was doing great harm to small shops", "oppose"],
     ["the count was rigged", "oppose"],
     ["the plan was not fair to anyone", "oppose"],
-    ["the accord is an excellent and constructive step", "support"],
+    ["the accord is an excellent and valuable step", "support"],
     ["the levy is a shameful mistake", "oppose"],
   ])("%s → %s", (text, want) => expect(polarity(text)).toBe(want));
 
