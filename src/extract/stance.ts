@@ -10,11 +10,12 @@
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
-import { type CueMatch, CueMatcher } from "./cue-matcher.js";
-import { evaluate } from "./evaluation.js";
+import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
+import { evaluate, isEvaluative } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
 import type { QuoteDraft } from "./quotes.js";
+import type { Span } from "../text/sentences.js";
 
 /** A stance fact as extracted from one document: the passage index is local to the document. */
 export type StanceDraft = Omit<StanceFact, "passageId"> & { passage: number };
@@ -104,7 +105,8 @@ interface Ctx {
   mentions: ActorMention[];
   breaks: Array<{ at: number; end: number; word: string }>;
   speech: Array<{ start: number; end: number }>;
-  lastPerson: Holder | null;
+  /** The last person named before this sentence, for "he"/"she". */
+  lastPerson: () => Holder | null;
 }
 
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
@@ -128,46 +130,64 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   const out: StanceDraft[] = [];
   const quotesByPassage = new Map<number, QuoteDraft[]>();
   for (const q of quotes) if (q.speaker) quotesByPassage.set(q.passage, [...(quotesByPassage.get(q.passage) ?? []), q]);
-  let lastPerson: Holder | null = null;
-  passages.forEach((p, pi) => {
-    const attributed = quotesByPassage.get(pi) ?? [];
-    for (const s of p.sentences) {
-      const sentence = p.text.slice(s.start, s.end);
-      const dateline = DATELINE_RE.exec(sentence)?.[0].length ?? 0;
-      const mentions = actorMentions(sentence, s.start, isName).filter((m) => m.start >= s.start + dateline).map((m) => {
+  const mentionsOf = (text: string, s: Span): ActorMention[] => {
+    const dateline = DATELINE_RE.exec(text.slice(s.start, s.end))?.[0].length ?? 0;
+    return actorMentions(text.slice(s.start, s.end), s.start, isName)
+      .filter((m) => m.start >= s.start + dateline)
+      .map((m) => {
         const full = acronyms.get(m.key);
         return full ? { ...m, ...full } : resolvePerson(m, persons);
       });
-      const ctx: Ctx = {
-        text: p.text,
-        sentence: s,
-        mentions,
-        breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
-        speech: SPEECH.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
-        lastPerson,
-      };
-      const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
-      const matches = CUES.matches(sentence).filter((m) => verbalEnough(ctx, sentence, m));
-      // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
-      for (const m of matches) {
-        const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
-        if (coord) {
-          const at = s.start + m.start - coord[0].length;
-          ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
-        }
+  };
+  // He/she: the last person named or quoted in the sentences before (looked up only when asked).
+  const order = passages.flatMap((p, pi) => p.sentences.map((s) => ({ pi, s })));
+  const personIn = new Map<number, Holder | null>();
+  const lastPersonBefore = (at: number): Holder | null => {
+    for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+      if (!personIn.has(k)) {
+        const { pi, s } = order[k]!;
+        const person = mentionsOf(passages[pi]!.text, s).find((m) => personKeys.has(m.key) || isPersonLike(m));
+        const speaker = (quotesByPassage.get(pi) ?? []).find((q) => q.speakerKind === "person" && q.start < s.end && q.end > s.start);
+        personIn.set(k, person ? { key: person.key, name: person.name, weight: 0.9 } : speaker ? { ...actorKey(speaker.speaker!), weight: 0.9 } : null);
       }
-      ctx.breaks.sort((a, b) => a.at - b.at);
-      const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
-      out.push(...found);
-      out.push(...evaluationFacts(ctx, pi, sentence, inSentence, found, matches));
-      // He/she in a later sentence: the last person named as a subject or quoted.
-      const person = mentions.find((m) => personKeys.has(m.key) || isPersonLike(m));
-      if (person) lastPerson = { key: person.key, name: person.name, weight: 0.9 };
-      else {
-        const speaker = inSentence.find((q) => q.speakerKind === "person");
-        if (speaker) lastPerson = { ...actorKey(speaker.speaker!), weight: 0.9 };
+      const found = personIn.get(k);
+      if (found) return found;
+    }
+    return null;
+  };
+  order.forEach(({ pi, s }, at) => {
+    const p = passages[pi]!;
+    const attributed = quotesByPassage.get(pi) ?? [];
+    const sentence = p.text.slice(s.start, s.end);
+    const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
+    const tokens = wordTokens(sentence);
+    const cueMatches = CUES.matches(sentence, tokens);
+    // Most sentences carry no stance: no cue, and no evaluative word for anyone to say.
+    if (cueMatches.length === 0 && !tokens.some((t) => isEvaluative(t.w))) return;
+    const speech = SPEECH.matches(sentence);
+    const frames = FRAMES.matches(sentence, tokens);
+    if (cueMatches.length === 0 && speech.length === 0 && frames.length === 0 && inSentence.length === 0) return;
+    const ctx: Ctx = {
+      text: p.text,
+      sentence: s,
+      mentions: mentionsOf(p.text, s),
+      breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
+      speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
+      lastPerson: () => lastPersonBefore(at),
+    };
+    const matches = cueMatches.filter((m) => verbalEnough(ctx, sentence, m));
+    // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
+    for (const m of matches) {
+      const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
+      if (coord) {
+        const at = s.start + m.start - coord[0].length;
+        ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
       }
     }
+    ctx.breaks.sort((a, b) => a.at - b.at);
+    const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
+    out.push(...found);
+    out.push(...evaluationFacts(ctx, pi, inSentence, found, matches, frames));
   });
   return out;
 }
@@ -243,11 +263,11 @@ function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
  * would be a costly mistake", "called the count a fraud", a quotation full of praise). One fact
  * per holder and sentence; none where a cue already says what the holder thinks.
  */
-function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>): StanceDraft[] {
+function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>, frameMatches: Array<CueMatch<true>>): StanceDraft[] {
   const { text, sentence: s } = ctx;
   const spans: Array<{ holder: Holder; start: number; end: number }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
-  const frames = [...ctx.speech, ...FRAMES.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
+  const frames = [...ctx.speech, ...frameMatches.map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
   for (const f of frames) {
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
     const end = clauseEndAfter(ctx, f.end, true);
@@ -385,7 +405,8 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   }
   if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
     if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
-    return ctx.lastPerson ? [ctx.lastPerson] : [];
+    const person = ctx.lastPerson();
+    return person ? [person] : [];
   }
   // "A said it would reject C": the reporter speaks of itself.
   if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
@@ -398,7 +419,8 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
 function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
   const subject = ctx.mentions.filter((m) => m.start >= from && m.end <= to)[0];
   if (subject) return group(ctx, subject, from, to);
-  if (/^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) && ctx.lastPerson) return [ctx.lastPerson];
+  const person = /^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) ? ctx.lastPerson() : null;
+  if (person) return [person];
   const chunk = nounChunkBefore(ctx.text, from, to);
   return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
 }
