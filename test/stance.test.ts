@@ -55,6 +55,9 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["he/she: the last person named", ["Ruth Okafor spoke on Monday.", "She condemned the dam."], ["ruth okafor:condemned:oppose"]],
     ["a dateline is no subject", ["OSLO -- Norway rejected the quota."], ["norway:rejected:oppose"]],
     ["an acronym in parentheses names the same actor", ["The Council of Coastal States (CCS) met on Monday.", "The CCS rejected the quota."], ["council of coastal states:rejected:oppose"]],
+    ["a participle after a comma: the main clause's subject", ["In the Gazette, columnist Ruth Okafor wrote a sharp piece, mocking the mayor's plan."], ["ruth okafor:mocking:oppose"]],
+    ["'is opposed to' is a stance", ["Norway is opposed to the quota."], ["norway:opposed:oppose"]],
+    ["no holder: a passive with no agent", ["The plan was rejected on Monday."], []],
     ["no holder: a pronoun in a complement", ["The talks failed, and it was blocked anyway."], []],
   ]);
 });
@@ -77,6 +80,7 @@ describe("evaluations: what an actor says or calls something, scored with AFINN"
     ["a quotation", [`"This levy is a shameful mistake," said Ruth Okafor.`], ["ruth okafor:~shameful:oppose"]],
     ["nothing evaluative", ["Ruth Okafor said the meeting would take place on Monday."], []],
     ["nobody says it", ["It was a great day for the town."], []],
+    ["the one who is told says nothing", ["The United States has been told that its plan is a disgrace."], []],
     ["a cue says it already", ["Ruth Okafor said she welcomed the wonderful plan."], ["ruth okafor:welcomed:support"]],
   ]);
 

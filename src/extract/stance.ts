@@ -88,6 +88,8 @@ const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
 const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]+|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
 // "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
 const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+// Forms of "be" (or "get") right before a participle: a passive.
+const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\p{Ll}+ly\s+)?$/iu;
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
 const AGENT_RE = /^\s*,?\s*(?:only\s+|also\s+|even\s+|jointly\s+|strongly\s+|unanimously\s+)?by\s+(?:the\s+)?/i;
 // After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
@@ -225,6 +227,9 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
         continue;
       }
     }
+    // A passive with no agent ("the plan was rejected"): its subject is what the cue is about,
+    // and nobody in the sentence is said to hold it. "Is opposed to", "is committed to" are stances.
+    if (!cue.experiencer && PASSIVE_RE.test(before) && /(?:ed|en)$/i.test(surface.split(/\s/)[0]!) && !/^(?:oppose|commit to)$/.test(m.phrase)) continue;
     if (inQuote) {
       // A named subject inside the quotation holds its own cue ("the ministry backs it," he said).
       const own = adjacentSubject(ctx, cueStart);
@@ -269,6 +274,8 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
   // Reporting and naming frames in the sentence: the content is what follows the verb.
   const frames = [...ctx.speech, ...frameMatches.map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
   for (const f of frames) {
+    // "was told", "has been informed": the subject hears it, nobody says it.
+    if (PASSIVE_RE.test(text.slice(Math.max(s.start, f.start - 30), f.start))) continue;
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
     const end = clauseEndAfter(ctx, f.end, true);
     for (const h of hs) spans.push({ holder: h, start: f.end, end });
@@ -364,6 +371,11 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
   // "A urged/asked/called on B to reject C": B is asked, A holds the stance.
   const request = verbal ? REQUEST_RE.exec(text.slice(clauseStart, cueAt)) : null;
   if (request) return holders(ctx, clauseStart + request.index + request[0].search(/\S/), true).map((h) => ({ ...h, weight: 0.9 }));
+  // ", rejecting the offer": a participle after a comma shares the subject of its main clause.
+  if (verbal && /,\s*$/.test(text.slice(clauseStart, cueAt)) && /^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30))) {
+    const main = holdersBefore(ctx, clauseStart, cueAt);
+    if (main.length) return main.map((h) => ({ ...h, weight: 0.9 }));
+  }
   // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
   const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
   const report = reports.pop();
@@ -417,7 +429,8 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
 }
 
 function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
-  const subject = ctx.mentions.filter((m) => m.start >= from && m.end <= to)[0];
+  const inSpan = ctx.mentions.filter((m) => m.start >= from && m.end <= to);
+  const subject = inSpan.find((m) => !PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start))) ?? inSpan[0];
   if (subject) return group(ctx, subject, from, to);
   const person = /^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) ? ctx.lastPerson() : null;
   if (person) return [person];
