@@ -160,6 +160,8 @@ const DETERMINER = /^(?:the|a|an|some|many|most|several|all|other|our|their|its)
  * "the nurses' union backs"), or null. `to` is where the verb starts; auxiliaries are skipped.
  */
 export function nounChunkBefore(text: string, from: number, to: number): { text: string; start: number } | null {
+  // A chunk and its auxiliaries are a few words: only the end of a long lead is read.
+  from = Math.max(from, to - 100);
   const lead = text.slice(from, to);
   const words = [...lead.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], at: from + m.index }));
   let j = words.length;

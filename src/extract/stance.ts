@@ -85,9 +85,11 @@ const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u
 // An object and an infinitive between a noun and the cue: "urged the board to reject".
 const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
-const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]+|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
+const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]{1,40}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
 // "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
 const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+/** How many characters after a reporting verb are read as what was said. */
+const MAX_SAID = 300;
 // Forms of "be" (or "get") right before a participle: a passive.
 const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\p{Ll}+ly\s+)?$/iu;
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
@@ -277,7 +279,8 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
     // "was told", "has been informed": the subject hears it, nobody says it.
     if (PASSIVE_RE.test(text.slice(Math.max(s.start, f.start - 30), f.start))) continue;
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
-    const end = clauseEndAfter(ctx, f.end, true);
+    // What is said is near the verb: a bounded span keeps long sentences cheap.
+    const end = Math.min(clauseEndAfter(ctx, f.end, true), f.end + MAX_SAID);
     for (const h of hs) spans.push({ holder: h, start: f.end, end });
   }
   // Quotations with a speaker: the quoted words, or the sentence when only a few words are quoted.
@@ -286,7 +289,8 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
     const end = Math.min(q.end, s.end);
     const short = end - start < 0.5 * (s.end - s.start);
     const k = actorKey(q.speaker!);
-    spans.push({ holder: { key: k.key, name: q.speaker!, weight: 1 }, start: short ? s.start : start, end: short ? s.end : end });
+    const from = short ? s.start : start;
+    spans.push({ holder: { key: k.key, name: q.speaker!, weight: 1 }, start: from, end: Math.min(short ? s.end : end, from + 2 * MAX_SAID) });
   }
   const out: StanceDraft[] = [];
   const done = new Set<string>();
@@ -327,14 +331,14 @@ function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { start: numb
 /** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
 function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
   // "warned that …", "denied the claim that …": what follows "that" is the verb's own content.
-  const complement = (b: { at: number; word: string }): boolean => b.word === "that" && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
-  const next = ctx.breaks.find((b) => b.at >= from && !complement(b) && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")));
+  const complement = (b: { at: number; word: string }): boolean => b.word === "that" && b.at - from < 40 && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
+  const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")) && !complement(b));
   return next ? next.at : ctx.sentence.end;
 }
 
 /** An actor right before the verb ("in spring the Acme board rejected"), whatever came first. */
 function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
-  const m = ctx.mentions.filter((x) => x.end <= cueAt && ADJACENT_RE.test(ctx.text.slice(x.end, cueAt))).pop();
+  const m = ctx.mentions.filter((x) => x.end <= cueAt && cueAt - x.end < 80 && ADJACENT_RE.test(ctx.text.slice(x.end, cueAt))).pop();
   // "the embassy in Lima has denied": the name after a preposition is not the subject.
   // ("of" is left out: a long name holds it, "the Council of the Coast").
   return m && !PLACE_PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start)) ? m : undefined;
@@ -364,13 +368,14 @@ function textBefore(text: string, from: number, to: number): string {
  * After a reporting verb the reported clause has its own subject ("A said B rejects C": B); a
  * relative "who" is its noun; "he"/"she" the last person named.
  */
-function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
+function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false): Holder[] {
   const { text, mentions, sentence } = ctx;
   const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
   let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
-  // "A urged/asked/called on B to reject C": B is asked, A holds the stance.
-  const request = verbal ? REQUEST_RE.exec(text.slice(clauseStart, cueAt)) : null;
-  if (request) return holders(ctx, clauseStart + request.index + request[0].search(/\S/), true).map((h) => ({ ...h, weight: 0.9 }));
+  // "A urged/asked/called on B to reject C": B is asked, A holds the stance (one level only).
+  const window = Math.max(clauseStart, cueAt - 120);
+  const request = verbal && !nested ? REQUEST_RE.exec(text.slice(window, cueAt)) : null;
+  if (request) return holders(ctx, window + request.index + request[0].search(/\S/), true, true).map((h) => ({ ...h, weight: 0.9 }));
   // ", rejecting the offer": a participle after a comma shares the subject of its main clause.
   if (verbal && /,\s*$/.test(text.slice(clauseStart, cueAt)) && /^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30))) {
     const main = holdersBefore(ctx, clauseStart, cueAt);
