@@ -42,6 +42,7 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["each clause its own subject", ["The US formally barred its agencies from using Acme, and Australia and New Zealand have also blocked Acme."], ["united states:barred:oppose", "australia:blocked:oppose", "new zealand:blocked:oppose"]],
     ["a month never starts a name", ["In July Acme warned that the levy would hurt exporters."], ["acme:warned:oppose"]],
     ["a function word never starts a name", ["If Norway rejects the quota, talks end."], ["norway:rejects:oppose"]],
+    ["a state through its government", ["The U.S. government rejected the levy outright."], ["united states:rejected:oppose"]],
     ["a lower-case group", ["Local bus drivers have rejected the new timetable."], ["local bus drivers:rejected:oppose"]],
     ["an organisation written in lower case", ["The nurses' union backs the pay offer."], ["nurses union:backs:support"]],
     ["a reported clause has its own subject", ["Ruth Okafor said the farmers' league opposes the dam."], ["farmers league:opposes:oppose"]],

@@ -52,7 +52,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       // Evaluative words say what the actor thinks only of what they are about: the topic must be
       // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
       if (!topicQuery) continue;
-      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]);
+      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]) * headShare(clause, topicQuery);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
       const pol = evaluationAbout(clause, topicQuery);
       if (!pol) continue;
@@ -66,7 +66,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
           [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
           [p.text, 0.5],
           [engine.corpus.documents[p.docId]!.title, 0.3],
-        ]);
+        ]) * headShare(f.target, topicQuery);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
       }
       polarity = towardTopic(f, topicCue);
@@ -96,6 +96,17 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     };
   });
   return { ...base, actor, polarity: overall, results };
+}
+
+// A noun and a preposition before the topic: the topic only qualifies what the words are about
+// ("rules for X", "the debate about X", "a hunt for X").
+const MODIFIER_BEFORE = /\p{Ll}{3,}\s+(?:about|on|over|for|of|regarding|around|into|against|with)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$/u;
+
+/** 1 when the topic is what the words are about, 0.5 when it only sits in a modifier of another noun. */
+function headShare(text: string, q: Query): number {
+  const hits = match(q, text).hits;
+  if (hits.length === 0) return 1;
+  return MODIFIER_BEFORE.test(text.slice(Math.max(0, Math.min(...hits) - 40), Math.min(...hits))) ? 0.5 : 1;
 }
 
 /**

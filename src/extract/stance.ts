@@ -397,7 +397,7 @@ function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false): Hold
   // or the state it speaks for ("Peru's government").
   const chunk = verbal && !(adjacent && adjacent.start >= clauseStart - 2) ? nounChunkBefore(text, clauseStart, cueAt) : null;
   if (chunk) {
-    const modifier = before.find((m) => /^(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
+    const modifier = before.find((m) => /^\.?(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
     if (modifier) {
       const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
       return [whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text) ? { ...whole, weight: 0.9 } : { key: modifier.key, name: modifier.name, weight: 0.9 }];
