@@ -66,7 +66,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
           [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
           [p.text, 0.5],
           [engine.corpus.documents[p.docId]!.title, 0.3],
-        ]) * headShare(f.target, topicQuery);
+        ]);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
       }
       polarity = towardTopic(f, topicCue);
@@ -102,7 +102,10 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
 // ("rules for X", "the debate about X", "a hunt for X").
 const MODIFIER_BEFORE = /\p{Ll}{3,}\s+(?:about|on|over|for|of|regarding|around|into|against|with)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$/u;
 
-/** 1 when the topic is what the words are about, 0.5 when it only sits in a modifier of another noun. */
+/**
+ * For evaluative words: 1 when the topic is what they are about, 0.5 when it only sits in a
+ * modifier of another noun (a cue's object is different: "warned that an embrace of X …" is about X).
+ */
 function headShare(text: string, q: Query): number {
   const hits = match(q, text).hits;
   if (hits.length === 0) return 1;
