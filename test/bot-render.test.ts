@@ -163,7 +163,7 @@ describe("renderAnswer", () => {
     };
     const { message } = renderAnswer(a, { ids });
     expect(message.embeds[0]).toMatchObject({ title: "Huawei on the EU toolbox: mixed", description: "Overall: **mixed** · 1 for, 1 against, 0 neutral (2 passages)" });
-    expect(message.embeds.slice(1).map((e) => e.title)).toEqual(["1. support · “welcomed” → the toolbox", "2. oppose · “criticised” → the toolbox"]);
+    expect(message.embeds.slice(1).map((e) => e.title)).toEqual(["1. for: the toolbox · “welcomed”", "2. against: the toolbox · “criticised”"]);
     expect(message.components[0]!.components.map((b) => ("label" in b ? b.label : null))).toEqual(["Show source 1", "Show source 2"]);
   });
 

@@ -1,51 +1,104 @@
-// Stance: cues tied to actors (quote speaker or clause subject), aliases, negation, topics.
+// Stance: cues and evaluations tied to their holders, then weighed per topic. Every sentence here
+// is written for the test; each table has cases that must find nothing.
 import { describe, expect, it } from "vitest";
 import { actorKey } from "../src/extract/actors.js";
 import { extractQuotes } from "../src/extract/quotes.js";
-import { extractStances } from "../src/extract/stance.js";
+import { extractStances, topicAction } from "../src/extract/stance.js";
 import { splitSentences } from "../src/text/sentences.js";
 import { engineFor } from "./helpers.js";
 
-const facts = (...paras: string[]) => {
+const drafts = (...paras: string[]) => {
   const ps = paras.map((text) => ({ text, sentences: splitSentences(text), lineStart: 1, lineEnd: 1, lineMap: [[0, 1]] as Array<[number, number]> }));
-  return extractStances(ps, extractQuotes(ps)).map((f) => `${f.actor}:${f.negated ? "not " : ""}${f.cue}:${f.polarity}`);
+  return extractStances(ps, extractQuotes(ps));
+};
+/** "holder:cue:polarity", "not" before a negated cue, "~" before an evaluation. */
+const facts = (...paras: string[]) => drafts(...paras).map((f) => `${f.actor}:${f.cueClass === "evaluation" ? "~" : ""}${f.negated ? "not " : ""}${f.cue}:${f.polarity}`);
+
+type Row = [name: string, paras: string[], want: string[]];
+const table = (rows: Row[]) => {
+  for (const [name, paras, want] of rows) it(name, () => expect(facts(...paras)).toEqual(want));
 };
 
-describe("stance cues", () => {
-  it("ties a cue to the subject of its clause, with aliases", () => {
-    expect(facts("The U.S. has been pressuring European allies to bar Acme equipment from networks.")).toEqual(["united states:bar:oppose"]);
-    expect(facts("Acme welcomed delivery of the new security toolbox on Tuesday.")).toEqual(["acme:welcomed:support"]);
-    expect(actorKey("Washington").key).toBe(actorKey("U.S.").key);
-  });
+describe("cues, matched on their base forms", () => {
+  table([
+    ["a verb in -s", ["Norway signs the fishing accord."], ["norway:signs:support"]],
+    ["a verb after a modal", ["Chile will sign the accord next week."], ["chile:sign:support"]],
+    ["a verb in -ing", ["Peru is signing the accord today."], ["peru:signing:support"]],
+    ["a phrase with an inflected verb", ["The Harbour Board calls for a new pier."], ["harbour board:calls for:support"]],
+    ["an irregular form listed as written", ["Chile took issue with the quota."], ["chile:took issue with:oppose"]],
+    ["a derived noun is another word", ["The mayor's supporters gathered outside the hall."], []],
+    ["a verb-only cue used as a noun", ["It was a sign of how tired the crowd was."], []],
+    ["a verb-only cue in a compound noun", ["They used back doors to get in."], []],
+  ]);
+});
 
-  it("ties a cue inside a quotation to its speaker", () => {
-    expect(facts(`"We're not talking about bans today," Commissioner Julian King said.`)).toEqual(["julian king:not bans:oppose"]);
-  });
+describe("the holder is the subject of the cue's own clause", () => {
+  table([
+    ["with aliases", ["The U.S. has been pressuring its allies to bar Acme equipment from networks."], ["united states:bar:oppose"]],
+    ["a cue in a quotation: its speaker", [`"We're not talking about bans today," Commissioner Julian King said.`], ["julian king:not bans:oppose"]],
+    ["acronyms at the start of a sentence", ["DJI, the world's largest drone maker, rejected the claims."], ["dji:rejected:oppose"]],
+    ["a country through its government", ["The Portuguese government rejected the plan."], ["portugal:rejected:oppose"]],
+    ["a person without the title", ["Nigerian Foreign Minister Pierre Olsen banned single-use plastics."], ["pierre olsen:banned:oppose"]],
+    ["each clause its own subject", ["The US formally barred its agencies from using Acme, and Australia and New Zealand have also blocked Acme."], ["united states:barred:oppose", "australia:blocked:oppose", "new zealand:blocked:oppose"]],
+    ["a month never starts a name", ["In July Acme warned that the levy would hurt exporters."], ["acme:warned:oppose"]],
+    ["a function word never starts a name", ["If Norway rejects the quota, talks end."], ["norway:rejects:oppose"]],
+    ["a state through its government", ["The U.S. government rejected the levy outright."], ["united states:rejected:oppose"]],
+    ["a lower-case group", ["Local bus drivers have rejected the new timetable."], ["local bus drivers:rejected:oppose"]],
+    ["an organisation written in lower case", ["The nurses' union backs the pay offer."], ["nurses union:backs:support"]],
+    ["a reported clause has its own subject", ["Ruth Okafor said the farmers' league opposes the dam."], ["farmers league:opposes:oppose"]],
+    ["the reporter speaks of itself", ["Acme said it would reject the offer."], ["acme:reject:oppose"]],
+    ["the complement clause is not the main stance", ["Acme rejects the levy, arguing that it bans small exporters."], ["acme:rejects:oppose"]],
+    ["a request: the one who asks", ["Ruth Okafor urged the council to reject the dam."], ["ruth okafor:reject:oppose"]],
+    ["a participle with its agent", ["The dam plan, endorsed only by the Water Board, goes to a vote."], ["water board:endorsed:support"]],
+    ["a feeling verb: its object feels it", ["The verdict angered the fishermen's union."], ["fishermen's union:angered:oppose"]],
+    ["a feeling verb in the passive: its subject", ["Ruth Okafor was angered by the verdict."], ["ruth okafor:angered:oppose"]],
+    ["a relative who: its noun", ["The port chief, Ruth Okafor, who opposed the dam, resigned."], ["ruth okafor:opposed:oppose"]],
+    ["he/she: the last person named", ["Ruth Okafor spoke on Monday.", "She condemned the dam."], ["ruth okafor:condemned:oppose"]],
+    ["a dateline is no subject", ["OSLO -- Norway rejected the quota."], ["norway:rejected:oppose"]],
+    ["an acronym in parentheses names the same actor", ["The Council of Coastal States (CCS) met on Monday.", "The CCS rejected the quota."], ["council of coastal states:rejected:oppose"]],
+    ["a participle after a comma: the main clause's subject", ["In the Gazette, columnist Ruth Okafor wrote a sharp piece, mocking the mayor's plan."], ["ruth okafor:mocking:oppose"]],
+    ["'is opposed to' is a stance", ["Norway is opposed to the quota."], ["norway:opposed:oppose"]],
+    ["no holder: a passive with no agent", ["The plan was rejected on Monday."], []],
+    ["no holder: a pronoun in a complement", ["The talks failed, and it was blocked anyway."], []],
+  ]);
+});
 
-  it("takes acronyms at the start of a sentence as actors, and drops titles before names", () => {
-    expect(facts("DJI, the world's largest drone maker, rejected the claims.")).toEqual(["dji:rejected:oppose"]);
-    expect(facts("Mayor Ben Ortiz, who had backed the plan, said he was disappointed.")).toEqual(["ben ortiz:backed:support"]);
-  });
+describe("negation and contrast", () => {
+  table([
+    ["rather than", ["Germany and France sought tighter rules rather than outlawing Acme."], ["germany:not outlawing:oppose", "france:not outlawing:oppose"]],
+    ["stopped short of", ["The European Union stopped short of banning the vendor."], ["european union:not banning:oppose"]],
+    ["refused to", ["Patrick Tanaka refused to back the four-day working week."], ["patrick tanaka:not back:support"]],
+    ["two cues, two clauses", ["Norway backs the accord but opposes the quota."], ["norway:backs:support", "norway:opposes:oppose"]],
+  ]);
+});
 
-  it("names countries through their governments, persons without their titles, and verbs only as verbs", () => {
-    expect(facts("The Portuguese government rejected the plan.")).toEqual(["portugal:rejected:oppose"]);
-    expect(facts("Nigerian Foreign Minister Pierre Olsen banned single-use plastics.")).toEqual(["pierre olsen:banned:oppose"]);
-    expect(facts("Patrick Tanaka refused to back the four-day working week.")).toEqual(["patrick tanaka:not back:support"]);
-    expect(facts("They used back doors to get in.")).toEqual([]);
-  });
+describe("evaluations: what an actor says or calls something, scored with AFINN", () => {
+  table([
+    ["an evaluative predicate after 'said'", ["Ruth Okafor said a full embargo would be a disastrous error."], ["ruth okafor:~disastrous:oppose"]],
+    ["a degree word strengthens, not counts", ["Ruth Okafor said the curfew was doing great harm to small shops."], ["ruth okafor:~harm:oppose"]],
+    ["'called X ADJ'", ["Ruth Okafor called the vote rigged."], ["ruth okafor:~rigged:oppose"]],
+    ["negated", ["Ruth Okafor said the curfew was not fair to anyone."], ["ruth okafor:~fair:oppose"]],
+    ["a quotation", [`"This levy is a shameful mistake," said Ruth Okafor.`], ["ruth okafor:~shameful:oppose"]],
+    ["nothing evaluative", ["Ruth Okafor said the meeting would take place on Monday."], []],
+    ["nobody says it", ["It was a great day for the town."], []],
+    ["the one who is told says nothing", ["The United States has been told that its plan is a disgrace."], []],
+    ["a cue says it already", ["Ruth Okafor said she welcomed the wonderful plan."], ["ruth okafor:welcomed:support"]],
+  ]);
 
-  it("reads negation and contrast", () => {
-    expect(facts("Germany and France sought tighter rules rather than outlawing Acme.")).toEqual(["germany:not outlawing:oppose", "france:not outlawing:oppose"]);
-    expect(facts("The European Union stopped short of banning the vendor.")).toEqual(["european union:not banning:oppose"]);
+  it("keeps the clause the evaluation is about", () => {
+    const [f] = drafts("Ruth Okafor said a full embargo would be a disastrous error.");
+    expect(f!.target).toBe("a full embargo would be a disastrous error");
   });
+});
 
-  it("gives each clause its own subject", () => {
-    expect(facts("The US formally barred its agencies from using Acme, and Australia and New Zealand have also blocked Acme.")).toEqual([
-      "united states:barred:oppose",
-      "australia:blocked:oppose",
-      "new zealand:blocked:oppose",
-    ]);
-  });
+describe("topics that name an action", () => {
+  it.each([
+    ["banning imports", "exclusion"],
+    ["ban imports", "exclusion"],
+    ["a ban on imports", "exclusion"],
+    ["sanctions against the regime", "exclusion"],
+  ])("%s names an action", (topic, cls) => expect(topicAction(topic)?.cls).toBe(cls));
+  it.each(["attacks on the capital", "criticism of the plan", "the support of farmers", "imports"])("%s names none", (topic) => expect(topicAction(topic)).toBeUndefined());
 });
 
 describe("stance answers", () => {
@@ -55,7 +108,10 @@ describe("stance answers", () => {
       "The United States has been pressuring its allies to bar Acme equipment from their networks.", "",
       "Acme welcomed delivery of the security toolbox, which it said would provide common ground.", "",
       `"We're not talking about bans today," Commissioner Julian King said on Tuesday.`, "",
-      "Germany and France proposed tighter security rules rather than outlawing Acme.",
+      "Germany and France sought tighter security rules rather than outlawing Acme.", "",
+      "Norway backs the fishing accord but opposes the herring quota.", "",
+      "Ruth Okafor said the curfew was doing great harm to small shops.", "",
+      "Local bus drivers have rejected the new timetable.",
     ].join("\n"),
   });
 
@@ -70,9 +126,30 @@ describe("stance answers", () => {
     expect(engine.stance("Acme", "security toolbox").polarity).toBe("support");
   });
 
-  it("reads a topic that names an action: not talking about bans opposes banning", () => {
-    expect(engine.stance("King", "banning Acme").polarity).toBe("oppose");
+  it("reads a topic that names an action, and says so in the evidence", () => {
+    const king = engine.stance("King", "banning Acme");
+    expect(king.polarity).toBe("oppose");
+    expect(king.results[0]!.target).toBe("banning Acme");
     expect(engine.stance("Germany", "outlawing Acme").polarity).toBe("oppose");
+  });
+
+  it("takes the topic from the cue's own clause", () => {
+    expect(engine.stance("Norway", "herring quota").polarity).toBe("oppose");
+    expect(engine.stance("Norway", "fishing accord").polarity).toBe("support");
+  });
+
+  it("reads an evaluation only about the topic it names", () => {
+    const a = engine.stance("Ruth Okafor", "curfew");
+    expect(a.polarity).toBe("oppose");
+    expect(a.results[0]).toMatchObject({ cue: "harm", target: "curfew" });
+    expect(engine.stance("Ruth Okafor", "timetable").polarity).toBeNull();
+    expect(engine.stance("Ruth Okafor").polarity).toBeNull();
+  });
+
+  it("finds a group by its head noun and modifiers", () => {
+    expect(engine.stance("bus drivers", "timetable").polarity).toBe("oppose");
+    expect(engine.stance("drivers", "timetable").polarity).toBe("oppose");
+    expect(engine.stance("bus", "timetable").polarity).toBeNull();
   });
 
   it("calls it neutral when the evidence is mostly 'stopped short of'", () => {
@@ -90,5 +167,6 @@ describe("stance answers", () => {
     const offTopic = engine.stance("Acme", "fishing quotas");
     expect(offTopic.polarity).toBeNull();
     expect(offTopic.message).toMatch(/none about "fishing quotas"/);
+    expect(actorKey("Washington").key).toBe(actorKey("U.S.").key);
   });
 });

@@ -52,7 +52,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       // Evaluative words say what the actor thinks only of what they are about: the topic must be
       // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
       if (!topicQuery) continue;
-      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]);
+      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]) * headShare(clause, topicQuery);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
       const pol = evaluationAbout(clause, topicQuery);
       if (!pol) continue;
@@ -87,7 +87,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
       actor: f.actorText,
       polarity,
       cue: f.cue,
-      target: f.target,
+      target: aboutOf(f, polarity, topicText, topicCue),
       score: round(weight),
       source: citation,
       title: doc.title,
@@ -96,6 +96,32 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     };
   });
   return { ...base, actor, polarity: overall, results };
+}
+
+// A noun and a preposition before the topic: the topic only qualifies what the words are about
+// ("rules for X", "the debate about X", "a hunt for X").
+const MODIFIER_BEFORE = /\p{Ll}{3,}\s+(?:about|on|over|for|of|regarding|around|into|against|with)\s+(?:(?:the|a|an|its|their|his|her)\s+)?$/u;
+
+/**
+ * For evaluative words: 1 when the topic is what they are about, 0.5 when it only sits in a
+ * modifier of another noun (a cue's object is different: "warned that an embrace of X …" is about X).
+ */
+function headShare(text: string, q: Query): number {
+  const hits = match(q, text).hits;
+  if (hits.length === 0) return 1;
+  return MODIFIER_BEFORE.test(text.slice(Math.max(0, Math.min(...hits) - 40), Math.min(...hits))) ? 0.5 : 1;
+}
+
+/**
+ * What the evidence is for or against, in words that read right after "for:" / "against:": the
+ * topic when the polarity was turned toward an action it names ("for: banning the vendor") or
+ * comes from evaluative words about it; the action itself when a negated exclusion leaves it
+ * neutral ("neutral on: banning the vendor"); else what the cue points at.
+ */
+function aboutOf(f: StanceFact, polarity: Polarity, topic: string | null, topicCue: ReturnType<typeof topicAction>): string {
+  if (topic && (topicCue || f.cueClass === EVALUATION)) return topic;
+  if (f.negated && polarity === "neutral") return `${f.cue} ${f.target}`.trim();
+  return f.target;
 }
 
 /**
@@ -119,7 +145,7 @@ function evaluationAbout(clause: string, q: Query): Polarity | null {
   return evaluationPolarity(evaluate(clause, skip));
 }
 
-/** Same actor: same key, the same person by surname, or a longer name of the same organization. */
+/** Same actor: same key, the same person by surname, a group by its head noun and modifiers, or a longer name of the same organization. */
 function actorMatcher(query: string): (actor: string) => boolean {
   const k = actorKey(query).key;
   const q = normalizeActor(query);
@@ -130,12 +156,14 @@ function actorMatcher(query: string): (actor: string) => boolean {
     // "King" ↔ "julian king", "De Luca" ↔ "ivan de luca": one name ends the other.
     const [short, long] = qParts.length <= fParts.length ? [qParts, fParts] : [fParts, qParts];
     if (short.length < long.length && short.every((w, i) => w === long[long.length - short.length + i])) return true;
+    // A group by its head noun and some of its modifiers: "bus drivers" ↔ "local bus drivers".
+    if (qParts.length >= 2 && qParts.length < fParts.length && qParts[qParts.length - 1] === fParts[fParts.length - 1] && qParts.every((w) => fParts.includes(w))) return true;
     return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
   };
 }
 
 /**
- * The stance toward the topic. When the topic names an action ("banning Huawei"), a cue of the
+ * The stance toward the topic. When the topic names an action ("banning the vendor"), a cue of the
  * same kind is support for it (or opposition when negated), and other cues count inverted.
  */
 function towardTopic(f: StanceFact, topicCue: ReturnType<typeof topicAction>): Polarity {

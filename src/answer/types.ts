@@ -35,6 +35,7 @@ export interface StanceResult extends Located {
   actor: string;
   polarity: Polarity;
   cue: string | null;
+  /** What the polarity is for or against, as it reads after "for:" / "against:". */
   target: string;
   score: number;
 }

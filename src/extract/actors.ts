@@ -18,6 +18,8 @@ export function normalizeActor(s: string): string {
     .toLowerCase()
     .replace(/[’']s$/, "")
     .replace(/[’']/g, "'")
+    // "the nurses' union" → "nurses union": a plural possessive is only a modifier.
+    .replace(/s'(?=\s|$)/g, "s")
     .replace(/\./g, "")
     .replace(/^the\s+/, "")
     .replace(/\s+/g, " ")
@@ -30,7 +32,7 @@ for (const group of aliases.groups) {
   for (const a of group) ALIAS_TO_KEY.set(normalizeActor(a), { key: normalizeActor(name), name });
 }
 
-// The last word of an organization's name ("Liberal Party", "State Department") keeps it whole.
+// The last word of an organization's name ("Green Party", "Water Department") keeps it whole.
 const ORG_ENDING = /^(party|department|ministry|office|house|council|commission|committee|agency|bank|group|union|court|senate|congress|parliament|government|administration|police|army|navy)$/i;
 
 const DEMONYMS = new Map(Object.entries(aliases.demonyms as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
@@ -44,14 +46,14 @@ export function actorKey(text: string): { key: string; name: string } {
   if (of && ALIAS_TO_KEY.has(of[1]!)) n = of[1]!;
   const hit = ALIAS_TO_KEY.get(n);
   if (hit) return hit;
-  // "Korean government", "French authorities": the country acts through its state.
+  // "<Demonym> government", "<Demonym> authorities": the country acts through its state.
   const dem = /^(\S+) (.+)$/.exec(n);
   if (dem && STATE_NOUNS.test(dem[2]!) && DEMONYMS.has(dem[1]!)) {
     const country = DEMONYMS.get(dem[1]!)!;
     return ALIAS_TO_KEY.get(normalizeActor(country)) ?? { key: normalizeActor(country), name: country };
   }
-  // "US officials", "Huawei's": the leading name decides when it is a known alias.
-  const first = n.split(" ")[0]!;
+  // "<Alias> officials", "<Name>'s": the leading name decides when it is a known alias.
+  const first = n.split(" ")[0]!.replace(/'s?$/, "");
   const lead = ALIAS_TO_KEY.get(first);
   if (lead && /^(officials?|government|administration|diplomats?|authorities|lawmakers|leaders?)$/.test(n.split(" ").slice(1).join(" "))) return lead;
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
@@ -75,17 +77,17 @@ const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless
 const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
 // A run of capitalized words (with inner "of"/"and"/"for" when capitalized words follow), e.g.
-// "European Commission", "U.S. State Department", "Department of Defence".
+// "Harbour Commission", "U.S. Water Board", "Department of Fisheries".
 const CAP_RUN_RE = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}.'’&-]*)(?:\s+(?:(?:of|and|for|de|the)\s+)?\p{Lu}[\p{L}\p{N}.'’&-]*)*/gu;
 
 /**
  * Named actors in a sentence. `isName` tells whether a sentence-initial word is a name rather than
- * a capitalized common word ("Germany implemented…" versus "Attempts to persuade…").
+ * a capitalized common word ("Norway signed…" versus "Efforts to agree…").
  */
 export function actorMentions(sentence: string, offset: number, isName: (w: string, next: string) => boolean): ActorMention[] {
   const out: ActorMention[] = [];
   for (const run of sentence.matchAll(CAP_RUN_RE)) {
-    // "Germany and France", "the US and Poland": two actors, unless the whole is one name.
+    // "Chile and Peru", "the EU and Norway": two actors, unless the whole is one name.
     const parts = isKnownActor(run[0]) ? [{ text: run[0], index: run.index }] : splitAnd(run[0], run.index);
     for (const m of parts) mention(m.text, m.index);
   }
@@ -117,7 +119,7 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     const next = /^\s*(\S+)/.exec(sentence.slice(start + text.length))?.[1] ?? "";
     const acronym = /^\p{Lu}{2,6}$/u.test(text);
     if (atSentenceStart && single && !acronym && !isKnownActor(text) && !isName(text, next)) return;
-    // "The Portuguese government said": the country acts through its state.
+    // "The <demonym> government said": the country acts through its state.
     const country = DEMONYMS.get(text.toLowerCase());
     if (country && STATE_NOUNS.test(sentence.slice(start + text.length).trimStart())) {
       out.push({ ...actorKey(country), text, start: offset + start, end: offset + start + text.length });
@@ -158,6 +160,8 @@ const DETERMINER = /^(?:the|a|an|some|many|most|several|all|other|our|their|its)
  * "the nurses' union backs"), or null. `to` is where the verb starts; auxiliaries are skipped.
  */
 export function nounChunkBefore(text: string, from: number, to: number): { text: string; start: number } | null {
+  // A chunk and its auxiliaries are a few words: only the end of a long lead is read.
+  from = Math.max(from, to - 100);
   const lead = text.slice(from, to);
   const words = [...lead.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], at: from + m.index }));
   let j = words.length;
@@ -172,13 +176,33 @@ export function nounChunkBefore(text: string, from: number, to: number): { text:
     if (i < j && !/^\s+$/.test(text.slice(words[i - 1]!.at + w.length, words[i]!.at))) break;
     i--;
   }
-  if (i === j) return null;
-  const head = words[j - 1]!.w.toLowerCase().replace(/[’']s?$/, "");
-  const singular = head.replace(/s$/, "");
-  if (!(SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head))) return null;
+  if (i === j || !actingHead(words[j - 1]!.w)) return null;
   const start = words[i]!.at;
   const last = words[j - 1]!;
   return { text: text.slice(start, last.at + last.w.length), start };
+}
+
+/** The lower-case group a verb acts on, right after it ("angered the fishermen's union"), or null. */
+export function nounChunkAfter(text: string, from: number, to: number): { text: string; start: number } | null {
+  const m = /^\s*(?:(?:the|a|an|some|many|most|several|all|its|their)\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(from, to));
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  // The chunk ends at its head: the first acting noun, stopping at any function word.
+  for (let k = 0; k < words.length; k++) {
+    if (CHUNK_STOP.test(words[k]!.toLowerCase())) return null;
+    if (actingHead(words[k]!) && !/[’']s?$/.test(words[k]!)) {
+      const chunk = words.slice(0, k + 1).join(" ");
+      return { text: chunk, start: from + m.index + m[0].indexOf(chunk) };
+    }
+  }
+  return null;
+}
+
+/** A head noun that can act: a person, group or organization noun, or a plural of an agent noun. */
+function actingHead(word: string): boolean {
+  const head = word.toLowerCase().replace(/[’']s?$/, "");
+  const singular = head.replace(/s$/, "");
+  return SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head);
 }
 
 /** "Chinese", "European", "British": adjectives of nationality, not actors by themselves. */

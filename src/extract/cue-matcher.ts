@@ -18,85 +18,98 @@ interface Entry<T> {
   words: string[];
   phrase: string;
   value: T;
+  /** The written forms each later word may take. */
+  rest: Array<Set<string>>;
 }
 
 /** The base forms a written word may be an inflection of, itself first. */
 export function baseForms(word: string): string[] {
   const w = word.toLowerCase().replace(/’/g, "'");
   const out = [w];
-  const add = (s: string): void => {
-    if (s.length >= 2 && !out.includes(s)) out.push(s);
-  };
-  const undouble = (s: string): void => {
-    if (/([bdfgklmnprstvz])\1$/.test(s)) add(s.slice(0, -1));
-  };
-  if (w.endsWith("ies")) add(`${w.slice(0, -3)}y`);
-  if (w.endsWith("ied")) add(`${w.slice(0, -3)}y`);
+  const add = (x: string): void => void (x.length >= 2 && !out.includes(x) && out.push(x));
+  if (w.endsWith("ies") || w.endsWith("ied")) add(`${w.slice(0, -3)}y`);
   if (w.endsWith("es")) add(w.slice(0, -2));
   if (w.endsWith("s") && !w.endsWith("ss")) add(w.slice(0, -1));
-  if (w.endsWith("ed")) {
-    const stem = w.slice(0, -2);
+  for (const suffix of ["ed", "ing"]) {
+    if (!w.endsWith(suffix)) continue;
+    const stem = w.slice(0, -suffix.length);
     add(stem);
     add(`${stem}e`);
-    undouble(stem);
+    if (/([bdfgklmnprstvz])\1$/.test(stem)) add(stem.slice(0, -1));
   }
   if (w.endsWith("d")) add(w.slice(0, -1));
-  if (w.endsWith("ing")) {
-    const stem = w.slice(0, -3);
-    add(stem);
-    add(`${stem}e`);
-    undouble(stem);
-  }
   return out;
+}
+
+/** The written forms that baseForms() takes back to `base`: the base and its regular inflections. */
+function inflections(base: string): string[] {
+  const last = base.slice(-1);
+  const stemE = base.endsWith("e") ? base.slice(0, -1) : base;
+  const stemY = base.endsWith("y") ? base.slice(0, -1) : null;
+  const forms = [base, `${base}s`, `${base}es`, `${base}ed`, `${base}d`, `${base}ing`, `${stemE}ing`, `${base}${last}ed`, `${base}${last}ing`];
+  if (stemY) forms.push(`${stemY}ies`, `${stemY}ied`);
+  return [...new Set(forms)].filter((f) => baseForms(f).includes(base));
 }
 
 const WORD_RE = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
 
+/** A word of the text in lower case (without a possessive 's), and where it is. */
+export interface WordToken {
+  w: string;
+  start: number;
+  end: number;
+}
+
+export function wordTokens(text: string): WordToken[] {
+  const tokens: WordToken[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD_RE)) {
+    let w = m[0];
+    if (w.includes("'") || w.includes("’")) w = w.replace(/’/g, "'").replace(/'s$/, "");
+    tokens.push({ w, start: m.index, end: m.index + m[0].length });
+  }
+  return tokens;
+}
+
 export class CueMatcher<T> {
-  private readonly byFirst = new Map<string, Array<Entry<T>>>();
+  /** Every written form of a phrase's first word → the phrases it can start, longest first. */
+  private readonly byForm = new Map<string, Array<{ e: Entry<T>; base: boolean }>>();
 
   constructor(entries: Iterable<[phrase: string, value: T]>) {
     for (const [phrase, value] of entries) {
       const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
-      const list = this.byFirst.get(words[0]!) ?? [];
-      list.push({ words, phrase: words.join(" "), value });
-      // Longest first, so "call for" wins over "call".
-      list.sort((a, b) => b.words.length - a.words.length);
-      this.byFirst.set(words[0]!, list);
+      const e: Entry<T> = { words, phrase: words.join(" "), value, rest: words.slice(1).map((w) => new Set(inflections(w))) };
+      for (const form of inflections(words[0]!)) {
+        const list = this.byForm.get(form) ?? [];
+        list.push({ e, base: form === words[0] });
+        // Longest first, so "call for" wins over "call".
+        list.sort((a, b) => b.e.words.length - a.e.words.length);
+        this.byForm.set(form, list);
+      }
     }
   }
 
-  /** Matches in text, left to right, the longest phrase at each word. */
-  matches(text: string): Array<CueMatch<T>> {
-    const tokens = [...text.matchAll(WORD_RE)].map((m) => ({ w: m[0].replace(/[’']s$/, ""), start: m.index, end: m.index + m[0].length }));
+  /** Matches in text, left to right, the longest phrase at each word (tokens: wordTokens(text), when at hand). */
+  matches(text: string, tokens: WordToken[] = wordTokens(text)): Array<CueMatch<T>> {
     const out: Array<CueMatch<T>> = [];
     for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const forms = baseForms(t.w);
-      let hit: { e: Entry<T>; base: boolean } | null = null;
-      for (const f of forms) {
-        for (const e of this.byFirst.get(f) ?? []) {
-          if (hit && hit.e.words.length >= e.words.length) continue;
-          if (this.follows(text, tokens, i, e.words)) hit = { e, base: f === forms[0] };
-        }
-      }
+      const list = this.byForm.get(tokens[i]!.w);
+      if (!list) continue;
+      const hit = list.find((c) => this.follows(text, tokens, i, c.e));
       if (!hit) continue;
       const last = tokens[i + hit.e.words.length - 1]!;
-      out.push({ start: t.start, end: last.end, phrase: hit.e.phrase, baseForm: hit.base, value: hit.e.value });
+      out.push({ start: tokens[i]!.start, end: last.end, phrase: hit.e.phrase, baseForm: hit.base, value: hit.e.value });
       i += hit.e.words.length - 1;
     }
     return out;
   }
 
-  /** Whether the words after token i are the rest of the phrase (exact, or inflected for verbs). */
-  private follows(text: string, tokens: Array<{ w: string; start: number; end: number }>, i: number, words: string[]): boolean {
-    for (let k = 1; k < words.length; k++) {
-      const t = tokens[i + k];
-      if (!t) return false;
-      // Only spaces between the words of a phrase.
-      if (!/^\s+$/.test(text.slice(tokens[i + k - 1]!.end, t.start))) return false;
-      if (!baseForms(t.w).includes(words[k]!)) return false;
+  /** Whether the words after token i are the rest of the phrase (as listed or inflected), side by side. */
+  private follows(text: string, tokens: WordToken[], i: number, e: Entry<T>): boolean {
+    for (let k = 0; k < e.rest.length; k++) {
+      const t = tokens[i + k + 1];
+      if (!t || !e.rest[k]!.has(t.w)) return false;
+      if (!/^\s+$/.test(text.slice(tokens[i + k]!.end, t.start))) return false;
     }
     return true;
   }

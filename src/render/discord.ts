@@ -5,7 +5,7 @@ import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIActionRowComponent, APIApplicationCommandOptionChoice, APIButtonComponent, APIEmbed } from "discord.js";
 import type { ReindexReport } from "../answer/holder.js";
 import type { Answer, CheckAnswer, Located, SourceInfo, StanceAnswer } from "../answer/types.js";
-import { describeDate, formatIsoForPeople } from "./text.js";
+import { describeDate, formatIsoForPeople, stanceLine } from "./text.js";
 import { verdictLine, type DiffMarks } from "./verdict.js";
 
 /** Discord's documented limits (characters unless noted). */
@@ -349,7 +349,7 @@ function resultHead(a: Answer, r: Located, prefix: string): Pick<APIEmbed, "titl
     case "stance": {
       const s = r as (typeof a.results)[number];
       // The actor is in the summary above; the target is often a long phrase, and the excerpt has it whole.
-      const head = `${prefix}${s.polarity}${s.cue ? ` · “${truncate(s.cue, 60)}”` : ""}${s.target ? ` → ${truncate(s.target, 80)}` : ""}`;
+      const head = `${prefix}${stanceLine({ ...s, cue: s.cue && truncate(s.cue, 60), target: truncate(s.target, 80) })}`;
       return { title: truncate(head, LIMITS.title), color: COLORS[s.polarity] };
     }
     case "check": {

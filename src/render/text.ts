@@ -85,7 +85,7 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
       const counts = (p: string): number => a.results.filter((r) => r.polarity === p).length;
       out.push(`${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: ${style.bold((a.polarity ?? "no evidence").toUpperCase())} (${counts("support")} for, ${counts("oppose")} against, ${counts("neutral")} neutral)`);
       a.results.forEach((r, i) => {
-        out.push(`${i + 1}. ${r.polarity}${r.cue ? ` · “${r.cue}”` : ""}${r.target ? ` → ${r.target}` : ""}`);
+        out.push(`${i + 1}. ${stanceLine(r)}`);
         out.push(`   ${highlight(r, style)}`);
         out.push(`   ${where(r, style)}`);
       });
@@ -120,4 +120,11 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
   }
   if (a.message) out.push(style.dim(a.message));
   return out.join("\n");
+}
+
+const STANCE_WORD = { support: "for", oppose: "against", neutral: "neutral on" } as const;
+
+/** One piece of stance evidence: what it is for or against, and the words that say so. */
+export function stanceLine(r: { polarity: keyof typeof STANCE_WORD; cue: string | null; target: string }): string {
+  return `${STANCE_WORD[r.polarity]}: ${r.target || "(what the passage says)"}${r.cue ? ` · “${r.cue}”` : ""}`;
 }

@@ -1,0 +1,175 @@
+// The holder of a stance cue, read from the structure of its sentence: the subject of the cue's
+// own clause (after a reporting verb, the reported clause's subject), joined subjects, a relative
+// "who", "he"/"she", lower-case groups, requests ("urged B to reject C": the one who urges),
+// participles after a comma, and what a verb acts on (feeling verbs, passive agents).
+import { type ActorMention, actorKey, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
+
+// Words that may stand between a subject and its verb ("has also repeatedly rejected").
+export const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
+
+const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+
+// A clause with no subject of its own (", but has always denied…"): only these words before the verb.
+const SUBJECTLESS_RE = new RegExp(`^[\\s,]*(?:(?:and|but|yet|then|${AUX})\\s+)*$`, "iu");
+
+// Head nouns through which a named state or organization acts ("the Lima government").
+const STATE_HEAD = /\b(?:government|authorities|officials|ministry|administration|cabinet|leadership)$/i;
+
+// A name after a place preposition ("the embassy in Lima") is not the subject before a verb.
+const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near|across|inside|outside|within)\s+(?:the\s+)?$/i;
+
+// A name after any preposition ("In the capital, the mayor …") is not the clause subject.
+const PREPOSITION_BEFORE = /\b(?:in|on|at|of|for|to|with|from|after|before|under|against|over|into|across|near|like)\s+(?:the\s+)?$/i;
+
+// A request with its object before an infinitive cue: "urged the council to reject", "called on members to back".
+const REQUEST_RE = /(?:^|\s)(?:urg|ask|press|push|encourag|persuad|told|tell|call(?:ed|s|ing)?\s+(?:on|upon)|appeal(?:ed|s|ing)?\s+to)\p{Ll}*\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/iu;
+
+// An object and an infinitive between a noun and the cue: "urged the board to reject".
+const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
+
+export interface Holder {
+  key: string;
+  name: string;
+  weight: number;
+}
+
+export interface Ctx {
+  text: string;
+  sentence: { start: number; end: number };
+  mentions: ActorMention[];
+  breaks: Array<{ at: number; end: number; word: string }>;
+  speech: Array<{ start: number; end: number }>;
+  /** The last person named before this sentence, for "he"/"she". */
+  lastPerson: () => Holder | null;
+}
+
+/** The clause holding a cue: from the last break before it to the first break after it. */
+export function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { start: number; end: number } {
+  const start = Math.max(ctx.sentence.start, ...ctx.breaks.filter((b) => b.end <= cueStart).map((b) => b.end));
+  return { start, end: clauseEndAfter(ctx, cueEnd, false) };
+}
+
+/** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
+export function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
+  // "warned that …", "denied the claim that …": what follows "that" is the verb's own content.
+  const complement = (b: { at: number; word: string }): boolean => b.word === "that" && b.at - from < 40 && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
+  const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")) && !complement(b));
+  return next ? next.at : ctx.sentence.end;
+}
+
+/** An actor right before the verb ("in spring the Acme board rejected"), whatever came first. */
+export function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefined {
+  const m = ctx.mentions.filter((x) => x.end <= cueAt && cueAt - x.end < 80 && ADJACENT_RE.test(ctx.text.slice(x.end, cueAt))).pop();
+  // "the embassy in Lima has denied": the name after a preposition is not the subject.
+  // ("of" is left out: a long name holds it, "the Council of the Coast").
+  return m && !PLACE_PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start)) ? m : undefined;
+}
+
+/** The actor a verb acts on, right after it ("angered the union"), named or a lower-case group. */
+export function objectAfter(ctx: Ctx, from: number, to: number): Holder | null {
+  const named = ctx.mentions.find((m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)));
+  if (named) return { key: named.key, name: named.name, weight: 1 };
+  const chunk = nounChunkAfter(ctx.text, from, to);
+  return chunk ? { ...actorKey(chunk.text), name: chunk.text, weight: 1 } : null;
+}
+
+/** The words of the clause before a cue: what a feeling verb or a participle is about. */
+export function textBefore(text: string, from: number, to: number): string {
+  return text
+    .slice(from, to)
+    .replace(/[\s,]+(?:(?:was|were|is|are|has been|had been|have been|been|being)\s*)?$/i, "")
+    .replace(/^[\s,]*(?:the\s+)?/i, "")
+    .split(/\s+/)
+    .slice(-12)
+    .join(" ");
+}
+
+/**
+ * The holder(s) of a cue from its clause: the subject before it and actors joined to it by "and".
+ * After a reporting verb the reported clause has its own subject ("A said B rejects C": B); a
+ * relative "who" is its noun; "he"/"she" the last person named.
+ */
+export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false): Holder[] {
+  const { text, mentions, sentence } = ctx;
+  const brk = ctx.breaks.filter((b) => b.end <= cueAt).pop();
+  let clauseStart = Math.max(sentence.start, brk?.end ?? sentence.start);
+  // "A urged/asked/called on B to reject C": B is asked, A holds the stance (one level only).
+  const window = Math.max(clauseStart, cueAt - 120);
+  const request = verbal && !nested ? REQUEST_RE.exec(text.slice(window, cueAt)) : null;
+  if (request) return holders(ctx, window + request.index + request[0].search(/\S/), true, true).map((h) => ({ ...h, weight: 0.9 }));
+  // ", rejecting the offer": a participle after a comma shares the subject of its main clause.
+  if (verbal && /,\s*$/.test(text.slice(clauseStart, cueAt)) && /^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30))) {
+    const main = holdersBefore(ctx, clauseStart, cueAt);
+    if (main.length) return main.map((h) => ({ ...h, weight: 0.9 }));
+  }
+  // "A said (that) B opposes C": the clause of the cue starts after the reporting verb.
+  const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
+  const report = reports.pop();
+  const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
+  if (report) clauseStart = report.end;
+  const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
+  const before = mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
+  // "In the capital, the mayor rejected…": a name after a preposition is not the subject.
+  const free = before.filter((m) => !PREPOSITION_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 20), m.start)));
+  const inClause = adjacent && adjacent.start >= clauseStart - 2 ? [adjacent] : free.length ? free : before;
+  const lead = text.slice(clauseStart, cueAt);
+  // A lower-case group right before the verb ("local bus drivers have rejected", "the nurses'
+  // union backs") is its subject; a name just before it is its modifier ("Acme shareholders"),
+  // or the state it speaks for ("Peru's government").
+  const chunk = verbal && !(adjacent && adjacent.start >= clauseStart - 2) ? nounChunkBefore(text, clauseStart, cueAt) : null;
+  if (chunk) {
+    const modifier = before.find((m) => /^\.?(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
+    if (modifier) {
+      const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
+      return [whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text) ? { ...whole, weight: 0.9 } : { key: modifier.key, name: modifier.name, weight: 0.9 }];
+    }
+    if (!/\b(?:to|that)\s+$/i.test(text.slice(clauseStart, chunk.start)) || !free.length) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
+  }
+  const first = inClause[0];
+  if (first) {
+    // "A urged B to reject C", "A called on B to accept C": B is asked, A holds the stance.
+    if (verbal && INFINITIVE_RE.test(text.slice(first.end, cueAt))) {
+      const governor = holdersBefore(ctx, sentence.start, first.start);
+      return governor.map((h) => ({ ...h, weight: 0.8 }));
+    }
+    return group(ctx, first, clauseStart, cueAt);
+  }
+  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
+  if (report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead)) return reporters;
+  // A relative clause: "the minister, who rejected it": the noun before "who".
+  if (brk && brk.end === clauseStart && brk.word === "who" && !report) {
+    const antecedent = mentions.filter((m) => m.end <= brk.at && /^[\s,)]*$/.test(text.slice(m.end, brk.at))).pop();
+    if (antecedent) return [{ key: antecedent.key, name: antecedent.name, weight: 1 }];
+  }
+  if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
+    if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+    const person = ctx.lastPerson();
+    return person ? [person] : [];
+  }
+  // "A said it would reject C": the reporter speaks of itself.
+  if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+  if (!verbal || report || !SUBJECTLESS_RE.test(lead)) return [];
+  // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
+  const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
+  return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
+  const inSpan = ctx.mentions.filter((m) => m.start >= from && m.end <= to);
+  const subject = inSpan.find((m) => !PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(ctx.sentence.start, m.start - 20), m.start))) ?? inSpan[0];
+  if (subject) return group(ctx, subject, from, to);
+  const person = /^[\s,]*(?:he|she)\b/i.test(ctx.text.slice(from, to)) ? ctx.lastPerson() : null;
+  if (person) return [person];
+  const chunk = nounChunkBefore(ctx.text, from, to);
+  return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
+}
+
+/** The subject and actors joined to it by "and" ("Norway and Chile have blocked"). */
+function group(ctx: Ctx, first: ActorMention, clauseStart: number, cueAt: number): Holder[] {
+  const { text, mentions } = ctx;
+  const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  const g = [first];
+  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!); i--) g.unshift(mentions[i]!);
+  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++) g.push(mentions[i]!);
+  return g.map((m) => ({ key: m.key, name: m.name, weight: 1 }));
+}
