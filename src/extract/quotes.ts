@@ -189,6 +189,71 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       }
       if (np) out.push({ passage: pi, verb: v.phrase, verbStart, verbEnd, np, inverted, person: null, sentence: s });
     }
+    out.push(...openClassAttributions(pi, s, p.text, masked, spans, out));
+  }
+  return out;
+}
+
+/** A lower-case finite verb by its form: regular past (-ed) or an irregular past or present. */
+function verbForm(w: string): "ed" | "s" | null {
+  if (/^\p{Ll}/u.test(w) && ((/[^e]ed$|eed$/.test(w) && w.length > 4) || IRREGULAR_SPEECH.test(w))) return "ed";
+  if (/^\p{Ll}+[^s'’]s$/u.test(w) && w.length > 3) return "s";
+  return null;
+}
+
+// Irregular verbs that can report speech after a quotation; regular ones are known by their form.
+const IRREGULAR_SPEECH = /^(?:said|says|told|tells|wrote|writes|spoke|speaks|swore|swears|thought|thinks|shot|shoots|sang|sings|put|puts|went|goes|began|begins|broke|bit|bites|spat|spits|felt|feels|held|holds|knew|knows)$/;
+
+// `"…," NP` before a verb: a short description whose words are all lower case ("local traders").
+const BARE_NP = /^[\s,—–-]*((?:(?:the|a|an|some|many|several|two|three|other)\s+)?(?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}-]+)\s*$/u;
+
+/**
+ * `"…," Ms. Hale fumed.` / `"…," grumbled Tom Baker.`: whatever verb fills the speech slot right
+ * after a quotation attributes it, listed or not (the slot, not the word, makes it a report).
+ * Only where the lexicon found no statement there, and only when the attribution ends the clause.
+ */
+function openClassAttributions(pi: number, s: Span, text: string, masked: string, spans: QuoteSpan[], found: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  for (const q of spans) {
+    if (!q.closed || q.markEnd <= s.start || q.markEnd >= s.end) continue;
+    const quoted = text.slice(q.markStart, q.markEnd);
+    if (!/[,?!—–-]\s*["”’']*$/.test(quoted) && !/^\s*,/.test(masked.slice(q.markEnd, q.markEnd + 3))) continue;
+    const nextQuote = spans.find((o) => o.markStart >= q.markEnd && o.markStart < s.end);
+    const to = Math.min(nextQuote ? nextQuote.markStart : s.end, q.markEnd + 300);
+    if (found.some((st) => st.verbStart >= q.markEnd && st.verbStart < to)) continue;
+    const words = [...masked.slice(q.markEnd, to).matchAll(/[\p{L}][\p{L}.'’-]*/gu)].slice(0, 10);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      const form = verbForm(w[0].replace(/\.$/, ""));
+      if (!form) continue;
+      const verbStart = q.markEnd + w.index;
+      const verbEnd = verbStart + w[0].replace(/\.$/, "").length;
+      const tail = masked.slice(verbEnd, to);
+      let np: SpeakerNP | null = null;
+      let inverted = false;
+      if (k === 0 && form === "ed") {
+        // `"…," grumbled Tom Baker`
+        np = subjectAfter(masked, verbEnd, to);
+        inverted = true;
+      } else if (k > 0 && (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 8) {
+        // `"…," Ms. Hale fumed (on Tuesday).`
+        np = subjectBefore(masked, verbStart, q.markEnd);
+        if (!np && form === "ed") {
+          const bareNp = BARE_NP.exec(masked.slice(q.markEnd, verbStart));
+          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were)\b/.test(bareNp[1]!)) {
+            const start = q.markEnd + bareNp[0].indexOf(bareNp[1]!);
+            np = { text: bareNp[1]!, name: bareNp[1]!, role: null, kind: "nominal", start, end: start + bareNp[1]!.length };
+          }
+        }
+        if (np && form === "s" && np.kind === "nominal") np = null;
+        // The speaker opens the clause right after the quotation (not ", which it believes").
+        if (np && !/^[\s,—–-]*$/.test(masked.slice(q.markEnd, np.start))) np = null;
+      }
+      // A plural noun ("commuters") may come before the verb: read on.
+      if (!np && k === 0 && form === "s") continue;
+      if (np) out.push({ passage: pi, verb: w[0].toLowerCase(), verbStart, verbEnd, np, inverted, person: null, sentence: s });
+      break;
+    }
   }
   return out;
 }

@@ -211,7 +211,12 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   if (/\.$/.test(last.t) && !/^(?:\p{Lu}\.)+$/u.test(last.t) && !/^(jr|sr|inc|co|corp|ltd)\.$/i.test(last.t)) {
     picked[picked.length - 1] = { t: last.t.slice(0, -1), start: last.start, end: last.end - 1 };
   }
-  const np = analyse(text, picked);
+  let np = analyse(text, picked);
+  // `said the referee`: after an inverted speech verb any short description is the speaker.
+  if (!np && picked.length >= 2 && picked.length <= 5 && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
+    const words = text.slice(picked[0]!.start, picked[picked.length - 1]!.end);
+    np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
+  }
   if (!np) return null;
   // An apposition after a comma gives the role: "said Bernard Tolbert, special agent-in-charge of…".
   const after = text.slice(np.end, to);
