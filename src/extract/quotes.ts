@@ -6,7 +6,7 @@ import type { Quote } from "../types.js";
 import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { clauseSubject, lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { clauseSubject, lastWord, leadingSubject, mainVerbAt, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -94,9 +94,11 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
         Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
       }
     }
+    const intros = findIntroductions(pi, p, masked, spans, statements);
+    for (const it of intros) it.person = resolveSpeaker(it.np, POS(pi, it.verbStart), people);
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
-      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject, people);
+      const d = attribute(pi, p, q, qi, spans, statements, intros, drafts, prevLast, sentenceSubject, people);
       drafts.push(d);
     });
     // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
@@ -110,7 +112,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const lastQuote = [...drafts].reverse().find((d) => d.direct) ?? null;
     const lastSpan = spans[spans.length - 1];
     const lastSentence = p.sentences[p.sentences.length - 1];
-    const introducer = statements.find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    const introducer = [...statements, ...intros].find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
     const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
     prevLast = {
       dangling: lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
@@ -192,6 +194,34 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
     out.push(...openClassAttributions(pi, s, p.text, masked, spans, out));
   }
   return out;
+}
+
+/**
+ * Clauses that introduce a quotation without a speech verb: `Roe compared the plan to a sieve,
+ * "…"` or `Roe took aim at the board in a string of posts: "…"` (or a colon ending the sentence,
+ * the quote opening the next one). The clause's subject is the speaker; the finite verb stands
+ * as the statement's verb.
+ */
+function findIntroductions(pi: number, p: PassageText, masked: string, spans: QuoteSpan[], statements: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  for (const s of p.sentences) {
+    const q = spans.find((o) => o.markStart >= s.start && o.markStart < s.end);
+    const cut = q && /[,:]\s*$/.test(masked.slice(s.start, q.markStart)) ? q.markStart : /:\s*$/.test(masked.slice(s.start, s.end)) && !q ? s.end : -1;
+    if (cut < 0 || statements.some((st) => st.sentence.start === s.start && st.verbStart < cut)) continue;
+    const verbStart = mainVerbAt(masked, s.start, cut);
+    if (verbStart < 0) continue;
+    const np = clauseSubject(masked, s.start, Math.min(cut, s.start + WINDOW));
+    if (!np || np.end > verbStart) continue;
+    const verbEnd = verbStart + (/^[\p{L}'’-]+/u.exec(masked.slice(verbStart))?.[0].length ?? 0);
+    out.push({ passage: pi, verb: masked.slice(verbStart, verbEnd).toLowerCase(), verbStart, verbEnd, np, inverted: false, person: null, sentence: s });
+  }
+  return out;
+}
+
+/** The quotation runs from the introducing comma or colon to the end of its sentence. */
+function introduces(text: string, st: Statement, q: QuoteSpan): boolean {
+  const s = st.sentence;
+  return /[,:]\s*$/.test(text.slice(st.verbEnd, q.markStart)) && (!q.closed || /^[\s.!?…)\]]*$/.test(text.slice(q.markEnd, Math.max(q.markEnd, s.end))));
 }
 
 /** A lower-case finite verb by its form: regular past (-ed) or an irregular past or present. */
@@ -300,6 +330,7 @@ function attribute(
   qi: number,
   spans: QuoteSpan[],
   statements: Statement[],
+  intros: Statement[],
   drafts: QuoteDraft[],
   prev: Previous,
   sentenceSubject: Map<number, Person>,
@@ -345,11 +376,14 @@ function attribute(
   if (strong && gap(strong) <= 45) return withSt(strong, "before");
   // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2).
   if (words <= 2) return base;
+  // 2b. A clause with no speech verb introduces the quote after a comma or colon: its subject.
+  const intro = intros.find((s) => s.sentence.start === startSentence.start && s.verbEnd <= q.markStart && s.person && introduces(p.text, s, q));
+  if (intro) return withSt(intro, "clause");
   // 3. `X said:` and the quote opens the next sentence or paragraph.
   const startsSentence = p.text.slice(startSentence.start, q.markStart).trim() === "";
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
-    const intro = prevSentence ? statements.find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
+    const intro = prevSentence ? [...statements, ...intros].find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
     if (intro) return withSt(intro, "colon");
     if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
   }
