@@ -315,6 +315,8 @@ function labelled(base: QuoteDraft, label: string, people: People, at: number): 
   return { ...base, ...speakerFields(person), speakerKind: person.kind === "unknown" ? "person" : person.kind, via: "label" };
 }
 
+const ROUNDUP_LABEL = /^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*,\s*([^,:"“”]{2,60}?)\s*:\s*$/u;
+
 function sentenceAt(p: PassageText, at: number): Span {
   return p.sentences.find((s) => s.start <= at && at < s.end) ?? p.sentences[p.sentences.length - 1] ?? { start: 0, end: p.text.length };
 }
@@ -345,6 +347,16 @@ function attribute(
   if (label && label[1]!.length >= 2) return labelled(base, label[1]!, people, POS(pi, q.start));
   const startSentence = sentenceAt(p, q.markStart);
   const endSentence = sentenceAt(p, Math.max(q.markStart, q.markEnd - 1));
+  // A roundup label: `Dana Ruiz, The Harbour Times: "…"` (name, then outlet or role, then colon).
+  const roundup = ROUNDUP_LABEL.exec(p.text.slice(startSentence.start, q.markStart));
+  if (roundup && mainVerbAt(roundup[0], 0, roundup[0].length) < 0 && verbForm(roundup[2]!.trim().split(/\s+/).pop()!) === null) {
+    const np = subjectBefore(roundup[1]!, roundup[1]!.length, 0);
+    if (np && !np.pronoun && np.kind !== "nominal" && np.start === 0) {
+      const person = people.resolve({ ...np, role: np.role ?? roundup[2]!.trim() }, POS(pi, q.start));
+      people.spoke(person);
+      return { ...base, ...speakerFields(person), via: "label" };
+    }
+  }
   const nextQuote = spans[qi + 1];
 
   // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
