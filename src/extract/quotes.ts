@@ -206,7 +206,10 @@ function findIntroductions(pi: number, p: PassageText, masked: string, spans: Qu
   const out: Statement[] = [];
   for (const s of p.sentences) {
     const q = spans.find((o) => o.markStart >= s.start && o.markStart < s.end);
-    const cut = q && /[,:]\s*$/.test(masked.slice(s.start, q.markStart)) ? q.markStart : /:\s*$/.test(masked.slice(s.start, s.end)) && !q ? s.end : -1;
+    // (Also `X dismissed the claims as "…"`: an object complement of an active verb.)
+    const before = q ? masked.slice(s.start, q.markStart) : "";
+    const asComplement = /\S\s+as\s*$/.test(before) && !/\b(?:is|are|was|were|be|been|being|seen|regarded|known|described|viewed)\s+as\s*$/i.test(before);
+    const cut = q && (/[,:]\s*$/.test(before) || asComplement) ? q.markStart : /:\s*$/.test(masked.slice(s.start, s.end)) && !q ? s.end : -1;
     if (cut < 0 || statements.some((st) => st.sentence.start === s.start && st.verbStart < cut)) continue;
     const verbStart = mainVerbAt(masked, s.start, cut);
     if (verbStart < 0) continue;
@@ -221,6 +224,7 @@ function findIntroductions(pi: number, p: PassageText, masked: string, spans: Qu
 /** The quotation runs from the introducing comma or colon to the end of its sentence. */
 function introduces(text: string, st: Statement, q: QuoteSpan): boolean {
   const s = st.sentence;
+  if (/\sas\s*$/.test(text.slice(st.verbEnd, q.markStart))) return true;
   return /[,:]\s*$/.test(text.slice(st.verbEnd, q.markStart)) && (!q.closed || /^[\s.!?…)\]]*$/.test(text.slice(q.markEnd, Math.max(q.markEnd, s.end))));
 }
 

@@ -241,7 +241,7 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  const m = /^([\s,—–-]*)((?:the|a|an|one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
+  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
   const start = from + m[1]!.length;
   return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
@@ -415,7 +415,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
 /** Lower-case words that can modify a role noun ("national security", "senior", "local"). */
 function isModifier(w: string): boolean {
   if (/(?:ly|ing)$/.test(w) && !/^(?:leading|ruling|governing|outgoing|incoming|acting|sitting|presiding|managing)$/.test(w)) return false;
-  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here)$/.test(w);
+  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here|also|still|then|now|just|only|even|never|already|too|again|later|earlier|often|once)$/.test(w);
 }
 
 function pronounNP(tk: Tok, p: Pronoun): SpeakerNP {
@@ -495,6 +495,8 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     capRun = capRun.slice(firstAt);
     outletDet = null;
   }
+  // "Who said …?": an interrogative is not a speaker.
+  if (capRun.length === 1 && lead.length === 0 && /^(?:who|what|which|whom|whose|why|how|where|when)$/i.test(capRun[0]!)) return null;
   // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
