@@ -47,23 +47,23 @@ describe("quote spans", () => {
 });
 
 table("after the quote: `\"…,\" X said` and `\"…,\" said X`", [
-  { name: "title before the name is the role", paras: [`"We are not ready to set a date," Regional Transport Commissioner Helen Marsh said at a press conference.`], speakers: ["Helen Marsh"], roles: ["Regional Transport Commissioner"] },
+  { name: "title before the name is the role", paras: [`"We are not ready to set a date," Regional Transport Commissioner Helen Marsh said at the depot.`], speakers: ["Helen Marsh"], roles: ["Regional Transport Commissioner"] },
   { name: "inverted, a description as speaker", paras: [`"The only snag is the price," said one port official of the deal.`], speakers: ["one port official"] },
   { name: "inverted, apposition as role", paras: [`"We have a name," said Oscar Lindqvist, deputy head of the county's fraud unit.`], speakers: ["Oscar Lindqvist"], roles: ["deputy head of the county's fraud unit"] },
   { name: "inverted, any short description", paras: [`"It was a fair result," said the referee, who was booed off.`], speakers: ["the referee"] },
   { name: "question mark, attribution in the next words", paras: [`"Who would have guessed we would win nine seats?" Ortega said, waving at the hall.`], speakers: ["Ortega"] },
   { name: "parenthetical after the name", paras: [`"It's a smoke screen," Sen. Alma Reyes (D-N.M.) said Friday.`], speakers: ["Alma Reyes"] },
   { name: "affiliation after the name", paras: [`"It was the least painful option," Mr. Farrow of the River Trust said.`], speakers: ["Mr. Farrow"], roles: ["of the River Trust"] },
-  { name: "affiliation that itself holds 'of the'", paras: [`"We cannot accept it," Hiro Tanaka of Friends of the Coast Japan said.`], speakers: ["Hiro Tanaka"] },
+  { name: "affiliation that itself holds 'of the'", paras: [`"The valley deserves better," Hiro Tanaka of Friends of the Hills Society said.`], speakers: ["Hiro Tanaka"] },
   { name: "possessive description", paras: [`"If she thinks that helps her," the film's narrator says.`], speakers: ["the film's narrator"] },
   { name: "dash byline", paras: [`"She talks about towns she has never seen."― Petra Vogel`], speakers: ["Petra Vogel"] },
   { name: "time phrase after a postposed speaker", paras: [`"The bridge will open in spring," Hale said on Tuesday.`], speakers: ["Hale"] },
   { name: "weekday after an inverted speaker is not part of the name", paras: [`"The bridge will open in spring," said Hale Tuesday.`], speakers: ["Hale"] },
-  { name: "article and adjective before a name", paras: [`"This confirms our choice," a delighted Okonkwo said.`], speakers: ["Okonkwo"] },
-  { name: "unclosed apposition after a postposed name", paras: [`"No one will miss this plan," Walter Brandt, head of the local taxpayers' league and a weekly columnist in The Valley Post wrote yesterday.`], speakers: ["Walter Brandt"], roles: ["head of the local taxpayers' league and a weekly columnist in The Valley Post"] },
-  { name: "a paragraph break after `,\"` keeps the attribution that opens the next paragraph", paras: [`"No tears will be shed here,"`, "Walter Brandt, a columnist, wrote yesterday."], speakers: ["Walter Brandt"] },
-  { name: "nothing: a full-stop quote is not attributed by the next sentence's own statement", paras: [`As Lindqvist stressed, "every krona spent on research has come back threefold." Who said that money spent on research in this country was a waste?`], speakers: ["Lindqvist"] },
-  { name: "nothing: a full-stop quote, then a new statement by someone else", paras: [`Ruth Adler said that despite the delays, "changing course now would be the worst mistake." Norway also urged calm, saying, "We need patience."`], speakers: ["Ruth Adler", "Norway"] },
+  { name: "article and adjective before a name", paras: [`"The vote proves we were right," a visibly relieved Okonkwo said.`], speakers: ["Okonkwo"] },
+  { name: "unclosed apposition after a postposed name", paras: [`"Nobody on this street will miss the scheme," Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote on Monday.`], speakers: ["Grace Lin"], roles: ["chair of the ratepayers' forum and a contributor to The Valley Post"] },
+  { name: "a paragraph break after `,\"` keeps the attribution that opens the next paragraph", paras: [`"Nobody here will miss him,"`, "Grace Lin, a columnist, wrote on Monday."], speakers: ["Grace Lin"] },
+  { name: "nothing: a full-stop quote is not attributed by the next sentence's own statement", paras: [`As Lindqvist stressed, "the new ferry has paid for itself twice over." Who said that the ferry was a waste of the council's money?`], speakers: ["Lindqvist"] },
+  { name: "nothing: a full-stop quote, then a new statement by someone else", paras: [`Ruth Adler said the port "must stay in public hands." Norway also urged calm, saying, "We need patience."`], speakers: ["Ruth Adler", "Norway"] },
 ]);
 
 table("any verb in the speech slot (open class)", [
@@ -89,7 +89,7 @@ table("before the quote: `X said (that) \"…\"`, `X said:`", [
   { name: "a relative clause between subject and verb", paras: [`Mayor Ana Silva, who had backed the scheme, said she was "sad but not shocked."`], speakers: ["Ana Silva"] },
   { name: "an -ing description between subject and verb", paras: [`Jane Okafor, speaking at a rally outside the town hall on a cold evening, said "we will keep marching until the plan is dropped."`], speakers: ["Jane Okafor"], roles: [null] },
   { name: "description, then the name: the name speaks", paras: [`The mayor's press secretary, Dana Ruiz, said the budget "will be published next week."`], speakers: ["Dana Ruiz"], roles: ["mayor's press secretary"] },
-  { name: "an outlet before a first name", paras: [`In The Valley Post Paul Ames writes, "Voters deserve better than this."`], speakers: ["Paul Ames"] },
+  { name: "an outlet before a first name", paras: [`In The Valley Post Paul Ames argues, "Voters deserve better than this."`], speakers: ["Paul Ames"] },
   { name: "a list of speakers goes to the first", paras: [`Ana Ruiz, Tom Baker and the trust's director said it was "a day to remember."`], speakers: ["Ana Ruiz"] },
   { name: "as X put it", paras: [`The main test is a "steady source of rental income," as a treasury memo put it.`], speakers: ["a treasury memo"] },
   { name: "an attribution closing the sentence", paras: [`A clerk who "pockets a few coins" is punished, Baxter said.`], speakers: ["Baxter"] },
@@ -100,15 +100,15 @@ table("before the quote: `X said (that) \"…\"`, `X said:`", [
 table("the main clause's subject: participles, coordinated verbs, colons, relatives", [
   { name: "`…, saying, \"…\"` after a fronted phrase", paras: [`During a rally earlier in the week, Ortega attacked his rival over the budget, saying, "He is careless and very unsteady."`], speakers: ["Ortega"] },
   { name: "a participle after a time phrase", paras: [`Ortega posted messages early Monday saying that his rival had shown "very poor sense in this affair."`], speakers: ["Ortega"] },
-  { name: "dateline, long description and a time phrase before the verb", paras: [`LIMA, June 4 (Wire) -- Veteran mining analyst Rosa Quispe on Tuesday dismissed the new survey, saying it was "a pile of guesses dressed as data."`], speakers: ["Rosa Quispe"] },
-  { name: "'But X also saw …, saying'", paras: [`But Lindqvist also saw the two ports as rivals, saying that the minister was "right to warn about the risk they pose."`], speakers: ["Lindqvist"] },
+  { name: "dateline, long description and a time phrase before the verb", paras: [`LIMA, June 4 (Wire) -- Veteran mining analyst Rosa Quispe on Tuesday welcomed the copper figures, saying they were "better than anyone in the trade expected."`], speakers: ["Rosa Quispe"] },
+  { name: "'But X also saw …, saying'", paras: [`But Lindqvist also backed the new toll, saying that the council had been "right to act before the bridge wore out."`], speakers: ["Lindqvist"] },
   { name: "coordinated verbs share the subject", paras: [`The union denied the report and said that "no member has been asked to sign anything."`], speakers: ["The union"] },
   { name: "'not only … but also claimed'", paras: [`The board not only rejected the offer but also claimed that "the bid was never serious."`], speakers: ["The board"] },
   { name: "a non-speech verb introduces the quote with a comma", paras: [`Carla Mendes compared the senator to a weathervane, "turning with every breeze that blows through the capital."`], speakers: ["Carla Mendes"] },
   { name: "a non-speech verb introduces the quote with a colon", paras: [`Carla Mendes took aim at the board in a string of posts: "Nobody on that board has read the report they voted for."`], speakers: ["Carla Mendes"] },
   { name: "a colon ending the paragraph introduces the next", paras: ["Carla Mendes took aim at the board in a string of posts:", `"Nobody on that board has read the report they voted for."`], speakers: ["Carla Mendes"] },
   { name: "relative who resolves to its noun phrase", paras: [`The organisers met the new envoy, Jane Roe, who said "talks can resume as soon as the weather allows."`], speakers: ["Jane Roe"] },
-  { name: "relative who after an object, with a colon", paras: [`The report also quotes union leader Marta Kovac, who warned: "Wages will fall before prices do."`], speakers: ["Marta Kovac"] },
+  { name: "relative who after an object, with a colon", paras: [`Our reporter spoke to dockworkers' leader Marta Kovac, who warned: "Wages will fall before prices do."`], speakers: ["Marta Kovac"] },
   { name: "nothing: a quote inside a subject, no clause introduces it", paras: [`The plan, "a disaster from start to finish," was dropped on Monday.`], speakers: [null] },
 ]);
 

@@ -1,5 +1,5 @@
-// Who has been mentioned so far in a document: full names to expand a bare surname ("King" →
-// "Julian King") and recent speakers to resolve "he said" / "it said".
+// Who has been mentioned so far in a document: full names to expand a bare surname ("Petrov" →
+// "Ivan Petrov") and recent speakers to resolve "he said" / "it said".
 import type { SpeakerKind } from "../types.js";
 import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
 import { type Gender, lastWord, type SpeakerNP } from "./speakers.js";

@@ -48,7 +48,7 @@ const WINDOW = 400;
 export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
   const people = new People();
   // A single capitalized word that the document also writes in lower case ("tenants"), or that a
-  // plural verb follows ("Tenants have long complained"), is a description, not a name: "he said"
+  // plural verb follows ("Tenants have long argued"), is a description, not a name: "he said"
   // never goes to it.
   const lowerWords = new Set<string>();
   for (const p of passages) for (const m of p.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]+/gu)) lowerWords.add(m[0]);
@@ -65,7 +65,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const masked = mask(p.text, spans);
     for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
     const statements = findStatements(pi, p, masked, spans);
-    // Sentence subjects are mentions too: "it said" after "The Council condemned…" is the Council.
+    // Sentence subjects are mentions too: "it said" after "The Guild rejected…" is the Guild.
     for (const st of statements) st.np = commonNoun(st.np, masked);
     const subjects = p.sentences.map((s) => {
       const np = leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW));
@@ -175,7 +175,7 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
         np = earlier ? earlier.np : clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else if (/ing$/i.test(verb)) {
-        // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
+        // "a notice saying…", or "Ortega posted messages early Monday saying…" (the sentence's subject).
         np = subjectBefore(masked, verbStart, from) ?? clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
         np = subjectBefore(masked, verbStart, from);
@@ -292,7 +292,7 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
   return out;
 }
 
-// "the company said" after "DJI rejected the claims": a definite organization noun refers back.
+// "the company said" after "KVX rejected the offer": a definite organization noun refers back.
 const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|union|party|campaign|newspaper|broadcaster|regulator|council|authority|association|federation|commission|institute|foundation|charity|club|team|university|hospital)$/i;
 
 const PERSON_NOUN = /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
@@ -311,7 +311,7 @@ function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | nul
   return people.resolve(np, at);
 }
 
-/** "PENCE:" → Pence, expanded to the full name the document gave ("Mike Pence") when it did. */
+/** "SOL:" → Sol, expanded to the full name the document gave ("Nina Sol") when it did. */
 function labelled(base: QuoteDraft, label: string, people: People, at: number): QuoteDraft {
   const name = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
   const person = people.resolve({ text: name, name, role: null, kind: "unknown", start: 0, end: 0 }, at);
@@ -346,7 +346,7 @@ function attribute(
   const words = wordCount(base.text);
   const withSt = (st: Statement, via: string): QuoteDraft =>
     st.person ? { ...base, ...speakerFields(st.person), via, attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } } : base;
-  // A transcript line: "PENCE: Well, look…" — the label names the speaker.
+  // A transcript line: "SOL: Well, now…" — the label names the speaker.
   const label = /^([\p{Lu}][\p{Lu}.'’-]+(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,2}):\s/u.exec(base.text);
   if (label && label[1]!.length >= 2) return labelled(base, label[1]!, people, POS(pi, q.start));
   const startSentence = sentenceAt(p, q.markStart);
@@ -365,7 +365,7 @@ function attribute(
 
   // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
   if (q.closed) {
-    // (The quote may end its sentence — "…votes?” Trump said — so the next sentence counts too.)
+    // (The quote may end its sentence — "…seats?” Ortega said — so the next sentence counts too.)
     const st = statements.find((s) => {
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
@@ -376,13 +376,13 @@ function attribute(
       return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));
     });
     if (st?.person) return withSt(st, "after");
-    // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
+    // `"…" ― Petra Vogel`: a name after a dash closes the paragraph.
     const dash = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?\s*$/u.exec(p.text.slice(q.markEnd, nextQuote ? nextQuote.markStart : p.text.length));
     if (dash) return { ...base, speaker: dash[1]!.replace(/\.$/, ""), role: null, speakerKind: "person", via: "dash" };
   }
   // 2. `X said (that) … "…"`: the speech verb before the quote in its sentence. A weak verb
   // ("called", "urging") takes the quote only as its near object, and inside the report of a
-  // strong one ("told Reuters that the US was urging allies to adopt "…"") only right next to it.
+  // strong one ("told a paper that the city was asking residents to adopt "…"") only right next to it.
   const befores = statements.filter((s) => s.verbEnd <= q.markStart && s.verbStart >= startSentence.start && s.person);
   const isStrong = (s: Statement): boolean => SPEECH_VERBS.has(s.verb) || s.verb === "according to";
   const strong = befores.filter(isStrong).pop();
@@ -403,7 +403,7 @@ function attribute(
     if (intro) return withSt(intro, "colon");
     if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
   }
-  // 3b. `…, Schiff said. "The other factor…"`: the previous sentence's speaker goes on.
+  // 3b. `…, Dorsey said. "The next step…"`: the previous sentence's speaker goes on.
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
     const said = prevSentence ? statements.filter((s) => s.sentence.start === prevSentence.start && s.person && SPEECH_VERBS.has(s.verb)).pop() : undefined;
@@ -413,7 +413,7 @@ function attribute(
   const acc = statements.find((s) => s.verb === "according to" && s.sentence.start === startSentence.start && s.person);
   if (acc) return withSt(acc, "according");
   // 5. Later in the same sentence: `"…" — and X added`, or an attribution closing the sentence
-  // (`A cashier who "steals a handful" is held accountable, Warren said.`).
+  // (`A clerk who "pockets a few coins" is punished, Baxter said.`).
   const laterSame = statements.find((s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart));
   if (laterSame && (startsSentence || closesSentence(p.text, laterSame, endSentence))) return withSt(laterSame, "sentence");
   // 6. Continuing the previous quote of this paragraph.
@@ -426,7 +426,7 @@ function attribute(
   // 8. The next quote of the paragraph names the speaker (`"A." "B," she said.`).
   const nextAttributed = statements.find((s) => s.verbStart >= q.markEnd && s.person && s.sentence.start === endSentence.start);
   if (nextAttributed && startsSentence) return withSt(nextAttributed, "sentence");
-  // 9. A quotation right after a sentence about a named person ("Sanders identified… "The younger…"").
+  // 9. A quotation right after a sentence about a named person ("Roe listed… "The first…"").
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
     const subject = prevSentence ? sentenceSubject.get(prevSentence.start) : undefined;
@@ -446,7 +446,7 @@ function closesAfter(text: string, st: Statement, sentence: Span): boolean {
   return wordCount(tail) <= 5 && !/["“”]/.test(tail);
 }
 
-/** `…, Warren said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */
+/** `…, Baxter said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */
 function closesSentence(text: string, st: Statement, sentence: Span): boolean {
   const lead = Math.min(st.np.start, st.verbStart);
   const tail = text.slice(Math.max(st.np.end, st.verbEnd), sentence.end);

@@ -1,5 +1,5 @@
-// Reading a speaker out of the words around a speech verb: "European Security Commissioner Julian
-// King said", "said one EU diplomat", "Wang Yi, China's foreign minister, last week branded".
+// Reading a speaker out of the words around a speech verb: "Regional Transport Commissioner Helen
+// Marsh said", "said one port official", "Chen Wei, the country's trade minister, last month called".
 import type { SpeakerKind } from "../types.js";
 import {
   FEMALE_NAMES, HONORIFIC_GENDER, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS,
@@ -9,9 +9,9 @@ export type Gender = "m" | "f";
 export type Pronoun = "he" | "she" | "it" | "they" | "i" | "we";
 
 export interface SpeakerNP {
-  /** The words as written ("European Security Commissioner Julian King"). */
+  /** The words as written ("Regional Transport Commissioner Helen Marsh"). */
   text: string;
-  /** The speaker to show: a name, an organization, or a description ("one EU diplomat"). */
+  /** The speaker to show: a name, an organization, or a description ("one port official"). */
   name: string;
   role: string | null;
   kind: SpeakerKind;
@@ -28,7 +28,7 @@ interface Tok {
   end: number;
 }
 
-// Words, quoted nicknames ("Cia"), and punctuation, with offsets.
+// Words, quoted nicknames ("Ro"), and punctuation, with offsets.
 const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][^\s,;:()[\]"“”—–]*|[,;:()[\]—–]|\S/gu;
 
 function tokens(s: string, from = 0, to = s.length): Tok[] {
@@ -81,10 +81,10 @@ function stripFillers(s: string): string {
 
 /**
  * The subject of a verb that starts at `verbAt`, reading left from it, not before `from`.
- * Handles an apposition between commas: "Andrus Ansip, a commission vice-president, said".
+ * Handles an apposition between commas: "Ruth Adler, a council vice-chair, said".
  */
 export function subjectBefore(text: string, verbAt: number, from: number): SpeakerNP | null {
-  // "Rep. Gwen Moore (D-Wis.) said": a parenthetical is blanked, keeping offsets.
+  // "Sen. Alma Reyes (D-N.M.) said": a parenthetical is blanked, keeping offsets.
   text = maskParentheses(text, from, verbAt);
   const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
   if (!region) return null;
@@ -98,8 +98,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   }
   if (region.endsWith(",")) {
     // Try each earlier comma as the end of the subject, the earliest first: the subject starts the
-    // clause and may be followed by several appositions ("Scott Pruitt, the attorney general of
-    // Oklahoma, one of the states suing the EPA, said").
+    // clause and may be followed by several appositions ("Lewis Carter, the auditor general of the
+    // province, one of the offices suing the agency, said").
     const commas: number[] = [];
     for (let i = region.length - 2; i >= 0 && commas.length < 6; i--) if (region[i] === ",") commas.push(i);
     commas.reverse();
@@ -108,7 +108,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
       const appos = region.slice(c + 1, region.length - 1).trim();
-      // ", who had backed the plan," and ", speaking at a rally on Friday," describe the subject
+      // ", who had backed the scheme," and ", speaking outside the town hall," describe the subject
       // without being a role.
       if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
       if (/^\p{Ll}+ing\b/u.test(appos) && !isTitle(appos.split(/\s/)[0]!)) return np;
@@ -125,7 +125,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
     }
-    // "Scott's niece, state Del. Marcia Price, shouted": the name is in the apposition.
+    // "Her cousin, Councillor Rosa Quispe, shouted": the name is in the apposition.
     const last = commas[commas.length - 1];
     if (last !== undefined) {
       const appos = region.slice(last + 1, region.length - 1);
@@ -165,13 +165,13 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   }
   const extended = describedBefore(text, region, np, from);
   if (extended) return extended;
-  // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
-  // still the subject, unless a verb or preposition governs it ("told Reuters").
+  // After a fronted phrase without a comma ("In a radio interview Ortega declared"), a name is
+  // still the subject, unless a verb or preposition governs it ("told Bloomberg").
   const prevWord = lastWord(region, np.start - from);
   if (np.kind !== "nominal" && /^\p{Ll}+$/u.test(prevWord) && !PREPOSITIONS.test(prevWord) && !DETERMINERS.test(prevWord) && !/(?:ed|ing|s)$/.test(prevWord) && !SPEECH_LIKE.test(prevWord)) {
     return np;
   }
-  // Not at a clause start ("…for the Digital Age Executive Vice-President Margrethe Vestager"):
+  // Not at a clause start ("…for the Harbour Board Deputy Chair Helen Marsh"):
   // a full personal name is still the subject; keep only the title words next to it.
   if (np.kind === "person" && np.name.split(" ").length >= 2) {
     const role = np.role?.split(" ") ?? [];
@@ -182,7 +182,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   return null;
 }
 
-/** The speaker after an inverted verb: `said one EU diplomat`, `said Bernard Tolbert, special agent…`. */
+/** The speaker after an inverted verb: `said one port official`, `said Oscar Lindqvist, deputy head…`. */
 export function subjectAfter(text: string, verbEnd: number, to: number): SpeakerNP | null {
   text = maskParentheses(text, verbEnd, to);
   const toks = tokens(text, verbEnd, to);
@@ -218,7 +218,7 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
   if (!np) return null;
-  // An apposition after a comma gives the role: "said Bernard Tolbert, special agent-in-charge of…".
+  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit".
   const after = text.slice(np.end, to);
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(after);
   if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
@@ -248,7 +248,7 @@ function bareDescription(region: string, from: number): SpeakerNP | null {
 }
 
 /**
- * "A spokesman for one of the operators said": a description whose head comes before one or more
+ * "A spokesman for one of the carriers said": a description whose head comes before one or more
  * prepositional phrases. Walks back over "noun prep" links to a head at the start of the clause.
  */
 function describedBefore(text: string, region: string, np: SpeakerNP, from: number): SpeakerNP | null {
@@ -260,7 +260,7 @@ function describedBefore(text: string, region: string, np: SpeakerNP, from: numb
     const head = bare(m[1]!.replace(/[’']s$/, ""));
     if (!SPEAKER_NOUNS.has(head) && !/^(one|some|several|many|two|three|four|most|all|none|each|any)$/.test(head)) return null;
     const headEnd = before.length - m[0].length + m[1]!.length;
-    // A quantifier ("one of the operators") is its own head; a noun brings its modifiers.
+    // A quantifier ("one of the carriers") is its own head; a noun brings its modifiers.
     const headStart = SPEAKER_NOUNS.has(head) ? trailingNP(before.slice(0, headEnd), from)?.start : from + headEnd - m[1]!.length;
     if (headStart === undefined) return null;
     start = headStart;
@@ -295,7 +295,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
     if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!))) from = start + one[0].length;
   }
   let toks = tokens(text, from, end);
-  // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
+  // "But Dorsey said…": a sentence-initial conjunction or adverb is not part of the name.
   while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
   const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
   if (pro) return pronounNP(toks[0]!, pro);
@@ -309,7 +309,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
     if (picked.length > 8) return null;
   }
   if (picked.length === 0 || (picked.length === 1 && DETERMINERS.test(picked[0]!.t))) return null;
-  // "Mary J. Blige’s rendition…": a possessive is not the subject, what it owns is.
+  // "Anna K. Berg’s novel…": a possessive is not the subject, what it owns is.
   if (/['’]s?$/.test(picked[picked.length - 1]!.t)) return null;
   const np = analyse(undefined, picked);
   if (!np) return null;
@@ -372,7 +372,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     const tk = toks[i]!;
     const w = tk.t;
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
-    // Sentence-initial function words are capitalized too ("But Reuters reported").
+    // Sentence-initial function words are capitalized too ("But Bloomberg reported").
     if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight)$/i.test(w))) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
@@ -383,24 +383,24 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
       picked.unshift(tk);
       continue;
     }
-    // "of" inside a title or an affiliation: "Secretary of State", "Rangel of New York".
+    // "of" inside a title or an affiliation: "Secretary of State", "Ortega of New Mexico".
     if (/^of$/i.test(w) && picked.length && i > 0 && (isCap(toks[i - 1]!.t) || isTitle(toks[i - 1]!.t))) {
       picked.unshift(tk);
       continue;
     }
-    // Prepositional tail of a description: "officials at Homeland Security Investigations".
+    // Prepositional tail of a description: "officials at the Harbour Police Unit".
     if (PREPOSITIONS.test(w) && picked.length && i > 0 && SPEAKER_NOUNS.has(bare(toks[i - 1]!.t)) && !/^of$/i.test(w)) {
       picked.unshift(tk);
       continue;
     }
     // A plain lower-case word modifies a role noun ("national security spokesman") but does not
-    // attach to a name ("…interview Trump").
+    // attach to a name ("…interview Ortega").
     const modifier = picked.length > 0 && !isCap(picked[0]!.t) && (/^[\p{Ll}-]+$/u.test(w) || /^\p{Ll}+['’]s$/u.test(w)) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
     if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || modifier) {
       picked.unshift(tk);
       continue;
     }
-    // "Mr. Morgan of the Sierra Club": an affiliation after a name.
+    // "Mr. Farrow of the River Trust": an affiliation after a name.
     if (/^the$/i.test(w) && picked.length && i > 1 && /^of$/i.test(toks[i - 1]!.t) && isCap(toks[i - 2]!.t) && isCap(picked[0]!.t)) {
       picked.unshift(tk);
       continue;
@@ -429,7 +429,7 @@ function looksLikeRole(s: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 30) return false;
   if (/["“”]/.test(s)) return false;
-  // A role reads like "a commission vice-president…", "China's foreign minister", "deputy assistant secretary…".
+  // A role reads like "a council vice-chair…", "the country's trade minister", "deputy head of…".
   if (/^(who|which|that|where|when|he|she|it|they|and|but|said|says)\b/i.test(s)) return false;
   if (/^\p{Ll}+ing\b/u.test(s) && !isTitle(words[0]!)) return false;
   if (/\b(said|says|told|added|is|are|was|were)\b/i.test(s) && words.length > 3 && !/\b(who|which)\b/.test(s)) return false;
@@ -451,7 +451,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   void base;
   void src;
   let toks = picked.slice();
-  // Leading determiner stays in a description ("one EU diplomat") but not before a name.
+  // Leading determiner stays in a description ("one port official") but not before a name.
   const det = toks.length && DETERMINERS.test(toks[0]!.t) ? toks[0]! : null;
   const text = toks.map((t) => t.t).join(" ").replace(/\s+’/g, "’");
   const start = toks[0]!.start;
@@ -462,7 +462,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // Trailing run of capitalized words (with particles, initials and nicknames) is the name.
   let n = words.length;
   while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
-  // An affiliation after the name ("Rangel of New York", "Morgan of the Sierra Club") belongs to the role.
+  // An affiliation after the name ("Ortega of New Mexico", "Farrow of the River Trust") belongs to the role.
   let affiliation = "";
   // The first "of" after a name opens it when only proper nouns follow ("Ana Ruiz of Friends of
   // the Coast Trust"): the affiliation may itself contain "of the".
@@ -497,7 +497,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   }
   // "Who said …?": an interrogative is not a speaker.
   if (capRun.length === 1 && lead.length === 0 && /^(?:who|what|which|whom|whose|why|how|where|when)$/i.test(capRun[0]!)) return null;
-  // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
+  // "THE BOARD HAS FAILED US —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
   if (capRun.length && capRun.every((w) => /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(w))) return null;
@@ -509,7 +509,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     if (!nounHead) return null;
     return { text, name: text, role: null, kind: "nominal", start, end };
   }
-  // "Officials at Homeland Security Investigations": a description with an affiliation.
+  // "Officials at the Harbour Police Unit": a description with an affiliation.
   if (lead.length >= 2 && PREPOSITIONS.test(lead[lead.length - 1]!) && SPEAKER_NOUNS.has(bare(lead[lead.length - 2]!))) {
     return { text, name: text.replace(/^(the|a|an)\s+/i, (m) => m), role: null, kind: "nominal", start, end };
   }
@@ -531,24 +531,24 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     (titleAt < 0 && ((outletDet !== null && /^the$/i.test(outletDet.t)) || /^the$/i.test(capRun[0]!))) ||
     capRun.every((w) => isAcronym(w) || /^(of|and|&)$/i.test(w));
   if (isOrg) {
-    // "The United Nations Security Council", "the IMF", "Huawei": the whole run is the name.
+    // "The Regional Water Authority", "the WTO", "Korvex Group": the whole run is the name.
     const roleWords = lead.join(" ").trim();
     const display = [outletDet && /^the$/i.test(outletDet.t) ? outletDet.t : "", ...capRun].filter(Boolean).join(" ");
     if (lead.length > 0 && SPEAKER_NOUNS.has(head)) return { text, name: text, role: null, kind: "nominal", start, end };
     return { text, name: display, role: roleWords || null, kind: "organization", start, end };
   }
-  // Split the cap run at its last title word: "European Security Commissioner | Julian King".
+  // Split the cap run at its last title word: "Regional Transport Commissioner | Helen Marsh".
   const split = titleAt;
   const nameWords = capRun.slice(split + 1);
   const roleWords = [...lead, ...capRun.slice(0, split + 1)];
-  // Honorifics stay with a lone surname ("Mr. Obama").
+  // Honorifics stay with a lone surname ("Mr. Farrow").
   let honorific: string | null = null;
   if (roleWords.length && HONORIFIC_GENDER[bare(roleWords[roleWords.length - 1]!)] && /^(mr|mrs|ms|dr|miss)\.?$/i.test(roleWords[roleWords.length - 1]!)) {
     honorific = roleWords.pop()!;
   }
   const name = [honorific && nameWords.length === 1 ? honorific : "", ...nameWords].filter(Boolean).join(" ");
   const role = [roleWords.join(" "), affiliation].filter(Boolean).join(" ").replace(/\s+’/g, "’").trim() || null;
-  // A description with a capitalized modifier: "a White House national security spokesman" has no name.
+  // A description with a capitalized modifier: "a City Hall press spokesman" has no name.
   if (SPEAKER_NOUNS.has(head) && !isCap(words[words.length - 1]!)) return { text, name: text, role: null, kind: "nominal", start, end };
   const gender = genderOf([...roleWords.slice(-2), ...(honorific ? [honorific] : [])], nameWords);
   const personish = nameWords.length >= 2 || honorific !== null || roleWords.some((w) => isTitle(w)) || FEMALE_NAMES.has(bare(nameWords[0]!)) || MALE_NAMES.has(bare(nameWords[0]!));
