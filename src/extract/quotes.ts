@@ -89,7 +89,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
     // paragraph) does not lose the attribution.
     if (prevLast.dangling) {
-      const st = statements.find((x) => x.person && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
+      const st = statements.find((x) => x.person && Math.min(x.np.start, x.verbStart) < 40 && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
       if (st?.person && closesAfter(p.text, st, st.sentence)) {
         Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
       }
@@ -191,7 +191,7 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       }
       if (np) out.push({ passage: pi, verb: v.phrase, verbStart, verbEnd, np, inverted, person: null, sentence: s });
     }
-    out.push(...openClassAttributions(pi, s, p.text, masked, spans, out));
+    out.push(...openClassAttributions(pi, s, p.text, masked, spansAround(spans, s), out));
   }
   return out;
 }
@@ -204,13 +204,16 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
  */
 function findIntroductions(pi: number, p: PassageText, masked: string, spans: QuoteSpan[], statements: Statement[]): Statement[] {
   const out: Statement[] = [];
+  const bySentence = new Map<number, Statement[]>();
+  for (const st of statements) bySentence.set(st.sentence.start, [...(bySentence.get(st.sentence.start) ?? []), st]);
   for (const s of p.sentences) {
-    const q = spans.find((o) => o.markStart >= s.start && o.markStart < s.end);
+    const q = spans[firstSpanFrom(spans, s.start)];
+    const inSentence = q && q.markStart < s.end ? q : undefined;
     // (Also `X dismissed the claims as "…"`: an object complement of an active verb.)
-    const before = q ? masked.slice(s.start, q.markStart) : "";
+    const before = inSentence ? masked.slice(s.start, inSentence.markStart) : "";
     const asComplement = /\S\s+as\s*$/.test(before) && !/\b(?:is|are|was|were|be|been|being|seen|regarded|known|described|viewed)\s+as\s*$/i.test(before);
-    const cut = q && (/[,:]\s*$/.test(before) || asComplement) ? q.markStart : /:\s*$/.test(masked.slice(s.start, s.end)) && !q ? s.end : -1;
-    if (cut < 0 || statements.some((st) => st.sentence.start === s.start && st.verbStart < cut)) continue;
+    const cut = inSentence && (/[,:]\s*$/.test(before) || asComplement) ? inSentence.markStart : !inSentence && /:\s*$/.test(masked.slice(Math.max(s.start, s.end - 8), s.end)) ? s.end : -1;
+    if (cut < 0 || (bySentence.get(s.start) ?? []).some((st) => st.verbStart < cut)) continue;
     const verbStart = mainVerbAt(masked, s.start, cut);
     if (verbStart < 0) continue;
     const np = clauseSubject(masked, s.start, Math.min(cut, s.start + WINDOW));
@@ -226,6 +229,26 @@ function introduces(text: string, st: Statement, q: QuoteSpan): boolean {
   const s = st.sentence;
   if (/\sas\s*$/.test(text.slice(st.verbEnd, q.markStart))) return true;
   return /[,:]\s*$/.test(text.slice(st.verbEnd, q.markStart)) && (!q.closed || /^[\s.!?…)\]]*$/.test(text.slice(q.markEnd, Math.max(q.markEnd, s.end))));
+}
+
+/** Index of the first span that opens at or after `at` (spans are sorted and do not overlap). */
+function firstSpanFrom(spans: QuoteSpan[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.markStart < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans that open or close inside a sentence (and the next one, for a quote's follow-up). */
+function spansAround(spans: QuoteSpan[], s: Span): QuoteSpan[] {
+  const i = firstSpanFrom(spans, s.start);
+  let j = i;
+  while (j < spans.length && spans[j]!.markStart < s.end) j++;
+  return spans.slice(Math.max(0, i - 1), j + 1);
 }
 
 /** A lower-case finite verb by its form: regular past (-ed) or an irregular past or present. */
