@@ -71,6 +71,7 @@ table("any verb in the speech slot (open class)", [
   { name: "`\"…,\" grumbled X, ROLE`", paras: [`"The figures do not add up," grumbled Tom Baker, the council treasurer.`], speakers: ["Tom Baker"], roles: ["council treasurer"] },
   { name: "a bare plural description", paras: [`Meanwhile "the trains are late every single morning," commuters complained.`], speakers: ["commuters"] },
   { name: "the crowd shouted, then another clause", paras: [`"Open the gates," the crowd shouted, and the police moved in.`], speakers: ["the crowd"] },
+  { name: "a stray mark of a nested quote before the speaker", paras: ["Helen Marsh made no secret of her joy.", "``To borrow a sailor's phrase, `Land ahoy,''' she said."], speakers: ["Helen Marsh"] },
   { name: "nothing: a relative clause after the quote", paras: [`They want "a fair deal", which it believes is near.`], speakers: [null] },
   { name: "nothing: a slogan with no speaker", paras: [`The slogan "better safe than sorry about it" was painted on the wall of the building.`], speakers: [null] },
 ]);

@@ -19,6 +19,7 @@ describe("subjectBefore: the noun phrase before a verb", () => {
     ["Regional Transport Commissioner Helen Marsh said", "Helen Marsh", "Regional Transport Commissioner", "said"],
     ["Ruth Adler, a council vice-chair, said", "Ruth Adler", "a council vice-chair", "said"],
     ["The mayor's press secretary, Dana Ruiz, said", "Dana Ruiz", "mayor's press secretary", "said"],
+    ["The firm's head cook, Mariela, said", "Mariela", "firm's head cook", "said"],
     ["Jane Okafor, speaking at a rally outside the town hall, said", "Jane Okafor", null, "said"],
     ["Mayor Ana Silva, who had backed the scheme, said", "Ana Silva", "Mayor", "said"],
     ["They met the envoy, Jane Roe, who said", "Jane Roe", null, "said"],
@@ -29,6 +30,7 @@ describe("subjectBefore: the noun phrase before a verb", () => {
     ["Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote", "Grace Lin", "chair of the ratepayers' forum and a contributor to The Valley Post", "wrote"],
     ["A spokesman for one of the carriers said", "A spokesman for one of the carriers", null, "said"],
     ["Hale on Tuesday said", "Hale", null, "said"],
+    ["According to the minutes, Hale said", "Hale", null, "said"],
     // Nothing: an object, an interrogative, a clause with no noun phrase before the verb.
     ["The minister met the envoy and said", null, undefined, "said"],
     ["Who said", null, undefined, "said"],

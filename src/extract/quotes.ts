@@ -262,7 +262,7 @@ function verbForm(w: string): "ed" | "s" | null {
 const IRREGULAR_SPEECH = /^(?:said|says|told|tells|wrote|writes|spoke|speaks|swore|swears|thought|thinks|shot|shoots|sang|sings|put|puts|went|goes|began|begins|broke|bit|bites|spat|spits|felt|feels|held|holds|knew|knows)$/;
 
 // `"…," NP` before a verb: a short description whose words are all lower case ("local traders").
-const BARE_NP = /^[\s,—–-]*((?:(?:the|a|an|some|many|several|two|three|other)\s+)?(?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}-]+)\s*$/u;
+const BARE_NP = /^[\s,—–-]*((?:(?:the|a|an|some|many|several|two|three|other)\s+)?(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}\p{Ll}[\p{Ll}-]*)\s*$/u;
 
 /**
  * `"…," Ms. Hale fumed.` / `"…," grumbled Tom Baker.`: whatever verb fills the speech slot right
@@ -278,12 +278,14 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
     const nextQuote = spans.find((o) => o.markStart >= q.markEnd && o.markStart < s.end);
     const to = Math.min(nextQuote ? nextQuote.markStart : s.end, q.markEnd + 300);
     if (found.some((st) => st.verbStart >= q.markEnd && st.verbStart < to)) continue;
-    const words = [...masked.slice(q.markEnd, to).matchAll(/[\p{L}][\p{L}.'’-]*/gu)].slice(0, 10);
+    // (A stray mark of a nested quote may follow the closing one.)
+    const from = q.markEnd + (/^['’`"”]*/.exec(masked.slice(q.markEnd, to))?.[0].length ?? 0);
+    const words = [...masked.slice(from, to).matchAll(/[\p{L}][\p{L}.'’-]*/gu)].slice(0, 10);
     for (let k = 0; k < words.length; k++) {
       const w = words[k]!;
       const form = verbForm(w[0].replace(/\.$/, ""));
       if (!form) continue;
-      const verbStart = q.markEnd + w.index;
+      const verbStart = from + w.index;
       const verbEnd = verbStart + w[0].replace(/\.$/, "").length;
       const tail = masked.slice(verbEnd, to);
       let np: SpeakerNP | null = null;
@@ -294,17 +296,17 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
         inverted = true;
       } else if (k > 0 && (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 8) {
         // `"…," Ms. Hale fumed (on Tuesday).`
-        np = subjectBefore(masked, verbStart, q.markEnd);
+        np = subjectBefore(masked, verbStart, from);
         if (!np && form === "ed") {
-          const bareNp = BARE_NP.exec(masked.slice(q.markEnd, verbStart));
-          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were)\b/.test(bareNp[1]!)) {
-            const start = q.markEnd + bareNp[0].indexOf(bareNp[1]!);
+          const bareNp = BARE_NP.exec(masked.slice(from, verbStart));
+          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you)\b/.test(bareNp[1]!)) {
+            const start = from + bareNp[0].indexOf(bareNp[1]!);
             np = { text: bareNp[1]!, name: bareNp[1]!, role: null, kind: "nominal", start, end: start + bareNp[1]!.length };
           }
         }
         if (np && form === "s" && np.kind === "nominal") np = null;
         // The speaker opens the clause right after the quotation (not ", which it believes").
-        if (np && !/^[\s,—–-]*$/.test(masked.slice(q.markEnd, np.start))) np = null;
+        if (np && !/^[\s,—–-]*$/.test(masked.slice(from, np.start))) np = null;
       }
       // A plural noun ("commuters") may come before the verb: read on.
       if (!np && k === 0 && form === "s") continue;

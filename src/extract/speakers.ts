@@ -125,6 +125,15 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
     }
+    // "The firm's head cook, Mariela, said": a description, then the name in the apposition.
+    const first = commas[0];
+    if (first !== undefined && commas.length === 1) {
+      const desc = /^\s*((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*['’]s)\s+(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(region.slice(0, first));
+      const apposText = region.slice(first + 1, region.length - 1);
+      const apposAt = from + first + 1 + (apposText.length - apposText.trimStart().length);
+      const named = desc ? trailingNP(apposText.trim(), apposAt) : null;
+      if (named && !named.pronoun && named.kind !== "nominal" && named.start === apposAt) return { ...named, role: desc![1]!.replace(/^(the|a|an)\s+/i, "") };
+    }
     // "Her cousin, Councillor Rosa Quispe, shouted": the name is in the apposition.
     const last = commas[commas.length - 1];
     if (last !== undefined) {
@@ -287,7 +296,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   text = maskParentheses(text, start, end);
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
   // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
   else {
@@ -373,7 +382,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     const w = tk.t;
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
     // Sentence-initial function words are capitalized too ("But Bloomberg reported").
-    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight)$/i.test(w))) break;
+    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight|according)$/i.test(w))) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
       sawName = true;
