@@ -275,6 +275,8 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
     if (!q.closed || q.markEnd <= s.start || q.markEnd >= s.end) continue;
     const quoted = text.slice(q.markStart, q.markEnd);
     if (!/[,?!—–-]\s*["”’']*$/.test(quoted) && !/^\s*,/.test(masked.slice(q.markEnd, q.markEnd + 3))) continue;
+    // A one- or two-word scare quote ("apps,") is not a statement an unlisted verb reports.
+    if (wordCount(quoted) <= 2) continue;
     const nextQuote = spans.find((o) => o.markStart >= q.markEnd && o.markStart < s.end);
     const to = Math.min(nextQuote ? nextQuote.markStart : s.end, q.markEnd + 300);
     if (found.some((st) => st.verbStart >= q.markEnd && st.verbStart < to)) continue;
@@ -299,7 +301,7 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
         np = subjectBefore(masked, verbStart, from);
         if (!np && form === "ed") {
           const bareNp = BARE_NP.exec(masked.slice(from, verbStart));
-          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you)\b/.test(bareNp[1]!)) {
+          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you|have|has|had|been|be|being|will|would|can|could|may|might|must|should|not)\b/.test(bareNp[1]!)) {
             const start = from + bareNp[0].indexOf(bareNp[1]!);
             np = { text: bareNp[1]!, name: bareNp[1]!, role: null, kind: "nominal", start, end: start + bareNp[1]!.length };
           }

@@ -94,6 +94,13 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   if (rel) {
     const head = region.slice(0, rel.index);
     const np = subjectBefore(text, from + head.length, from);
+    // "…offered by Ana Ruiz, a planner at the port, who said": the name before the description.
+    const comma = head.lastIndexOf(",");
+    const desc = comma >= 0 ? head.slice(comma + 1).trim() : "";
+    if ((!np || np.kind === "nominal") && /^(?:a|an|the)\s/i.test(desc) && looksLikeRole(desc)) {
+      const named = subjectBefore(text, from + comma, from);
+      if (named && !named.pronoun && named.kind === "person") return { ...named, role: desc.replace(/^(the|a|an)\s+/i, "") };
+    }
     return np && !np.pronoun ? np : null;
   }
   if (region.endsWith(",")) {
@@ -156,6 +163,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   }
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
+  // Nominative pronouns are subjects wherever they stand ("Regarding the delay he said").
+  if (np.pronoun && np.pronoun !== "it") return np;
   if (atBoundary(region, np.start - from)) {
     // "Ana Ruiz, Tom Baker and the trust's director said": a list of speakers is reported under the
     // first of them (the last conjunct alone is no better a speaker, and often a fragment).
@@ -298,6 +307,8 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const head = text.slice(start, end);
   const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
+  // "Regarding the delay he said": a capitalised participle opens a fronted phrase, not a name.
+  else if (/^\s*\p{Lu}\p{Ll}+ing\s+\p{Ll}/u.test(head)) return null;
   // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
   else {
     const one = /^\s*(\p{Lu}\p{Ll}+),\s*/u.exec(head);
