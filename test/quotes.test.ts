@@ -112,7 +112,7 @@ table("the main clause's subject: participles, coordinated verbs, colons, relati
   { name: "relative who after an object, with a colon", paras: [`Our reporter spoke to dockworkers' leader Marta Kovac, who warned: "Wages will fall before prices do."`], speakers: ["Marta Kovac"] },
   { name: "relative who after a name and its description", paras: [`A contrary view comes from Charles Okoro, a planner at the port authority, who stated, "Big ports rarely stay big."`], speakers: ["Charles Okoro"], roles: ["planner at the port authority"] },
   { name: "nothing: he with no one named before, after a fronted participle", paras: [`Regarding the delay he said, "We will do it right. We will move fast."`], speakers: [null] },
-  { name: "nothing: an unlisted verb after a one-word scare quote", paras: [`Users say the "apps," have been downloaded twice as often this year.`], speakers: [null] },
+  { name: "nothing: an unlisted verb after a one-word scare quote", paras: [`Over five million small "apps," have been downloaded from the store this year.`], speakers: [null] },
   { name: "nothing: a quote inside a subject, no clause introduces it", paras: [`The plan, "a disaster from start to finish," was dropped on Monday.`], speakers: [null] },
 ]);
 
