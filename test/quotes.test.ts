@@ -127,10 +127,12 @@ table("pronouns, surnames and organisations", [
   { name: "transcript label expanded to the full name", paras: ["Governor Nina Sol spoke to the host on Sunday.", `"SOL: Well, look, this is a serious matter."`], speakers: ["Nina Sol"] },
   { name: "roundup label `Name, Outlet:`", paras: [`Dana Ruiz, The Harbour Times: "The harbour plan is the best news this town has had in a decade."`], speakers: ["Dana Ruiz"], roles: ["Harbour Times"] },
   { name: "roundup label `Name, role:`", paras: [`Tom Baker, a retired fisherman: "They never asked us once about the plan."`], speakers: ["Tom Baker"] },
+  { name: "a label after an earlier clause and colon", paras: [`The paper printed the exchange as the minutes record it: Deputy Mayor Ana Ruiz: "We do not have to wait for the board, you know."`], speakers: ["Ana Ruiz"] },
   { name: "nothing: a fronted participle is not a label's name", paras: [`Replying, Baker said: "They never asked us once about the plan."`], speakers: ["Baker"] },
   { name: "the company refers back to the organisation last named", paras: ["Korvex Group, the region's biggest seed supplier, rejected the claims.", `"Our seeds are safe," the company said in a statement.`], speakers: ["Korvex Group"], roles: ["region's biggest seed supplier"] },
   { name: "the builder refers back to the organisation", paras: ["Redmoor Construction has been under pressure for months.", `"Investors will not carry the cost," the builder said.`], speakers: ["Redmoor Construction"] },
   { name: "it said: the previous sentence's subject, an organisation no list knows", paras: [`Quellmark Tervo denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: ["Quellmark Tervo"] },
+  { name: "he never goes to an institution's description", paras: [`Mark Ellis, the chief executive, met the federal government on Monday.`, `Expanding on that point he stated that the plant would "stay open for years to come."`], speakers: ["Mark Ellis"] },
   { name: "nothing: it said never goes to a person", paras: [`Maria Okafor denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: [null] },
   { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
 ]);

@@ -15,6 +15,8 @@ export interface Person {
 
 const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der|da|di|du|la|le|bin|al|el)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr|Sr)\.?)?)/gu;
 
+const INSTITUTION = /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
+
 export class People {
   /** surname (lower case) → full-name records, in order of mention. */
   private bySurname = new Map<string, Person[]>();
@@ -94,7 +96,8 @@ export class People {
     const wantPerson = pronoun === "he" || pronoun === "she";
     const fits = (p: Person): boolean => {
       if (p.at > at) return false;
-      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name)) && (!gender || !p.gender || p.gender === gender);
+      // (A description of an institution, "the federal government", is never "he" or "she".)
+      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name)) && (!gender || !p.gender || p.gender === gender);
       if (pronoun === "it") return p.kind === "organization" || (p.kind === "nominal" && /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name));
       if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
       return false;

@@ -214,9 +214,26 @@ function findIntroductions(pi: number, p: PassageText, masked: string, spans: Qu
     const asComplement = /\S\s+as\s*$/.test(before) && !/\b(?:is|are|was|were|be|been|being|seen|regarded|known|described|viewed)\s+as\s*$/i.test(before);
     const cut = inSentence && (/[,:]\s*$/.test(before) || asComplement) ? inSentence.markStart : !inSentence && /:\s*$/.test(masked.slice(Math.max(s.start, s.end - 8), s.end)) ? s.end : -1;
     if (cut < 0 || (bySentence.get(s.start) ?? []).some((st) => st.verbStart < cut)) continue;
-    const verbStart = mainVerbAt(masked, s.start, cut);
-    if (verbStart < 0) continue;
-    const np = clauseSubject(masked, s.start, Math.min(cut, s.start + WINDOW));
+    // The clause is what follows an earlier colon or semicolon: `…the exchange went on: Harbour
+    // Master Ana Ruiz: "…"` is introduced by its label, not by the sentence's first clause.
+    const colonAt = /:\s*$/.test(masked.slice(s.start, cut)) ? masked.lastIndexOf(":", cut - 1) : -1;
+    let segStart = s.start;
+    for (let k = (colonAt >= 0 ? colonAt : cut) - 1; k > s.start && k > cut - WINDOW; k--) {
+      if (masked[k] === ":" || masked[k] === ";") {
+        segStart = k + 1;
+        break;
+      }
+    }
+    const verbStart = mainVerbAt(masked, segStart, cut);
+    if (verbStart < 0 || (colonAt >= 0 && verbStart > colonAt)) {
+      // No verb before the colon: a label ("Ana Ruiz, harbour master:") names the speaker.
+      const label = colonAt >= 0 ? subjectBefore(masked, colonAt, segStart) : null;
+      if (label && !label.pronoun && label.kind !== "nominal" && /^[\s:;]*$/.test(masked.slice(segStart, label.start))) {
+        out.push({ passage: pi, verb: ":", verbStart: colonAt, verbEnd: colonAt, np: label, inverted: false, person: null, sentence: s });
+      }
+      continue;
+    }
+    const np = segStart > s.start ? subjectBefore(masked, verbStart, segStart) : clauseSubject(masked, s.start, Math.min(cut, s.start + WINDOW));
     if (!np || np.end > verbStart) continue;
     const verbEnd = verbStart + (/^[\p{L}'’-]+/u.exec(masked.slice(verbStart))?.[0].length ?? 0);
     out.push({ passage: pi, verb: masked.slice(verbStart, verbEnd).toLowerCase(), verbStart, verbEnd, np, inverted: false, person: null, sentence: s });
