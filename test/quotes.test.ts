@@ -134,6 +134,9 @@ table("pronouns, surnames and organisations", [
   { name: "it said: the previous sentence's subject, an organisation no list knows", paras: [`Quellmark Tervo denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: ["Quellmark Tervo"] },
   { name: "he never goes to an institution's description", paras: [`Mark Ellis, the chief executive, met the federal government on Monday.`, `Expanding on that point he stated that the plant would "stay open for years to come."`], speakers: ["Mark Ellis"] },
   { name: "nothing: it said never goes to a person", paras: [`Maria Okafor denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: [null] },
+  { name: "a sentence adverb is not a speaker", paras: [`Cases rose by a tenth, Lindqvist said. Thus, the clinics are full, he said. Furthermore, "the waiting lists will grow all winter," he added.`], speakers: ["Lindqvist"] },
+  { name: "a dateline is not the organisation 'the government' refers to", paras: [`OSLO, March 5: The government on Tuesday dismissed the audit as "a list of old complaints."`], speakers: ["The government"] },
+  { name: "a one-word first name does not split a full name", paras: [`"Prices will fall," said Abby Joseph Carter.`], speakers: ["Abby Joseph Carter"] },
   { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
 ]);
 

@@ -57,6 +57,8 @@ const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|anoth
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
 const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
+// Conjunctions and sentence adverbs that open a sentence without being part of its subject.
+const SENTENCE_ADVERB = /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
@@ -303,6 +305,8 @@ function maskParentheses(text: string, from: number, to: number): string {
  */
 export function leadingSubject(text: string, start: number, end: number): SpeakerNP | null {
   text = maskParentheses(text, start, end);
+  const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+  if (dl && /\d|\p{Lu}{2,}/u.test(dl[0])) start += dl[0].length;
   let from = start;
   const head = text.slice(start, end);
   const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
@@ -316,7 +320,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   }
   let toks = tokens(text, from, end);
   // "But Dorsey said…": a sentence-initial conjunction or adverb is not part of the name.
-  while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
+  while (toks[0] && SENTENCE_ADVERB.test(toks[0].t)) toks = toks.slice(1);
   const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
   if (pro) return pronounNP(toks[0]!, pro);
   const picked: Tok[] = [];
@@ -339,7 +343,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
 }
 
 // A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
-const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”]{1,30}){0,3}\s*(?:--|—|–)\s*/u;
+const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s*(?:--|—|–|:)\s*/u;
 
 // Irregular past and present forms that can be a clause's finite verb (regular ones are found by
 // their -ed ending); a closed class of English, not of any one text.
@@ -393,7 +397,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     const w = tk.t;
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
     // Sentence-initial function words are capitalized too ("But Bloomberg reported").
-    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight|according)$/i.test(w))) break;
+    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || SENTENCE_ADVERB.test(w) || /^(here|there|thus|today|yesterday|tonight|according)$/i.test(w))) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
       sawName = true;
@@ -510,7 +514,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // the capitals before it (an outlet or a place) describe the speaker.
   const isFirst = (w: string): boolean => FEMALE_NAMES.has(bare(w)) || MALE_NAMES.has(bare(w));
   const firstAt = capRun.findIndex((w, i) => i > 0 && i < capRun.length - 1 && isFirst(w) && !isFirst(capRun[i - 1]!) && !isTitle(capRun[i - 1]!));
-  if (firstAt > 0 && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
+  if (firstAt > 0 && (firstAt >= 2 || (det !== null && /^the$/i.test(det.t))) && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
     lead = [...(det ? [det.t] : []), ...lead, ...capRun.slice(0, firstAt)];
     capRun = capRun.slice(firstAt);
     outletDet = null;
