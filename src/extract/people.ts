@@ -1,5 +1,5 @@
-// Who has been mentioned so far in a document: full names to expand a bare surname ("King" →
-// "Julian King") and recent speakers to resolve "he said" / "it said".
+// Who has been mentioned so far in a document: full names to expand a bare surname ("Petrov" →
+// "Ivan Petrov") and recent speakers to resolve "he said" / "it said".
 import type { SpeakerKind } from "../types.js";
 import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
 import { type Gender, lastWord, type SpeakerNP } from "./speakers.js";
@@ -14,6 +14,8 @@ export interface Person {
 }
 
 const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der|da|di|du|la|le|bin|al|el)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr|Sr)\.?)?)/gu;
+
+const INSTITUTION = /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
 
 export class People {
   /** surname (lower case) → full-name records, in order of mention. */
@@ -94,12 +96,22 @@ export class People {
     const wantPerson = pronoun === "he" || pronoun === "she";
     const fits = (p: Person): boolean => {
       if (p.at > at) return false;
-      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name)) && (!gender || !p.gender || p.gender === gender);
+      // (A description of an institution, "the federal government", is never "he" or "she".)
+      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name)) && (!gender || !p.gender || p.gender === gender);
       if (pronoun === "it") return p.kind === "organization" || (p.kind === "nominal" && /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name));
       if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
       return false;
     };
     for (let i = this.recent.length - 1; i >= 0; i--) if (fits(this.recent[i]!)) return this.recent[i];
+    // "it" cannot be a person: a capitalised name of unknown kind mentioned earlier in the same
+    // paragraph (an organisation the lists do not know) is its antecedent.
+    if (pronoun === "it") {
+      const passage = Math.floor(at / 1_000_000);
+      for (let i = this.recent.length - 1; i >= 0; i--) {
+        const p = this.recent[i]!;
+        if (p.at <= at && Math.floor(p.at / 1_000_000) === passage && (p.kind === "unknown" || p.kind === "person") && !p.gender && !p.role && !/^(?:Mr|Mrs|Ms|Dr|Miss)\b/.test(p.name) && !FEMALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase()) && !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase())) return { ...p, kind: "organization" };
+      }
+    }
     if (!wantPerson) return undefined;
     let best: Person | undefined;
     for (const list of this.bySurname.values()) for (const p of list) if (fits(p) && (!best || p.at > best.at)) best = p;

@@ -57,7 +57,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const all = marks(text);
   const doubles = all.filter((m) => m.family === "double");
-  // A stack: a quote of another style inside a quote is nested ("…: “As you know…?” Forty…").
+  // A stack: a quote of another style inside a quote is nested ("…: “Do you agree?” Thirty…").
   const stack: Mark[] = [];
   for (const m of doubles) {
     const before = spaceBefore(text, m.at);
@@ -105,7 +105,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     push(spans, text, o, c.at, c.at + c.len, true);
     i = singles.indexOf(c);
   }
-  // A nickname inside a name (Marcia "Cia" Price) is not a quotation.
+  // A nickname inside a name (Rosa "Ro" Quispe) is not a quotation.
   const nickname = (q: QuoteSpan): boolean =>
     /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(q.start, q.end)) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(0, q.markStart)) && /^\s\p{Lu}/u.test(text.slice(q.markEnd));
   return spans.filter((q) => !nickname(q)).sort((a, b) => a.markStart - b.markStart);

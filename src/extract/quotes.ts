@@ -6,7 +6,7 @@ import type { Quote } from "../types.js";
 import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { clauseSubject, lastWord, leadingSubject, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { clauseSubject, lastWord, leadingSubject, mainVerbAt, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -48,7 +48,7 @@ const WINDOW = 400;
 export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
   const people = new People();
   // A single capitalized word that the document also writes in lower case ("tenants"), or that a
-  // plural verb follows ("Tenants have long complained"), is a description, not a name: "he said"
+  // plural verb follows ("Tenants have long argued"), is a description, not a name: "he said"
   // never goes to it.
   const lowerWords = new Set<string>();
   for (const p of passages) for (const m of p.text.matchAll(/\b\p{Ll}[\p{Ll}'’-]+/gu)) lowerWords.add(m[0]);
@@ -65,7 +65,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const masked = mask(p.text, spans);
     for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
     const statements = findStatements(pi, p, masked, spans);
-    // Sentence subjects are mentions too: "it said" after "The Council condemned…" is the Council.
+    // Sentence subjects are mentions too: "it said" after "The Guild rejected…" is the Guild.
     for (const st of statements) st.np = commonNoun(st.np, masked);
     const subjects = p.sentences.map((s) => {
       const np = leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW));
@@ -89,14 +89,16 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
     // paragraph) does not lose the attribution.
     if (prevLast.dangling) {
-      const st = statements.find((x) => x.person && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
+      const st = statements.find((x) => x.person && Math.min(x.np.start, x.verbStart) < 40 && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
       if (st?.person && closesAfter(p.text, st, st.sentence)) {
         Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
       }
     }
+    const intros = findIntroductions(pi, p, masked, spans, statements);
+    for (const it of intros) it.person = resolveSpeaker(it.np, POS(pi, it.verbStart), people);
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
-      const d = attribute(pi, p, q, qi, spans, statements, drafts, prevLast, sentenceSubject, people);
+      const d = attribute(pi, p, q, qi, spans, statements, intros, drafts, prevLast, sentenceSubject, people);
       drafts.push(d);
     });
     // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
@@ -110,7 +112,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const lastQuote = [...drafts].reverse().find((d) => d.direct) ?? null;
     const lastSpan = spans[spans.length - 1];
     const lastSentence = p.sentences[p.sentences.length - 1];
-    const introducer = statements.find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    const introducer = [...statements, ...intros].find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
     const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
     prevLast = {
       dangling: lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
@@ -173,7 +175,7 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         const earlier = out.filter((o) => o.sentence.start === s.start).pop();
         np = earlier ? earlier.np : clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else if (/ing$/i.test(verb)) {
-        // "a statement saying…", or "Trump fired off tweets early Friday saying…" (the sentence's subject).
+        // "a notice saying…", or "Ortega posted messages early Monday saying…" (the sentence's subject).
         np = subjectBefore(masked, verbStart, from) ?? clauseSubject(masked, s.start, Math.min(verbStart, s.start + WINDOW));
       } else {
         np = subjectBefore(masked, verbStart, from);
@@ -189,11 +191,152 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       }
       if (np) out.push({ passage: pi, verb: v.phrase, verbStart, verbEnd, np, inverted, person: null, sentence: s });
     }
+    out.push(...openClassAttributions(pi, s, p.text, masked, spansAround(spans, s), out));
   }
   return out;
 }
 
-// "the company said" after "DJI rejected the claims": a definite organization noun refers back.
+/**
+ * Clauses that introduce a quotation without a speech verb: `Roe compared the plan to a sieve,
+ * "…"` or `Roe took aim at the board in a string of posts: "…"` (or a colon ending the sentence,
+ * the quote opening the next one). The clause's subject is the speaker; the finite verb stands
+ * as the statement's verb.
+ */
+function findIntroductions(pi: number, p: PassageText, masked: string, spans: QuoteSpan[], statements: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  const bySentence = new Map<number, Statement[]>();
+  for (const st of statements) bySentence.set(st.sentence.start, [...(bySentence.get(st.sentence.start) ?? []), st]);
+  for (const s of p.sentences) {
+    const q = spans[firstSpanFrom(spans, s.start)];
+    const inSentence = q && q.markStart < s.end ? q : undefined;
+    // (Also `X dismissed the claims as "…"`: an object complement of an active verb.)
+    const before = inSentence ? masked.slice(s.start, inSentence.markStart) : "";
+    const asComplement = /\S\s+as\s*$/.test(before) && !/\b(?:is|are|was|were|be|been|being|seen|regarded|known|described|viewed)\s+as\s*$/i.test(before);
+    const cut = inSentence && (/[,:]\s*$/.test(before) || asComplement) ? inSentence.markStart : !inSentence && /:\s*$/.test(masked.slice(Math.max(s.start, s.end - 8), s.end)) ? s.end : -1;
+    if (cut < 0 || (bySentence.get(s.start) ?? []).some((st) => st.verbStart < cut)) continue;
+    // The clause is what follows an earlier colon or semicolon: `…the exchange went on: Harbour
+    // Master Ana Ruiz: "…"` is introduced by its label, not by the sentence's first clause.
+    const colonAt = /:\s*$/.test(masked.slice(s.start, cut)) ? masked.lastIndexOf(":", cut - 1) : -1;
+    let segStart = s.start;
+    for (let k = (colonAt >= 0 ? colonAt : cut) - 1; k > s.start && k > cut - WINDOW; k--) {
+      if (masked[k] === ":" || masked[k] === ";") {
+        segStart = k + 1;
+        break;
+      }
+    }
+    const verbStart = mainVerbAt(masked, segStart, cut);
+    if (verbStart < 0 || (colonAt >= 0 && verbStart > colonAt)) {
+      // No verb before the colon: a label ("Ana Ruiz, harbour master:") names the speaker.
+      const label = colonAt >= 0 ? subjectBefore(masked, colonAt, segStart) : null;
+      if (label && !label.pronoun && label.kind !== "nominal" && /^[\s:;]*$/.test(masked.slice(segStart, label.start))) {
+        out.push({ passage: pi, verb: ":", verbStart: colonAt, verbEnd: colonAt, np: label, inverted: false, person: null, sentence: s });
+      }
+      continue;
+    }
+    const np = segStart > s.start ? subjectBefore(masked, verbStart, segStart) : clauseSubject(masked, s.start, Math.min(cut, s.start + WINDOW));
+    if (!np || np.end > verbStart) continue;
+    const verbEnd = verbStart + (/^[\p{L}'’-]+/u.exec(masked.slice(verbStart))?.[0].length ?? 0);
+    out.push({ passage: pi, verb: masked.slice(verbStart, verbEnd).toLowerCase(), verbStart, verbEnd, np, inverted: false, person: null, sentence: s });
+  }
+  return out;
+}
+
+/** The quotation runs from the introducing comma or colon to the end of its sentence. */
+function introduces(text: string, st: Statement, q: QuoteSpan): boolean {
+  const s = st.sentence;
+  if (/\sas\s*$/.test(text.slice(st.verbEnd, q.markStart))) return true;
+  return /[,:]\s*$/.test(text.slice(st.verbEnd, q.markStart)) && (!q.closed || /^[\s.!?…)\]]*$/.test(text.slice(q.markEnd, Math.max(q.markEnd, s.end))));
+}
+
+/** Index of the first span that opens at or after `at` (spans are sorted and do not overlap). */
+function firstSpanFrom(spans: QuoteSpan[], at: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.markStart < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The spans that open or close inside a sentence (and the next one, for a quote's follow-up). */
+function spansAround(spans: QuoteSpan[], s: Span): QuoteSpan[] {
+  const i = firstSpanFrom(spans, s.start);
+  let j = i;
+  while (j < spans.length && spans[j]!.markStart < s.end) j++;
+  return spans.slice(Math.max(0, i - 1), j + 1);
+}
+
+/** A lower-case finite verb by its form: regular past (-ed) or an irregular past or present. */
+function verbForm(w: string): "ed" | "s" | null {
+  if (/^\p{Ll}/u.test(w) && ((/[^e]ed$|eed$/.test(w) && w.length > 4) || IRREGULAR_SPEECH.test(w))) return "ed";
+  if (/^\p{Ll}+[^s'’]s$/u.test(w) && w.length > 3) return "s";
+  return null;
+}
+
+// Irregular verbs that can report speech after a quotation; regular ones are known by their form.
+const IRREGULAR_SPEECH = /^(?:said|says|told|tells|wrote|writes|spoke|speaks|swore|swears|thought|thinks|shot|shoots|sang|sings|put|puts|went|goes|began|begins|broke|bit|bites|spat|spits|felt|feels|held|holds|knew|knows)$/;
+
+// `"…," NP` before a verb: a short description whose words are all lower case ("local traders").
+const BARE_NP = /^[\s,—–-]*((?:(?:the|a|an|some|many|several|two|three|other)\s+)?(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}\p{Ll}[\p{Ll}-]*)\s*$/u;
+
+/**
+ * `"…," Ms. Hale fumed.` / `"…," grumbled Tom Baker.`: whatever verb fills the speech slot right
+ * after a quotation attributes it, listed or not (the slot, not the word, makes it a report).
+ * Only where the lexicon found no statement there, and only when the attribution ends the clause.
+ */
+function openClassAttributions(pi: number, s: Span, text: string, masked: string, spans: QuoteSpan[], found: Statement[]): Statement[] {
+  const out: Statement[] = [];
+  for (const q of spans) {
+    if (!q.closed || q.markEnd <= s.start || q.markEnd >= s.end) continue;
+    const quoted = text.slice(q.markStart, q.markEnd);
+    if (!/[,?!—–-]\s*["”’']*$/.test(quoted) && !/^\s*,/.test(masked.slice(q.markEnd, q.markEnd + 3))) continue;
+    // A one- or two-word scare quote ("apps,") is not a statement an unlisted verb reports.
+    if (wordCount(quoted) <= 2) continue;
+    const nextQuote = spans.find((o) => o.markStart >= q.markEnd && o.markStart < s.end);
+    const to = Math.min(nextQuote ? nextQuote.markStart : s.end, q.markEnd + 300);
+    if (found.some((st) => st.verbStart >= q.markEnd && st.verbStart < to)) continue;
+    // (A stray mark of a nested quote may follow the closing one.)
+    const from = q.markEnd + (/^['’`"”]*/.exec(masked.slice(q.markEnd, to))?.[0].length ?? 0);
+    const words = [...masked.slice(from, to).matchAll(/[\p{L}][\p{L}.'’-]*/gu)].slice(0, 10);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k]!;
+      const form = verbForm(w[0].replace(/\.$/, ""));
+      if (!form) continue;
+      const verbStart = from + w.index;
+      const verbEnd = verbStart + w[0].replace(/\.$/, "").length;
+      const tail = masked.slice(verbEnd, to);
+      let np: SpeakerNP | null = null;
+      let inverted = false;
+      if (k === 0 && form === "ed") {
+        // `"…," grumbled Tom Baker`
+        np = subjectAfter(masked, verbEnd, to);
+        inverted = true;
+      } else if (k > 0 && (tail.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 8) {
+        // `"…," Ms. Hale fumed (on Tuesday).`
+        np = subjectBefore(masked, verbStart, from);
+        if (!np && form === "ed") {
+          const bareNp = BARE_NP.exec(masked.slice(from, verbStart));
+          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you|have|has|had|been|be|being|will|would|can|could|may|might|must|should|not)\b/.test(bareNp[1]!)) {
+            const start = from + bareNp[0].indexOf(bareNp[1]!);
+            np = { text: bareNp[1]!, name: bareNp[1]!, role: null, kind: "nominal", start, end: start + bareNp[1]!.length };
+          }
+        }
+        if (np && form === "s" && np.kind === "nominal") np = null;
+        // The speaker opens the clause right after the quotation (not ", which it believes").
+        if (np && !/^[\s,—–-]*$/.test(masked.slice(from, np.start))) np = null;
+      }
+      // A plural noun ("commuters") may come before the verb: read on.
+      if (!np && k === 0 && form === "s") continue;
+      if (np) out.push({ passage: pi, verb: w[0].toLowerCase(), verbStart, verbEnd, np, inverted, person: null, sentence: s });
+      break;
+    }
+  }
+  return out;
+}
+
+// "the company said" after "KVX rejected the offer": a definite organization noun refers back.
 const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|union|party|campaign|newspaper|broadcaster|regulator|council|authority|association|federation|commission|institute|foundation|charity|club|team|university|hospital)$/i;
 
 const PERSON_NOUN = /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
@@ -212,13 +355,15 @@ function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | nul
   return people.resolve(np, at);
 }
 
-/** "PENCE:" → Pence, expanded to the full name the document gave ("Mike Pence") when it did. */
+/** "SOL:" → Sol, expanded to the full name the document gave ("Nina Sol") when it did. */
 function labelled(base: QuoteDraft, label: string, people: People, at: number): QuoteDraft {
   const name = label.toLowerCase().replace(/(^|[\s'’-])\p{Ll}/gu, (c) => c.toUpperCase());
   const person = people.resolve({ text: name, name, role: null, kind: "unknown", start: 0, end: 0 }, at);
   people.spoke(person);
   return { ...base, ...speakerFields(person), speakerKind: person.kind === "unknown" ? "person" : person.kind, via: "label" };
 }
+
+const ROUNDUP_LABEL = /^\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s*,\s*([^,:"“”]{2,60}?)\s*:\s*$/u;
 
 function sentenceAt(p: PassageText, at: number): Span {
   return p.sentences.find((s) => s.start <= at && at < s.end) ?? p.sentences[p.sentences.length - 1] ?? { start: 0, end: p.text.length };
@@ -235,6 +380,7 @@ function attribute(
   qi: number,
   spans: QuoteSpan[],
   statements: Statement[],
+  intros: Statement[],
   drafts: QuoteDraft[],
   prev: Previous,
   sentenceSubject: Map<number, Person>,
@@ -244,16 +390,26 @@ function attribute(
   const words = wordCount(base.text);
   const withSt = (st: Statement, via: string): QuoteDraft =>
     st.person ? { ...base, ...speakerFields(st.person), via, attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } } : base;
-  // A transcript line: "PENCE: Well, look…" — the label names the speaker.
+  // A transcript line: "SOL: Well, now…" — the label names the speaker.
   const label = /^([\p{Lu}][\p{Lu}.'’-]+(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,2}):\s/u.exec(base.text);
   if (label && label[1]!.length >= 2) return labelled(base, label[1]!, people, POS(pi, q.start));
   const startSentence = sentenceAt(p, q.markStart);
   const endSentence = sentenceAt(p, Math.max(q.markStart, q.markEnd - 1));
+  // A roundup label: `Dana Ruiz, The Harbour Times: "…"` (name, then outlet or role, then colon).
+  const roundup = ROUNDUP_LABEL.exec(p.text.slice(startSentence.start, q.markStart));
+  if (roundup && mainVerbAt(roundup[0], 0, roundup[0].length) < 0 && verbForm(roundup[2]!.trim().split(/\s+/).pop()!) === null) {
+    const np = subjectBefore(roundup[1]!, roundup[1]!.length, 0);
+    if (np && !np.pronoun && np.kind !== "nominal" && np.start === 0) {
+      const person = people.resolve({ ...np, role: np.role ?? roundup[2]!.trim() }, POS(pi, q.start));
+      people.spoke(person);
+      return { ...base, ...speakerFields(person), via: "label" };
+    }
+  }
   const nextQuote = spans[qi + 1];
 
   // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
   if (q.closed) {
-    // (The quote may end its sentence — "…votes?” Trump said — so the next sentence counts too.)
+    // (The quote may end its sentence — "…seats?” Ortega said — so the next sentence counts too.)
     const st = statements.find((s) => {
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
@@ -264,13 +420,13 @@ function attribute(
       return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));
     });
     if (st?.person) return withSt(st, "after");
-    // `"…" ― Pamela Padilla`: a name after a dash closes the paragraph.
+    // `"…" ― Petra Vogel`: a name after a dash closes the paragraph.
     const dash = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?\s*$/u.exec(p.text.slice(q.markEnd, nextQuote ? nextQuote.markStart : p.text.length));
     if (dash) return { ...base, speaker: dash[1]!.replace(/\.$/, ""), role: null, speakerKind: "person", via: "dash" };
   }
   // 2. `X said (that) … "…"`: the speech verb before the quote in its sentence. A weak verb
   // ("called", "urging") takes the quote only as its near object, and inside the report of a
-  // strong one ("told Reuters that the US was urging allies to adopt "…"") only right next to it.
+  // strong one ("told a paper that the city was asking residents to adopt "…"") only right next to it.
   const befores = statements.filter((s) => s.verbEnd <= q.markStart && s.verbStart >= startSentence.start && s.person);
   const isStrong = (s: Statement): boolean => SPEECH_VERBS.has(s.verb) || s.verb === "according to";
   const strong = befores.filter(isStrong).pop();
@@ -280,15 +436,18 @@ function attribute(
   if (strong && gap(strong) <= 45) return withSt(strong, "before");
   // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2).
   if (words <= 2) return base;
+  // 2b. A clause with no speech verb introduces the quote after a comma or colon: its subject.
+  const intro = intros.find((s) => s.sentence.start === startSentence.start && s.verbEnd <= q.markStart && s.person && introduces(p.text, s, q));
+  if (intro) return withSt(intro, "clause");
   // 3. `X said:` and the quote opens the next sentence or paragraph.
   const startsSentence = p.text.slice(startSentence.start, q.markStart).trim() === "";
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
-    const intro = prevSentence ? statements.find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
+    const intro = prevSentence ? [...statements, ...intros].find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
     if (intro) return withSt(intro, "colon");
     if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
   }
-  // 3b. `…, Schiff said. "The other factor…"`: the previous sentence's speaker goes on.
+  // 3b. `…, Dorsey said. "The next step…"`: the previous sentence's speaker goes on.
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
     const said = prevSentence ? statements.filter((s) => s.sentence.start === prevSentence.start && s.person && SPEECH_VERBS.has(s.verb)).pop() : undefined;
@@ -298,7 +457,7 @@ function attribute(
   const acc = statements.find((s) => s.verb === "according to" && s.sentence.start === startSentence.start && s.person);
   if (acc) return withSt(acc, "according");
   // 5. Later in the same sentence: `"…" — and X added`, or an attribution closing the sentence
-  // (`A cashier who "steals a handful" is held accountable, Warren said.`).
+  // (`A clerk who "pockets a few coins" is punished, Baxter said.`).
   const laterSame = statements.find((s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart));
   if (laterSame && (startsSentence || closesSentence(p.text, laterSame, endSentence))) return withSt(laterSame, "sentence");
   // 6. Continuing the previous quote of this paragraph.
@@ -311,7 +470,7 @@ function attribute(
   // 8. The next quote of the paragraph names the speaker (`"A." "B," she said.`).
   const nextAttributed = statements.find((s) => s.verbStart >= q.markEnd && s.person && s.sentence.start === endSentence.start);
   if (nextAttributed && startsSentence) return withSt(nextAttributed, "sentence");
-  // 9. A quotation right after a sentence about a named person ("Sanders identified… "The younger…"").
+  // 9. A quotation right after a sentence about a named person ("Roe listed… "The first…"").
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
     const subject = prevSentence ? sentenceSubject.get(prevSentence.start) : undefined;
@@ -331,7 +490,7 @@ function closesAfter(text: string, st: Statement, sentence: Span): boolean {
   return wordCount(tail) <= 5 && !/["“”]/.test(tail);
 }
 
-/** `…, Warren said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */
+/** `…, Baxter said.` / `…, officials said on Friday.`: the statement is the sentence's last clause. */
 function closesSentence(text: string, st: Statement, sentence: Span): boolean {
   const lead = Math.min(st.np.start, st.verbStart);
   const tail = text.slice(Math.max(st.np.end, st.verbEnd), sentence.end);

@@ -1,5 +1,5 @@
-// Reading a speaker out of the words around a speech verb: "European Security Commissioner Julian
-// King said", "said one EU diplomat", "Wang Yi, China's foreign minister, last week branded".
+// Reading a speaker out of the words around a speech verb: "Regional Transport Commissioner Helen
+// Marsh said", "said one port official", "Chen Wei, the country's trade minister, last month called".
 import type { SpeakerKind } from "../types.js";
 import {
   FEMALE_NAMES, HONORIFIC_GENDER, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS,
@@ -9,9 +9,9 @@ export type Gender = "m" | "f";
 export type Pronoun = "he" | "she" | "it" | "they" | "i" | "we";
 
 export interface SpeakerNP {
-  /** The words as written ("European Security Commissioner Julian King"). */
+  /** The words as written ("Regional Transport Commissioner Helen Marsh"). */
   text: string;
-  /** The speaker to show: a name, an organization, or a description ("one EU diplomat"). */
+  /** The speaker to show: a name, an organization, or a description ("one port official"). */
   name: string;
   role: string | null;
   kind: SpeakerKind;
@@ -28,7 +28,7 @@ interface Tok {
   end: number;
 }
 
-// Words, quoted nicknames ("Cia"), and punctuation, with offsets.
+// Words, quoted nicknames ("Ro"), and punctuation, with offsets.
 const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{N}][^\s,;:()[\]"“”—–]*|[,;:()[\]—–]|\S/gu;
 
 function tokens(s: string, from = 0, to = s.length): Tok[] {
@@ -57,6 +57,8 @@ const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|anoth
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
 const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
+// Conjunctions and sentence adverbs that open a sentence without being part of its subject.
+const SENTENCE_ADVERB = /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
@@ -81,10 +83,10 @@ function stripFillers(s: string): string {
 
 /**
  * The subject of a verb that starts at `verbAt`, reading left from it, not before `from`.
- * Handles an apposition between commas: "Andrus Ansip, a commission vice-president, said".
+ * Handles an apposition between commas: "Ruth Adler, a council vice-chair, said".
  */
 export function subjectBefore(text: string, verbAt: number, from: number): SpeakerNP | null {
-  // "Rep. Gwen Moore (D-Wis.) said": a parenthetical is blanked, keeping offsets.
+  // "Sen. Alma Reyes (D-N.M.) said": a parenthetical is blanked, keeping offsets.
   text = maskParentheses(text, from, verbAt);
   const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
   if (!region) return null;
@@ -94,12 +96,19 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   if (rel) {
     const head = region.slice(0, rel.index);
     const np = subjectBefore(text, from + head.length, from);
+    // "…offered by Ana Ruiz, a planner at the port, who said": the name before the description.
+    const comma = head.lastIndexOf(",");
+    const desc = comma >= 0 ? head.slice(comma + 1).trim() : "";
+    if ((!np || np.kind === "nominal") && /^(?:a|an|the)\s/i.test(desc) && looksLikeRole(desc)) {
+      const named = subjectBefore(text, from + comma, from);
+      if (named && !named.pronoun && named.kind === "person") return { ...named, role: desc.replace(/^(the|a|an)\s+/i, "") };
+    }
     return np && !np.pronoun ? np : null;
   }
   if (region.endsWith(",")) {
     // Try each earlier comma as the end of the subject, the earliest first: the subject starts the
-    // clause and may be followed by several appositions ("Scott Pruitt, the attorney general of
-    // Oklahoma, one of the states suing the EPA, said").
+    // clause and may be followed by several appositions ("Lewis Carter, the auditor general of the
+    // province, one of the offices suing the agency, said").
     const commas: number[] = [];
     for (let i = region.length - 2; i >= 0 && commas.length < 6; i--) if (region[i] === ",") commas.push(i);
     commas.reverse();
@@ -108,7 +117,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
       const appos = region.slice(c + 1, region.length - 1).trim();
-      // ", who had backed the plan," and ", speaking at a rally on Friday," describe the subject
+      // ", who had backed the scheme," and ", speaking outside the town hall," describe the subject
       // without being a role.
       if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
       if (/^\p{Ll}+ing\b/u.test(appos) && !isTitle(appos.split(/\s/)[0]!)) return np;
@@ -125,7 +134,16 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       if (np.kind === "nominal" && !np.role) np.role = null;
       return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
     }
-    // "Scott's niece, state Del. Marcia Price, shouted": the name is in the apposition.
+    // "The firm's head cook, Mariela, said": a description, then the name in the apposition.
+    const first = commas[0];
+    if (first !== undefined && commas.length === 1) {
+      const desc = /^\s*((?:[Tt]he|[Aa]n?|\p{Lu}[\p{L}-]*['’]s)\s+(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}\p{Ll}[\p{Ll}-]*)\s*$/u.exec(region.slice(0, first));
+      const apposText = region.slice(first + 1, region.length - 1);
+      const apposAt = from + first + 1 + (apposText.length - apposText.trimStart().length);
+      const named = desc ? trailingNP(apposText.trim(), apposAt) : null;
+      if (named && !named.pronoun && named.kind !== "nominal" && named.start === apposAt) return { ...named, role: desc![1]!.replace(/^(the|a|an)\s+/i, "") };
+    }
+    // "Her cousin, Councillor Rosa Quispe, shouted": the name is in the apposition.
     const last = commas[commas.length - 1];
     if (last !== undefined) {
       const appos = region.slice(last + 1, region.length - 1);
@@ -147,6 +165,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   }
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
+  // Nominative pronouns are subjects wherever they stand ("Regarding the delay he said").
+  if (np.pronoun && np.pronoun !== "it") return np;
   if (atBoundary(region, np.start - from)) {
     // "Ana Ruiz, Tom Baker and the trust's director said": a list of speakers is reported under the
     // first of them (the last conjunct alone is no better a speaker, and often a fragment).
@@ -165,13 +185,13 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   }
   const extended = describedBefore(text, region, np, from);
   if (extended) return extended;
-  // After a fronted phrase without a comma ("In a Bloomberg interview Trump declared"), a name is
-  // still the subject, unless a verb or preposition governs it ("told Reuters").
+  // After a fronted phrase without a comma ("In a radio interview Ortega declared"), a name is
+  // still the subject, unless a verb or preposition governs it ("told Bloomberg").
   const prevWord = lastWord(region, np.start - from);
   if (np.kind !== "nominal" && /^\p{Ll}+$/u.test(prevWord) && !PREPOSITIONS.test(prevWord) && !DETERMINERS.test(prevWord) && !/(?:ed|ing|s)$/.test(prevWord) && !SPEECH_LIKE.test(prevWord)) {
     return np;
   }
-  // Not at a clause start ("…for the Digital Age Executive Vice-President Margrethe Vestager"):
+  // Not at a clause start ("…for the Harbour Board Deputy Chair Helen Marsh"):
   // a full personal name is still the subject; keep only the title words next to it.
   if (np.kind === "person" && np.name.split(" ").length >= 2) {
     const role = np.role?.split(" ") ?? [];
@@ -182,7 +202,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   return null;
 }
 
-/** The speaker after an inverted verb: `said one EU diplomat`, `said Bernard Tolbert, special agent…`. */
+/** The speaker after an inverted verb: `said one port official`, `said Oscar Lindqvist, deputy head…`. */
 export function subjectAfter(text: string, verbEnd: number, to: number): SpeakerNP | null {
   text = maskParentheses(text, verbEnd, to);
   const toks = tokens(text, verbEnd, to);
@@ -211,9 +231,14 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   if (/\.$/.test(last.t) && !/^(?:\p{Lu}\.)+$/u.test(last.t) && !/^(jr|sr|inc|co|corp|ltd)\.$/i.test(last.t)) {
     picked[picked.length - 1] = { t: last.t.slice(0, -1), start: last.start, end: last.end - 1 };
   }
-  const np = analyse(text, picked);
+  let np = analyse(text, picked);
+  // `said the referee`: after an inverted speech verb any short description is the speaker.
+  if (!np && picked.length >= 2 && picked.length <= 5 && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
+    const words = text.slice(picked[0]!.start, picked[picked.length - 1]!.end);
+    np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
+  }
   if (!np) return null;
-  // An apposition after a comma gives the role: "said Bernard Tolbert, special agent-in-charge of…".
+  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit".
   const after = text.slice(np.end, to);
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(after);
   if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
@@ -236,14 +261,14 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  const m = /^([\s,—–-]*)((?:the|a|an|one|another)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
+  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
   const start = from + m[1]!.length;
   return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
 }
 
 /**
- * "A spokesman for one of the operators said": a description whose head comes before one or more
+ * "A spokesman for one of the carriers said": a description whose head comes before one or more
  * prepositional phrases. Walks back over "noun prep" links to a head at the start of the clause.
  */
 function describedBefore(text: string, region: string, np: SpeakerNP, from: number): SpeakerNP | null {
@@ -255,7 +280,7 @@ function describedBefore(text: string, region: string, np: SpeakerNP, from: numb
     const head = bare(m[1]!.replace(/[’']s$/, ""));
     if (!SPEAKER_NOUNS.has(head) && !/^(one|some|several|many|two|three|four|most|all|none|each|any)$/.test(head)) return null;
     const headEnd = before.length - m[0].length + m[1]!.length;
-    // A quantifier ("one of the operators") is its own head; a noun brings its modifiers.
+    // A quantifier ("one of the carriers") is its own head; a noun brings its modifiers.
     const headStart = SPEAKER_NOUNS.has(head) ? trailingNP(before.slice(0, headEnd), from)?.start : from + headEnd - m[1]!.length;
     if (headStart === undefined) return null;
     start = headStart;
@@ -280,18 +305,22 @@ function maskParentheses(text: string, from: number, to: number): string {
  */
 export function leadingSubject(text: string, start: number, end: number): SpeakerNP | null {
   text = maskParentheses(text, start, end);
+  const dl = DATELINE.exec(text.slice(start, Math.min(end, start + 120)));
+  if (dl && /\d|\p{Lu}{2,}/u.test(dl[0])) start += dl[0].length;
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
+  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
   if (fronted) from = start + fronted[0].length;
+  // "Regarding the delay he said": a capitalised participle opens a fronted phrase, not a name.
+  else if (/^\s*\p{Lu}\p{Ll}+ing\s+\p{Ll}/u.test(head)) return null;
   // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
   else {
     const one = /^\s*(\p{Lu}\p{Ll}+),\s*/u.exec(head);
     if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!))) from = start + one[0].length;
   }
   let toks = tokens(text, from, end);
-  // "But Flynn said…": a sentence-initial conjunction or adverb is not part of the name.
-  while (toks[0] && /^(but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again)$/i.test(toks[0].t)) toks = toks.slice(1);
+  // "But Dorsey said…": a sentence-initial conjunction or adverb is not part of the name.
+  while (toks[0] && SENTENCE_ADVERB.test(toks[0].t)) toks = toks.slice(1);
   const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
   if (pro) return pronounNP(toks[0]!, pro);
   const picked: Tok[] = [];
@@ -304,7 +333,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
     if (picked.length > 8) return null;
   }
   if (picked.length === 0 || (picked.length === 1 && DETERMINERS.test(picked[0]!.t))) return null;
-  // "Mary J. Blige’s rendition…": a possessive is not the subject, what it owns is.
+  // "Anna K. Berg’s novel…": a possessive is not the subject, what it owns is.
   if (/['’]s?$/.test(picked[picked.length - 1]!.t)) return null;
   const np = analyse(undefined, picked);
   if (!np) return null;
@@ -314,7 +343,7 @@ export function leadingSubject(text: string, start: number, end: number): Speake
 }
 
 // A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
-const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”]{1,30}){0,3}\s*(?:--|—|–)\s*/u;
+const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s*(?:--|—|–|:)\s*/u;
 
 // Irregular past and present forms that can be a clause's finite verb (regular ones are found by
 // their -ed ending); a closed class of English, not of any one text.
@@ -367,8 +396,8 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     const tk = toks[i]!;
     const w = tk.t;
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
-    // Sentence-initial function words are capitalized too ("But Reuters reported").
-    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || /^(however|meanwhile|still|also|yet|instead|now|here|there|then|thus|today|yesterday|tonight)$/i.test(w))) break;
+    // Sentence-initial function words are capitalized too ("But Bloomberg reported").
+    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || SENTENCE_ADVERB.test(w) || /^(here|there|thus|today|yesterday|tonight|according)$/i.test(w))) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
       sawName = true;
@@ -378,24 +407,24 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
       picked.unshift(tk);
       continue;
     }
-    // "of" inside a title or an affiliation: "Secretary of State", "Rangel of New York".
+    // "of" inside a title or an affiliation: "Secretary of State", "Ortega of New Mexico".
     if (/^of$/i.test(w) && picked.length && i > 0 && (isCap(toks[i - 1]!.t) || isTitle(toks[i - 1]!.t))) {
       picked.unshift(tk);
       continue;
     }
-    // Prepositional tail of a description: "officials at Homeland Security Investigations".
+    // Prepositional tail of a description: "officials at the Harbour Police Unit".
     if (PREPOSITIONS.test(w) && picked.length && i > 0 && SPEAKER_NOUNS.has(bare(toks[i - 1]!.t)) && !/^of$/i.test(w)) {
       picked.unshift(tk);
       continue;
     }
     // A plain lower-case word modifies a role noun ("national security spokesman") but does not
-    // attach to a name ("…interview Trump").
+    // attach to a name ("…interview Ortega").
     const modifier = picked.length > 0 && !isCap(picked[0]!.t) && (/^[\p{Ll}-]+$/u.test(w) || /^\p{Ll}+['’]s$/u.test(w)) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
     if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || modifier) {
       picked.unshift(tk);
       continue;
     }
-    // "Mr. Morgan of the Sierra Club": an affiliation after a name.
+    // "Mr. Farrow of the River Trust": an affiliation after a name.
     if (/^the$/i.test(w) && picked.length && i > 1 && /^of$/i.test(toks[i - 1]!.t) && isCap(toks[i - 2]!.t) && isCap(picked[0]!.t)) {
       picked.unshift(tk);
       continue;
@@ -410,7 +439,7 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
 /** Lower-case words that can modify a role noun ("national security", "senior", "local"). */
 function isModifier(w: string): boolean {
   if (/(?:ly|ing)$/.test(w) && !/^(?:leading|ruling|governing|outgoing|incoming|acting|sitting|presiding|managing)$/.test(w)) return false;
-  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here)$/.test(w);
+  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here|also|still|then|now|just|only|even|never|already|too|again|later|earlier|often|once)$/.test(w);
 }
 
 function pronounNP(tk: Tok, p: Pronoun): SpeakerNP {
@@ -424,7 +453,7 @@ function looksLikeRole(s: string): boolean {
   const words = s.split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 30) return false;
   if (/["“”]/.test(s)) return false;
-  // A role reads like "a commission vice-president…", "China's foreign minister", "deputy assistant secretary…".
+  // A role reads like "a council vice-chair…", "the country's trade minister", "deputy head of…".
   if (/^(who|which|that|where|when|he|she|it|they|and|but|said|says)\b/i.test(s)) return false;
   if (/^\p{Ll}+ing\b/u.test(s) && !isTitle(words[0]!)) return false;
   if (/\b(said|says|told|added|is|are|was|were)\b/i.test(s) && words.length > 3 && !/\b(who|which)\b/.test(s)) return false;
@@ -446,7 +475,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   void base;
   void src;
   let toks = picked.slice();
-  // Leading determiner stays in a description ("one EU diplomat") but not before a name.
+  // Leading determiner stays in a description ("one port official") but not before a name.
   const det = toks.length && DETERMINERS.test(toks[0]!.t) ? toks[0]! : null;
   const text = toks.map((t) => t.t).join(" ").replace(/\s+’/g, "’");
   const start = toks[0]!.start;
@@ -457,7 +486,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // Trailing run of capitalized words (with particles, initials and nicknames) is the name.
   let n = words.length;
   while (n > 0 && (isCap(words[n - 1]!) || (isParticle(words[n - 1]!) && n < words.length))) n--;
-  // An affiliation after the name ("Rangel of New York", "Morgan of the Sierra Club") belongs to the role.
+  // An affiliation after the name ("Ortega of New Mexico", "Farrow of the River Trust") belongs to the role.
   let affiliation = "";
   // The first "of" after a name opens it when only proper nouns follow ("Ana Ruiz of Friends of
   // the Coast Trust"): the affiliation may itself contain "of the".
@@ -485,12 +514,14 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // the capitals before it (an outlet or a place) describe the speaker.
   const isFirst = (w: string): boolean => FEMALE_NAMES.has(bare(w)) || MALE_NAMES.has(bare(w));
   const firstAt = capRun.findIndex((w, i) => i > 0 && i < capRun.length - 1 && isFirst(w) && !isFirst(capRun[i - 1]!) && !isTitle(capRun[i - 1]!));
-  if (firstAt > 0 && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
+  if (firstAt > 0 && (firstAt >= 2 || (det !== null && /^the$/i.test(det.t))) && !isFirst(capRun[0]!) && !capRun.slice(0, firstAt).some((w) => isTitle(w))) {
     lead = [...(det ? [det.t] : []), ...lead, ...capRun.slice(0, firstAt)];
     capRun = capRun.slice(firstAt);
     outletDet = null;
   }
-  // "CONGRESS HAS INVESTIGATED HIM —": a shouted heading, not a name.
+  // "Who said …?": an interrogative is not a speaker.
+  if (capRun.length === 1 && lead.length === 0 && /^(?:who|what|which|whom|whose|why|how|where|when)$/i.test(capRun[0]!)) return null;
+  // "THE BOARD HAS FAILED US —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
   if (capRun.length && capRun.every((w) => /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(w))) return null;
@@ -502,7 +533,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     if (!nounHead) return null;
     return { text, name: text, role: null, kind: "nominal", start, end };
   }
-  // "Officials at Homeland Security Investigations": a description with an affiliation.
+  // "Officials at the Harbour Police Unit": a description with an affiliation.
   if (lead.length >= 2 && PREPOSITIONS.test(lead[lead.length - 1]!) && SPEAKER_NOUNS.has(bare(lead[lead.length - 2]!))) {
     return { text, name: text.replace(/^(the|a|an)\s+/i, (m) => m), role: null, kind: "nominal", start, end };
   }
@@ -524,24 +555,24 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     (titleAt < 0 && ((outletDet !== null && /^the$/i.test(outletDet.t)) || /^the$/i.test(capRun[0]!))) ||
     capRun.every((w) => isAcronym(w) || /^(of|and|&)$/i.test(w));
   if (isOrg) {
-    // "The United Nations Security Council", "the IMF", "Huawei": the whole run is the name.
+    // "The Regional Water Authority", "the WTO", "Korvex Group": the whole run is the name.
     const roleWords = lead.join(" ").trim();
     const display = [outletDet && /^the$/i.test(outletDet.t) ? outletDet.t : "", ...capRun].filter(Boolean).join(" ");
     if (lead.length > 0 && SPEAKER_NOUNS.has(head)) return { text, name: text, role: null, kind: "nominal", start, end };
     return { text, name: display, role: roleWords || null, kind: "organization", start, end };
   }
-  // Split the cap run at its last title word: "European Security Commissioner | Julian King".
+  // Split the cap run at its last title word: "Regional Transport Commissioner | Helen Marsh".
   const split = titleAt;
   const nameWords = capRun.slice(split + 1);
   const roleWords = [...lead, ...capRun.slice(0, split + 1)];
-  // Honorifics stay with a lone surname ("Mr. Obama").
+  // Honorifics stay with a lone surname ("Mr. Farrow").
   let honorific: string | null = null;
   if (roleWords.length && HONORIFIC_GENDER[bare(roleWords[roleWords.length - 1]!)] && /^(mr|mrs|ms|dr|miss)\.?$/i.test(roleWords[roleWords.length - 1]!)) {
     honorific = roleWords.pop()!;
   }
   const name = [honorific && nameWords.length === 1 ? honorific : "", ...nameWords].filter(Boolean).join(" ");
   const role = [roleWords.join(" "), affiliation].filter(Boolean).join(" ").replace(/\s+’/g, "’").trim() || null;
-  // A description with a capitalized modifier: "a White House national security spokesman" has no name.
+  // A description with a capitalized modifier: "a City Hall press spokesman" has no name.
   if (SPEAKER_NOUNS.has(head) && !isCap(words[words.length - 1]!)) return { text, name: text, role: null, kind: "nominal", start, end };
   const gender = genderOf([...roleWords.slice(-2), ...(honorific ? [honorific] : [])], nameWords);
   const personish = nameWords.length >= 2 || honorific !== null || roleWords.some((w) => isTitle(w)) || FEMALE_NAMES.has(bare(nameWords[0]!)) || MALE_NAMES.has(bare(nameWords[0]!));
