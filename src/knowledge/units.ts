@@ -39,6 +39,8 @@ export function lineAt(lineMap: Array<[number, number]>, at: number): number {
 }
 
 const TERMINAL = /[.!?:;"”’')\]…]$/;
+/** A quotation closed by a comma ("…,") waits for its attribution: the sentence goes on. */
+const OPEN_QUOTE_END = /,["”’']$/;
 
 /**
  * Groups non-blank lines into units. Consecutive lines join when they look hard-wrapped (long
@@ -71,7 +73,7 @@ function splitGroup(group: SourceLine[]): SourceLine[][] {
     const prev = group[i - 1]!.text.trim();
     const next = group[i]!.text.trim();
     // A wrapped line is long and the break falls mid-sentence (or the next line starts in lower case).
-    const wrapped = prev.length >= 45 && (!TERMINAL.test(prev) || /^[\p{Ll}(“"'‘,;]/u.test(next));
+    const wrapped = prev.length >= 45 && (!TERMINAL.test(prev) || OPEN_QUOTE_END.test(prev) || /^[\p{Ll}(“"'‘,;]/u.test(next));
     const continues = /^[\p{Ll},;)]/u.test(next) && prev.length >= 20;
     if (wrapped || continues) cur.push(group[i]!);
     else {
