@@ -102,15 +102,16 @@ export class People {
       if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
       return false;
     };
-    for (let i = this.recent.length - 1; i >= 0; i--) if (fits(this.recent[i]!)) return this.recent[i];
-    // "it" cannot be a person: a capitalised name of unknown kind mentioned earlier in the same
-    // paragraph (an organisation the lists do not know) is its antecedent.
-    if (pronoun === "it") {
-      const passage = Math.floor(at / 1_000_000);
-      for (let i = this.recent.length - 1; i >= 0; i--) {
-        const p = this.recent[i]!;
-        if (p.at <= at && Math.floor(p.at / 1_000_000) === passage && (p.kind === "unknown" || p.kind === "person") && !p.gender && !p.role && !/^(?:Mr|Mrs|Ms|Dr|Miss)\b/.test(p.name) && !FEMALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase()) && !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase())) return { ...p, kind: "organization" };
-      }
+    // "it" cannot be a person: a capitalised name of unknown kind (an organisation the lists do
+    // not know) is as good an antecedent as a known organisation, and the nearer one in the same
+    // paragraph wins over anything further back.
+    const passage = Math.floor(at / 1_000_000);
+    const unknownOrg = (p: Person): boolean =>
+      p.at <= at && Math.floor(p.at / 1_000_000) === passage && (p.kind === "unknown" || p.kind === "person") && !p.gender && !p.role && !/^(?:Mr|Mrs|Ms|Dr|Miss)\b/.test(p.name) && !FEMALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase()) && !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase());
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const p = this.recent[i]!;
+      if (fits(p)) return p;
+      if (pronoun === "it" && unknownOrg(p)) return { ...p, kind: "organization" };
     }
     if (!wantPerson) return undefined;
     let best: Person | undefined;
