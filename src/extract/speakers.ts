@@ -60,6 +60,7 @@ const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|tha
 // Conjunctions and sentence adverbs that open a sentence without being part of its subject.
 const SENTENCE_ADVERB = /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
+const TIME_LEAD = /^(?:in|on|since|by|during|until|till|from|through|last|this|next|early|late|mid)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
 const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they: "they", i: "i", we: "we" };
 
@@ -398,6 +399,8 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
     // Sentence-initial function words are capitalized too ("But Bloomberg reported").
     if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || SENTENCE_ADVERB.test(w) || /^(here|there|thus|today|yesterday|tonight|according)$/i.test(w))) break;
+    // "in July Hallam warned": a month or weekday after a preposition is a date, not a first name.
+    if (sawName && (MONTH.test(w) || WEEKDAY.test(w)) && i > 0 && TIME_LEAD.test(toks[i - 1]!.t)) break;
     if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
       sawName = true;
@@ -466,7 +469,9 @@ function atBoundary(s: string, at: number): boolean {
   if (!before) return true;
   if (/[,;:(—–"“”]$/.test(before) || /\s[-–—]$/.test(before)) return true;
   const w = lastWord(before);
-  return BOUNDARY_WORDS.test(w) || /^(also|however|meanwhile|still)$/i.test(w);
+  if (BOUNDARY_WORDS.test(w) || /^(also|however|meanwhile|still)$/i.test(w)) return true;
+  // A fronted time phrase ends where the clause starts: "In March Ortiz said", "on Monday the firm said".
+  return (MONTH.test(w) || WEEKDAY.test(w)) && TIME_LEAD.test(lastWord(before.slice(0, before.length - w.length).trimEnd()));
 }
 
 /** Splits picked words into name and role and decides the kind of speaker. */
