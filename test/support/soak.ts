@@ -214,7 +214,7 @@ export function formatReport(r: SoakReport): string {
   const b = r.burst;
   const lines = [
     `${r.mode === 'gateway' ? 'Gateway bot' : 'HTTP endpoint'} soak (${(r.elapsedMs / 1000).toFixed(1)} s incl. warm-up):`,
-    `  interactions ${b.interactions}: answered ${b.answered} (exactly once: ${b.answered - b.duplicated}), real answers ${b.realAnswers}, cooldown notices ${b.cooldownNotices}, deferred ${b.deferred}`,
+    `  interactions ${b.interactions}: answered ${b.answered} (exactly once: ${b.answered - b.duplicated}), real answers ${b.realAnswers}, cooldown notices ${b.cooldownNotices}, deferred ${b.deferred}, late (placeholder first, then the answer) ${b.late}`,
     `  missing ${b.missing}, duplicated ${b.duplicated}, wrong ${b.wrong}, refused by Discord ${b.refused}`,
   ];
   if (r.mode === 'gateway') lines.push(`  DMs ${b.dms}: answered ${b.dmAnswered}`, `  gateway: ${r.identifies} IDENTIFY, ${r.resumes} RESUME after the drop`);
