@@ -1,8 +1,8 @@
 // who-said: the quotation that best matches the words, and its speaker. A match whose speaker
 // the text does not give is reported as such, never filled in.
-import { cite } from "./citation.js";
 import type { Engine } from "./engine.js";
 import { match, type Query } from "./match.js";
+import { quoteResult } from "./quote-result.js";
 import type { WhoSaidAnswer, WhoSaidResult } from "./types.js";
 
 /** Share of the query's words a quotation must contain to count as the one asked about. */
@@ -81,29 +81,13 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
     const key = `${quote.passageId}:${quote.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const p = engine.passage(quote.passageId);
-    const doc = corpus.documents[p.docId]!;
-    const attr = quote.attribution && quote.attribution.passageId !== quote.passageId
-      ? { passage: engine.passage(quote.attribution.passageId), start: quote.attribution.start, end: quote.attribution.end }
-      : undefined;
-    const from = quote.attribution && !attr ? Math.min(quote.start, quote.attribution.start) : quote.start;
-    const to = quote.attribution && !attr ? Math.max(quote.end, quote.attribution.end) : quote.end;
-    const { citation, excerptOffset } = cite(doc, p, from, to, engine.options, attr);
+    const result = quoteResult(engine, { ...quote, speaker: quote.speaker }, s.score);
     // The same words cited at the same lines (a quote read twice, a repeated document) are one result.
-    const same = `${citation.file}:${citation.lineStart}-${citation.lineEnd}:${quote.text.trim().toLowerCase()}`;
+    const { file, lineStart, lineEnd } = result.source;
+    const same = `${file}:${lineStart}-${lineEnd}:${quote.text.trim().toLowerCase()}`;
     if (seen.has(same)) continue;
     seen.add(same);
-    results.push({
-      speaker: quote.speaker,
-      role: quote.role,
-      quote: quote.text,
-      direct: quote.direct,
-      score: round(s.score),
-      source: citation,
-      title: doc.title,
-      docDate: doc.date,
-      highlight: [[quote.start - excerptOffset, quote.end - excerptOffset]],
-    });
+    results.push(result);
   }
   if (results.length === 0 && unattributed !== null) {
     const quote = corpus.quotes[unattributed]!;
