@@ -3,7 +3,8 @@
 export type Level = "debug" | "info" | "warn" | "error" | "silent";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
 
-const secrets = new Set<string>();
+/** Registered secrets and their parts, longest first, so a whole token is masked as one before its parts are. */
+let secrets: string[] = [];
 
 /** Parts of a token this short are left alone: masking them would garble ordinary words. */
 const MIN_PART = 5;
@@ -15,14 +16,13 @@ const MIN_PART = 5;
  */
 export function registerSecret(value: string | undefined | null): void {
   if (!value || value.length < 6) return;
-  secrets.add(value);
-  for (const part of value.split(".")) if (part.length >= MIN_PART) secrets.add(part);
+  const added = [value, ...value.split(".").filter((part) => part.length >= MIN_PART)];
+  secrets = [...new Set([...secrets, ...added])].sort((a, b) => b.length - a.length);
 }
 
 export function redact(text: string): string {
   let out = text;
-  // Longest first, so the whole token is masked as one before its parts are.
-  for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join("[redacted]");
+  for (const s of secrets) out = out.split(s).join("[redacted]");
   // Discord bot tokens have a recognisable shape; mask any we were not told about too.
   return out.replace(/\b[MN][A-Za-z\d_-]{23,28}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,40}\b/g, "[redacted]");
 }
