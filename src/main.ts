@@ -1,6 +1,6 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
-import { EngineHolder, type ReindexReport } from "./answer/holder.js";
+import { EngineHolder } from "./answer/holder.js";
 import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { startLiveReload } from "./live-reload.js";
@@ -36,11 +36,9 @@ async function run(): Promise<number> {
   const s = holder.lastStats;
   log.info(`Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`);
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
-  const reloadListeners = new Set<(r: ReindexReport) => void>(); // the shard manager relays reloads to its shards
   const live = startLiveReload(holder, {
     onReload: (r) => {
       log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`);
-      for (const listener of reloadListeners) listener(r);
     },
     onError: (e) => log.warn(`live reload: ${e.message}`),
     onRestart: () => log.info(`live reload: watching ${config.KNOWLEDGE_DIR} afresh`),
@@ -60,15 +58,18 @@ async function run(): Promise<number> {
     stopWatching();
     return 0;
   }
+  const { DEFAULT_API_BASE, startBot } = await import("./bot/client.js");
+  let sharding = null;
   if (config.SHARDS) {
-    // One process per shard; they load the index this process just built and cached.
-    const { runShardManager } = await import("./shard/manager.js");
-    const code = await runShardManager({ config, holder, log, onReload: (listener) => reloadListeners.add(listener) });
-    stopWatching();
-    return code;
+    // Every shard's gateway connection in a worker thread of this process; one index, this one.
+    const { planShards } = await import("./shard/start.js");
+    sharding = await planShards(config.SHARDS, config.DISCORD_TOKEN, config.DISCORD_API_BASE ?? DEFAULT_API_BASE, log);
+    if (!sharding) {
+      stopWatching();
+      return 1;
+    }
   }
-  const { startBot } = await import("./bot/client.js");
-  const code = await startBot({ config, holder, log });
+  const code = await startBot({ config, holder, log, sharding });
   stopWatching(); // the folder watcher would keep the process alive after the bot has stopped
   return code;
 }

@@ -1,9 +1,10 @@
 // The three ways to run the bot, side by side against their own Discord stand-ins: one gateway
-// process (`npm start`), two shards under a shard manager (`SHARDS=2 npm start`) and the HTTP
-// interactions endpoint (`npm run serve:http`). The same interactions must get the same answers
-// from all three (the sharded /sources adds which shard answered). Then what only sharding does:
-// shards load the manager's index without extracting, reloads and /reindex go through the
-// manager, a crashed shard comes back; and what only the endpoint does: stateless "More".
+// connection (`npm start`), two shards (`SHARDS=2 npm start`: their connections in worker threads
+// of the one process) and the HTTP interactions endpoint (`npm run serve:http`). The same
+// interactions must get the same answers from all three (the sharded /sources adds which shard
+// answered). Then what sharding adds: one index for both shards, reloads and /reindex seen by
+// both, a dropped shard resuming while the other answers; and what only the endpoint does:
+// stateless "More".
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,7 +14,6 @@ import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
 import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
 import { newKeyPair } from "./support/signing.js";
 import { normalize, type WireAnswer } from "./support/soak-plan.js";
-import { requestStats } from "./support/soak.js";
 
 const TOKEN = "fake-token.for-the-stand-in.never-real";
 const SOURCE_BASE_URL = "https://example.org/kb";
@@ -129,7 +129,7 @@ beforeAll(async () => {
       { token: TOKEN, shards: 2, maxConcurrency: 2, guilds: [{ id: even, name: "Even" }, { id: odd, name: "Odd" }] },
       "src/main.ts",
       { DISCORD_TOKEN: TOKEN, SHARDS: "2" },
-      /All 2 shards ready/,
+      /^Logged in as /m,
       () => [even, odd],
     ),
     start("http", {}, "src/http/main.ts", { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: "0", HOST: "127.0.0.1" }, /Serving Discord interactions on /, (s) => [s.guildId]),
@@ -200,19 +200,17 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
 });
 
 describe("sharding", { timeout: 30_000 }, () => {
-  it("the manager extracts once; each shard loads its cached index and extracts nothing", () => {
+  it("one process indexes once and runs both shards' connections", () => {
     const log = sharded.run.stderr;
+    expect(log.match(/^Indexed /gm)).toHaveLength(1);
     expect(log).toMatch(/^Indexed 5 documents in \d+ ms \(5 extracted, 0 from the cache\)\.$/m);
-    expect(log).toMatch(/^Starting 2 shards \(SHARDS=2; Discord recommends 2\), 2 at a time\.$/m);
-    for (const shard of [0, 1]) expect(log).toMatch(new RegExp(`^shard ${shard}: Indexed 5 documents in \\d+ ms \\(0 extracted, 5 from the cache, search index loaded\\)\\.$`, "m"));
-    expect(log.match(/^shard \d: Indexed /gm)).toHaveLength(2);
-    // The shards reached the stand-in, so DISCORD_API_BASE (and the token) came through the environment.
+    expect(log).toMatch(/^Starting 2 shards \(SHARDS=2; Discord recommends 2\) in \d worker threads?, 2 identifying at a time\.$/m);
+    // The shards reached the stand-in, so DISCORD_API_BASE (and the token) reached the worker threads.
     expect(sharded.standIn.identifies.map((i) => i.shard).sort()).toEqual([
       [0, 2],
       [1, 2],
     ]);
     expect(new Set(sharded.standIn.identifies.map((i) => i.token))).toEqual(new Set([TOKEN]));
-    // Only one of them checks the command registration.
     expect(log.match(/No slash commands are registered yet/g)).toHaveLength(1);
     expect(log).not.toContain(TOKEN);
   });
@@ -224,47 +222,42 @@ describe("sharding", { timeout: 30_000 }, () => {
     expect(post.body.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
   });
 
-  it("a changed folder is re-extracted once, by the manager; the shards reload the cache", async () => {
+  it("a changed folder is re-extracted once, and both shards answer from it", async () => {
     writeFileSync(join(sharded.knowledge, "ferry.txt"), 'date 2020-05-06  Ferry notes\n\nBob Sample, a ferry captain, said: "The tide tables are printed in purple ink."\n');
     await sharded.run.waitForStderr(/^Reloaded .*: 6 documents, \d+ passages \(1 re-extracted, 0 removed\)\.$/m, 10_000);
-    for (const shard of [0, 1]) await sharded.run.waitForStderr(new RegExp(`^shard ${shard}: Reloaded the index the manager built: 6 documents \\(0 extracted\\)\\.$`, "m"), 10_000);
+    expect(sharded.run.stderr.match(/^Reloaded /gm)).toHaveLength(1);
     for (const i of [0, 1]) {
       const { answer } = await ask(sharded, { kind: "command", name: "who-said", options: [str("quote", "tide tables purple ink")] }, i);
       expect(answer.embeds![0].title).toBe("Bob Sample — ferry captain");
     }
   });
 
-  it("/reindex in one shard re-extracts in the manager and reloads every shard", async () => {
-    const from = sharded.run.stderr.length;
+  it("/reindex on one shard serves both", async () => {
+    writeFileSync(join(sharded.knowledge, "harbour.txt"), 'date 2020-05-07  Harbour notes\n\nAnna Example, a harbour master, said: "Gulls steal the pilots\' sandwiches."\n');
     const { sent } = await ask(sharded, { kind: "command", name: "reindex", permissions: MANAGE_SERVER }, 1);
     await sharded.standIn.waitForRequest((r) => r.method === "PATCH" && sharded.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 15_000);
-    expect(sharded.standIn.originalMessage(sent.id).content).toMatch(/^Reindexed \*\*6\*\* documents/);
-    await sharded.run.waitForStderr(/^shard 1: reindexed on request of \d+: 6 documents/m);
-    // Both shards reload what the manager re-extracted, extracting nothing themselves.
-    for (const shard of [0, 1]) await waitInOutput(sharded.run, from, new RegExp(`^shard ${shard}: Reloaded the index the manager built: 6 documents \\(0 extracted\\)\\.$`, "m"));
-    expect(sharded.run.stderr.slice(from)).not.toMatch(/^shard \d: .*\([1-9]\d* extracted/m);
+    expect(sharded.standIn.originalMessage(sent.id).content).toMatch(/^Reindexed \*\*7\*\* documents/);
+    for (const i of [0, 1]) {
+      const { answer } = await ask(sharded, { kind: "command", name: "who-said", options: [str("quote", "gulls steal sandwiches")] }, i);
+      expect(answer.embeds![0].title).toBe("Anna Example — harbour master");
+    }
   });
 
-  it("a shard that crashes is restarted, loads the cache, and answers again", async () => {
-    const [, pid] = await shardPids(sharded.run);
-    const identifies = sharded.standIn.identifies.length;
-    process.kill(pid, "SIGKILL");
-    await sharded.run.waitForStderr(/^warn: shard 1 exited \(SIGKILL\); restarting it$/m, 10_000);
-    await sharded.standIn.waitForIdentify(identifies + 1, 20_000);
-    expect(sharded.standIn.identifies.at(-1)!.shard).toEqual([1, 2]);
-    expect(sharded.run.stderr.match(/^shard 1: Indexed 6 documents in \d+ ms \(0 extracted, 6 from the cache, search index loaded\)\.$/gm)).toHaveLength(1);
-    await sharded.standIn.waitForReady(2);
-    const { answer } = await ask(sharded, { kind: "command", name: "who-said", options: [str("quote", "groundless accusations")] }, 1);
+  it("a shard whose connection drops resumes; the other answers meanwhile", async () => {
+    const resumes = sharded.standIn.resumes.length;
+    await sharded.standIn.dropGateway(1006, 1);
+    const { answer } = await ask(sharded, { kind: "command", name: "who-said", options: [str("quote", "groundless accusations")] }, 0);
     expect(answer.embeds![0].title).toBe("Wang Yi — China’s foreign minister");
+    await sharded.standIn.waitForResume(resumes + 1, 15_000);
+    expect(sharded.standIn.resumes.at(-1)!.shard).toBe(1);
+    const again = await ask(sharded, { kind: "command", name: "who-said", options: [str("quote", "groundless accusations")] }, 1);
+    expect(again.answer.embeds![0].title).toBe("Wang Yi — China’s foreign minister");
   });
 
-  it("SIGTERM stops every shard cleanly, then the manager exits 0", async () => {
-    const pids = await shardPids(sharded.run);
+  it("SIGTERM disconnects every shard cleanly and exits 0", async () => {
     sharded.run.kill("SIGTERM");
     expect(await sharded.run.exit(20_000)).toEqual({ code: 0, signal: null });
-    expect(sharded.run.stderr).toMatch(/^SIGTERM received: stopping 2 shards$/m);
-    for (const s of [0, 1]) expect(sharded.run.stderr).toMatch(new RegExp(`^shard ${s}: SIGTERM received: disconnecting from Discord$`, "m"));
-    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow(); // gone
+    expect(sharded.run.stderr).toMatch(/^SIGTERM received: disconnecting from Discord$/m);
   });
 });
 
@@ -294,26 +287,3 @@ describe("the HTTP endpoint", { timeout: 30_000 }, () => {
     for (const t of [single, http]) expect(t.run.stderr).not.toMatch(/aW50ZXJhY3Rpb246/);
   });
 });
-
-/** Waits for `pattern` in what the process printed after offset `from`. */
-async function waitInOutput(run: ChildRun, from: number, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(run.stderr.slice(from))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output since:\n${run.stderr.slice(from)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** The current shard processes' pids, from fresh stats lines (the manager forwards SIGUSR2 to its shards). */
-async function shardPids(run: ChildRun): Promise<[number, number]> {
-  const lines = (shard: number) => [...run.stderr.matchAll(new RegExp(`^shard ${shard}: stats (\\{.*\\})$`, "gm"))];
-  const seen = [lines(0).length, lines(1).length];
-  await requestStats(run);
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const now = [lines(0), lines(1)];
-    if (now.every((l, i) => l.length > seen[i]!)) return now.map((l) => (JSON.parse(l.at(-1)![1]!) as { pid: number }).pid) as [number, number];
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`no fresh stats lines from both shards:\n${run.stderr.slice(-1500)}`);
-}

@@ -22,8 +22,8 @@ export interface AnswersOptions {
    * and say so instead.
    */
   store?: QueryStore | null;
-  /** Shown under /sources, e.g. which shard answered. */
-  sourcesFooter?: string | null;
+  /** Shown under /sources, e.g. which shard answered: fixed, or from the server asked in (null in DMs). */
+  sourcesFooter?: string | ((guildId: string | null) => string) | null;
   /** 👍/👎 buttons under answers (when votes are recorded). */
   feedback?: boolean;
 }
@@ -31,7 +31,7 @@ export interface AnswersOptions {
 export class Answers {
   private readonly hashes = new WeakMap<Engine, Map<string, string>>();
   readonly store: QueryStore | null;
-  private readonly sourcesFooter: string | null;
+  private readonly sourcesFooter: string | ((guildId: string | null) => string) | null;
   private readonly feedback: boolean;
 
   constructor(
@@ -53,8 +53,8 @@ export class Answers {
     return ask(this.engine(), query, MAX_RESULTS);
   }
 
-  /** One page of the answer, from result `offset` on. */
-  page(query: BotQuery, offset = 0): RenderedAnswer {
+  /** One page of the answer, from result `offset` on; `guildId` is where it was asked (null in DMs). */
+  page(query: BotQuery, offset = 0, guildId: string | null = null): RenderedAnswer {
     const engine = this.engine();
     let droppedMore = false;
     const page = renderAnswer(ask(engine, query, MAX_RESULTS), {
@@ -73,7 +73,8 @@ export class Answers {
     if (droppedMore) page.message.content = fitContent(page.message.content ? `${page.message.content}\n${NO_MORE_NOTE}` : NO_MORE_NOTE);
     if (this.feedback && page.found && query.command !== "sources") page.message.components = withFeedbackRow(page.message.components, query, this.store);
     if (query.command === "sources" && this.sourcesFooter && page.found && page.message.embeds[0]) {
-      page.message.embeds = fitEmbeds([{ ...page.message.embeds[0], footer: { text: this.sourcesFooter } }, ...page.message.embeds.slice(1)]);
+      const text = typeof this.sourcesFooter === "string" ? this.sourcesFooter : this.sourcesFooter(guildId);
+      page.message.embeds = fitEmbeds([{ ...page.message.embeds[0], footer: { text } }, ...page.message.embeds.slice(1)]);
     }
     return page;
   }

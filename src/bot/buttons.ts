@@ -36,7 +36,7 @@ function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "pu
 function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Reply {
   const query = action.kind === "more" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
-  const page = bot.answers.page(query, action.offset);
+  const page = bot.answers.page(query, action.offset, input.guildId);
   if (!page.found) return messageReply(page.message, true);
   // Paging a private answer replaces it in place; a shared message is left as it is, and the
   // next page goes to whoever pressed the button.

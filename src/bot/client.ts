@@ -13,6 +13,8 @@ import { commandMap, commandPayload } from "./registry.js";
 import { createInteractionHandler } from "./router.js";
 import { installStatsHook, listenerTotal } from "./stats.js";
 import { FeedbackLog } from "../feedback/log.js";
+import { shardedClientOptions, shardOfGuild } from "../shard/strategy.js";
+import type { ShardPlan } from "../shard/start.js";
 
 export const DEFAULT_API_BASE = "https://discord.com/api";
 const LOGIN_TIMEOUT_MS = 60_000;
@@ -27,8 +29,8 @@ export interface StartBotOptions {
   config: Config;
   holder: EngineSource;
   log: Logger;
-  /** Set when this process is one shard of several (src/shard/): /sources then names it. */
-  shard?: { id: number; count: number } | null;
+  /** SHARDS: run these shards, their connections in worker threads (src/shard/); /sources then names the guild's shard. */
+  sharding?: ShardPlan | null;
 }
 
 /** Gateway close codes after which discord.js gives up on a shard, and what they mean to an owner. */
@@ -41,7 +43,7 @@ const FATAL_CLOSES: Record<number, string> = {
   4014: "Discord closed the connection: disallowed intents.",
 };
 
-export function startBot({ config, holder, log, shard = null }: StartBotOptions): Promise<number> {
+export function startBot({ config, holder, log, sharding = null }: StartBotOptions): Promise<number> {
   registerSecret(config.DISCORD_TOKEN);
   const apiBase = config.DISCORD_API_BASE ?? DEFAULT_API_BASE;
   const client = new Client({
@@ -54,9 +56,11 @@ export function startBot({ config, holder, log, shard = null }: StartBotOptions)
     sweepers: { ...Options.DefaultSweeperSettings, users: { interval: 3600, filter: () => (user) => user.id !== user.client.user.id } },
     // discord.js also finds the gateway through this base (GET /gateway/bot).
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
+    ...(sharding ? shardedClientOptions(sharding) : {}),
   });
   const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
-  const answers = new Answers(holder, { sourcesFooter: shard ? `Answered by shard ${shard.id} (${shard.count} shards)` : null, feedback: feedback !== null });
+  const sourcesFooter = sharding ? (guildId: string | null) => `Answered by shard ${shardOfGuild(guildId, sharding.count)} (${sharding.count} shards)` : null;
+  const answers = new Answers(holder, { sourcesFooter, feedback: feedback !== null });
   const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
   let stopping = false;
   const uninstallStats = installStatsHook(log, () => ({
@@ -68,13 +72,14 @@ export function startBot({ config, holder, log, shard = null }: StartBotOptions)
     cachedUsers: client.users.cache.size,
     cachedChannels: client.channels.cache.size,
     cachedMessages: client.channels.cache.reduce((n, c) => n + ("messages" in c ? c.messages.cache.size : 0), 0),
+    shards: client.ws.shards.size,
   }));
 
   client.on(Events.InteractionCreate, createInteractionHandler(bot, commandMap()));
   client.on(Events.MessageCreate, createMessageHandler(bot));
   client.once(Events.ClientReady, (ready) => {
     log.info(`Logged in as ${ready.user.tag}, serving ${holder.current.corpus.documents.length} documents`);
-    if (!shard || shard.id === 0) void checkRegistration(ready, config, log); // once, not once per shard
+    void checkRegistration(ready, config, log);
   });
   client.on(Events.Error, (error) => log.error(`discord.js: ${describeError(error)}`));
   client.on(Events.Warn, (message) => log.warn(`discord.js: ${scrub(message)}`));

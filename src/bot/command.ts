@@ -40,6 +40,6 @@ export const privateOption = (o: SlashCommandBooleanOption): SlashCommandBoolean
 
 /** The first page of the answer; private on request, and always when nothing was found. */
 export function answerReply(input: CommandInput, bot: BotContext, query: BotQuery): Reply {
-  const page = bot.answers.page(query, 0);
+  const page = bot.answers.page(query, 0, input.guildId);
   return messageReply(page.message, (input.options.boolean("private") ?? false) || !page.found);
 }
