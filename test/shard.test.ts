@@ -25,13 +25,16 @@ afterEach(async () => {
 
 describe("planning", () => {
   it.each([
-    // [shards, cores, shards per worker]: one worker per core beside the main thread, at least one
+    // [shards, cores, shards per worker]: 16 shards a worker, workers no more than the cores beside the main thread
     [1, 2, 1],
     [4, 2, 4],
-    [16, 2, 16],
-    [4, 4, 2],
-    [16, 8, 3],
-    [3, 16, 1],
+    [4, 64, 4],
+    [16, 8, 16],
+    [17, 8, 9],
+    [40, 2, 40],
+    [40, 3, 20],
+    [100, 4, 34],
+    [1000, 64, 16],
     [5, 1, 5],
     [4, 0, 4],
   ])("%i shards on %i cores: %i per worker thread", (count, cores, perWorker) => {

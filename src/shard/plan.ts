@@ -1,7 +1,12 @@
 // How many shards, and how many worker threads carry their gateway connections. The index stays in
-// the main thread; a worker only holds websockets (decompressing and parsing what Discord sends),
-// so a few threads are enough and each one costs memory (its own V8 heap and copy of the
-// websocket library): one worker per core left after the main thread, shards spread evenly.
+// the main thread; a worker holds websockets only (heartbeats, decompressing and parsing what
+// Discord sends), so a long /reindex in the main thread never makes Discord drop a shard. A worker
+// costs ~25 MB (its own V8 heap and copy of the websocket library) and one easily carries 16
+// shards, so threads grow with the shard count, 16 shards each, never beyond the cores left
+// beside the main thread.
+
+/** Shards one worker thread carries before another is started (cores permitting). */
+export const SHARDS_PER_WORKER = 16;
 
 /** SHARDS=auto takes Discord's recommendation; a number is used as given. */
 export function shardCount(setting: string, recommended: number): number {
@@ -10,6 +15,6 @@ export function shardCount(setting: string, recommended: number): number {
 
 /** Shards per worker thread for `count` shards on a machine with `cores` CPU cores. */
 export function shardsPerWorker(count: number, cores: number): number {
-  const workers = Math.max(1, Math.min(count, Math.floor(cores) - 1));
+  const workers = Math.max(1, Math.min(Math.ceil(count / SHARDS_PER_WORKER), Math.floor(cores) - 1));
   return Math.ceil(count / workers);
 }
