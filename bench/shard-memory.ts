@@ -3,7 +3,8 @@
 // local Discord stand-in (loopback, no token), waits for every shard's READY, has each shard
 // answer N questions from its own server, then sums the resident memory of the bot's whole process
 // tree (one process with worker threads today; a process per shard in older checkouts, which
-// --checkout measures the same way). Also the unsharded bot (no SHARDS) as the reference.
+// --checkout measures the same way). Also the unsharded bot (no SHARDS) as the reference. Linux
+// only (/proc).
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -32,11 +33,13 @@ const questions = Number(values.questions);
 const checkout = resolve(values.checkout);
 
 interface Sample {
-  /** Summed VmRSS of the bot's process tree, MB. */
+  /** Summed VmRSS of the Node processes in the bot's process tree, MB. */
   rssMb: number;
   /** Summed VmHWM (each process' peak), MB. */
   peakMb: number;
+  /** Node processes. */
   processes: number;
+  /** Threads of every process in the tree. */
   threads: number;
   /** Process names and RSS, MB (which processes make up the tree). */
   parts: string;
@@ -78,11 +81,13 @@ function sample(pid: number): Sample {
   for (const p of pids) {
     const s = status(p);
     parts.push(`${s.Name} ${Math.round(kb(s.VmRSS) / 1024)}`);
+    // tsx's esbuild helper comes and goes while modules load; what stays is Node.
+    if (s.Name !== "node") continue;
     rss += kb(s.VmRSS);
     peak += kb(s.VmHWM);
     threads += Number(s.Threads ?? 0);
   }
-  return { rssMb: Math.round(rss / 102.4) / 10, peakMb: Math.round(peak / 102.4) / 10, processes: pids.length, threads, parts: parts.join(", ") };
+  return { rssMb: Math.round(rss / 102.4) / 10, peakMb: Math.round(peak / 102.4) / 10, processes: parts.filter((p) => p.startsWith("node ")).length, threads, parts: parts.join(", ") };
 }
 
 function startBot(env: Record<string, string>): { child: ChildProcess; stderr: () => string; cleanup: () => void } {
