@@ -1,6 +1,7 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
 import { EngineHolder } from "./answer/holder.js";
+import { describeLoad } from "./bot/engine-source.js";
 import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { startLiveReload } from "./live-reload.js";
@@ -34,7 +35,7 @@ async function run(): Promise<number> {
     throw e;
   }
   const s = holder.lastStats;
-  log.info(`Indexed ${s.files} documents in ${s.ms} ms (${s.extracted} extracted, ${s.reused} from the cache${s.indexFromCache ? ", search index loaded" : ""}).`);
+  log.info(describeLoad(s));
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
   const live = startLiveReload(holder, {
     onReload: (r) => {
