@@ -1,9 +1,8 @@
 // How many shards, and how many worker threads carry their gateway connections. The index stays in
 // the main thread; a worker holds websockets only (heartbeats, decompressing and parsing what
-// Discord sends), so a long /reindex in the main thread never makes Discord drop a shard. A worker
-// costs ~25 MB (its own V8 heap and copy of the websocket library) and one easily carries 16
-// shards, so threads grow with the shard count, 16 shards each, never beyond the cores left
-// beside the main thread.
+// Discord sends). A worker costs 20–30 MB (its own V8 heap and copy of the websocket library)
+// and one easily carries 16 shards, so threads grow with the shard count, 16 shards each, never
+// beyond the cores left beside the main thread.
 
 /** Shards one worker thread carries before another is started (cores permitting). */
 export const SHARDS_PER_WORKER = 16;
