@@ -137,6 +137,25 @@ describe("SHARDS=4", { timeout: 60_000 }, () => {
   });
 });
 
+describe("SHARDS=auto", { timeout: 60_000 }, () => {
+  it("runs as many shards as Discord recommends, asked through DISCORD_API_BASE", async () => {
+    standIn = await DiscordStandIn.start({ token: TOKEN, shards: 3, maxConcurrency: 3 });
+    const bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), SHARDS: "auto", LOG_LEVEL: "info" });
+    try {
+      await bot.waitForStderr(/^Logged in as /m, 45_000);
+      expect(bot.stderr).toMatch(/^Starting 3 shards \(Discord's recommendation; Discord recommends 3\) in 1 worker thread, 3 identifying at a time\.$/m);
+      expect(standIn.identifies.map((i) => i.shard).sort()).toEqual([
+        [0, 3],
+        [1, 3],
+        [2, 3],
+      ]);
+    } finally {
+      bot.kill("SIGKILL");
+      await bot.exited;
+    }
+  });
+});
+
 /** Names of a process' direct children (Linux /proc; esbuild, which tsx runs, may be among them). */
 function childProcesses(pid: number): string[] {
   const names: string[] = [];
