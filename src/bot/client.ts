@@ -14,7 +14,7 @@ import { createInteractionHandler } from "./router.js";
 import { installStatsHook, listenerTotal } from "./stats.js";
 import { FeedbackLog } from "../feedback/log.js";
 import { shardedClientOptions, shardOfGuild } from "../shard/strategy.js";
-import type { ShardPlan } from "../shard/start.js";
+import type { ShardPlan } from "../shard/plan.js";
 
 export const DEFAULT_API_BASE = "https://discord.com/api";
 const LOGIN_TIMEOUT_MS = 60_000;

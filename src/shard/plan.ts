@@ -4,6 +4,12 @@
 // and one easily carries 16 shards, so threads grow with the shard count, 16 shards each, never
 // beyond the cores left beside the main thread.
 
+export interface ShardPlan {
+  /** Total shards: this process runs all of them, ids 0 … count-1. */
+  count: number;
+  shardsPerWorker: number;
+}
+
 /** Shards one worker thread carries before another is started (cores permitting). */
 export const SHARDS_PER_WORKER = 16;
 

@@ -6,13 +6,7 @@ import { availableParallelism } from "node:os";
 import { describeStartupError, scrub } from "../bot/errors.js";
 import type { Logger } from "../log.js";
 import { fetchGatewayInfo } from "./gateway-info.js";
-import { shardCount, shardsPerWorker } from "./plan.js";
-
-export interface ShardPlan {
-  /** Total shards: this process runs all of them, ids 0 … count-1. */
-  count: number;
-  shardsPerWorker: number;
-}
+import { shardCount, shardsPerWorker, type ShardPlan } from "./plan.js";
 
 /** The plan, or null after printing why Discord could not be asked (a rejected token, no network…). */
 export async function planShards(setting: string, token: string, apiBase: string, log: Logger): Promise<ShardPlan | null> {

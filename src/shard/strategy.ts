@@ -3,7 +3,7 @@
 // handled, and answered from the one index, in the main thread.
 import { WorkerShardingStrategy } from "@discordjs/ws";
 import type { ClientOptions } from "discord.js";
-import type { ShardPlan } from "./start.js";
+import type { ShardPlan } from "./plan.js";
 
 export function shardedClientOptions(plan: ShardPlan): Pick<ClientOptions, "shards" | "shardCount" | "ws"> {
   return {
