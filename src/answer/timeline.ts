@@ -27,6 +27,8 @@ export interface TimelineFacts {
 export type TimelineKind = "quote" | "stance" | "event";
 
 export interface TimelineItem {
+  /** Identifies the item among the answer's points (the picture numbers the listed ones). */
+  ref: number;
   kind: TimelineKind;
   /** ISO value as the text or the document gives it (2019, 2019-07, 2019-07-15…), or null when undated. */
   date: string | null;
@@ -50,6 +52,7 @@ export interface TimelineItem {
 }
 
 export interface TimelinePoint {
+  ref: number;
   kind: TimelineKind;
   span: DateSpan;
   polarity: Polarity | null;
@@ -117,7 +120,7 @@ export function answerTimeline(facts: TimelineFacts, actorInput: unknown, topicI
     ...stanceCandidates(facts, fits, topicQuery),
     ...(fits || !topicQuery ? [] : eventCandidates(facts, topicQuery)),
   ];
-  const items = merge(candidates).map((c) => toItem(facts, c));
+  const items = merge(candidates).map((c, ref) => toItem(facts, c, ref));
   if (items.length === 0) {
     const who = base.actor ? `"${base.actor}"` : null;
     const about = base.topic ? `"${base.topic}"` : null;
@@ -132,7 +135,7 @@ export function answerTimeline(facts: TimelineFacts, actorInput: unknown, topicI
   return {
     ...base,
     results: [...listed, ...rest],
-    points: [...dated].sort(byScore).map((i) => ({ kind: i.kind, span: i.span!, polarity: i.polarity, score: i.score })),
+    points: [...dated].sort(byScore).map((i) => ({ ref: i.ref, kind: i.kind, span: i.span!, polarity: i.polarity, score: i.score })),
     undated: undated.length,
     ...(dated.length === 0 ? { message: `Found ${items.length} item${items.length === 1 ? "" : "s"}, but none is dated: nothing to place on a time axis.` } : {}),
   };
@@ -293,7 +296,7 @@ function merge(candidates: Candidate[]): Candidate[] {
   return out;
 }
 
-function toItem(facts: TimelineFacts, c: Candidate): TimelineItem {
+function toItem(facts: TimelineFacts, c: Candidate, ref: number): TimelineItem {
   const p = facts.passage(c.passageId);
   const doc = facts.documents[p.docId]!;
   const elsewhere = c.quote?.attribution && c.quote.attribution.passageId !== c.passageId
@@ -308,6 +311,7 @@ function toItem(facts: TimelineFacts, c: Candidate): TimelineItem {
       ? [doc.date, docSpan, "document" as const, null]
       : [null, null, null, null];
   return {
+    ref,
     kind: c.kind,
     date,
     span,
