@@ -3,9 +3,7 @@
 // the Inter font shipped in node_modules, never a system font, so the image is the same on every
 // machine. The picture brings its own light background: readable in Discord's dark and light themes.
 import { createRequire } from "node:module";
-import { renderAsync } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import type { TimelineAnswer, TimelineKind } from "../answer/timeline.js";
 import type { Polarity } from "../types.js";
 
@@ -159,7 +157,9 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
   const yOffset = { field: "row", type: "nominal" as const, scale: { domain: Array.from({ length: laneRows }, (_, i) => i) } };
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    width: CHART_WIDTH - 110,
+    // The whole picture, labels and padding included, is CHART_WIDTH wide.
+    width: CHART_WIDTH,
+    autosize: { type: "fit-x", contains: "padding" },
     height: { step: rowHeight * laneRows + 8 },
     background: BACKGROUND,
     padding: { left: 10, right: 16, top: 10, bottom: 10 },
@@ -193,6 +193,9 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
 }
 
 export async function timelineSvg(input: ChartInput): Promise<string> {
+  // Loaded on first use: only pictures need them, and vega loaded before discord.js breaks the
+  // latter's module initialisation (seen under vitest).
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   // Vega-Lite warns (on the console) about the shared time domain of the layers: nothing to act on.
   const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as NonNullable<Parameters<typeof compile>[1]>["logger"];
   const view = new vega.View(vega.parse(compile(timelineSpec(input), { logger: quiet }).spec), { renderer: "none", logLevel: vega.None });
@@ -206,6 +209,7 @@ export async function timelineSvg(input: ChartInput): Promise<string> {
 /** The PNG (rendered off the main thread by resvg), with its size in pixels. */
 export async function timelinePng(input: ChartInput): Promise<ChartImage> {
   const svg = await timelineSvg(input);
+  const { renderAsync } = await import("@resvg/resvg-js");
   const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, logLevel: "off" });
   const png = image.asPng();
   return { png, width: image.width, height: image.height };
