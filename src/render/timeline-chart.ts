@@ -12,7 +12,7 @@ export const CHART_WIDTH = 520;
 /** Pixels per logical pixel in the PNG, so text stays sharp when Discord scales it down or up. */
 export const CHART_SCALE = 2;
 /** Dots and bars drawn at most (the best ones); the subtitle says how many more there are. */
-export const MAX_MARKS = 300;
+export const MAX_MARKS = 200;
 const MAX_ROWS = 4;
 const FONT_FAMILY = "Inter";
 
@@ -73,9 +73,10 @@ export function chartInput(a: TimelineAnswer): ChartInput {
   }
   const who = [a.actor, a.topic].filter(Boolean).join(" · ");
   const hidden = a.points.length - shown.length;
-  const parts = [`${a.points.length} dated item${a.points.length === 1 ? "" : "s"}`];
-  if (hidden > 0) parts.push(`the best ${shown.length} drawn`);
-  parts.push(`${a.undated} undated (not placed)`);
+  const count = (n: number): string => n.toLocaleString("en-US");
+  const parts = [`${count(a.points.length)} dated item${a.points.length === 1 ? "" : "s"}`];
+  if (hidden > 0) parts.push(`the best ${count(shown.length)} drawn`);
+  parts.push(`${count(a.undated)} undated (not placed)`);
   return {
     title: who ? `Timeline: ${who}` : "Timeline",
     subtitle: parts.join(" · "),
@@ -114,7 +115,8 @@ function domain(marks: ChartMark[]): [number, number] {
 function pack(marks: ChartMark[], [lo, hi]: [number, number]): Row[] {
   const gap = (hi - lo) * 0.035;
   const rows: Row[] = [];
-  const sorted = [...marks].sort((a, b) => a.start.localeCompare(b.start) || (a.label ? -1 : 1));
+  // The numbered (listed) marks first, so they get rows of their own before the rest crowds in.
+  const sorted = [...marks].sort((a, b) => (a.label ? 0 : 1) - (b.label ? 0 : 1) || a.start.localeCompare(b.start));
   const ends = new Map<TimelineKind, number[]>();
   for (const m of sorted) {
     const start = ms(m.start);
@@ -123,11 +125,17 @@ function pack(marks: ChartMark[], [lo, hi]: [number, number]): Row[] {
     ends.set(m.kind, laneEnds);
     let row = laneEnds.findIndex((e) => e + gap <= start);
     if (row < 0 && laneEnds.length < MAX_ROWS) row = laneEnds.length;
-    if (row < 0) row = laneEnds.indexOf(Math.min(...laneEnds));
+    // No free row: the mark goes over others, and its number (which would print over another) is left off.
+    const crowded = row < 0;
+    if (crowded) row = laneEnds.indexOf(Math.min(...laneEnds));
     laneEnds[row] = Math.max(laneEnds[row] ?? 0, end);
-    rows.push({ start, end, mid: (start + end) / 2, lane: LANES[m.kind], row, colour: colourKey(m), point: m.start === m.end, label: m.label ?? "" });
+    rows.push({ start, end, mid: (start + end) / 2, lane: LANES[m.kind], row, colour: colourKey(m), point: m.start === m.end, label: crowded ? "" : (m.label ?? "") });
   }
   return rows;
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 /** Ticks and labels that suit the stretch shown: years, months, or days. */
@@ -135,7 +143,7 @@ function timeAxis([lo, hi]: [number, number]): { format: string; tickCount: { in
   const days = (hi - lo) / DAY_MS;
   if (days > 3 * 365) return { format: "%Y", tickCount: { interval: "year", step: Math.max(1, Math.ceil(days / 365 / 5)) } };
   if (days > 90) return { format: "%b %Y", tickCount: { interval: "month", step: Math.max(1, Math.ceil(days / 30 / 4)) } };
-  return { format: "%-d %b %Y", tickCount: { interval: "day", step: Math.max(1, Math.ceil(days / 3)) } };
+  return { format: "%-d %b %Y", tickCount: { interval: "day", step: Math.max(1, Math.ceil(days / 2.5)) } };
 }
 
 export function timelineSpec(input: ChartInput): TopLevelSpec {
@@ -160,10 +168,11 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
     // The whole picture, labels and padding included, is CHART_WIDTH wide.
     width: CHART_WIDTH,
     autosize: { type: "fit-x", contains: "padding" },
-    height: { step: rowHeight * laneRows + 8 },
+    height: { step: rowHeight, for: "offset" },
     background: BACKGROUND,
     padding: { left: 10, right: 16, top: 10, bottom: 10 },
-    title: { text: input.title, subtitle: input.subtitle, anchor: "start", fontSize: 16, fontWeight: 600, color: INK, subtitleColor: MUTED, subtitleFontSize: 12, limit: CHART_WIDTH - 30 },
+    // Cut by characters here: without a canvas vega can only guess text widths, and guesses wide.
+    title: { text: cut(input.title, 46), subtitle: cut(input.subtitle, 72), anchor: "start", fontSize: 16, fontWeight: 600, color: INK, subtitleColor: MUTED, subtitleFontSize: 12 },
     config: {
       font: FONT_FAMILY,
       view: { stroke: "#d0d7de" },
