@@ -101,6 +101,16 @@ describe("/timeline against the Discord stand-in", { timeout: 30_000 }, () => {
     expect(body.files ?? []).toEqual([]);
   });
 
+  it("a plain-words timeline in a DM gets the same picture and list", async () => {
+    const since = standIn.requests.length;
+    const sent = await standIn.messageCreate({ content: "timeline of United States on Huawei", dm: true, userId: asUser().userId });
+    const post = await standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`, 20_000);
+    expect(post.status).toBe(200);
+    expect(post.body.files.map((f: Json) => f.filename)).toEqual(["timeline.png"]);
+    expect(post.body.embeds[0]).toMatchObject({ title: "Timeline: United States on Huawei", image: { url: "attachment://timeline.png" } });
+    expect(post.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+  });
+
   it("autocompletes actors from the index", async () => {
     const sent = await standIn.autocomplete("timeline", [str("actor", "uni", true)], asUser());
     const choices = (await callback(sent)).body.data.choices.map((c: Json) => c.name);

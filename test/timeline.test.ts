@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { dateSpan } from "../src/answer/date-span.js";
 import { Engine } from "../src/answer/engine.js";
 import { answerTimeline, type TimelineFacts } from "../src/answer/timeline.js";
+import { askTimeline, routeTimeline } from "../src/answer/timeline-route.js";
 import type { DocumentRecord, Passage, Quote } from "../src/types.js";
 import { timelineJson } from "../src/render/json.js";
 import { CHART_SCALE, CHART_WIDTH, chartInput, MAX_MARKS, timelinePng, timelineSpec } from "../src/render/timeline-chart.js";
@@ -181,5 +182,30 @@ describe("the timeline picture", () => {
     const image = await timelinePng(input);
     expect(pngSize(image.png).width).toBe(CHART_WIDTH * CHART_SCALE);
     keep("timeline-10000.png", image.png);
+  });
+});
+
+describe("routeTimeline", () => {
+  it.each([
+    ["/timeline actor:United States topic:Huawei", { actor: "United States", topic: "Huawei", loose: false }],
+    ["/timeline topic:5G security", { actor: null, topic: "5G security", loose: false }],
+    ["timeline of Mira Holt on the cider quota?", { actor: "Mira Holt", topic: "the cider quota", loose: false }],
+    ["Timeline for Mira Holt", { actor: "Mira Holt", topic: null, loose: true }],
+    ["/timeline", { actor: null, topic: null, loose: true }],
+  ])("%s", (text, expected) => expect(routeTimeline(text)).toEqual(expected));
+
+  it.each(["timelines are hard to draw", "who said timeline?", "what is the timeline", ""])("is not a timeline: %j", (text) => {
+    expect(routeTimeline(text)).toBeNull();
+  });
+
+  it("loose words that name no actor are asked as a topic", () => {
+    const asked: Array<[string, string | undefined]> = [];
+    const a = askTimeline((actor, topic) => {
+      asked.push([actor, topic]);
+      return bundled.timeline(actor, topic, 5);
+    }, routeTimeline("timeline of Huawei 5G security")!);
+    expect(asked).toEqual([["Huawei 5G security", undefined], ["", "Huawei 5G security"]]);
+    expect(a.actor).toBeNull();
+    expect(a.results.length).toBeGreaterThan(0);
   });
 });

@@ -35,7 +35,7 @@ export function updateOptions(m: DiscordMessage): InteractionUpdateOptions & Int
 }
 
 export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowedMentions: { parse: [], repliedUser: false } };
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...files(m), allowedMentions: { parse: [], repliedUser: false } };
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction | MessageContextMenuCommandInteraction;
