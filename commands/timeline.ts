@@ -1,13 +1,12 @@
 // /timeline actor:<name> topic:<words> — the dated facts about an actor and/or a topic as a
-// picture on a time axis, with the listed items under it. Drawing takes a moment, so an answer
-// with a picture is always deferred ("thinking…", then the picture): it never misses Discord's
-// 3-second window however busy the machine is.
+// picture on a time axis, with the listed items under it. Always deferred ("thinking…", then the
+// answer): it never misses Discord's 3-second window however large the corpus or busy the machine.
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
 import { actorNames } from "../src/bot/actors.js";
 import { ANY_INSTALL, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
 import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
-import { messageReply, type Choice, type Reply } from "../src/bot/reply.js";
+import { noticeReply, type Choice, type Reply } from "../src/bot/reply.js";
 import { toChoices } from "../src/render/discord.js";
 import { chartInput, timelinePng } from "../src/render/timeline-chart.js";
 import { DISCORD_LISTED, renderTimeline } from "../src/render/timeline-discord.js";
@@ -24,10 +23,18 @@ export const data = new SlashCommandBuilder()
 export function run(input: CommandInput, bot: BotContext): Reply {
   const actor = input.options.string("actor")?.trim() || null;
   const topic = input.options.string("topic")?.trim() || null;
-  const answer = bot.holder.current.timeline(actor ?? "", topic ?? undefined, DISCORD_LISTED);
-  const ephemeral = (input.options.boolean("private") ?? false) || answer.results.length === 0;
-  if (answer.points.length === 0) return messageReply(renderTimeline(answer, null), ephemeral);
-  return { type: "deferred", ephemeral, work: async () => renderTimeline(answer, await timelinePng(chartInput(answer))) };
+  if (!actor && !topic) return noticeReply("Give an actor, a topic, or both: `/timeline actor:<name>`, `/timeline topic:<words>`.");
+  // Deferred before anything is worked out: gathering a large corpus' facts and drawing them can
+  // take longer than Discord's window, and a busy machine cannot defer in the middle of the work.
+  const engine = bot.holder.current;
+  return {
+    type: "deferred",
+    ephemeral: input.options.boolean("private") ?? false,
+    work: async () => {
+      const answer = engine.timeline(actor ?? "", topic ?? undefined, DISCORD_LISTED);
+      return renderTimeline(answer, answer.points.length ? await timelinePng(chartInput(answer)) : null);
+    },
+  };
 }
 
 export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {

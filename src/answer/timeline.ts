@@ -120,24 +120,25 @@ export function answerTimeline(facts: TimelineFacts, actorInput: unknown, topicI
     ...stanceCandidates(facts, fits, topicQuery),
     ...(fits || !topicQuery ? [] : eventCandidates(facts, topicQuery)),
   ];
-  const items = merge(candidates).map((c, ref) => toItem(facts, c, ref));
-  if (items.length === 0) {
+  // Dates for every item (cheap); citations only for the items listed.
+  const found = merge(candidates).map((c, ref) => dateOf(facts, c, ref));
+  if (found.length === 0) {
     const who = base.actor ? `"${base.actor}"` : null;
     const about = base.topic ? `"${base.topic}"` : null;
     const message = who && about ? `The documents hold nothing from ${who} about ${about}.` : who ? `The documents hold no quotations or stances of ${who}.` : `The documents hold nothing dated about ${about}.`;
     return { ...base, message };
   }
-  const dated = items.filter((i) => i.span);
-  const undated = items.filter((i) => !i.span);
-  const byScore = (a: TimelineItem, b: TimelineItem): number => b.score - a.score;
-  const listed = [...dated].sort(byScore).slice(0, limit).sort(chronological);
-  const rest = [...undated].sort(byScore).slice(0, Math.max(0, limit - listed.length));
+  const byScore = (a: DatedCandidate, b: DatedCandidate): number => b.c.score - a.c.score;
+  const dated = found.filter((d) => d.span).sort(byScore);
+  const undated = found.filter((d) => !d.span).sort(byScore);
+  const listed = dated.slice(0, limit).map((d) => toItem(facts, d)).sort(chronological);
+  const rest = undated.slice(0, Math.max(0, limit - listed.length)).map((d) => toItem(facts, d));
   return {
     ...base,
     results: [...listed, ...rest],
-    points: [...dated].sort(byScore).map((i) => ({ ref: i.ref, kind: i.kind, span: i.span!, polarity: i.polarity, score: i.score })),
+    points: dated.map((d) => ({ ref: d.ref, kind: d.c.kind, span: d.span!, polarity: d.c.polarity, score: round(d.c.score) })),
     undated: undated.length,
-    ...(dated.length === 0 ? { message: `Found ${items.length} item${items.length === 1 ? "" : "s"}, but none is dated: nothing to place on a time axis.` } : {}),
+    ...(dated.length === 0 ? { message: `Found ${found.length} item${found.length === 1 ? "" : "s"}, but none is dated: nothing to place on a time axis.` } : {}),
   };
 }
 
@@ -296,32 +297,48 @@ function merge(candidates: Candidate[]): Candidate[] {
   return out;
 }
 
-function toItem(facts: TimelineFacts, c: Candidate, ref: number): TimelineItem {
+interface DatedCandidate {
+  c: Candidate;
+  ref: number;
+  date: string | null;
+  span: DateSpan | null;
+  dateFrom: TimelineItem["dateFrom"];
+  expression: string | null;
+}
+
+/** The item's own date (time words in its sentence), else its document's, else none. */
+function dateOf(facts: TimelineFacts, c: Candidate, ref: number): DatedCandidate {
+  const own = ownDate(facts.timesIn(c.passageId), c);
+  if (own) return { c, ref, date: own.t.value, span: own.span, dateFrom: "text", expression: own.t.text };
+  const doc = facts.documents[facts.passage(c.passageId).docId]!;
+  const docSpan = dateSpan(doc.date);
+  return docSpan ? { c, ref, date: doc.date, span: docSpan, dateFrom: "document", expression: null } : { c, ref, date: null, span: null, dateFrom: null, expression: null };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function toItem(facts: TimelineFacts, d: DatedCandidate): TimelineItem {
+  const { c } = d;
   const p = facts.passage(c.passageId);
   const doc = facts.documents[p.docId]!;
   const elsewhere = c.quote?.attribution && c.quote.attribution.passageId !== c.passageId
     ? { passage: facts.passage(c.quote.attribution.passageId), start: c.quote.attribution.start, end: c.quote.attribution.end }
     : undefined;
   const { citation } = cite(doc, p, c.from, c.to, facts.citation, elsewhere);
-  const own = ownDate(facts.timesIn(c.passageId), c);
-  const docSpan = dateSpan(doc.date);
-  const [date, span, dateFrom, expression] = own
-    ? [own.t.value, own.span, "text" as const, own.t.text]
-    : docSpan
-      ? [doc.date, docSpan, "document" as const, null]
-      : [null, null, null, null];
   return {
-    ref,
+    ref: d.ref,
     kind: c.kind,
-    date,
-    span,
-    dateFrom,
-    expression,
+    date: d.date,
+    span: d.span,
+    dateFrom: d.dateFrom,
+    expression: d.expression,
     who: c.who,
     text: c.text.trim(),
     polarity: c.polarity,
     cue: c.cue,
-    score: Math.round(c.score * 1000) / 1000,
+    score: round(c.score),
     source: citation,
     title: doc.title,
     docDate: doc.date,
