@@ -26,11 +26,11 @@ const str = (name: string, value: string, focused?: boolean): Json => ({ name, t
 const bool = (name: string, value: boolean): Json => ({ name, type: 5, value });
 
 function callback(sent: SentInteraction): Promise<RecordedRequest> {
-  return standIn.waitForRequest((r) => r.path.includes(`/interactions/${sent.id}/`) && r.status < 300, 10_000);
+  return standIn.waitForRequest((r) => r.path.includes(`/interactions/${sent.id}/`) && r.status < 300, 30_000);
 }
 
 function edit(sent: SentInteraction): Promise<RecordedRequest> {
-  return standIn.waitForRequest((r) => r.method === "PATCH" && r.status < 300 && standIn.interactionResponses(sent.id).includes(r), 20_000);
+  return standIn.waitForRequest((r) => r.method === "PATCH" && r.status < 300 && standIn.interactionResponses(sent.id).includes(r), 60_000);
 }
 
 beforeAll(async () => {
@@ -49,7 +49,7 @@ afterAll(async () => {
   rmSync(knowledge, { recursive: true, force: true });
 });
 
-describe("/timeline against the Discord stand-in", { timeout: 30_000 }, () => {
+describe("/timeline against the Discord stand-in", { timeout: 90_000 }, () => {
   it("actor:United States topic:Huawei — deferred, then the picture and the dated US statements in order with their sources", async () => {
     const sent = await standIn.chatInput("timeline", [str("actor", "United States"), str("topic", "Huawei")], asUser());
     const placeholder = (await callback(sent)).body;
@@ -108,7 +108,7 @@ describe("/timeline against the Discord stand-in", { timeout: 30_000 }, () => {
   it("a plain-words timeline in a DM gets the same picture and list", async () => {
     const since = standIn.requests.length;
     const sent = await standIn.messageCreate({ content: "timeline of United States on Huawei", dm: true, userId: asUser().userId });
-    const post = await standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`, 20_000);
+    const post = await standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`, 60_000);
     expect(post.status).toBe(200);
     expect(post.body.files.map((f: Json) => f.filename)).toEqual(["timeline.png"]);
     expect(post.body.embeds[0]).toMatchObject({ title: "Timeline: United States on Huawei", image: { url: "attachment://timeline.png" } });

@@ -9,12 +9,12 @@ import { itemDate, itemWhere } from "../src/render/timeline-text.js";
 import { tempDir } from "./helpers.js";
 
 const ask = (args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DISCORD_TOKEN: "" }, timeout: 60_000 });
+  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DISCORD_TOKEN: "" }, timeout: 110_000 });
 
 const tmp = tempDir("timeline-cli-");
 afterAll(() => tmp.cleanup());
 
-describe("ask timeline", { timeout: 60_000 }, () => {
+describe("ask timeline", { timeout: 120_000 }, () => {
   it("prints the dated items in time order with file:line, and --out writes the PNG", () => {
     const out = join(tmp.dir, "t.png");
     const run = ask(["--knowledge", "knowledge", "timeline", "United States", "Huawei", "--out", out]);

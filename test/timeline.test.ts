@@ -47,7 +47,7 @@ describe("dateSpan", () => {
   });
 });
 
-describe("timeline answers on the bundled documents", () => {
+describe("timeline answers on the bundled documents", { timeout: 60_000 }, () => {
   it("an actor and a topic: the dated statements in time order with file and line, the undated counted", () => {
     const a = bundled.timeline("United States", "Huawei", 10);
     const dated = a.results.filter((r) => r.date);
@@ -135,7 +135,8 @@ function syntheticFacts(n: number): TimelineFacts {
   return { documents, passage: (id) => passages[id]!, quotes, stances: [], timesIn: () => [], passagesAbout: () => [], citation: {} };
 }
 
-describe("the timeline picture", () => {
+// Generous timeouts: rendering on a busy 2-core CI box can be slow; nothing here is timed.
+describe("the timeline picture", { timeout: 120_000 }, () => {
   it("the bundled US-on-Huawei timeline is a valid PNG of the expected width", async () => {
     const a = bundled.timeline("United States", "Huawei", 10);
     const image = await timelinePng(chartInput(a));
@@ -185,7 +186,7 @@ describe("the timeline picture", () => {
   });
 });
 
-describe("routeTimeline", () => {
+describe("routeTimeline", { timeout: 60_000 }, () => {
   it.each([
     ["/timeline actor:United States topic:Huawei", { actor: "United States", topic: "Huawei", loose: false }],
     ["/timeline topic:5G security", { actor: null, topic: "5G security", loose: false }],

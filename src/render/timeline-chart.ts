@@ -151,7 +151,7 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
   const rows = pack(input.marks, dom);
   const lanes = KINDS.filter((k) => input.marks.some((m) => m.kind === k)).map((k) => LANES[k]);
   const laneRows = Math.max(1, ...rows.map((r) => r.row + 1));
-  const rowHeight = 26;
+  const rowHeight = 28;
   const x = { field: "start", type: "temporal" as const, scale: { type: "utc" as const, domain: dom }, title: null, axis: timeAxis(dom) };
   // Only the colours in use are explained.
   const used = (Object.keys(COLOURS) as Array<keyof typeof COLOURS>).filter((k) => rows.some((r) => r.colour === k));
@@ -159,7 +159,7 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
     field: "colour",
     type: "nominal" as const,
     scale: { domain: used, range: used.map((k) => COLOURS[k]) },
-    legend: { orient: "bottom" as const, direction: "horizontal" as const, title: null, columns: 5, symbolType: "circle", labelFontSize: 12, labelColor: INK },
+    legend: { orient: "bottom" as const, direction: "horizontal" as const, title: null, columns: 5, symbolType: "circle", labelFontSize: 14, labelColor: INK },
   };
   const y = { field: "lane", type: "nominal" as const, sort: lanes, title: null, scale: { domain: lanes.length ? lanes : ["Statements"] } };
   const yOffset = { field: "row", type: "nominal" as const, scale: { domain: Array.from({ length: laneRows }, (_, i) => i) } };
@@ -172,11 +172,11 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
     background: BACKGROUND,
     padding: { left: 10, right: 16, top: 10, bottom: 10 },
     // Cut by characters here: without a canvas vega can only guess text widths, and guesses wide.
-    title: { text: cut(input.title, 46), subtitle: cut(input.subtitle, 72), anchor: "start", fontSize: 16, fontWeight: 600, color: INK, subtitleColor: MUTED, subtitleFontSize: 12 },
+    title: { text: cut(input.title, 42), subtitle: cut(input.subtitle, 62), anchor: "start", fontSize: 18, fontWeight: 600, color: INK, subtitleColor: MUTED, subtitleFontSize: 14 },
     config: {
       font: FONT_FAMILY,
       view: { stroke: "#d0d7de" },
-      axis: { labelColor: INK, labelFontSize: 12, tickColor: "#8c959f", domainColor: "#8c959f", gridColor: "#eaeef2" },
+      axis: { labelColor: INK, labelFontSize: 14, tickColor: "#8c959f", domainColor: "#8c959f", gridColor: "#eaeef2" },
       axisX: { formatType: "utc", labelOverlap: true, labelFlush: true },
       axisY: { labelFontWeight: 600, grid: false, ticks: false, domain: false, labelPadding: 8 },
     },
@@ -194,7 +194,7 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
       },
       {
         transform: [{ filter: "datum.label != ''" }],
-        mark: { type: "text", dy: -11, fontSize: 11, fontWeight: 600, color: INK },
+        mark: { type: "text", dy: -12, fontSize: 13, fontWeight: 600, color: INK },
         encoding: { x: { ...x, field: "mid" }, y, yOffset, text: { field: "label" } },
       },
     ],
