@@ -13,6 +13,8 @@ import { timelineJson } from "../src/render/json.js";
 import { CHART_SCALE, CHART_WIDTH, chartInput, MAX_MARKS, timelinePng, timelineSpec } from "../src/render/timeline-chart.js";
 import { renderTimeline, TIMELINE_FILE } from "../src/render/timeline-discord.js";
 import { renderTimelineText } from "../src/render/timeline-text.js";
+import { replyOptions, updateOptions } from "../src/bot/respond.js";
+import { editBody, messageBody } from "../src/http/callback.js";
 import { engineFor } from "./helpers.js";
 
 const bundled = Engine.fromFolder("knowledge", { onWarning: () => {} });
@@ -208,5 +210,22 @@ describe("routeTimeline", { timeout: 60_000 }, () => {
     expect(asked).toEqual([["Huawei 5G security", undefined], ["", "Huawei 5G security"]]);
     expect(a.actor).toBeNull();
     expect(a.results.length).toBeGreaterThan(0);
+  });
+});
+
+describe("attachments on the wire", () => {
+  const message = { embeds: [{ title: "t", image: { url: "attachment://timeline.png" } }], components: [], files: [{ name: "timeline.png", data: Buffer.from([1, 2, 3]), description: "a picture" }] };
+
+  it("the HTTP endpoint's bodies name the attachment (the file goes as a multipart part)", () => {
+    expect(editBody(message)).toMatchObject({ attachments: [{ id: 0, filename: "timeline.png", description: "a picture" }] });
+    expect(messageBody(message, false)).toMatchObject({ attachments: [{ id: 0, filename: "timeline.png" }] });
+    // Messages without files keep their bodies as they were.
+    expect(editBody({ embeds: [], components: [] })).not.toHaveProperty("attachments");
+  });
+
+  it("discord.js gets the file's bytes and name; a message without files gets no files field", () => {
+    expect(replyOptions(message, false).files).toEqual([{ attachment: message.files[0]!.data, name: "timeline.png", description: "a picture" }]);
+    expect(updateOptions(message).files).toHaveLength(1);
+    expect(replyOptions({ embeds: [], components: [] }, false)).not.toHaveProperty("files");
   });
 });
