@@ -1,6 +1,6 @@
 // `npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <command> <words…>`
 // Answers one query (or a JSONL batch) from the terminal. Answers go to stdout, logs to stderr.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { answer, type QueryInput } from "./answer/dispatch.js";
 import type { Engine } from "./answer/engine.js";
@@ -10,7 +10,9 @@ import { configOrReport } from "./config.js";
 import { loadEngine } from "./index/load-engine.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
-import { jsonLine } from "./render/json.js";
+import { jsonLine, timelineJson } from "./render/json.js";
+import { chartInput, timelinePng } from "./render/timeline-chart.js";
+import { renderTimelineText } from "./render/timeline-text.js";
 import { renderText, styleFor } from "./render/text.js";
 import { HELP_TEXT } from "./help.js";
 
@@ -23,6 +25,8 @@ const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <
   sources                            the documents and their dates
   check "words" [--speaker "name"]   is this quotation in the documents, word for word, and whose?
   said "speaker" ["topic"]           what a speaker said (also --topic "…")
+  timeline "actor" ["topic"]         dated statements in time order (--topic alone works;
+                                     --out FILE.png draws the picture)
   "who said …?" / "when did …?"      plain questions work too
 
   --json        one JSON answer per query (the contract of ../shared/eval/README.md)
@@ -43,6 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         topic: { type: "string" },
         speaker: { type: "string" },
         limit: { type: "string" },
+        out: { type: "string" },
         "no-cache": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -95,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         const q = JSON.parse(line) as QueryInput;
         if (!q || typeof q !== "object") throw new Error("a query must be a JSON object");
-        out = jsonLine(answer(engine, q));
+        out = q.command === "timeline" ? JSON.stringify(timelineJson(timelineOf(engine, q))) : jsonLine(answer(engine, q));
       } catch (e) {
         out = JSON.stringify({ error: (e as Error).message });
       }
@@ -105,6 +110,21 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const [first, ...rest] = positionals;
+  if (first === "timeline") {
+    const a = engine.timeline(rest[0] ?? "", values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined));
+    process.stdout.write(`${values.json ? JSON.stringify(timelineJson(a)) : renderTimelineText(a, styleFor(process.stdout))}\n`);
+    if (values.out) {
+      const image = await timelinePng(chartInput(a));
+      try {
+        writeFileSync(values.out, image.png);
+      } catch (e) {
+        process.stderr.write(`cannot write ${values.out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return 1;
+      }
+      process.stderr.write(`wrote ${values.out} (${image.width}×${image.height} px)\n`);
+    }
+    return 0;
+  }
   let q: QueryInput;
   switch (first) {
     case "who-said":
@@ -140,6 +160,15 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return 0;
+}
+
+/** A batch line's timeline query: actor and topic are each optional, but must be strings when given. */
+function timelineOf(engine: Engine, q: QueryInput): ReturnType<Engine["timeline"]> {
+  for (const field of ["actor", "topic"] as const) {
+    const v = q[field];
+    if (v !== undefined && v !== null && typeof v !== "string") throw new Error(`field "${field}" must be a string`);
+  }
+  return engine.timeline(q.actor ?? "", q.topic ?? undefined);
 }
 
 main(process.argv.slice(2)).then(

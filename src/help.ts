@@ -8,6 +8,7 @@ export const HELP_TEXT = `Ask about the documents; every answer cites the file a
   /sources                         the documents, their dates and sizes
   /check quote:<words> speaker:<…>  is this quotation in the documents, word for word, and whose?
   /said speaker:<name> topic:<…>   what a speaker said (their quotations, with dates)
+  /timeline actor:<…> topic:<…>    dated statements and stances on a time axis (a picture)
   /help                            this text
 
 Plain questions work too: "who said groundless accusations?", "when did the US bar Huawei?",

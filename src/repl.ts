@@ -3,9 +3,11 @@ import { createInterface } from "node:readline";
 import type { EngineHolder } from "./answer/holder.js";
 import { answer } from "./answer/dispatch.js";
 import { route } from "./answer/router.js";
+import { askTimeline, routeTimeline } from "./answer/timeline-route.js";
 import type { Answer } from "./answer/types.js";
 import { HELP_TEXT } from "./help.js";
 import { renderText, type TextStyle } from "./render/text.js";
+import { renderTimelineText } from "./render/timeline-text.js";
 
 export interface ReplOptions {
   input?: NodeJS.ReadableStream;
@@ -24,6 +26,8 @@ export async function replLine(holder: EngineHolder, line: string): Promise<Repl
     const r = await holder.reindex();
     return { text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.` };
   }
+  const timeline = routeTimeline(trimmed);
+  if (timeline) return { text: renderTimelineText(askTimeline((actor, topic) => holder.current.timeline(actor, topic), timeline)) };
   const routed = route(trimmed);
   if (routed.command === "empty") return { text: "" };
   if (routed.command === "help") return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };

@@ -199,6 +199,20 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
   });
 });
 
+describe("/timeline in every mode", { timeout: 120_000 }, () => {
+  it("is deferred and completed with timeline.png attached (multipart through discord.js and through the HTTP endpoint's REST)", async () => {
+    for (const t of [single, sharded, http]) {
+      const { answer, sent } = await ask(t, { kind: "command", name: "timeline", options: [str("actor", "United States"), str("topic", "Huawei")] }, 1);
+      expect(answer.type, t.name).toBe(5);
+      const patch = await t.standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 60_000);
+      expect(patch.body.files.map((f: Json) => [f.filename, f.contentType]), t.name).toEqual([["timeline.png", "image/png"]]);
+      const message = t.standIn.originalMessage(sent.id);
+      expect(message.attachments.map((a: Json) => a.filename), t.name).toEqual(["timeline.png"]);
+      expect(message.embeds[0].image.url, t.name).toBe("attachment://timeline.png");
+    }
+  });
+});
+
 describe("sharding", { timeout: 30_000 }, () => {
   it("one process indexes once and runs both shards' connections", () => {
     const log = sharded.run.stderr;

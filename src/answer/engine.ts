@@ -9,6 +9,7 @@ import { type Checked, checkQuery } from "./validate.js";
 import { answerSearch } from "./search.js";
 import { answerSources } from "./sources.js";
 import { answerStance } from "./stance.js";
+import { answerTimeline, type TimelineAnswer, type TimelineFacts } from "./timeline.js";
 import type { SearchAnswer, SourcesAnswer, StanceAnswer, WhenAnswer, WhoSaidAnswer } from "./types.js";
 import { answerWhen } from "./when.js";
 import { answerWhoSaid } from "./who-said.js";
@@ -63,6 +64,24 @@ export class Engine {
 
   search(query: unknown, limit = this.limit): SearchAnswer {
     return answerSearch(this, query, limit);
+  }
+
+  /** The dated facts about an actor and/or a topic, in time order (either may be absent). */
+  timeline(actor: unknown, topic?: unknown, limit = this.limit): TimelineAnswer {
+    return answerTimeline(this.timelineFacts(), actor, topic, limit);
+  }
+
+  private timelineFacts(): TimelineFacts {
+    const { corpus, index } = this;
+    return {
+      documents: corpus.documents,
+      passage: (id) => this.passage(id),
+      quotes: corpus.quotes,
+      stances: corpus.stances,
+      timesIn: (id) => this.timesByPassage.get(id) ?? [],
+      passagesAbout: (words) => index.searchPassages(words).map((r) => r.id as number),
+      citation: this.options,
+    };
   }
 
   sources(): SourcesAnswer {

@@ -2,7 +2,10 @@
 // through the same router as the terminal prompt and are answered like the slash commands.
 import type { Message } from "discord.js";
 import { route } from "../answer/router.js";
-import { notice } from "../render/discord.js";
+import { askTimeline, routeTimeline, type TimelineRoute } from "../answer/timeline-route.js";
+import { notice, type DiscordMessage } from "../render/discord.js";
+import { chartInput, timelinePng } from "../render/timeline-chart.js";
+import { DISCORD_LISTED, renderTimeline } from "../render/timeline-discord.js";
 import type { BotContext } from "./command.js";
 import { cooldownText } from "./cooldown.js";
 import { discordHelp } from "./help.js";
@@ -22,12 +25,20 @@ export function createMessageHandler(bot: BotContext): (message: Message) => Pro
         if (wait.firstRefusal) await message.reply(messageReplyOptions(notice(cooldownText(wait.retryAfterMs, bot.cooldown.limit, bot.cooldown.windowMs))));
         return;
       }
-      const routed = route(message.content.replace(mention, " "));
-      const query = fromRouted(routed);
-      const reply = query ? bot.answers.page(query, 0, message.guildId).message : discordHelp();
+      const asked = message.content.replace(mention, " ");
+      const timeline = routeTimeline(asked);
+      const query = timeline ? null : fromRouted(route(asked));
+      const reply = timeline ? await timelineMessage(bot, timeline) : query ? bot.answers.page(query, 0, message.guildId).message : discordHelp();
       await message.reply(messageReplyOptions(reply));
     } catch (error) {
       await failMessage(bot.log, message.inGuild() ? "mention" : "DM", message, error);
     }
   };
+}
+
+/** A timeline asked in plain words: the same picture and list as /timeline. */
+async function timelineMessage(bot: BotContext, r: TimelineRoute): Promise<DiscordMessage> {
+  const engine = bot.holder.current;
+  const a = askTimeline((actor, topic) => engine.timeline(actor, topic, DISCORD_LISTED), r);
+  return renderTimeline(a, a.points.length ? await timelinePng(chartInput(a)) : null);
 }

@@ -9,12 +9,13 @@ import * as said from "../../commands/said.js";
 import * as search from "../../commands/search.js";
 import * as sources from "../../commands/sources.js";
 import * as stance from "../../commands/stance.js";
+import * as timeline from "../../commands/timeline.js";
 import * as when from "../../commands/when.js";
 import * as whoSaid from "../../commands/who-said.js";
 import * as whoSaidThis from "../../commands/who-said-this.js";
 import type { BotCommand } from "./command.js";
 
-export const COMMANDS: readonly BotCommand[] = [whoSaid, when, stance, search, sources, check, said, help, reindex, whoSaidThis, findSources];
+export const COMMANDS: readonly BotCommand[] = [whoSaid, when, stance, search, sources, check, said, timeline, help, reindex, whoSaidThis, findSources];
 
 export function commandMap(): ReadonlyMap<string, BotCommand> {
   return new Map(COMMANDS.map((c) => [c.data.name, c]));

@@ -21,16 +21,21 @@ import type { Placeholder } from "./on-time.js";
 import type { Reply } from "./reply.js";
 
 export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...files(m), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+}
+
+/** Attachments as discord.js takes them (sent as multipart), only when there are any. */
+function files(m: DiscordMessage): { files?: Array<{ attachment: Buffer; name: string; description?: string }> } {
+  return m.files?.length ? { files: m.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) } : {};
 }
 
 /** Replacing a message in place: fields left out would survive from the old one, so set them all. */
 export function updateOptions(m: DiscordMessage): InteractionUpdateOptions & InteractionEditReplyOptions {
-  return { content: m.content ?? "", embeds: m.embeds, components: m.components };
+  return { content: m.content ?? "", embeds: m.embeds, components: m.components, ...files(m) };
 }
 
 export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowedMentions: { parse: [], repliedUser: false } };
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...files(m), allowedMentions: { parse: [], repliedUser: false } };
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction | MessageContextMenuCommandInteraction;

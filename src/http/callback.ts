@@ -30,7 +30,12 @@ export function callbackBody(reply: Reply): CallbackBody {
 
 /** A new message: the data of a type 4 callback, or the body of a follow-up (POST to the webhook). */
 export function messageBody(m: DiscordMessage, ephemeral: boolean): Record<string, unknown> {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...attachments(m), ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+}
+
+/** The attachments' names and alt texts; the files themselves go as multipart parts (files[i]) beside this body. */
+function attachments(m: DiscordMessage): { attachments?: Array<{ id: number; filename: string; description?: string }> } {
+  return m.files?.length ? { attachments: m.files.map((f, id) => ({ id, filename: f.name, ...(f.description ? { description: f.description } : {}) })) } : {};
 }
 
 /** The acknowledgement of an answer that comes late (see src/bot/on-time.ts). */
@@ -40,7 +45,7 @@ export function placeholderBody(p: Placeholder): CallbackBody {
 
 /** Replacing a message: fields left out would survive from the old one, so all are set. */
 export function editBody(m: DiscordMessage): Record<string, unknown> {
-  return { content: m.content ?? "", embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS };
+  return { content: m.content ?? "", embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...attachments(m) };
 }
 
 export const PONG: CallbackBody = { type: CallbackType.Pong };

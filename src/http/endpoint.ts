@@ -59,11 +59,16 @@ function answered(interaction: ApiInteraction, reply: Reply, rest: REST, bot: Bo
   return { ok: true, body: callbackBody(reply), after: () => complete(interaction, reply.work, rest, bot) };
 }
 
+/** Attachments for a REST call (multipart when there are any). */
+function restFiles(m: DiscordMessage): Array<{ name: string; data: Buffer; contentType?: string }> | undefined {
+  return m.files?.length ? m.files.map((f) => ({ name: f.name, data: f.data })) : undefined;
+}
+
 /** Fills in a deferred answer. Failures are logged (scrubbed of the token); there is no one else to tell. */
 async function complete(interaction: ApiInteraction, work: () => Promise<DiscordMessage>, rest: REST, bot: BotContext): Promise<void> {
   try {
     const message = await work();
-    await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: editBody(message), auth: false });
+    await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: editBody(message), files: restFiles(message), auth: false });
   } catch (error) {
     bot.log.error(`completing interaction ${interaction.id} failed: ${describeError(error)}`);
   }
@@ -75,9 +80,9 @@ async function completeLate(interaction: ApiInteraction, placeholder: Placeholde
   if (reply.type === "choices") return void bot.log.error(`completing interaction ${interaction.id} failed: choices cannot answer it`);
   try {
     if (reply.type === "message" && placeholder.type === "update") {
-      await rest.post(Routes.webhook(interaction.applicationId, interaction.token), { body: messageBody(reply.message, reply.ephemeral), auth: false });
+      await rest.post(Routes.webhook(interaction.applicationId, interaction.token), { body: messageBody(reply.message, reply.ephemeral), files: restFiles(reply.message), auth: false });
     } else {
-      await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: editBody(reply.message), auth: false });
+      await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: editBody(reply.message), files: restFiles(reply.message), auth: false });
     }
   } catch (error) {
     bot.log.error(`completing interaction ${interaction.id} failed: ${describeError(error)}`);

@@ -39,6 +39,15 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Attached files (an embed shows one with image.url "attachment://NAME"). */
+  files?: MessageFile[];
+}
+
+export interface MessageFile {
+  name: string;
+  data: Buffer;
+  /** Alt text. */
+  description?: string;
 }
 
 export interface RenderedAnswer {

@@ -1,4 +1,5 @@
 // The JSON contract of `ask --json` (../shared/eval/README.md): exactly these fields, in this order.
+import type { TimelineAnswer } from "../answer/timeline.js";
 import type { Answer } from "../answer/types.js";
 import type { Citation } from "../types.js";
 
@@ -33,4 +34,27 @@ export function toJson(a: Answer): Record<string, unknown> {
 
 export function jsonLine(a: Answer): string {
   return JSON.stringify(toJson(a));
+}
+
+/** `{"command":"timeline",…}`: the listed items, dated ones in time order (date null when undated). */
+export function timelineJson(a: TimelineAnswer): Record<string, unknown> {
+  return {
+    command: a.command,
+    actor: a.actor,
+    topic: a.topic,
+    dated: a.points.length,
+    undated: a.undated,
+    results: a.results.map((r) => ({
+      kind: r.kind,
+      date: r.date,
+      precision: r.span?.precision ?? null,
+      dateFrom: r.dateFrom,
+      who: r.who,
+      text: r.text,
+      polarity: r.polarity,
+      cue: r.cue,
+      source: source(r.source),
+    })),
+    ...(a.message ? { message: a.message } : {}),
+  };
 }
