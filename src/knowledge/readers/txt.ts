@@ -5,6 +5,10 @@ import { type SourceLine, splitLines, unitsFromPlainLines } from "../units.js";
 export interface ReaderOutput {
   meta: Partial<DocMeta>;
   units: Unit[];
+  /** A date to use only when the text gives none (a PDF's or Word file's creation date). */
+  dateFallback?: string | null;
+  /** Paged formats (PDF): the document-wide line number each page starts on. */
+  pageStarts?: number[];
 }
 
 // `date` may go without a colon when an ISO date follows; the other keys need one.

@@ -1,0 +1,47 @@
+// Word (.docx): mammoth turns the document into clean HTML (headings, lists, tables, footnotes),
+// one block a line here, then the HTML reader makes units of it. So a Word file's "lines" are
+// its paragraphs, table rows and list items, in order. Title, author and creation date come
+// from the core properties (docProps/core.xml); the date is used only when the text gives none.
+import { findOne, textContent } from "domutils";
+import { parseDocument } from "htmlparser2";
+import type { DocxRaw } from "./binary.js";
+import { readHtml } from "./html.js";
+import type { ReaderOutput } from "./txt.js";
+
+const BLOCK_END = /(<\/(?:p|h[1-6]|li|tr|caption)>|<br\s*\/?>)/gi;
+const BLOCK_START = /(<(?:ul|ol|table)(?:\s[^>]*)?>)/gi;
+
+/** Mammoth's HTML with a line break after every block: the line numbers citations use. */
+export function docxHtmlLines(html: string): string {
+  // The "↑" link back from a footnote to its mark is navigation, not text.
+  const noBacklinks = html.replace(/\s*<a href="#footnote-ref-\d+">↑<\/a>/g, "").replace(/\s*<a href="#endnote-ref-\d+">↑<\/a>/g, "");
+  return noBacklinks.replace(/\n/g, " ").replace(BLOCK_END, "$1\n").replace(BLOCK_START, "$1\n");
+}
+
+export function readDocx(raw: DocxRaw): ReaderOutput {
+  const out = readHtml(docxHtmlLines(raw.html));
+  const core = coreProperties(raw.coreXml);
+  return {
+    meta: { ...out.meta, title: core.title ?? out.meta.title ?? null, author: core.author ?? out.meta.author ?? null },
+    units: out.units,
+    dateFallback: core.created,
+  };
+}
+
+/** The text of each line of a Word file, as citations number them. */
+export function docxTextLines(raw: DocxRaw): string[] {
+  return docxHtmlLines(raw.html)
+    .split("\n")
+    .map((chunk) => textContent(parseDocument(chunk, { decodeEntities: true }).children).replace(/\s+/g, " ").trim());
+}
+
+export function coreProperties(xml: string | null): { title: string | null; author: string | null; created: string | null } {
+  if (!xml) return { title: null, author: null, created: null };
+  const doc = parseDocument(xml, { xmlMode: true, decodeEntities: true });
+  const field = (name: string): string | null => {
+    const el = findOne((e) => e.name.toLowerCase() === name, doc.children, true);
+    const t = el ? textContent(el).replace(/\s+/g, " ").trim() : "";
+    return t || null;
+  };
+  return { title: field("dc:title"), author: field("dc:creator"), created: field("dcterms:created") };
+}
