@@ -24,7 +24,6 @@ import { parseDocument, type TextFormat } from "../src/knowledge/document.js";
 import { toPassages } from "../src/knowledge/passages.js";
 import { createLogger } from "../src/log.js";
 import { splitSentences } from "../src/text/sentences.js";
-import type { Format } from "../src/types.js";
 import { ROOT } from "./support/bot-process.js";
 import { choiceProblems, messageProblems } from "./support/standin-validation.js";
 

@@ -43,5 +43,8 @@ export function coreProperties(xml: string | null): { title: string | null; auth
     const t = el ? textContent(el).replace(/\s+/g, " ").trim() : "";
     return t || null;
   };
-  return { title: field("dc:title"), author: field("dc:creator"), created: field("dcterms:created") };
+  const author = field("dc:creator");
+  // Word and generators fill the creator with placeholders when nobody is named.
+  const named = author && !/^(un-?named|unknown|author|user|admin(istrator)?)$/i.test(author) ? author : null;
+  return { title: field("dc:title"), author: named, created: field("dcterms:created") };
 }
