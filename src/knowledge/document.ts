@@ -28,6 +28,11 @@ export function parseDocument(file: string, format: TextFormat, text: string): P
 export function parseReaderOutput(file: string, out: ReaderOutput): ParsedDocument {
   const { meta, units } = out;
   const keep = articleUnits(units);
+  // A Word file has no menus around its text: every stretch of prose up to the article's end
+  // counts, even one that a table or a list separates from the rest. (After the end, a page saved
+  // as Word still carries comment prompts and sign-up lines.)
+  const bodyEnd = keep.size ? Math.max(...keep) : -1;
+  if (out.authored) units.forEach((u, i) => i < bodyEnd && ["strong", "medium"].includes(classify(u)) && keep.add(i));
   const bodyStart = keep.size ? Math.min(...keep) : units.length;
   const titleIdx = findTitle(units, bodyStart);
   const title = clean(meta.title) ?? (titleIdx >= 0 ? units[titleIdx]!.text : null) ?? fallbackTitle(file);

@@ -8,14 +8,23 @@ import type { DocxRaw } from "./binary.js";
 import { readHtml } from "./html.js";
 import type { ReaderOutput } from "./txt.js";
 
-const BLOCK_END = /(<\/(?:p|h[1-6]|li|tr|caption)>|<br\s*\/?>)/gi;
-const BLOCK_START = /(<(?:ul|ol|table)(?:\s[^>]*)?>)/gi;
+const BLOCK_END = /(<\/(?:p|h[1-6]|li|caption)>|<br\s*\/?>)/gi;
 
-/** Mammoth's HTML with a line break after every block: the line numbers citations use. */
+/**
+ * Mammoth's HTML with a line break after every block: the line numbers citations use. A table
+ * row is flattened into one paragraph, its cells separated by semicolons.
+ */
 export function docxHtmlLines(html: string): string {
-  // The "↑" link back from a footnote to its mark is navigation, not text.
-  const noBacklinks = html.replace(/\s*<a href="#footnote-ref-\d+">↑<\/a>/g, "").replace(/\s*<a href="#endnote-ref-\d+">↑<\/a>/g, "");
-  return noBacklinks.replace(/\n/g, " ").replace(BLOCK_END, "$1\n").replace(BLOCK_START, "$1\n");
+  // The "↑" link back from a footnote to its mark is navigation, and the mark ("[1]") would hide
+  // the end of its sentence: both go; the footnote's own text stays, after the body.
+  const noBacklinks = html
+    .replace(/\s*<a href="#(?:foot|end)note-ref-\d+">↑<\/a>/g, "")
+    .replace(/<sup><a href="#(?:foot|end)note-\d+" id="(?:foot|end)note-ref-\d+">\[\d+\]<\/a><\/sup>/g, "");
+  const rows = noBacklinks.replace(/<tr>([\s\S]*?)<\/tr>/g, (_m, row: string) => {
+    const cells = [...row.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => c[1]!.replace(/<\/p>\s*<p>/g, " ").replace(/<\/?p>/g, "").trim());
+    return `<p>${cells.filter(Boolean).join("; ")}</p>`;
+  });
+  return rows.replace(/<\/?(?:table|thead|tbody)[^>]*>/g, "").replace(/\n/g, " ").replace(BLOCK_END, "$1\n");
 }
 
 export function readDocx(raw: DocxRaw): ReaderOutput {
@@ -25,6 +34,7 @@ export function readDocx(raw: DocxRaw): ReaderOutput {
     meta: { ...out.meta, title: core.title ?? out.meta.title ?? null, author: core.author ?? out.meta.author ?? null },
     units: out.units,
     dateFallback: core.created,
+    authored: true,
   };
 }
 

@@ -9,6 +9,8 @@ export interface ReaderOutput {
   dateFallback?: string | null;
   /** Paged formats (PDF): the document-wide line number each page starts on. */
   pageStarts?: number[];
+  /** A document written as one piece (Word): every stretch of prose in it is article text. */
+  authored?: boolean;
 }
 
 // `date` may go without a colon when an ISO date follows; the other keys need one.
