@@ -34,6 +34,12 @@ export async function pdfWithPages(pages: PlacedText[][], meta: PdfMeta = {}): P
   return doc.save();
 }
 
+/** What text looks like once printed with the standard font (for comparing with the original). */
+export async function printable(): Promise<(text: string) => string> {
+  const font = await (await PDFDocument.create()).embedFont(StandardFonts.Helvetica);
+  return (text) => encodable(font, text);
+}
+
 /** Characters the standard font cannot draw become "?" (scripts outside Windows-1252). */
 function encodable(font: PDFFont, text: string): string {
   let out = "";
