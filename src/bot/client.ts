@@ -6,6 +6,7 @@ import { registerSecret, type Logger } from "../log.js";
 import { Answers } from "./answers.js";
 import type { BotContext } from "./command.js";
 import { cooldownFor } from "./cooldown.js";
+import { uploadSettings } from "./uploads.js";
 import type { EngineSource } from "./engine-source.js";
 import { describeError, describeStartupError, errorStack, scrub } from "./errors.js";
 import { createMessageHandler } from "./messages.js";
@@ -57,7 +58,7 @@ export function startBot({ config, holder, log, shard = null }: StartBotOptions)
   });
   const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
   const answers = new Answers(holder, { sourcesFooter: shard ? `Answered by shard ${shard.id} (${shard.count} shards)` : null, feedback: feedback !== null });
-  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback, uploads: uploadSettings(config.DISCORD_API_BASE) };
   let stopping = false;
   const uninstallStats = installStatsHook(log, () => ({
     clientListeners: listenerTotal(client),
