@@ -127,6 +127,8 @@ export interface Citation {
   page?: number;
   /** The page lineEnd is on, when the cited lines run onto a later page. */
   pageEnd?: number;
+  /** Paged documents: the document-wide lines (what "Show source" buttons carry); internal, never rendered. */
+  docLines?: [number, number];
   excerpt: string;
   url: string | null;
 }

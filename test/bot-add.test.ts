@@ -94,7 +94,14 @@ describe("/add and /remove against the Discord stand-in", { timeout: 40_000 }, (
     await bot.waitForStderr(new RegExp(`added added/Keepers-report-final\\.pdf \\(\\d+ bytes\\) on request of ${userId}`));
     const answer = await whoSaid("wait three days for the sea to calm down");
     expect(answer.embeds[0].title).toContain("Ines Falk");
-    expect(answer.embeds[0].footer.text).toMatch(/^added\/Keepers-report-final\.pdf · p\. 1, lines \d+–\d+ · Lighthouse Keepers/);
+    expect(answer.embeds[0].footer.text).toMatch(/^added\/Keepers-report-final\.pdf · p\. 1, lines 5–6 · Lighthouse Keepers/);
+    // "Show source" reads the PDF again and shows the page's lines, numbered as cited.
+    const button = answer.components[0].components.find((b: Json) => b.label === "Show source");
+    const shown = await answered(await standIn.button(button.custom_id, answer, asUser()));
+    const view = shown.body.data.embeds[0];
+    expect(view.title).toBe("added/Keepers-report-final.pdf · p. 1, lines 5–6");
+    expect(view.description).toMatch(/› 5 │ “We cannot wait three days for the sea to calm down,” said/);
+    expect(view.description).toMatch(/ {2}2 │ June 14, 2022/);
   });
 
   it("never overwrites: the same name again is refused and the first file stays", async () => {

@@ -42,11 +42,12 @@ export function pageOf(pageStarts: number[], line: number): { page: number; line
 }
 
 /** Citation lines for a document: paged documents count lines per page (`p. 3, lines 12–14`). */
-export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: number): Pick<Citation, "lineStart" | "lineEnd" | "page" | "pageEnd"> {
+export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: number): Pick<Citation, "lineStart" | "lineEnd" | "page" | "pageEnd" | "docLines"> {
   if (!doc.pageStarts?.length) return { lineStart, lineEnd };
   const a = pageOf(doc.pageStarts, lineStart);
   const b = pageOf(doc.pageStarts, lineEnd);
-  return b.page === a.page ? { lineStart: a.line, lineEnd: b.line, page: a.page } : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page };
+  const docLines: [number, number] = [lineStart, lineEnd];
+  return b.page === a.page ? { lineStart: a.line, lineEnd: b.line, page: a.page, docLines } : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page, docLines };
 }
 
 /** `lineStart`/`lineEnd` are document-wide; paged documents link to the page (`#page=3`). */
