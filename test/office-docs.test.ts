@@ -162,10 +162,12 @@ describe("Word documents", TIMEOUT, () => {
     }
   });
 
-  it("refuses a file that is not a Word document with one line", async () => {
-    const { corpus, warnings } = await corpusOf({ "notes.docx": Buffer.from("plain words, not a zip") });
+  it("refuses a file that is not a Word document, and a password-protected one, with one line each", async () => {
+    const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+    const { corpus, warnings } = await corpusOf({ "notes.docx": Buffer.from("plain words, not a zip"), "locked.docx": ole });
     expect(corpus.documents).toEqual([]);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^skipped notes\.docx: not a readable Word \(\.docx\) file/);
+    expect(warnings).toHaveLength(2);
+    expect(warnings).toContain("skipped locked.docx: the Word file is password-protected (or an old .doc file): save an unprotected .docx");
+    expect(warnings.find((w) => w.includes("notes.docx"))).toMatch(/^skipped notes\.docx: not a readable Word \(\.docx\) file/);
   });
 });

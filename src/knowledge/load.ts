@@ -46,6 +46,8 @@ export function loadFile(entry: FileEntry, opts: LoadOptions = {}): LoadedFile |
   return withPassages(entry, parsed, read.hash, warnings, opts);
 }
 
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
 /** PDF and Word files: parsed from their bytes; an encrypted or scanned file is one warning. */
 function loadBinary(entry: FileEntry, format: "pdf" | "docx", opts: LoadOptions): LoadedFile | null {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -60,6 +62,8 @@ function loadBinary(entry: FileEntry, format: "pdf" | "docx", opts: LoadOptions)
     return null;
   }
   if (read.buf.length === 0) return skip("the file is empty");
+  // A password-protected Word file is an OLE compound file, not a zip (so is an old .doc renamed).
+  if (format === "docx" && read.buf.subarray(0, 4).equals(OLE_MAGIC)) return skip("the Word file is password-protected (or an old .doc file): save an unprotected .docx");
   const raw = extractRaw(format, read.buf);
   if (!raw.ok) {
     if (raw.error === "encrypted") return skip("the PDF is encrypted (it needs a password); save an unprotected copy");
