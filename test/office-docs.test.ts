@@ -1,15 +1,19 @@
 // PDF and Word files through the loader, from fixtures the tests generate (pdf-lib, docx):
 // columns, repeated headers, page numbers, hyphenation, a quotation across a page break,
 // metadata, and the files that must be refused with one line (scanned, encrypted, broken).
+import { renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { AlignmentType, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, FootnoteReferenceRun } from "docx";
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
 import { Engine } from "../src/answer/engine.js";
+import { EngineHolder } from "../src/answer/holder.js";
 import { buildCorpus } from "../src/corpus.js";
+import { startLiveReload } from "../src/live-reload.js";
 import { toJson } from "../src/render/json.js";
 import { renderText } from "../src/render/text.js";
-import { writeKnowledge } from "./helpers.js";
+import { tempDir, writeKnowledge } from "./helpers.js";
 import { docxOf, PAGE, pdfWithPages, type PlacedText } from "./support/office-files.js";
 
 const TIMEOUT = { timeout: 60_000 };
@@ -169,5 +173,35 @@ describe("Word documents", TIMEOUT, () => {
     expect(warnings).toHaveLength(2);
     expect(warnings).toContain("skipped locked.docx: the Word file is password-protected (or an old .doc file): save an unprotected .docx");
     expect(warnings.find((w) => w.includes("notes.docx"))).toMatch(/^skipped notes\.docx: not a readable Word \(\.docx\) file/);
+  });
+});
+
+describe("live reload", TIMEOUT, () => {
+  it("picks up a PDF and a Word file added, changed and removed while watching", async () => {
+    const t = tempDir("office-watch-");
+    const holder = new EngineHolder(t.dir, { cacheDir: null, onWarning: () => {} });
+    const live = startLiveReload(holder, { intervalMs: 50, onReload: () => {}, onError: () => {} });
+    const until = async (cond: () => boolean): Promise<void> => {
+      for (const end = Date.now() + 50_000; !cond(); ) {
+        if (Date.now() > end) throw new Error("live reload did not notice in time");
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const files = () => holder.current.corpus.documents.map((d) => `${d.file}:${d.title}`).sort();
+    try {
+      const body = column(["The county opened a new cycle path along the old railway line,", "and walkers and riders crowded onto it on the first weekend."], 60);
+      writeFileSync(join(t.dir, "path.pdf"), await pdfWithPages([body], { title: "Cycle path opens" }));
+      writeFileSync(join(t.dir, "minutes.docx"), await docxOf([new Paragraph("The council approved the budget for the cycle path after a short debate on lighting.")], { title: "Council minutes" }));
+      await until(() => files().length === 2);
+      expect(files()).toEqual(["minutes.docx:Council minutes", "path.pdf:Cycle path opens"]);
+      // An atomic save of a new version, and a removal.
+      writeFileSync(join(t.dir, ".tmp.pdf"), await pdfWithPages([body], { title: "Cycle path opens early" }));
+      renameSync(join(t.dir, ".tmp.pdf"), join(t.dir, "path.pdf"));
+      unlinkSync(join(t.dir, "minutes.docx"));
+      await until(() => files().length === 1 && files()[0] === "path.pdf:Cycle path opens early");
+    } finally {
+      live.stop();
+      t.cleanup();
+    }
   });
 });
