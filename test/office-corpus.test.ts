@@ -53,7 +53,7 @@ describe.skipIf(cases.length === 0)("the shipped articles as PDF and Word files"
       cleanups.push(t.cleanup);
       engines[kind] = await Engine.fromFolder(t.dir, { onWarning: () => {} });
     }
-  });
+  }, 120_000); // printing ten files and indexing three folders: slow on a busy machine, never timed
   afterAll(() => cleanups.forEach((c) => c()));
 
   it("indexes every article in both formats with the same titles, dates and passage counts", async () => {
