@@ -147,7 +147,7 @@ describe("Word documents", TIMEOUT, () => {
     );
     const t = writeKnowledge({ "parks.docx": docx });
     try {
-      const engine = await Engine.fromFolder(t.dir, { onWarning: () => {} });
+      const engine = await Engine.fromFolder(t.dir, { onWarning: () => {}, sourceBaseUrl: "https://files.example.org/kb/" });
       const doc = engine.corpus.documents[0]!;
       expect(doc.title).toBe("Trees for the canal");
       expect(doc.date).toBe("2023-11-02");
@@ -161,6 +161,8 @@ describe("Word documents", TIMEOUT, () => {
       // Line k of a Word file is its k-th block: heading 1, paragraph 2, two items, one table row, the quote.
       expect(out.results[0]!.source).toMatchObject({ file: "parks.docx", lineStart: 6, lineEnd: 6 });
       expect(out.results[0]!.source).not.toHaveProperty("page");
+      // No viewer numbers a Word file's blocks: the link opens the file, without a line anchor.
+      expect(out.results[0]!.source.url).toBe("https://files.example.org/kb/parks.docx");
     } finally {
       t.cleanup();
     }

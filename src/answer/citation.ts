@@ -50,9 +50,12 @@ export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: numb
   return b.page === a.page ? { lineStart: a.line, lineEnd: b.line, page: a.page, docLines } : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page, docLines };
 }
 
-/** `lineStart`/`lineEnd` are document-wide; paged documents link to the page (`#page=3`). */
+/**
+ * `lineStart`/`lineEnd` are document-wide; paged documents link to the page (`#page=3`), and a Word
+ * file (whose "lines" are its blocks, which no viewer numbers) to the file itself.
+ */
 export function lineUrl(doc: DocumentRecord, lineStart: number, lineEnd: number, opts: CitationOptions): string | null {
-  const anchor = doc.pageStarts?.length ? `#page=${pageOf(doc.pageStarts, lineStart).page}` : lineEnd > lineStart ? `#L${lineStart}-L${lineEnd}` : `#L${lineStart}`;
+  const anchor = doc.pageStarts?.length ? `#page=${pageOf(doc.pageStarts, lineStart).page}` : doc.format === "docx" ? "" : lineEnd > lineStart ? `#L${lineStart}-L${lineEnd}` : `#L${lineStart}`;
   if (opts.sourceBaseUrl) {
     const base = opts.sourceBaseUrl.endsWith("/") ? opts.sourceBaseUrl : `${opts.sourceBaseUrl}/`;
     return base + doc.file.split("/").map(encodeURIComponent).join("/") + anchor;
