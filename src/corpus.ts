@@ -19,6 +19,8 @@ export interface DocEntry {
   warnings: string[];
   passages: PassageDraft[];
   facts: DocumentFacts;
+  /** Paged formats (PDF): the document-wide line number each page starts on. */
+  pageStarts?: number[];
 }
 
 export function emptyCorpus(root: string): Corpus {
@@ -29,7 +31,7 @@ export function emptyCorpus(root: string): Corpus {
 export function extractEntry(file: FileEntry, opts: LoadOptions = {}): DocEntry | null {
   const f = loadFile(file, opts);
   if (!f) return null;
-  return {
+  const entry: DocEntry = {
     file: file.file,
     format: file.format,
     bytes: file.bytes,
@@ -40,6 +42,8 @@ export function extractEntry(file: FileEntry, opts: LoadOptions = {}): DocEntry 
     passages: f.passages,
     facts: extractFacts(f.passages, f.date),
   };
+  if (f.pageStarts) entry.pageStarts = f.pageStarts;
+  return entry;
 }
 
 /** Indexes every readable file under `root` (no cache). */
@@ -64,7 +68,7 @@ export function assembleCorpus(root: string, entries: DocEntry[], warnings: stri
 function addEntry(corpus: Corpus, e: DocEntry): void {
   const docId = corpus.documents.length;
   const first = corpus.passages.length;
-  corpus.documents.push({ id: docId, file: e.file, format: e.format, ...e.meta, bytes: e.bytes, hash: e.hash, passageIds: e.passages.map((_, i) => first + i), warnings: e.warnings });
+  corpus.documents.push({ id: docId, file: e.file, format: e.format, ...e.meta, bytes: e.bytes, hash: e.hash, passageIds: e.passages.map((_, i) => first + i), warnings: e.warnings, ...(e.pageStarts ? { pageStarts: e.pageStarts } : {}) });
   e.passages.forEach((p, i) => {
     const passage: Passage = { id: first + i, docId, file: e.file, ...p };
     corpus.passages.push(passage);

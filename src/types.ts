@@ -2,7 +2,7 @@
 // index → answers. Nothing here knows about Discord or the terminal.
 import type { Span } from "./text/sentences.js";
 
-export type Format = "txt" | "md" | "html";
+export type Format = "txt" | "md" | "html" | "pdf" | "docx";
 
 /** A stretch of article text with the source lines it came from. */
 export interface Unit {
@@ -33,6 +33,8 @@ export interface DocumentRecord extends DocMeta {
   /** Indexes into the corpus' passages. */
   passageIds: number[];
   warnings: string[];
+  /** Paged formats (PDF): pageStarts[i] is the document-wide line number page i+1 starts on. */
+  pageStarts?: number[];
 }
 
 export interface Passage {
@@ -118,8 +120,15 @@ export interface Corpus {
 /** Where an answer comes from: enough to open the file at the line. */
 export interface Citation {
   file: string;
+  /** Lines of the file; in a paged document (PDF), lines of `page` (and of `pageEnd` for lineEnd). */
   lineStart: number;
   lineEnd: number;
+  /** The page lineStart is on, for paged documents. */
+  page?: number;
+  /** The page lineEnd is on, when the cited lines run onto a later page. */
+  pageEnd?: number;
+  /** Paged documents: the document-wide lines (what "Show source" buttons carry); internal, never rendered. */
+  docLines?: [number, number];
   excerpt: string;
   url: string | null;
 }

@@ -78,7 +78,7 @@ describe("npm run deploy-commands", { timeout: 30_000 }, () => {
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_GUILD_ID: standIn.guildId };
     const first = deploy(env);
     expect(await first.exit(20_000)).toEqual({ code: 0, signal: null });
-    expect(first.stdout.trim()).toBe(`Registered 12 commands in server ${standIn.guildId} (available now): /who-said, /when, /stance, /search, /sources, /check, /said, /timeline, /help, /reindex, "Who said this?" (message menu), "Find sources" (message menu)`);
+    expect(first.stdout.trim()).toBe(`Registered 14 commands in server ${standIn.guildId} (available now): /who-said, /when, /stance, /search, /sources, /check, /said, /timeline, /help, /reindex, /add, /remove, "Who said this?" (message menu), "Find sources" (message menu)`);
     expect(first.stderr).toBe("");
 
     const puts = standIn.requests.filter((r) => r.method === "PUT");
@@ -96,8 +96,8 @@ describe("npm run deploy-commands", { timeout: 30_000 }, () => {
   it("registers globally without DISCORD_GUILD_ID", async () => {
     const run = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId });
     expect((await run.exit(20_000)).code).toBe(0);
-    expect(run.stdout).toMatch(/^Registered 12 commands globally/);
-    expect(standIn.registeredCommands().map((c) => c.name)).toEqual(["who-said", "when", "stance", "search", "sources", "check", "said", "timeline", "help", "reindex", "Who said this?", "Find sources"]);
+    expect(run.stdout).toMatch(/^Registered 14 commands globally/);
+    expect(standIn.registeredCommands().map((c) => c.name)).toEqual(["who-said", "when", "stance", "search", "sources", "check", "said", "timeline", "help", "reindex", "add", "remove", "Who said this?", "Find sources"]);
   });
 
   it("needs DISCORD_CLIENT_ID and DISCORD_TOKEN, and says so in one line", async () => {
@@ -139,5 +139,11 @@ describe("the command definitions", () => {
 
   it("/reindex is for members with Manage Server, in servers only", () => {
     expect(byName("reindex")).toMatchObject({ default_member_permissions: "32", contexts: [0], integration_types: [0] });
+  });
+
+  it("/add takes one required attachment and /remove an autocompleted name; both for Manage Server, in servers only", () => {
+    for (const name of ["add", "remove"]) expect(byName(name)).toMatchObject({ default_member_permissions: "32", contexts: [0], integration_types: [0] });
+    expect(byName("add").options).toEqual([expect.objectContaining({ name: "file", type: 11, required: true })]);
+    expect(byName("remove").options).toEqual([expect.objectContaining({ name: "file", type: 3, required: true, autocomplete: true })]);
   });
 });

@@ -20,11 +20,10 @@ import { extractStances } from "../src/extract/stance.js";
 import { extractTimes } from "../src/extract/times.js";
 import { callbackBody } from "../src/http/callback.js";
 import { parseInteraction } from "../src/http/interaction.js";
-import { parseDocument } from "../src/knowledge/document.js";
+import { parseDocument, type TextFormat } from "../src/knowledge/document.js";
 import { toPassages } from "../src/knowledge/passages.js";
 import { createLogger } from "../src/log.js";
 import { splitSentences } from "../src/text/sentences.js";
-import type { Format } from "../src/types.js";
 import { ROOT } from "./support/bot-process.js";
 import { choiceProblems, messageProblems } from "./support/standin-validation.js";
 
@@ -81,7 +80,7 @@ describe("the question router", TIMEOUT, () => {
 describe("the extractors and the document parser", TIMEOUT, () => {
   it("parseDocument reads any text in every format", () => {
     fc.assert(
-      fc.property(text, fc.constantFrom<Format>("txt", "md", "html"), fc.constantFrom("a.txt", "2019-09-02 news.md", "x/y.html", ""), (body, format, file) => {
+      fc.property(text, fc.constantFrom<TextFormat>("txt", "md", "html"), fc.constantFrom("a.txt", "2019-09-02 news.md", "x/y.html", ""), (body, format, file) => {
         const doc = parseDocument(file, format, body);
         expect(typeof doc.title).toBe("string");
         for (const p of doc.passages) expect(p.lineStart).toBeGreaterThanOrEqual(1);

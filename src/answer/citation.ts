@@ -34,8 +34,28 @@ export function excerptOf(p: Passage, start: number, end: number): Excerpt {
   return { text, offset: from - (from > (first?.start ?? 0) ? 1 : 0) + (raw.length - raw.trimStart().length) };
 }
 
+/** Where a document-wide line of a paged document (PDF) is: its page and its line on that page. */
+export function pageOf(pageStarts: number[], line: number): { page: number; line: number } {
+  let i = pageStarts.length - 1;
+  while (i > 0 && pageStarts[i]! > line) i--;
+  return { page: i + 1, line: line - (pageStarts[i] ?? 1) + 1 };
+}
+
+/** Citation lines for a document: paged documents count lines per page (`p. 3, lines 12–14`). */
+export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: number): Pick<Citation, "lineStart" | "lineEnd" | "page" | "pageEnd" | "docLines"> {
+  if (!doc.pageStarts?.length) return { lineStart, lineEnd };
+  const a = pageOf(doc.pageStarts, lineStart);
+  const b = pageOf(doc.pageStarts, lineEnd);
+  const docLines: [number, number] = [lineStart, lineEnd];
+  return b.page === a.page ? { lineStart: a.line, lineEnd: b.line, page: a.page, docLines } : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page, docLines };
+}
+
+/**
+ * `lineStart`/`lineEnd` are document-wide; paged documents link to the page (`#page=3`), and a Word
+ * file (whose "lines" are its blocks, which no viewer numbers) to the file itself.
+ */
 export function lineUrl(doc: DocumentRecord, lineStart: number, lineEnd: number, opts: CitationOptions): string | null {
-  const anchor = lineEnd > lineStart ? `#L${lineStart}-L${lineEnd}` : `#L${lineStart}`;
+  const anchor = doc.pageStarts?.length ? `#page=${pageOf(doc.pageStarts, lineStart).page}` : doc.format === "docx" ? "" : lineEnd > lineStart ? `#L${lineStart}-L${lineEnd}` : `#L${lineStart}`;
   if (opts.sourceBaseUrl) {
     const base = opts.sourceBaseUrl.endsWith("/") ? opts.sourceBaseUrl : `${opts.sourceBaseUrl}/`;
     return base + doc.file.split("/").map(encodeURIComponent).join("/") + anchor;
@@ -53,7 +73,7 @@ export function cite(doc: DocumentRecord, p: Passage, start: number, end: number
     lineEnd = Math.max(lineEnd, lineAt(extra.passage.lineMap, Math.max(extra.start, extra.end - 1)));
   }
   return {
-    citation: { file: doc.file, lineStart, lineEnd, excerpt: ex.text, url: lineUrl(doc, lineStart, lineEnd, opts) },
+    citation: { file: doc.file, ...placeLines(doc, lineStart, lineEnd), excerpt: ex.text, url: lineUrl(doc, lineStart, lineEnd, opts) },
     excerptOffset: ex.offset,
   };
 }

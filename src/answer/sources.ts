@@ -13,7 +13,7 @@ export function answerSources(engine: Engine): SourcesAnswer {
     file: d.file,
     title: d.title,
     date: d.date,
-    url: engine.options.sourceBaseUrl ? lineUrl(d, 1, 1, engine.options)!.replace(/#L1$/, "") : d.url,
+    url: engine.options.sourceBaseUrl ? lineUrl(d, 1, 1, engine.options)!.replace(/#(?:L1|page=1)$/, "") : d.url,
     passages: d.passageIds.length,
     quotes: quotes.get(d.id) ?? 0,
     format: d.format,

@@ -6,6 +6,7 @@ import { registerSecret, type Logger } from "../log.js";
 import { Answers } from "./answers.js";
 import type { BotContext } from "./command.js";
 import { cooldownFor } from "./cooldown.js";
+import { uploadSettings } from "./uploads.js";
 import type { EngineSource } from "./engine-source.js";
 import { describeError, describeStartupError, errorStack, scrub } from "./errors.js";
 import { createMessageHandler } from "./messages.js";
@@ -61,7 +62,7 @@ export function startBot({ config, holder, log, sharding = null }: StartBotOptio
   const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
   const sourcesFooter = sharding ? (guildId: string | null) => `Answered by shard ${shardOfGuild(guildId, sharding.count)} (${sharding.count} shards)` : null;
   const answers = new Answers(holder, { sourcesFooter, feedback: feedback !== null });
-  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback, uploads: uploadSettings(config.DISCORD_API_BASE) };
   let stopping = false;
   const uninstallStats = installStatsHook(log, () => ({
     clientListeners: listenerTotal(client),

@@ -11,6 +11,7 @@ import type { Cooldown } from "./cooldown.js";
 import type { EngineSource } from "./engine-source.js";
 import type { AutocompleteInput, CommandInput } from "./incoming.js";
 import type { BotQuery } from "./query.js";
+import type { UploadSettings } from "./uploads.js";
 import { messageReply, type Choice, type Reply } from "./reply.js";
 
 export interface BotContext {
@@ -20,6 +21,8 @@ export interface BotContext {
   log: Logger;
   /** Where 👍/👎 votes go (FEEDBACK_FILE); absent when votes are not recorded. */
   feedback?: FeedbackLog | null;
+  /** Where /add may download attachments from, and how large they may be. */
+  uploads?: UploadSettings;
 }
 
 export interface BotCommand {

@@ -39,7 +39,9 @@ export const CONTENT_HASH_CHARS = 8;
 /** `contentHash`: the cited file's hash when the answer was given (DocumentRecord.hash), if known. */
 export function sourceId(source: Citation, position: number, contentHash?: string | null): string {
   const hash = contentHash && /^[0-9a-f]{8,}$/.test(contentHash) ? contentHash.slice(0, CONTENT_HASH_CHARS) : "-";
-  const head = `${position}:${source.lineStart}:${source.lineEnd}:${hash}`;
+  // Paged documents (PDF) cite lines per page; the button carries the document-wide lines.
+  const [lineStart, lineEnd] = source.docLines ?? [source.lineStart, source.lineEnd];
+  const head = `${position}:${lineStart}:${lineEnd}:${hash}`;
   const plain = `src:${head}:${source.file}`;
   return plain.length <= MAX_CUSTOM_ID ? plain : `srh:${head}:${fileHash(source.file)}`;
 }

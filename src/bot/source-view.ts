@@ -3,10 +3,11 @@
 // index may already know); each case gets a clear explanation.
 import { realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, relative, resolve } from "node:path";
-import { lineUrl } from "../answer/citation.js";
+import { lineUrl, pageOf, placeLines } from "../answer/citation.js";
 import type { Engine } from "../answer/engine.js";
-import { FORMATS, readKnowledgeFile } from "../knowledge/files.js";
-import { splitLines } from "../knowledge/units.js";
+import { FORMATS } from "../knowledge/files.js";
+import { readSourceLines } from "../knowledge/source-lines.js";
+import type { DocumentRecord } from "../types.js";
 import type { SourceView } from "../render/discord.js";
 
 export type SourceLookup = { ok: true; view: SourceView } | { ok: false; message: string };
@@ -40,12 +41,11 @@ export function lookupSource(engine: Engine, file: string, lineStart: number, li
   }
   if (!stat.isFile()) return { ok: false, message: `\`${file}\` is no longer a file in the knowledge folder. ${ASK_AGAIN}` };
   // The reader checks the real path (links resolved) against the real folder: a link never leads out.
-  const read = readKnowledgeFile({ path, file, format, bytes: stat.size, mtimeMs: stat.mtimeMs, root: realRoot });
+  const read = readSourceLines({ path, file, format, bytes: stat.size, mtimeMs: stat.mtimeMs, root: realRoot });
   if (!read.ok) return { ok: false, message: `Cannot show \`${file}\`: ${read.reason}.` };
 
   const doc = engine.corpus.documents.find((d) => d.file === file) ?? null;
-  const lines = splitLines(read.text);
-  if (lines.length > 1 && lines.at(-1) === "") lines.pop(); // the newline ending the last line starts no new one
+  const lines = read.lines;
   if (lineStart > lines.length) {
     return { ok: false, message: `\`${file}\` now has ${lines.length} lines, so lines ${lineStart}–${lineEnd} are gone: it changed since this answer was given. ${ASK_AGAIN}` };
   }
@@ -56,12 +56,22 @@ export function lookupSource(engine: Engine, file: string, lineStart: number, li
     lineStart,
     lineEnd: Math.min(lineEnd, lines.length),
     lines: lines.slice(from - 1, to).map((text, i) => ({ n: from + i, text, cited: from + i >= lineStart && from + i <= lineEnd })),
+    ...(doc ? pagedPlace(doc, lineStart, Math.min(lineEnd, lines.length)) : {}),
     title: doc?.title ?? null,
     date: doc?.date ?? null,
     url: doc ? lineUrl(doc, lineStart, lineEnd, engine.options) : null,
   };
   const expected = opts.contentHash ?? doc?.hash ?? null;
+  // A paged document (PDF) numbers lines per page, as its citations do.
+  if (doc?.pageStarts?.length) for (const l of view.lines) l.n = pageOf(doc.pageStarts, l.n).line;
   if (expected && !read.hash.startsWith(expected)) view.note = `\`${file}\` changed since this answer was given, so these lines may have moved. ${ASK_AGAIN}`;
   else if (!doc) view.note = `\`${file}\` is not in the current index, so these lines may not be the ones cited. A server manager can run /reindex to reload the folder.`;
   return { ok: true, view };
+}
+
+/** For a paged document: the view's lines and pages as its citations give them. */
+function pagedPlace(doc: DocumentRecord, lineStart: number, lineEnd: number): Partial<SourceView> {
+  if (!doc.pageStarts?.length) return {};
+  const p = placeLines(doc, lineStart, lineEnd);
+  return { lineStart: p.lineStart, lineEnd: p.lineEnd, ...(p.page !== undefined ? { page: p.page } : {}), ...(p.pageEnd !== undefined ? { pageEnd: p.pageEnd } : {}) };
 }

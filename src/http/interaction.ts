@@ -46,7 +46,10 @@ function toIncoming(json: Obj, type: number): Incoming | null {
   const user = isObj(member.user) ? member.user : isObj(json.user) ? json.user : {};
   const from = { userId: str(user.id) ?? "unknown", guildId: str(json.guild_id), memberPermissions: permissions(member.permissions) };
   const name = str(data.name);
-  if (type === InteractionType.ApplicationCommand && name && data.type === CHAT_INPUT) return { kind: "command", name, options: new CommandOptions(data.options), ...from };
+  if (type === InteractionType.ApplicationCommand && name && data.type === CHAT_INPUT) {
+    const attachments = isObj(data.resolved) && isObj(data.resolved.attachments) ? data.resolved.attachments : undefined;
+    return { kind: "command", name, options: new CommandOptions(data.options, attachments), ...from };
+  }
   if (type === InteractionType.ApplicationCommand && name && data.type === MESSAGE_MENU) {
     // The message the menu was used on comes with the interaction, under resolved.messages.
     const messages = isObj(data.resolved) && isObj(data.resolved.messages) ? data.resolved.messages : {};

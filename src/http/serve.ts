@@ -8,6 +8,7 @@ import { Answers } from "../bot/answers.js";
 import { DEFAULT_API_BASE } from "../bot/client.js";
 import type { BotContext } from "../bot/command.js";
 import { cooldownFor } from "../bot/cooldown.js";
+import { uploadSettings } from "../bot/uploads.js";
 import type { EngineSource } from "../bot/engine-source.js";
 import { commandMap } from "../bot/registry.js";
 import { installStatsHook } from "../bot/stats.js";
@@ -33,7 +34,7 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
   // No query store: the next press of "More" may reach another copy behind the load balancer.
   const feedback = config.FEEDBACK_FILE ? new FeedbackLog(config.FEEDBACK_FILE) : null;
   const answers = new Answers(holder, { store: null, feedback: feedback !== null });
-  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback };
+  const bot: BotContext = { holder, answers, cooldown: cooldownFor(config.COOLDOWN), log, feedback, uploads: uploadSettings(config.DISCORD_API_BASE) };
   // Follow-ups use the interaction's token, so this client needs no bot token.
   const rest = new REST({ api: config.DISCORD_API_BASE ?? DEFAULT_API_BASE });
   const endpoint = createInteractionsServer({

@@ -29,7 +29,7 @@ export function extractorFingerprint(): string {
     for (const name of names) {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(ts|js|json)$/.test(name)) h.update(name).update(readFileSync(path));
+      else if (/\.(ts|js|mjs|json)$/.test(name)) h.update(name).update(readFileSync(path));
     }
   };
   for (const part of ["knowledge", "extract", "text", "corpus.ts"]) {

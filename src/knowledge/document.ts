@@ -12,22 +12,38 @@ import { findTitle } from "./title.js";
 export interface ParsedDocument extends DocMeta {
   title: string;
   passages: PassageDraft[];
+  /** Paged formats (PDF): the document-wide line number each page starts on. */
+  pageStarts?: number[];
 }
 
-const READERS: Record<Format, (text: string) => ReaderOutput> = { txt: readTxt, md: readMarkdown, html: readHtml };
+export type TextFormat = Exclude<Format, "pdf" | "docx">;
 
-export function parseDocument(file: string, format: Format, text: string): ParsedDocument {
-  const { meta, units } = READERS[format](text);
+const READERS: Record<TextFormat, (text: string) => ReaderOutput> = { txt: readTxt, md: readMarkdown, html: readHtml };
+
+export function parseDocument(file: string, format: TextFormat, text: string): ParsedDocument {
+  return parseReaderOutput(file, READERS[format](text));
+}
+
+/** A reader's units → title, date and passages (the same rules for every format). */
+export function parseReaderOutput(file: string, out: ReaderOutput): ParsedDocument {
+  const { meta, units } = out;
   const keep = articleUnits(units);
+  // A Word file has no menus around its text: every stretch of prose up to the article's end
+  // counts, even one that a table or a list separates from the rest. (After the end, a page saved
+  // as Word still carries comment prompts and sign-up lines.)
+  const bodyEnd = keep.size ? Math.max(...keep) : -1;
+  if (out.authored) units.forEach((u, i) => i < bodyEnd && ["strong", "medium"].includes(classify(u)) && keep.add(i));
   const bodyStart = keep.size ? Math.min(...keep) : units.length;
   const titleIdx = findTitle(units, bodyStart);
   const title = clean(meta.title) ?? (titleIdx >= 0 ? units[titleIdx]!.text : null) ?? fallbackTitle(file);
-  const date = normalizeDate(meta.date) ?? dateNearTop(units, titleIdx, bodyStart) ?? (keep.size ? datelineDate(units[bodyStart]!.text) : null) ?? fileNameDate(file);
+  const date = normalizeDate(meta.date) ?? dateNearTop(units, titleIdx, bodyStart) ?? (keep.size ? datelineDate(units[bodyStart]!.text) : null) ?? fileNameDate(file) ?? normalizeDate(out.dateFallback);
   const titleKey = squashKey(title);
   // A unit repeating the headline is not a passage (compared only when the lengths are close).
   const repeatsTitle = (u: Unit): boolean => Math.abs(u.text.length - title.length) <= title.length * 0.2 && squashKey(u.text) === titleKey;
   const content = units.filter((u, i) => keep.has(i) && i !== titleIdx && u.hint !== "title" && !repeatsTitle(u) && isPassage(u));
-  return { title, date, url: clean(meta.url), author: clean(meta.author), passages: toPassages(content) };
+  const doc: ParsedDocument = { title, date, url: clean(meta.url), author: clean(meta.author), passages: toPassages(content) };
+  if (out.pageStarts) doc.pageStarts = out.pageStarts;
+  return doc;
 }
 
 /** Headings and captions inside the article are not passages; sentences and quote intros are. */

@@ -17,6 +17,8 @@ export const FORMATS: Record<string, Format> = {
   ".markdown": "md",
   ".html": "html",
   ".htm": "html",
+  ".pdf": "pdf",
+  ".docx": "docx",
 };
 
 /** Files larger than this are skipped with a warning (a 100 MB log is not an article). */

@@ -1,6 +1,7 @@
 // Answers → Discord messages: one embed per result with the cited words in bold, a footer that
 // names the file and lines, "Show source"/"More" buttons, and every Discord length limit enforced
 // here, so a send never fails because of size. Pure functions over plain data; no client needed.
+import { placeLabel } from "./place.js";
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIActionRowComponent, APIApplicationCommandOptionChoice, APIButtonComponent, APIEmbed } from "discord.js";
 import type { ReindexReport } from "../answer/holder.js";
@@ -213,9 +214,6 @@ export function safeUrl(url: string | null | undefined): string | undefined {
   return url && url.length <= LIMITS.url && /^https?:\/\/[^\s<>]+$/i.test(url) ? url : undefined;
 }
 
-function lineLabel(lineStart: number, lineEnd: number): string {
-  return lineEnd > lineStart ? `lines ${lineStart}–${lineEnd}` : `line ${lineStart}`;
-}
 
 function docDateLabel(date: string | null): string {
   return date ? formatIsoForPeople(date) : "undated";
@@ -224,7 +222,7 @@ function docDateLabel(date: string | null): string {
 /** `file · lines 21–23 · Title · 2 September 2019`, with the long parts shortened first. */
 export function citationFooter(r: Located): string {
   const s = r.source;
-  return truncate([truncate(s.file, 300), lineLabel(s.lineStart, s.lineEnd), truncate(r.title, 300), docDateLabel(r.docDate)].join(" · "), LIMITS.footer);
+  return truncate([truncate(s.file, 300), placeLabel(s), truncate(r.title, 300), docDateLabel(r.docDate)].join(" · "), LIMITS.footer);
 }
 
 // ------------------------------------------------------------------- limits
@@ -476,8 +474,11 @@ export interface SourceLine {
 
 export interface SourceView {
   file: string;
+  /** Lines as citations give them: of `page` (and `pageEnd`) in a paged document. */
   lineStart: number;
   lineEnd: number;
+  page?: number;
+  pageEnd?: number;
   lines: SourceLine[];
   title: string | null;
   date: string | null;
@@ -508,7 +509,7 @@ export function renderSourceView(v: SourceView): DiscordMessage {
   }
   if (description.length > LIMITS.description) description = `${truncate(description.slice(0, LIMITS.description - 4), LIMITS.description - 5)}\n\`\`\``;
   const embed: APIEmbed = {
-    title: truncate(`${v.file} · ${lineLabel(v.lineStart, v.lineEnd)}`, LIMITS.title),
+    title: truncate(`${v.file} · ${placeLabel(v)}`, LIMITS.title),
     description,
     url: safeUrl(v.url),
     color: COLORS.sources,

@@ -3,7 +3,17 @@ import type { TimelineAnswer } from "../answer/timeline.js";
 import type { Answer } from "../answer/types.js";
 import type { Citation } from "../types.js";
 
-const source = (c: Citation) => ({ file: c.file, lineStart: c.lineStart, lineEnd: c.lineEnd, excerpt: c.excerpt, url: c.url });
+// `page` (and `pageEnd` when the lines run onto the next page) only for paged documents (PDF):
+// additive, so the fields above keep their order and meaning.
+const source = (c: Citation) => ({
+  file: c.file,
+  lineStart: c.lineStart,
+  lineEnd: c.lineEnd,
+  excerpt: c.excerpt,
+  url: c.url,
+  ...(c.page !== undefined ? { page: c.page } : {}),
+  ...(c.pageEnd !== undefined ? { pageEnd: c.pageEnd } : {}),
+});
 
 export function toJson(a: Answer): Record<string, unknown> {
   switch (a.command) {

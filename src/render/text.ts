@@ -1,4 +1,5 @@
 // Human-readable answers for the terminal.
+import { placeLabel } from "./place.js";
 import type { Answer, Located } from "../answer/types.js";
 import { TEXT_MARKS, verdictLine } from "./verdict.js";
 
@@ -51,7 +52,8 @@ function where(r: Located, style: TextStyle): string {
   const s = r.source;
   const lines = s.lineEnd > s.lineStart ? `${s.lineStart}-${s.lineEnd}` : `${s.lineStart}`;
   const when = r.docDate ? formatIsoForPeople(r.docDate) : "undated";
-  const head = style.dim(`${s.file}:${lines} · ${r.title} (${when})`);
+  const at = s.page === undefined ? `${s.file}:${lines}` : `${s.file} · ${placeLabel(s)}`;
+  const head = style.dim(`${at} · ${r.title} (${when})`);
   return s.url ? `${head}\n     ${style.dim(s.url)}` : head;
 }
 

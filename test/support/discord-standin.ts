@@ -384,8 +384,42 @@ export class DiscordStandIn {
 
   // --------------------------------------------------------------- dispatches
 
-  chatInput(name: string, options: Json[] = [], ctx: InteractionContext = {}): Promise<SentInteraction> {
-    return this.sendInteraction(2, this.commandData(name, options, ctx), ctx);
+  /**
+   * A slash command. `resolved` goes into `data.resolved` as Discord sends it, e.g.
+   * `{ attachments: { [id]: attachment } }` for an attachment option (see `attach`).
+   */
+  chatInput(name: string, options: Json[] = [], ctx: InteractionContext = {}, resolved?: Json): Promise<SentInteraction> {
+    return this.sendInteraction(2, { ...this.commandData(name, options, ctx), ...(resolved ? { resolved } : {}) }, ctx);
+  }
+
+  /**
+   * Like a user uploading a file with a command: the stand-in serves `bytes` at the attachment's
+   * `url` (GET, counted in `attachmentDownloads`) and returns the attachment object Discord puts
+   * under `data.resolved.attachments`. `size` may be given to claim another size than the bytes'.
+   */
+  attach(filename: string, bytes: Uint8Array, opts: { contentType?: string; size?: number } = {}): Json {
+    const id = this.ids.next();
+    const path = `/attachments/${this.applicationId}/${id}/${encodeURIComponent(filename)}`;
+    this.uploads.set(path, Buffer.from(bytes));
+    const url = `${this.apiBase.replace(/\/api$/, '')}${path}`;
+    return { id, filename, size: opts.size ?? bytes.length, url, proxy_url: url, ...(opts.contentType ? { content_type: opts.contentType } : {}), ephemeral: true };
+  }
+
+  /** How many times each attachment path was downloaded. */
+  readonly attachmentDownloads = new Map<string, number>();
+  private readonly uploads = new Map<string, Buffer>();
+
+  private serveAttachment(pathname: string, res: ServerResponse): void {
+    const bytes = this.uploads.get(pathname);
+    this.log(`GET ${pathname} -> ${bytes ? 200 : 404}`);
+    if (!bytes) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    this.attachmentDownloads.set(pathname, (this.attachmentDownloads.get(pathname) ?? 0) + 1);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
+    res.end(bytes);
   }
 
   autocomplete(name: string, options: Json[], ctx: InteractionContext = {}): Promise<SentInteraction> {
@@ -604,6 +638,8 @@ export class DiscordStandIn {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://stand-in');
+    // Attachments are files, not API calls (Discord serves them from its CDN).
+    if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, res);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;

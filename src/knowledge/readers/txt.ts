@@ -5,6 +5,12 @@ import { type SourceLine, splitLines, unitsFromPlainLines } from "../units.js";
 export interface ReaderOutput {
   meta: Partial<DocMeta>;
   units: Unit[];
+  /** A date to use only when the text gives none (a PDF's or Word file's creation date). */
+  dateFallback?: string | null;
+  /** Paged formats (PDF): the document-wide line number each page starts on. */
+  pageStarts?: number[];
+  /** A document written as one piece (Word): every stretch of prose in it is article text. */
+  authored?: boolean;
 }
 
 // `date` may go without a colon when an ISO date follows; the other keys need one.
