@@ -20,8 +20,11 @@ const NEGATOR = /^(?:not|no|never|neither|nor|without|hardly|cannot|n't|nothing|
 
 /** Whether a lower-case word carries a valence of its own (a quick test before scoring a sentence). */
 export function isEvaluative(word: string): boolean {
-  return VALENCE.has(word) && !NOT_EVALUATIVE.has(word);
+  return EVALUATIVE.has(word);
 }
+
+// One set for the test above: it runs on every word of every sentence.
+const EVALUATIVE = new Set([...VALENCE.keys()].filter((w) => !NOT_EVALUATIVE.has(w)));
 
 export interface Evaluation {
   /** Sum of the valences. */
