@@ -52,6 +52,19 @@ const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|pre
 
 /** The canonical key of an actor name, and the name to show for it. */
 export function actorKey(text: string): { key: string; name: string } {
+  let k = KEYS.get(text);
+  if (!k) {
+    // Bounded memo, as for normalizeActor: every mention of every sentence comes through here.
+    // Callers only read the result (alias groups already share theirs).
+    if (KEYS.size >= 20000) KEYS.clear();
+    k = keyOf(text);
+    KEYS.set(text, k);
+  }
+  return k;
+}
+const KEYS = new Map<string, { key: string; name: string }>();
+
+function keyOf(text: string): { key: string; name: string } {
   let n = normalizeActor(text);
   // "the Government of the Republic of X", "the Government of X": the state is X.
   const of = /^(?:government|administration|authorities|state) of (?:the )?(.+)$/.exec(n);

@@ -280,13 +280,26 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
       cueEnd: sp.start + e.end,
       polarity,
       negated: false,
-      target: content.replace(/^[\s,:"“”'‘’]+|[\s,.;:"“”'‘’]+$/g, "").replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
+      target: trimTarget(content).replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
       sentence: { start: s.start, end: s.end },
       clause: { start: sp.start, end: sp.end },
       weight: 0.7 * sp.holder.weight,
     });
   }
   return out;
+}
+
+// Quote marks and punctuation around what was said (a plain scan: the regex /^[…]+|[…]+$/g
+// tried the trailing class at every position of every evaluated span).
+const LEAD_TRIM = new Set([..." ,:\"“”'‘’"]);
+const TAIL_TRIM = new Set([..." ,.;:\"“”'‘’"]);
+const SPACE_RE = /\s/;
+function trimTarget(content: string): string {
+  let a = 0;
+  let b = content.length;
+  while (a < b && (LEAD_TRIM.has(content[a]!) || SPACE_RE.test(content[a]!))) a++;
+  while (b > a && (TAIL_TRIM.has(content[b - 1]!) || SPACE_RE.test(content[b - 1]!))) b--;
+  return content.slice(a, b);
 }
 
 function targetOf(text: string, from: number, to: number): string {

@@ -30,26 +30,26 @@ export interface ExtractResult {
 
 /** Below this much text to extract, starting threads costs more than it saves. */
 export const MIN_POOL_BYTES = 2 * 1024 * 1024;
-/** Files in flight per thread: enough to keep each busy, few enough to bound memory. */
+/** Files queued per thread: enough to keep each busy, few enough to bound memory (entries waiting to be taken are bounded too). */
 const IN_FLIGHT_PER_THREAD = 4;
 /** A thread that answers nothing for this long is given up on; its files are extracted here. */
 const STALL_MS = 120_000;
 const MAX_THREADS = 64;
 
 /**
- * How many extraction threads to use: the EXTRACT_WORKERS setting ("auto", or 0/1 for extraction
- * in this thread, up to 64), "auto" meaning one per core (none on a single core).
+ * How many extraction threads to start besides this one (which extracts too while it waits): the
+ * EXTRACT_WORKERS setting, 0 (this thread only) to 64 or "auto", one per core but this thread's.
  */
 export function poolSize(setting: string | number | undefined = process.env.EXTRACT_WORKERS, onLog?: (message: string) => void): number {
   const cores = availableParallelism();
-  const auto = cores > 1 ? Math.min(cores, MAX_THREADS) : 0;
+  const auto = Math.min(cores - 1, MAX_THREADS);
   if (setting === undefined || setting === "" || setting === "auto") return auto;
   const n = typeof setting === "number" ? setting : /^\d{1,3}$/.test(setting.trim()) ? Number(setting.trim()) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
     onLog?.(`EXTRACT_WORKERS must be auto or a number from 0 to ${MAX_THREADS}; using auto (${auto})`);
     return auto;
   }
-  return n <= 1 ? 0 : n;
+  return n;
 }
 
 // The thread's first code: under tsx (the project runs from its TypeScript sources) it registers
@@ -127,7 +127,11 @@ export class ExtractPool {
       const r = this.ready();
       if (r) return r.value;
       const seen = Atomics.load(this.counter, 0);
-      if (this.receive()) continue;
+      if (this.receive()) {
+        this.fill();
+        continue;
+      }
+      if (this.steal()) continue;
       Atomics.wait(this.counter, 0, seen, 1000);
       this.checkStalls();
     }
@@ -139,7 +143,14 @@ export class ExtractPool {
       const r = this.ready();
       if (r) return r.value;
       const seen = Atomics.load(this.counter, 0);
-      if (this.receive()) continue;
+      if (this.receive()) {
+        this.fill();
+        continue;
+      }
+      if (this.steal()) {
+        await new Promise<void>((r) => setImmediate(r)); // one file at a time, as without threads
+        continue;
+      }
       const w = waitAsync(this.counter, 0, seen, 1000);
       if (w.async) await w.value;
       this.checkStalls();
@@ -191,13 +202,26 @@ export class ExtractPool {
     return got;
   }
 
-  /** Sends files to the threads while fewer than the bound are in flight. */
+  /** How far ahead of the entries taken files may be sent out. */
+  private bound(): number {
+    return this.taken + (this.threads.filter((t) => !t.dead).length + 1) * IN_FLIGHT_PER_THREAD * 2;
+  }
+
+  /** While waiting, this thread extracts the next file not sent out yet; whether it did. */
+  private steal(): boolean {
+    if (this.sent >= this.files.length || this.sent >= this.bound()) return false;
+    this.local(this.sent++);
+    return true;
+  }
+
+  /** Sends files to the threads, a few each, within the bound. */
   private fill(): void {
     const live = this.threads.filter((t) => !t.dead);
-    const bound = this.taken + Math.max(1, live.length) * IN_FLIGHT_PER_THREAD;
+    const bound = this.bound();
     while (this.sent < this.files.length && this.sent < bound) {
-      const id = this.sent++;
       const t = live.length ? live.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)) : null;
+      if (t && t.pending.size >= IN_FLIGHT_PER_THREAD) break;
+      const id = this.sent++;
       if (!t) {
         this.local(id);
         continue;

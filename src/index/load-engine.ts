@@ -22,7 +22,7 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   suspects?: Set<string>;
   /** Re-extract everything (/reindex). */
   force?: boolean;
-  /** Extraction threads: a number (0 or 1: this thread only) or "auto"; default EXTRACT_WORKERS, else auto (one per core). */
+  /** Extraction threads besides this one: a number (0: this thread only) or "auto"; default EXTRACT_WORKERS, else auto (one per core but this one). */
   workers?: number | "auto";
   /** Less text than this to extract stays in this thread (default MIN_POOL_BYTES). */
   poolMinBytes?: number;
@@ -112,7 +112,7 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | n
   const load = { ...opts, onWarning };
   const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
   const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
-  if (threads > 1) {
+  if (threads > 0) {
     const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
     try {
       for (const i of todo) slots[i] = (yield pool) ?? null;
