@@ -14,6 +14,18 @@ export interface ActorMention {
 
 /** Lower case, no dots, no leading "the", no possessive: the form aliases are compared in. */
 export function normalizeActor(s: string): string {
+  let n = NORMALIZED.get(s);
+  if (n === undefined) {
+    // A bounded memo: names recur within and across documents, and this runs for every mention.
+    if (NORMALIZED.size >= 20000) NORMALIZED.clear();
+    n = normalize(s);
+    NORMALIZED.set(s, n);
+  }
+  return n;
+}
+const NORMALIZED = new Map<string, string>();
+
+function normalize(s: string): string {
   return s
     .toLowerCase()
     .replace(/[’']s$/, "")
@@ -40,6 +52,19 @@ const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|pre
 
 /** The canonical key of an actor name, and the name to show for it. */
 export function actorKey(text: string): { key: string; name: string } {
+  let k = KEYS.get(text);
+  if (!k) {
+    // Bounded memo, as for normalizeActor: every mention of every sentence comes through here.
+    // Callers only read the result (alias groups already share theirs).
+    if (KEYS.size >= 20000) KEYS.clear();
+    k = keyOf(text);
+    KEYS.set(text, k);
+  }
+  return k;
+}
+const KEYS = new Map<string, { key: string; name: string }>();
+
+function keyOf(text: string): { key: string; name: string } {
   let n = normalizeActor(text);
   // "the Government of the Republic of X", "the Government of X": the state is X.
   const of = /^(?:government|administration|authorities|state) of (?:the )?(.+)$/.exec(n);
@@ -115,8 +140,9 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     const text = span(i, j).replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
     if (!text || /^\d/.test(text)) return;
     const single = j - i === 1;
-    const atSentenceStart = sentence.slice(0, start).trim() === "";
-    const next = /^\s*(\S+)/.exec(sentence.slice(start + text.length))?.[1] ?? "";
+    const atSentenceStart = onlySpacesBefore(sentence, start);
+    NEXT_WORD_RE.lastIndex = start + text.length;
+    const next = NEXT_WORD_RE.exec(sentence)?.[1] ?? "";
     const acronym = /^\p{Lu}{2,6}$/u.test(text);
     if (atSentenceStart && single && !acronym && !isKnownActor(text) && !isName(text, next)) return;
     // "The <demonym> government said": the country acts through its state.
@@ -128,6 +154,16 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     if (single && (FUNCTION_WORDS.test(text) || (isDemonym(text) && !isKnownActor(text)))) return;
     out.push({ ...actorKey(text), text, start: offset + start, end: offset + start + text.length });
   }
+}
+
+// The word after a name (sticky: read from where the name ends, without copying the rest).
+const NEXT_WORD_RE = /\s*(\S+)/y;
+const SPACE_RE = /\s/;
+
+/** Whether text holds only white space before `at` (what `text.slice(0, at).trim() === ""` says). */
+function onlySpacesBefore(text: string, at: number): boolean {
+  for (let i = 0; i < at; i++) if (!SPACE_RE.test(text[i]!)) return false;
+  return true;
 }
 
 function splitAnd(text: string, index: number): Array<{ text: string; index: number }> {

@@ -20,8 +20,11 @@ const NEGATOR = /^(?:not|no|never|neither|nor|without|hardly|cannot|n't|nothing|
 
 /** Whether a lower-case word carries a valence of its own (a quick test before scoring a sentence). */
 export function isEvaluative(word: string): boolean {
-  return VALENCE.has(word) && !NOT_EVALUATIVE.has(word);
+  return EVALUATIVE.has(word);
 }
+
+// One set for the test above: it runs on every word of every sentence.
+const EVALUATIVE = new Set([...VALENCE.keys()].filter((w) => !NOT_EVALUATIVE.has(w)));
 
 export interface Evaluation {
   /** Sum of the valences. */
@@ -47,7 +50,11 @@ export function evaluate(text: string, skip: (word: string) => boolean = () => f
   const words = [...text.matchAll(WORD_RE)];
   const lower = words.map((m) => m[0].toLowerCase().replace(/’/g, "'"));
   // Capitalized words after the first are names.
-  const valences = words.map((m, i) => (i > 0 && /^\p{Lu}/u.test(m[0]) && !/^I(?:'m|'ve)?$/.test(m[0])) || NOT_EVALUATIVE.has(lower[i]!) || skip(lower[i]!) ? undefined : VALENCE.get(lower[i]!));
+  // (Looked up first: most words have no valence, and then nothing else needs testing.)
+  const valences = words.map((m, i) => {
+    const v = VALENCE.get(lower[i]!);
+    return v === undefined || (i > 0 && /^\p{Lu}/u.test(m[0]) && !/^I(?:'m|'ve)?$/.test(m[0])) || NOT_EVALUATIVE.has(lower[i]!) || skip(lower[i]!) ? undefined : v;
+  });
   let boost = 1;
   for (let i = 0; i < words.length; i++) {
     const m = words[i]!;

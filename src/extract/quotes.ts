@@ -369,8 +369,13 @@ function sentenceAt(p: PassageText, at: number): Span {
   return p.sentences.find((s) => s.start <= at && at < s.end) ?? p.sentences[p.sentences.length - 1] ?? { start: 0, end: p.text.length };
 }
 
+// Counted without collecting the words: it runs several times per quotation.
+const WORD_RUN_RE = /[\p{L}\p{N}]+/gu;
 function wordCount(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  let n = 0;
+  WORD_RUN_RE.lastIndex = 0;
+  while (WORD_RUN_RE.test(s)) n++;
+  return n;
 }
 
 function attribute(

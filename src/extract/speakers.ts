@@ -33,7 +33,8 @@ const TOKEN_RE = /[“"][\p{Lu}][\p{L}'’.-]{0,20}[”"](?=\s+\p{Lu})|[\p{L}\p{
 
 function tokens(s: string, from = 0, to = s.length): Tok[] {
   const out: Tok[] = [];
-  const re = new RegExp(TOKEN_RE.source, "gu");
+  // TOKEN_RE itself, its lastIndex set here: nothing in the loop tokenizes again.
+  const re = TOKEN_RE;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s)) && m.index < to) {

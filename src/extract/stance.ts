@@ -14,6 +14,7 @@ import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlia
 import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
 import { evaluate, isEvaluative } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
+import { wordUsage } from "./word-usage.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
 import type { QuoteDraft } from "./quotes.js";
 import { adjacentSubject, AUX, clauseAround, clauseEndAfter, type Ctx, type Holder, holders, objectAfter, textBefore } from "./stance-holders.js";
@@ -91,15 +92,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   const docText = passages.map((p) => p.text).join("\n");
   // A sentence-initial capitalized word is a name when the document also capitalizes it mid-sentence,
   // or when a verb follows it and the document never writes it in lower case.
-  const seen = new Map<string, { midSentence: boolean; lower: boolean }>();
-  const usage = (w: string) => {
-    let u = seen.get(w);
-    if (!u) {
-      u = { midSentence: new RegExp(`[^.!?"“\\s]\\s+${escape(w)}\\b`).test(docText), lower: new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(docText) };
-      seen.set(w, u);
-    }
-    return u;
-  };
+  const usage = wordUsage(docText);
   const isName = (w: string, next: string): boolean =>
     usage(w).midSentence || ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) || IRREGULAR_PAST.has(next)) && !usage(w).lower);
   const persons = personIndex(quotes);
@@ -287,13 +280,26 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
       cueEnd: sp.start + e.end,
       polarity,
       negated: false,
-      target: content.replace(/^[\s,:"“”'‘’]+|[\s,.;:"“”'‘’]+$/g, "").replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
+      target: trimTarget(content).replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
       sentence: { start: s.start, end: s.end },
       clause: { start: sp.start, end: sp.end },
       weight: 0.7 * sp.holder.weight,
     });
   }
   return out;
+}
+
+// Quote marks and punctuation around what was said (a plain scan: the regex /^[…]+|[…]+$/g
+// tried the trailing class at every position of every evaluated span).
+const LEAD_TRIM = new Set([..." ,:\"“”'‘’"]);
+const TAIL_TRIM = new Set([..." ,.;:\"“”'‘’"]);
+const SPACE_RE = /\s/;
+function trimTarget(content: string): string {
+  let a = 0;
+  let b = content.length;
+  while (a < b && (LEAD_TRIM.has(content[a]!) || SPACE_RE.test(content[a]!))) a++;
+  while (b > a && (TAIL_TRIM.has(content[b - 1]!) || SPACE_RE.test(content[b - 1]!))) b--;
+  return content.slice(a, b);
 }
 
 function targetOf(text: string, from: number, to: number): string {
@@ -304,9 +310,13 @@ function targetOf(text: string, from: number, to: number): string {
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }
 
+const ACRONYM_IN_BRACKETS = /\(\p{Lu}[\p{Lu}&.-]{1,7}\)/u;
+
 /** "the Council of Coastal States (CCS)": the acronym names the same actor, in this document. */
 function acronymIndex(docText: string): Map<string, { key: string; name: string }> {
   const idx = new Map<string, { key: string; name: string }>();
+  // Most documents have no acronym in brackets: skip the costly scan for a name before one.
+  if (!ACRONYM_IN_BRACKETS.test(docText)) return idx;
   for (const m of docText.matchAll(/(\p{Lu}[\p{L}.&'’-]*(?:\s+(?:of|and|for|the|on|\p{Lu}[\p{L}.&'’-]*)){1,7})\s+\((\p{Lu}[\p{Lu}&.-]{1,7})\)/gu)) {
     const full = m[1]!.replace(/^The\s+/, "");
     const acronym = m[2]!;

@@ -7,6 +7,7 @@ import { assembleCorpus, type DocEntry, extractEntry } from "../corpus.js";
 import { contentHash, type FileEntry, listKnowledgeFolder, readFileBytes } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
+import { ExtractPool, MIN_POOL_BYTES, poolSize } from "./extract-pool.js";
 import { type CacheData, cacheData, cachePath, readCache, writeCache } from "./cache.js";
 import { SearchIndex } from "./search-index.js";
 
@@ -21,6 +22,10 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   suspects?: Set<string>;
   /** Re-extract everything (/reindex). */
   force?: boolean;
+  /** Extraction threads besides this one: a number (0: this thread only) or "auto"; default EXTRACT_WORKERS, else auto (one per core but this one). */
+  workers?: number | "auto";
+  /** Less text than this to extract stays in this thread (default MIN_POOL_BYTES). */
+  poolMinBytes?: number;
   /** Operational messages (cache discarded, cache written). */
   onLog?: (message: string) => void;
 }
@@ -61,8 +66,13 @@ interface Plan {
   folder: FolderState;
 }
 
-/** Decides, file by file, what to reuse and what to extract; yields after each extraction. */
-function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
+/**
+ * Decides, file by file, what to reuse and what to extract, then extracts: in this thread
+ * (yielding null after each file, so the bot can let its event loop run) or, for a big enough
+ * batch, in a pool of threads (yielding the pool whenever the next entry is awaited: the driver
+ * waits for it, blocking or not, and sends it back in).
+ */
+function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | null, Plan, DocEntry | null | undefined> {
   const warnings: string[] = [];
   const onWarning = (w: string): void => {
     warnings.push(w);
@@ -85,9 +95,9 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
   let cacheByFile: Map<string, DocEntry> | null = null;
   const previous = new Map((opts.force ? [] : (opts.previous ?? [])).map((e) => [e.file, e]));
   if (!opts.previous && !opts.force) cacheByFile = cached();
-  const entries: DocEntry[] = [];
+  const slots: Array<DocEntry | null> = [];
+  const todo: number[] = [];
   let reused = 0;
-  let extracted = 0;
   for (const f of files) {
     const suspect = opts.suspects?.has(f.file) ?? false;
     let reuse = reusable(previous.get(f.file), f, suspect);
@@ -95,22 +105,67 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<void, Plan> {
       cacheByFile ??= cached();
       reuse = reusable(cacheByFile.get(f.file), f, suspect);
     }
-    if (reuse) {
-      entries.push(reuse);
-      reused++;
-      continue;
-    }
-    const e = extractEntry(f, { ...opts, onWarning });
-    if (e) entries.push(e);
-    extracted++;
-    yield;
+    if (reuse) reused++;
+    else todo.push(slots.length);
+    slots.push(reuse);
   }
+  const load = { ...opts, onWarning };
+  const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
+  const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
+  if (threads > 0) {
+    const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
+    try {
+      for (const i of todo) slots[i] = (yield pool) ?? null;
+    } finally {
+      pool.close();
+    }
+  } else {
+    for (const i of todo) {
+      slots[i] = extractEntry(files[i]!, load);
+      yield null;
+    }
+  }
+  const entries = slots.filter((e): e is DocEntry => e !== null);
+  const extracted = todo.length;
   const present = new Set(files.map((f) => f.file));
   const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
   const removed = before.filter((k) => !present.has(k)).length;
   const hashes = new Map(entries.map((e) => [e.file, e.hash]));
   const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
   return { entries, reused, extracted, removed, cache: cache ?? null, warnings, folder };
+}
+
+/** Runs plan() to the end in this thread, blocking on the pool when it extracts in threads. */
+function planSync(root: string, opts: LoadEngineOptions): Plan {
+  const gen = plan(root, opts);
+  try {
+    let step = gen.next();
+    while (!step.done) step = gen.next(step.value ? step.value.next() : undefined);
+    return step.value;
+  } catch (e) {
+    gen.return(undefined as never);
+    throw e;
+  }
+}
+
+/** Runs plan() to the end without holding the event loop for long. */
+async function planAsync(root: string, opts: LoadEngineOptions): Promise<Plan> {
+  const gen = plan(root, opts);
+  try {
+    let step = gen.next();
+    while (!step.done) {
+      if (step.value) {
+        step = gen.next(await step.value.nextAsync());
+      } else {
+        await new Promise<void>((r) => setImmediate(r));
+        step = gen.next();
+      }
+    }
+    return step.value;
+  } catch (e) {
+    gen.return(undefined as never);
+    throw e;
+  }
 }
 
 /** The old entry when the file is unchanged: same size and time, or else the same content hash. */
@@ -156,10 +211,7 @@ function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
 /** Loads synchronously (the command line). */
 export function loadEngine(root: string, opts: LoadEngineOptions = {}): Loaded {
   const t0 = performance.now();
-  const gen = plan(root, opts);
-  let step = gen.next();
-  while (!step.done) step = gen.next();
-  const p = step.value;
+  const p = planSync(root, opts);
   const fromCache = cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
   return finish(root, p, corpus, fromCache ?? SearchIndex.build(corpus), fromCache !== null, opts, t0);
@@ -168,13 +220,7 @@ export function loadEngine(root: string, opts: LoadEngineOptions = {}): Loaded {
 /** Loads without blocking the event loop for long (the bot): yields between files and index chunks. */
 export async function loadEngineAsync(root: string, opts: LoadEngineOptions = {}): Promise<Loaded> {
   const t0 = performance.now();
-  const gen = plan(root, opts);
-  let step = gen.next();
-  while (!step.done) {
-    await new Promise<void>((r) => setImmediate(r));
-    step = gen.next();
-  }
-  const p = step.value;
+  const p = await planAsync(root, opts);
   const fromCache = cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
   const index = fromCache ?? (await SearchIndex.buildAsync(corpus));

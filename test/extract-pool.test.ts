@@ -1,0 +1,93 @@
+// Extraction in worker threads gives exactly what extraction in this thread gives: the same
+// entries in the same order (so the same passages, line numbers and cache), the same warnings.
+import { afterEach, describe, expect, it } from "vitest";
+import { poolSize } from "../src/index/extract-pool.js";
+import { type Loaded, loadEngine, loadEngineAsync } from "../src/index/load-engine.js";
+import { writeKnowledge } from "./helpers.js";
+
+const article = (i: number) =>
+  [
+    `Harbour levy vote ${i}`,
+    "",
+    `Published: 2024-03-${String(10 + (i % 18)).padStart(2, "0")}`,
+    "",
+    `“The levy on ferry berth ${i} will ruin small operators,” said Mara Quill${i}, who chairs the boatmen's guild.`,
+    "",
+    `The Port Council of Vell${i} rejected the proposal on Tuesday, and the guild opposes any new levy until next spring.`,
+    "",
+    `Officials said a second vote would follow in ${2025 + (i % 3)}. “We welcome a fair compromise,” the mayor said.`,
+  ].join("\n");
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+  for (const c of cleanups) c();
+  cleanups = [];
+});
+
+function folder(): string {
+  const files: Record<string, string | Buffer> = { "empty.txt": "", "binary.txt": Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]) };
+  for (let i = 0; i < 14; i++) files[`news/story-${String(i).padStart(2, "0")}.txt`] = article(i);
+  const kb = writeKnowledge(files);
+  cleanups.push(kb.cleanup);
+  return kb.dir;
+}
+
+/** What a load produced, without its timing. */
+const outcome = (l: Loaded, warnings: string[]) => ({ entries: l.entries, stats: { ...l.stats, ms: 0 }, warnings });
+
+describe("extraction threads", () => {
+  it("give the entries, order and warnings of in-thread extraction (blocking load)", () => {
+    const dir = folder();
+    const inThread: string[] = [];
+    const pooled: string[] = [];
+    const logs: string[] = [];
+    const a = loadEngine(dir, { cacheDir: null, workers: 0, onWarning: (w) => inThread.push(w) });
+    const b = loadEngine(dir, { cacheDir: null, workers: 1, poolMinBytes: 0, onWarning: (w) => pooled.push(w), onLog: (m) => logs.push(m) });
+    expect(a.entries.length).toBe(14);
+    expect(inThread.length).toBeGreaterThanOrEqual(2);
+    expect(outcome(b, pooled)).toEqual(outcome(a, inThread));
+    // The threads did start: a failure to start is logged (and would fall back to this thread).
+    expect(logs.filter((m) => /threads could not start/.test(m))).toEqual([]);
+    expect(b.engine.whoSaid("levy on ferry berth 7 will ruin").results[0]?.speaker).toBe("Mara Quill7");
+  }, 120_000); // threads start slowly on a busy machine
+
+  it("give the same entries when the load does not block (the bot)", async () => {
+    const dir = folder();
+    const a = loadEngine(dir, { cacheDir: null, workers: 0, onWarning: () => {} });
+    const b = await loadEngineAsync(dir, { cacheDir: null, workers: 2, poolMinBytes: 0, onWarning: () => {} });
+    expect(b.entries).toEqual(a.entries);
+    expect(b.stats.extracted).toBe(a.stats.extracted);
+  }, 120_000);
+
+  it("stay in this thread for a small batch", () => {
+    const dir = folder();
+    const logs: string[] = [];
+    const l = loadEngine(dir, { cacheDir: null, workers: 2, onWarning: () => {}, onLog: (m) => logs.push(m) });
+    expect(l.entries.length).toBe(14);
+    expect(logs).toEqual([]);
+  });
+});
+
+describe("poolSize", () => {
+  const cases: Array<[setting: string | number | undefined, expected: number | "auto", logged: boolean]> = [
+    [undefined, "auto", false],
+    ["", "auto", false],
+    ["auto", "auto", false],
+    ["0", 0, false],
+    ["1", 1, false],
+    [0, 0, false],
+    ["3", 3, false],
+    [" 2 ", 2, false],
+    ["many", "auto", true],
+    ["-2", "auto", true],
+    ["65", "auto", true],
+    [2.5, "auto", true],
+  ];
+  it.each(cases)("%j → %s", (setting, expected, logged) => {
+    const logs: string[] = [];
+    const auto = poolSize("auto");
+    expect(poolSize(setting, (m) => logs.push(m))).toBe(expected === "auto" ? auto : expected);
+    expect(logs.length).toBe(logged ? 1 : 0);
+    if (logged) expect(logs[0]).toMatch(/EXTRACT_WORKERS must be auto or a number from 0 to 64/);
+  });
+});
