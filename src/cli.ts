@@ -2,7 +2,8 @@
 // Answers one query (or a JSONL batch) from the terminal. Answers go to stdout, logs to stderr.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { answer, type QueryInput } from "./answer/dispatch.js";
+import { answer } from "./answer/dispatch.js";
+import type { Question } from "./answer/question.js";
 import type { Engine } from "./answer/engine.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
@@ -93,9 +94,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!line.trim()) continue;
       let out: string;
       try {
-        const q = JSON.parse(line) as QueryInput;
-        if (!q || typeof q !== "object") throw new Error("a query must be a JSON object");
-        out = jsonLine(answer(engine, q));
+        // answer() parses the line's object as a Question, and says what is wrong with it.
+        out = jsonLine(await answer(engine, JSON.parse(line) as unknown));
       } catch (e) {
         out = JSON.stringify({ error: (e as Error).message });
       }
@@ -105,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const [first, ...rest] = positionals;
-  let q: QueryInput;
+  let q: Question;
   switch (first) {
     case "who-said":
     case "when":
@@ -113,16 +113,16 @@ export async function main(argv: string[]): Promise<number> {
       q = { command: first, query: rest.join(" ") };
       break;
     case "stance":
-      q = { command: "stance", actor: rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
+      q = { command: "stance", actor: rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : null) };
       break;
     case "sources":
       q = { command: "sources" };
       break;
     case "check":
-      q = { command: "check", query: rest.join(" "), speaker: values.speaker };
+      q = { command: "check", query: rest.join(" "), speaker: values.speaker ?? null };
       break;
     case "said":
-      q = { command: "said", speaker: values.speaker ?? rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
+      q = { command: "said", speaker: values.speaker ?? rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : null) };
       break;
     default: {
       const r = route(positionals.join(" "));
@@ -134,7 +134,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   try {
-    print(answer(engine, q));
+    print(await answer(engine, q));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;

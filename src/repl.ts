@@ -27,7 +27,7 @@ export async function replLine(holder: EngineHolder, line: string): Promise<Repl
   const routed = route(trimmed);
   if (routed.command === "empty") return { text: "" };
   if (routed.command === "help") return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };
-  return { answer: answer(holder.current, routed) };
+  return { answer: await answer(holder.current, routed) };
 }
 
 export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void> {

@@ -76,7 +76,7 @@ describe("a shard's engine", () => {
       writeFileSync(join(kb.dir, "a.txt"), 'date 2020-01-01  A\n\nCharles Babbage, an inventor, said: "The engine computes tables."\n');
       expect(loadEngine(kb.dir, opts).stats.extracted).toBe(1); // the manager again
       expect(await shard.reload()).toMatchObject({ extracted: 0, reused: 1 });
-      expect(shard.current.whoSaid("computes tables").results[0]?.speaker).toBe("Charles Babbage");
+      expect((await shard.current.whoSaid("computes tables")).results[0]?.speaker).toBe("Charles Babbage");
 
       await shard.reindex();
       expect(asked).toEqual(["reindex"]); // /reindex goes to the manager

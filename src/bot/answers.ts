@@ -49,15 +49,15 @@ export class Answers {
   }
 
   /** Asks for up to MAX_RESULTS results (pages behind "More"); the first are the terminal's. */
-  ask(query: BotQuery): Answer {
+  ask(query: BotQuery): Promise<Answer> {
     return ask(this.engine(), query, MAX_RESULTS);
   }
 
   /** One page of the answer, from result `offset` on. */
-  page(query: BotQuery, offset = 0): RenderedAnswer {
+  async page(query: BotQuery, offset = 0): Promise<RenderedAnswer> {
     const engine = this.engine();
     let droppedMore = false;
-    const page = renderAnswer(ask(engine, query, MAX_RESULTS), {
+    const page = renderAnswer(await ask(engine, query, MAX_RESULTS), {
       offset,
       pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
       ids: {

@@ -8,7 +8,7 @@ import { messageReply, noticeReply, type Reply } from "./reply.js";
 import { recordVote } from "./feedback.js";
 import { lookupSource } from "./source-view.js";
 
-export function pressButton(input: ButtonInput, bot: BotContext): Reply {
+export function pressButton(input: ButtonInput, bot: BotContext): Reply | Promise<Reply> {
   const action = decodeCustomId(input.customId);
   if (!action) return noticeReply("This button is from an older version of the bot and no longer works. Please ask again.");
   if (action.kind === "source" || action.kind === "source-hashed") return showSource(bot, action);
@@ -26,17 +26,17 @@ function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "sour
 }
 
 /** The answer again, from the first result, as a message everyone in the channel sees. */
-function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Reply {
+async function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Promise<Reply> {
   const query = action.kind === "publish" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This \"Post publicly\" button has expired (I only remember recent questions for a while). Please ask again.");
-  const page = bot.answers.page(query, 0);
+  const page = await bot.answers.page(query, 0);
   return messageReply(page.message, !page.found);
 }
 
-function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Reply {
+async function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Promise<Reply> {
   const query = action.kind === "more" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
-  const page = bot.answers.page(query, action.offset);
+  const page = await bot.answers.page(query, action.offset);
   if (!page.found) return messageReply(page.message, true);
   // Paging a private answer replaces it in place; a shared message is left as it is, and the
   // next page goes to whoever pressed the button.

@@ -36,11 +36,11 @@ export function questionText(q: BotQuery): string {
   }
 }
 
-export function recordVote(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "feedback" | "feedback-ref" }>): Reply {
+export async function recordVote(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "feedback" | "feedback-ref" }>): Promise<Reply> {
   if (!bot.feedback) return noticeReply("Thanks, but this bot does not record votes (its operator has not set FEEDBACK_FILE).");
   const query = action.kind === "feedback" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This vote button has expired (I only remember recent questions for a while). Thanks anyway!");
-  const top = bot.answers.ask(query).results[0];
+  const top = (await bot.answers.ask(query)).results[0];
   const source = top && "source" in top ? top.source : null;
   try {
     bot.feedback.record({

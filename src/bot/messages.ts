@@ -24,7 +24,7 @@ export function createMessageHandler(bot: BotContext): (message: Message) => Pro
       }
       const routed = route(message.content.replace(mention, " "));
       const query = fromRouted(routed);
-      const reply = query ? bot.answers.page(query, 0).message : discordHelp();
+      const reply = query ? (await bot.answers.page(query, 0)).message : discordHelp();
       await message.reply(messageReplyOptions(reply));
     } catch (error) {
       await failMessage(bot.log, message.inGuild() ? "mention" : "DM", message, error);
