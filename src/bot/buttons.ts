@@ -5,7 +5,8 @@ import type { BotContext } from "./command.js";
 import { decodeCustomId, fileHash, type ButtonAction } from "./custom-ids.js";
 import type { ButtonInput } from "./incoming.js";
 import { messageReply, noticeReply, type Reply } from "./reply.js";
-import { recordVote } from "./feedback.js";
+import { describeError } from "./errors.js";
+import { questionText } from "./feedback.js";
 import { lookupSource } from "./source-view.js";
 
 export function pressButton(input: ButtonInput, bot: BotContext): Reply | Promise<Reply> {
@@ -41,4 +42,28 @@ async function showMore(input: ButtonInput, bot: BotContext, action: Extract<But
   // Paging a private answer replaces it in place; a shared message is left as it is, and the
   // next page goes to whoever pressed the button.
   return input.messageEphemeral ? { type: "update", message: page.message } : messageReply(page.message, true);
+}
+
+/** 👍 / 👎: appends the vote, with the answer's first result as it stands, to the feedback log. */
+export async function recordVote(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "feedback" | "feedback-ref" }>): Promise<Reply> {
+  if (!bot.feedback) return noticeReply("Thanks, but this bot does not record votes (its operator has not set FEEDBACK_FILE).");
+  const query = action.kind === "feedback" ? action.query : bot.answers.store?.get(action.key);
+  if (!query) return noticeReply("This vote button has expired (I only remember recent questions for a while). Thanks anyway!");
+  const top = (await bot.answers.ask(query)).results[0];
+  const source = top && "source" in top ? top.source : null;
+  try {
+    bot.feedback.record({
+      time: new Date().toISOString(),
+      command: query.command,
+      question: questionText(query),
+      file: source?.file ?? null,
+      lines: source ? [source.lineStart, source.lineEnd] : null,
+      vote: action.vote,
+      user: bot.feedback.hashUser(input.userId),
+    });
+  } catch (error) {
+    bot.log.warn(`could not record a vote in ${bot.feedback.file}: ${describeError(error)}`);
+    return noticeReply("Sorry, your vote could not be recorded just now.");
+  }
+  return noticeReply(action.vote === "up" ? "Thanks! 👍 noted." : "Thanks — 👎 noted. The operator reviews these to improve the answers.");
 }

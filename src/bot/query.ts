@@ -15,20 +15,5 @@ export function ask(engine: AnswerContext, q: BotQuery, limit?: number): Promise
 
 /** A routed plain-language question as a query; null for help and empty input. */
 export function fromRouted(r: Routed): BotQuery | null {
-  switch (r.command) {
-    case "who-said":
-    case "when":
-    case "search":
-      return { command: r.command, query: r.query };
-    case "stance":
-      return { command: "stance", actor: r.actor, topic: r.topic };
-    case "sources":
-      return { command: "sources" };
-    case "check":
-      return { command: "check", query: r.query, speaker: r.speaker };
-    case "said":
-      return { command: "said", speaker: r.speaker, topic: r.topic };
-    default:
-      return null;
-  }
+  return r.command === "help" || r.command === "empty" ? null : r;
 }
