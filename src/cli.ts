@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { answer } from "./answer/dispatch.js";
 import type { Question } from "./answer/question.js";
-import type { Engine } from "./answer/engine.js";
+import type { AnswerContext } from "./answer/context.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
 import { configOrReport } from "./config.js";
@@ -30,6 +30,9 @@ const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <
   --batch FILE  one JSON query per line, e.g. {"command":"who-said","query":"…"}
   --knowledge   the folder to index (default: KNOWLEDGE_DIR or knowledge/)
   --no-cache    index from scratch, without reading or writing .cache/`;
+
+/** Ends the store's connections (STORE=postgres) once the answers are out. */
+let closeStore = async (): Promise<void> => undefined;
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -61,16 +64,30 @@ export async function main(argv: string[]): Promise<number> {
   if (!config) return 1;
   const log = createLogger(config.LOG_LEVEL);
   const root = values.knowledge ?? config.KNOWLEDGE_DIR;
-  let engine: Engine;
+  let engine: AnswerContext;
   try {
     const limit = values.limit ? Math.max(1, Math.min(50, Number(values.limit) || 5)) : undefined;
-    engine = loadEngine(root, {
+    const options = {
       sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
       cacheDir: values["no-cache"] ? null : config.CACHE_DIR,
-      onWarning: (w) => log.warn(w),
-      onLog: (m) => log.info(m),
+      onWarning: (w: string) => log.warn(w),
+      onLog: (m: string) => log.info(m),
       ...(limit ? { limit } : {}),
-    }).engine;
+    };
+    if (config.STORE === "postgres") {
+      // Loaded only with STORE=postgres. The folder is indexed first unless the served generation holds it already.
+      const { connectPg } = await import("./store/postgres/db.js");
+      const { indexFolder, openPostgres } = await import("./runtime/postgres.js");
+      const db = await connectPg(config.DATABASE_URL!);
+      const opened = await indexFolder(db, root, options)
+        .then(() => openPostgres(config.DATABASE_URL!, options, db))
+        .catch(async (e: unknown) => {
+          await db.close?.();
+          throw e;
+        });
+      engine = opened;
+      closeStore = opened.close;
+    } else engine = loadEngine(root, options).engine;
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`${e.message}\n`);
@@ -143,11 +160,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  async (code) => {
+    await closeStore();
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
     process.stderr.write(`error: ${(e as Error).message}\n`);
+    await closeStore().catch(() => undefined);
     process.exitCode = 1;
   },
 );

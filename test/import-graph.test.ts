@@ -23,7 +23,7 @@ const LAYERS: Array<[number, RegExp]> = [
   [10, /^(src\/bot\/(?!deploy\.ts$)|commands\/)/],
   [11, /^src\/(http|shard)\/(?!main\.ts$)/],
   // Entry points: what `npm start`, `npm run ask` and the other scripts run.
-  [12, /^src\/(main|cli|repl)\.ts$|^src\/(http|feedback)\/main\.ts$|^src\/bot\/deploy\.ts$/],
+  [12, /^src\/(main|cli|repl|index-main)\.ts$|^src\/(http|feedback)\/main\.ts$|^src\/bot\/deploy\.ts$/],
 ];
 
 export function layerOf(file: string): number {

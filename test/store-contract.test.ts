@@ -1,6 +1,8 @@
 // One contract for every store: the embedded one (MiniSearch + in-memory facts) and PostgreSQL
 // (through PGlite, no service needed). Same facts, same candidates for clear questions, and the
-// same answers from the answer modules, which see only the two interfaces.
+// same answers from the answer modules, which see only the two interfaces. With TEST_DATABASE_URL
+// (.ci/run starts a throwaway PostgreSQL 15), the PostgreSQL store runs on that server instead.
+// Tables are created in the database given: use a throwaway one.
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +10,8 @@ import type { AnswerContext } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
 import type { Question } from "../src/answer/question.js";
 import type { Engine } from "../src/answer/engine.js";
-import type { Db } from "../src/store/postgres/db.js";
+import { answerWhoSaid } from "../src/answer/who-said.js";
+import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
 import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
 import type { Store } from "../src/store/types.js";
@@ -58,18 +61,19 @@ const QUESTIONS: Question[] = [
 ];
 
 let engine: Engine;
-let pglite: PGlite;
+let db: Db;
 let postgres: PostgresStore;
 
 beforeAll(async () => {
   engine = engineFor(DOCS);
-  pglite = new PGlite({ extensions: { pg_trgm } });
-  await writeCorpus(pglite as unknown as Db, engine.corpus, { batchSize: 3 });
-  postgres = await PostgresStore.open(pglite as unknown as Db);
+  const url = process.env.TEST_DATABASE_URL;
+  db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm } }) as unknown as Db);
+  await writeCorpus(db, engine.corpus, { batchSize: 3 });
+  postgres = await PostgresStore.open(db);
 }, 60_000);
 
 afterAll(async () => {
-  await pglite?.close();
+  await db?.close?.();
 });
 
 const stores = (): Array<[string, Store]> => [
@@ -155,5 +159,28 @@ describe("editDistance", () => {
     ["cod", "ferry", 1, 2],
   ])("%s → %s within %i is %i", (a, b, max, want) => {
     expect(editDistance(a, b, max)).toBe(want);
+  });
+});
+
+describe("the PostgreSQL indexer", () => {
+  it("keeps the served generation when a run fails half-way, and tells listeners when the next one commits", async () => {
+    const before = await postgres.documents();
+    const other = engineFor({ "tide.txt": "Tide tables\n\n\"The tide turns at noon,\" said Ola Berg." });
+    // A connection that fails on the quotations batch: the run dies after writing some of its rows.
+    const failing: Db = {
+      query: (sql, params) => db.query(sql, params),
+      transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => (sql.startsWith("INSERT INTO eb_quotes") ? Promise.reject(new Error("connection lost")) : tx.query(sql, params)) })),
+    };
+    await expect(writeCorpus(failing, other.corpus)).rejects.toThrow("connection lost");
+    expect(await postgres.documents()).toEqual(before);
+
+    const seen: number[] = [];
+    const stop = await postgres.onChange((g) => seen.push(g));
+    const generation = await writeCorpus(db, other.corpus, { batchSize: 2 });
+    expect((await postgres.documents()).map((d) => d.file)).toEqual(["tide.txt"]);
+    expect((await answerWhoSaid({ backend: postgres, facts: postgres, options: {} }, "the tide turns at noon")).results[0]?.speaker).toBe("Ola Berg");
+    for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([generation]);
+    await stop();
   });
 });
