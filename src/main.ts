@@ -18,6 +18,8 @@ async function run(): Promise<number> {
   if (!read) return 1;
   const { config, mode } = read;
   const log = createLogger(config.LOG_LEVEL);
+  // Said, not silently ignored: in this version only `npm run ask` and `npm run index` use PostgreSQL.
+  if (config.STORE === "postgres") log.warn("STORE=postgres: the bot still answers from the embedded store in this version; `npm run ask` and `npm run index` use PostgreSQL.");
   let holder: EngineHolder;
   try {
     holder = new EngineHolder(config.KNOWLEDGE_DIR, {
