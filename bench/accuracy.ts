@@ -3,7 +3,7 @@
 // the overall polarity (and, reported apart, whether one of the first three results cites a
 // sentence that shows it).
 import { answer } from "../src/answer/dispatch.js";
-import type { Engine } from "../src/answer/engine.js";
+import type { Engine } from "../src/runtime/engine.js";
 import type { StanceAnswer, WhenAnswer, WhoSaidAnswer } from "../src/answer/types.js";
 import type { Citation } from "../src/types.js";
 import type { AnswerKey } from "./key.js";

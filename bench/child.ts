@@ -26,7 +26,7 @@ function emit(result: unknown): void {
 
 async function load(root: string, cacheDir: string | null): Promise<void> {
   const t0 = performance.now();
-  const { loadEngine } = await import("../src/index/load-engine.js");
+  const { loadEngine } = await import("../src/runtime/load-engine.js");
   const { answer } = await import("../src/answer/dispatch.js");
   const importMs = performance.now() - t0;
   const baseline = heap();
@@ -63,7 +63,7 @@ async function minisearch(docsPath: string): Promise<void> {
 
 /** Answers the workload; with `profilePath`, a CPU profile of the answers alone (no load, no bare searches). */
 async function queries(root: string, cacheDir: string, keyPath: string, total: number, profilePath: string | undefined): Promise<void> {
-  const { loadEngine } = await import("../src/index/load-engine.js");
+  const { loadEngine } = await import("../src/runtime/load-engine.js");
   const { measureLatency } = await import("./latency.js");
   const { buildWorkload } = await import("./workload.js");
   const engine = loadEngine(root, { cacheDir, onWarning: () => {}, onLog: () => {} }).engine;

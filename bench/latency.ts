@@ -1,7 +1,7 @@
 // Answer latency, one query at a time after load, next to a bare MiniSearch search() of the same
 // words on the same passage index: the difference is what the engine adds on top of retrieval.
 import { answer } from "../src/answer/dispatch.js";
-import type { Engine } from "../src/answer/engine.js";
+import type { Engine } from "../src/runtime/engine.js";
 import { fuzzy, prefix } from "../src/index/search-index.js";
 import { type Summary, summarize } from "./stats.js";
 import { type Command, COMMANDS, type Query } from "./workload.js";

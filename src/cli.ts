@@ -8,7 +8,7 @@ import type { AnswerContext } from "./answer/context.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";
 import { configOrReport } from "./config.js";
-import { loadEngine } from "./index/load-engine.js";
+import { loadEngine } from "./runtime/load-engine.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { jsonLine } from "./render/json.js";

@@ -1,6 +1,6 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
-import { EngineHolder, type ReindexReport } from "./answer/holder.js";
+import { EngineHolder, type ReindexReport } from "./runtime/holder.js";
 import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { startLiveReload } from "./live-reload.js";

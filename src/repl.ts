@@ -1,6 +1,6 @@
 // The terminal prompt: the same commands as the Discord bot, answered locally (no token needed).
 import { createInterface } from "node:readline";
-import type { EngineHolder } from "./answer/holder.js";
+import type { EngineHolder } from "./runtime/holder.js";
 import { answer } from "./answer/dispatch.js";
 import { route } from "./answer/router.js";
 import type { Answer } from "./answer/types.js";

@@ -3,9 +3,9 @@
 import { readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { cachePath } from "../src/index/cache.js";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { startLiveReload } from "../src/live-reload.js";
 import { tempDir, writeKnowledge } from "./helpers.js";
 

@@ -4,10 +4,10 @@
 import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { lookupSource } from "../src/bot/source-view.js";
 import { buildCorpus } from "../src/corpus.js";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { listKnowledgeFiles, MAX_DEPTH, readKnowledgeFile } from "../src/knowledge/files.js";
 import { tempDir } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // Encodings: Windows-1252 read as Windows-1252 (curly quotes, dashes, € and … intact), UTF-16 with
 // a byte-order mark, and a UTF-8 byte-order mark dropped; the quotations in them are then found.
 import { afterEach, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { decodeText, decodeWindows1252 } from "../src/knowledge/encoding.js";
 import { writeKnowledge } from "./helpers.js";
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { checkCorrected } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
 import { QuestionError } from "../src/answer/question.js";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { route } from "../src/answer/router.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";
 import { Cooldown } from "../src/bot/cooldown.js";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseDocument } from "../src/knowledge/document.js";
 import { KnowledgeDirError, listKnowledgeFiles, looksBinary } from "../src/knowledge/files.js";
 import { buildCorpus } from "../src/corpus.js";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { writeKnowledge } from "./helpers.js";
 
 const article = (lines: string[]): string => lines.join("\n");

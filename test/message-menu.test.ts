@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { quotationOf, searchTextOf } from "../src/answer/message-quote.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";

@@ -3,7 +3,7 @@
 // The documents here are written for these tests.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { answer } from "../src/answer/dispatch.js";
 import { route } from "../src/answer/router.js";
 import { renderNothingFound } from "../src/render/discord.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { DiscordAPIError } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { describeStartupError } from "../src/bot/errors.js";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { fetchGatewayInfo } from "../src/shard/gateway-info.js";
 import { isToManager, isToShard } from "../src/shard/messages.js";
 import { identifyWaves, shardCount } from "../src/shard/plan.js";

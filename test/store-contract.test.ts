@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerContext } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
 import type { Question } from "../src/answer/question.js";
-import type { Engine } from "../src/answer/engine.js";
+import type { Engine } from "../src/runtime/engine.js";
 import { answerWhoSaid } from "../src/answer/who-said.js";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";

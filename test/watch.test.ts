@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EngineHolder, type ReindexReport } from "../src/answer/holder.js";
+import { EngineHolder, type ReindexReport } from "../src/runtime/holder.js";
 import { changesSince, type LiveReload, startLiveReload } from "../src/live-reload.js";
 import { tempDir } from "./helpers.js";
 

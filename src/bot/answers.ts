@@ -1,6 +1,6 @@
 // Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
 // renderer the custom_ids for "Show source" and "More".
-import type { Engine } from "../answer/engine.js";
+import type { Engine } from "../runtime/engine.js";
 import type { Answer } from "../answer/types.js";
 import { fitContent, fitEmbeds, PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
 import { moreId, sourceId } from "./custom-ids.js";

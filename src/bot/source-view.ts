@@ -4,7 +4,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import { lineUrl } from "../answer/citation.js";
-import type { Engine } from "../answer/engine.js";
+import type { Engine } from "../runtime/engine.js";
 import { FORMATS, readKnowledgeFile } from "../knowledge/files.js";
 import { splitLines } from "../knowledge/units.js";
 import type { SourceView } from "../render/discord.js";

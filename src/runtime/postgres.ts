@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { AnswerContext, AnswerOptions } from "../answer/context.js";
 import { EXTRACTOR_VERSION } from "../corpus.js";
-import { loadEngine, type LoadEngineOptions } from "../index/load-engine.js";
+import { loadEngine, type LoadEngineOptions } from "./load-engine.js";
 import { connectPg, type Db } from "../store/postgres/db.js";
 import { servedFrom, writeCorpus } from "../store/postgres/indexer.js";
 import { PostgresStore } from "../store/postgres/store.js";

@@ -4,7 +4,7 @@
 // discord.js client reads its shard from there; this file loads the cached index, runs the bot,
 // and relays reloads and /reindex through the manager.
 import { randomUUID } from "node:crypto";
-import type { ReindexReport } from "../answer/holder.js";
+import type { ReindexReport } from "../runtime/holder.js";
 import { startBot } from "../bot/client.js";
 import { describeLoad } from "../bot/engine-source.js";
 import { ConfigError, loadConfig } from "../config.js";

@@ -10,7 +10,7 @@ import { extname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ShardingManager, type Shard } from "discord.js";
-import type { EngineHolder, ReindexReport } from "../answer/holder.js";
+import type { EngineHolder, ReindexReport } from "../runtime/holder.js";
 import { DEFAULT_API_BASE } from "../bot/client.js";
 import { describeError, describeStartupError, scrub } from "../bot/errors.js";
 import { installStatsHook } from "../bot/stats.js";

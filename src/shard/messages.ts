@@ -1,6 +1,6 @@
 // What the shard manager and its shard processes say to each other over the IPC channel
 // discord.js sets up. Tagged with "evidence:" so they never collide with discord.js' own messages.
-import type { ReindexReport } from "../answer/holder.js";
+import type { ReindexReport } from "../runtime/holder.js";
 
 export type ToManager =
   /** /reindex was asked in a shard: the manager re-extracts once, for every shard. */

@@ -2,10 +2,10 @@
 // before starting any shard, so a shard only loads that cache (0 extracted). After a change the
 // manager rewrites the cache and tells every shard to load it again; /reindex in a shard asks the
 // manager to do it, so the folder is re-extracted once, not once per shard.
-import type { ReindexReport } from "../answer/holder.js";
-import type { Engine } from "../answer/engine.js";
+import type { ReindexReport } from "../runtime/holder.js";
+import type { Engine } from "../runtime/engine.js";
 import type { EngineSource } from "../bot/engine-source.js";
-import { loadEngine, loadEngineAsync, type LoadEngineOptions, type Loaded, type LoadStats } from "../index/load-engine.js";
+import { loadEngine, loadEngineAsync, type LoadEngineOptions, type Loaded, type LoadStats } from "../runtime/load-engine.js";
 
 export class ShardEngine implements EngineSource {
   private loaded: Loaded;

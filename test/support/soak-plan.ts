@@ -2,8 +2,8 @@
 // set of users, and the answer each one should get, computed by the bot's own handler in this
 // process (cooldown off). A soak then only has to prove the transport lost, duplicated or changed
 // nothing: under load and faults, every answer must equal the one given here.
-import type { Engine } from '../../src/answer/engine.js';
-import type { ReindexReport } from '../../src/answer/holder.js';
+import type { Engine } from '../../src/runtime/engine.js';
+import type { ReindexReport } from '../../src/runtime/holder.js';
 import { route } from '../../src/answer/router.js';
 import { Answers } from '../../src/bot/answers.js';
 import type { BotContext } from '../../src/bot/command.js';

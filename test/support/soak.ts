@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine } from '../../src/answer/engine.js';
+import { Engine } from '../../src/runtime/engine.js';
 import { ROOT, runTs, type ChildRun } from './bot-process.js';
 import { atOrdinaryPriority } from './cpu-hog.js';
 import { DiscordStandIn } from './discord-standin.js';

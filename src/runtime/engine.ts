@@ -6,13 +6,13 @@ import { SearchIndex } from "../index/search-index.js";
 import { EmbeddedStore } from "../store/embedded/store.js";
 import type { FactStore, SearchBackend } from "../store/types.js";
 import type { Corpus, Passage } from "../types.js";
-import { type AnswerContext, type AnswerOptions, DEFAULT_LIMIT } from "./context.js";
-import { answerSearch } from "./search.js";
-import { answerSources } from "./sources.js";
-import { answerStance } from "./stance.js";
-import type { SearchAnswer, SourcesAnswer, StanceAnswer, WhenAnswer, WhoSaidAnswer } from "./types.js";
-import { answerWhen } from "./when.js";
-import { answerWhoSaid } from "./who-said.js";
+import { type AnswerContext, type AnswerOptions, DEFAULT_LIMIT } from "../answer/context.js";
+import { answerSearch } from "../answer/search.js";
+import { answerSources } from "../answer/sources.js";
+import { answerStance } from "../answer/stance.js";
+import type { SearchAnswer, SourcesAnswer, StanceAnswer, WhenAnswer, WhoSaidAnswer } from "../answer/types.js";
+import { answerWhen } from "../answer/when.js";
+import { answerWhoSaid } from "../answer/who-said.js";
 
 export type EngineOptions = AnswerOptions;
 
