@@ -1,7 +1,7 @@
 // One entry point from a question to an answer, shared by the CLI, the prompt and the bot.
 import { answerCheck } from "./check.js";
 import { type AnswerContext, limitOf } from "./context.js";
-import { parseQuestion, type Question, QuestionError } from "./question.js";
+import { parseQuestion, type Question } from "./question.js";
 import { answerSaid } from "./said.js";
 import { answerSearch } from "./search.js";
 import { answerSources } from "./sources.js";
@@ -10,11 +10,8 @@ import type { Answer } from "./types.js";
 import { answerWhen } from "./when.js";
 import { answerWhoSaid } from "./who-said.js";
 
-/** Kept for callers that knew the error by this name. */
-export { QuestionError as QueryError };
-
 /** Answers a question; anything not yet a Question (a JSON line) is parsed first, or a QuestionError thrown. */
-export function answer(ctx: AnswerContext, input: Question | unknown, limit = limitOf(ctx)): Promise<Answer> {
+export async function answer(ctx: AnswerContext, input: Question | unknown, limit = limitOf(ctx)): Promise<Answer> {
   const q = parseQuestion(input);
   switch (q.command) {
     case "who-said":
