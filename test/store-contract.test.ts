@@ -5,7 +5,7 @@
 // Tables are created in the database given: use a throwaway one.
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AnswerContext } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
 import type { Question } from "../src/answer/question.js";
@@ -60,6 +60,10 @@ const QUESTIONS: Question[] = [
   { command: "said", speaker: "Zed Nobody", topic: null },
 ];
 
+// PGlite starts a WebAssembly PostgreSQL: on a busy machine that alone can take a minute. The
+// limits are generous so the suite never depends on the machine's speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 600_000 });
+
 let engine: Engine;
 let db: Db;
 let postgres: PostgresStore;
@@ -68,9 +72,9 @@ beforeAll(async () => {
   engine = engineFor(DOCS);
   const url = process.env.TEST_DATABASE_URL;
   db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm } }) as unknown as Db);
-  await writeCorpus(db, engine.corpus, { batchSize: 3 });
+  await writeCorpus(db, engine.corpus, { batchSize: 20 });
   postgres = await PostgresStore.open(db);
-}, 60_000);
+});
 
 afterAll(async () => {
   await db?.close?.();
