@@ -3,7 +3,7 @@
 // the overall polarity (and, reported apart, whether one of the first three results cites a
 // sentence that shows it).
 import { answer } from "../src/answer/dispatch.js";
-import type { Engine } from "../src/answer/engine.js";
+import type { Engine } from "../src/runtime/engine.js";
 import type { StanceAnswer, WhenAnswer, WhoSaidAnswer } from "../src/answer/types.js";
 import type { Citation } from "../src/types.js";
 import type { AnswerKey } from "./key.js";
@@ -65,10 +65,10 @@ class Tally {
 
 const where = (src: Citation | undefined): string => (src ? `${src.file}:${src.lineStart}${src.lineEnd !== src.lineStart ? `-${src.lineEnd}` : ""}` : "-");
 
-export function measureAccuracy(engine: Engine, key: AnswerKey): Accuracy {
+export async function measureAccuracy(engine: Engine, key: AnswerKey): Promise<Accuracy> {
   const who = new Tally();
   for (const k of key.whoSaid) {
-    const a = answer(engine, { command: "who-said", query: k.query }) as WhoSaidAnswer;
+    const a = (await answer(engine, { command: "who-said", query: k.query })) as WhoSaidAnswer;
     const top = a.results[0];
     const ok = !!top && has(top.speaker, k.speakers) && cites(top.source, k.file, k.lines);
     who.add(k.pattern, ok, () => ({
@@ -81,7 +81,7 @@ export function measureAccuracy(engine: Engine, key: AnswerKey): Accuracy {
 
   const when = new Tally();
   for (const k of key.when) {
-    const a = answer(engine, { command: "when", query: k.query }) as WhenAnswer;
+    const a = (await answer(engine, { command: "when", query: k.query })) as WhenAnswer;
     const top = a.results[0];
     const dateOk = (got: string | null): boolean => (k.values === null ? got === null : typeof got === "string" && k.values.some((v) => got.startsWith(v)));
     const ok = !!top && has(top.expression, [k.expression]) && dateOk(top.date) && cites(top.source, k.file, k.lines);
@@ -96,7 +96,7 @@ export function measureAccuracy(engine: Engine, key: AnswerKey): Accuracy {
   const stance = new Tally();
   let evidencePass = 0;
   for (const k of key.stance) {
-    const a = answer(engine, { command: "stance", actor: k.actor, topic: k.topic }) as StanceAnswer;
+    const a = (await answer(engine, { command: "stance", actor: k.actor, topic: k.topic })) as StanceAnswer;
     const ok = a.polarity === k.polarity;
     if (ok && a.results.slice(0, 3).some((r) => k.evidence.some((e) => cites(r.source, e.file, e.lines)))) evidencePass++;
     stance.add(k.polarity, ok, () => ({

@@ -26,14 +26,14 @@ function emit(result: unknown): void {
 
 async function load(root: string, cacheDir: string | null): Promise<void> {
   const t0 = performance.now();
-  const { loadEngine } = await import("../src/index/load-engine.js");
+  const { loadEngine } = await import("../src/runtime/load-engine.js");
   const { answer } = await import("../src/answer/dispatch.js");
   const importMs = performance.now() - t0;
   const baseline = heap();
   const t1 = performance.now();
   const loaded = loadEngine(root, { cacheDir, onWarning: () => {}, onLog: () => {} });
   const t2 = performance.now();
-  answer(loaded.engine, { command: "who-said", query: "the first question after start" });
+  await answer(loaded.engine, { command: "who-said", query: "the first question after start" });
   const firstAnswerMs = performance.now() - t2;
   const s = loaded.stats;
   const result: LoadResult = {
@@ -63,14 +63,14 @@ async function minisearch(docsPath: string): Promise<void> {
 
 /** Answers the workload; with `profilePath`, a CPU profile of the answers alone (no load, no bare searches). */
 async function queries(root: string, cacheDir: string, keyPath: string, total: number, profilePath: string | undefined): Promise<void> {
-  const { loadEngine } = await import("../src/index/load-engine.js");
+  const { loadEngine } = await import("../src/runtime/load-engine.js");
   const { measureLatency } = await import("./latency.js");
   const { buildWorkload } = await import("./workload.js");
   const engine = loadEngine(root, { cacheDir, onWarning: () => {}, onLog: () => {} }).engine;
   const key = JSON.parse(readFileSync(keyPath, "utf8"));
   const workload = buildWorkload(key, total, key.seed);
   if (!profilePath) {
-    emit(measureLatency(engine, workload));
+    emit(await measureLatency(engine, workload));
     return;
   }
   const { Session } = await import("node:inspector/promises");
@@ -79,10 +79,10 @@ async function queries(root: string, cacheDir: string, keyPath: string, total: n
   await session.post("Profiler.enable");
   await session.post("Profiler.setSamplingInterval", { interval: 100 });
   const { answer } = await import("../src/answer/dispatch.js");
-  for (const q of workload.slice(0, 200)) answer(engine, q.input); // warm, as measureLatency does
+  for (const q of workload.slice(0, 200)) await answer(engine, q.input); // warm, as measureLatency does
   await session.post("Profiler.start");
   const t0 = performance.now();
-  for (const q of workload) answer(engine, q.input);
+  for (const q of workload) await answer(engine, q.input);
   const ms = performance.now() - t0;
   const { profile } = await session.post("Profiler.stop");
   writeFileSync(profilePath, JSON.stringify(profile));

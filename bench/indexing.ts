@@ -4,7 +4,7 @@
 import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { cacheData, cachePath, writeCache } from "../src/index/cache.js";
-import { type Loaded, loadEngine } from "../src/index/load-engine.js";
+import { type Loaded, loadEngine } from "../src/runtime/load-engine.js";
 import { SearchIndex } from "../src/index/search-index.js";
 import { timed } from "./stats.js";
 

@@ -1,7 +1,7 @@
 // Answer latency, one query at a time after load, next to a bare MiniSearch search() of the same
 // words on the same passage index: the difference is what the engine adds on top of retrieval.
 import { answer } from "../src/answer/dispatch.js";
-import type { Engine } from "../src/answer/engine.js";
+import type { Engine } from "../src/runtime/engine.js";
 import { fuzzy, prefix } from "../src/index/search-index.js";
 import { type Summary, summarize } from "./stats.js";
 import { type Command, COMMANDS, type Query } from "./workload.js";
@@ -18,16 +18,16 @@ export interface Latency {
 }
 
 /** Answers a few queries untimed so the first timed ones do not pay for compilation. */
-function warmUp(engine: Engine, queries: Query[]): void {
+async function warmUp(engine: Engine, queries: Query[]): Promise<void> {
   for (const q of queries) {
-    answer(engine, q.input);
+    await answer(engine, q.input);
     engine.index.passages.search(q.text);
     engine.index.passages.search(q.text, { fuzzy, prefix });
   }
 }
 
-export function measureLatency(engine: Engine, queries: Query[]): Latency {
-  warmUp(engine, queries.slice(0, Math.min(200, Math.ceil(queries.length / 10))));
+export async function measureLatency(engine: Engine, queries: Query[]): Promise<Latency> {
+  await warmUp(engine, queries.slice(0, Math.min(200, Math.ceil(queries.length / 10))));
   const times = new Map<string, number[]>();
   const note = (k: string, ms: number): void => {
     let list = times.get(k);
@@ -36,7 +36,7 @@ export function measureLatency(engine: Engine, queries: Query[]): Latency {
   };
   for (const q of queries) {
     const t0 = performance.now();
-    answer(engine, q.input);
+    await answer(engine, q.input);
     const ms = performance.now() - t0;
     note(q.command, ms);
     note(`${q.command}/${q.variant}`, ms);

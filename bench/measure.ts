@@ -54,7 +54,7 @@ export interface SizeResult {
   accuracy: Accuracy;
 }
 
-export function measureSize(o: SizeOptions): SizeResult {
+export async function measureSize(o: SizeOptions): Promise<SizeResult> {
   const log = (m: string): void => o.log(`[${o.passages}] ${m}`);
   log("corpus…");
   const gen = timed(() => ensureCorpus({ passages: o.passages, seed: o.seed, root: o.root, keyPerKind: o.keyPerKind }));
@@ -81,10 +81,10 @@ export function measureSize(o: SizeOptions): SizeResult {
   rmSync(docsPath, { force: true });
 
   log(`latency over ${o.queries} queries…`);
-  const latency = measureLatency(engine, buildWorkload(g.key, o.queries, o.seed));
+  const latency = await measureLatency(engine, buildWorkload(g.key, o.queries, o.seed));
 
   log(`accuracy on ${g.key.whoSaid.length + g.key.when.length + g.key.stance.length} key questions…`);
-  const accuracy = measureAccuracy(engine, g.key);
+  const accuracy = await measureAccuracy(engine, g.key);
 
   const c = engine.corpus;
   return {

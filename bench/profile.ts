@@ -7,7 +7,7 @@
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { ensureCorpus } from "./generate.js";
 import { describe } from "./hotspots.js";
 import { runChild } from "./procs.js";

@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   log(machineLine(m));
   const results: SizeResult[] = [];
   for (const passages of o.sizes) {
-    results.push(measureSize({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, log }));
+    results.push(await measureSize({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, log }));
   }
   const out = [
     `Machine: ${machineLine(m)}, ${loadavg()[0]!.toFixed(2)} at end; ${o.queries} queries per size, seed ${o.seed}`,

@@ -1,7 +1,7 @@
 // The query mix for latency: per command, words straight from the corpus (the answer key's
 // questions), the same with typos, and words the corpus does not have — the three cases an index
 // handles differently (exact hits, fuzzy fallback, nothing found).
-import type { QueryInput } from "../src/answer/dispatch.js";
+import type { Question } from "../src/answer/question.js";
 import type { AnswerKey } from "./key.js";
 import { Rng } from "./prng.js";
 
@@ -12,7 +12,7 @@ export type Variant = "exact" | "typo" | "absent";
 export interface Query {
   command: Command;
   variant: Variant;
-  input: QueryInput;
+  input: Question;
   /** The words as a bare MiniSearch query would get them. */
   text: string;
 }
@@ -57,7 +57,7 @@ function forCommand(rng: Rng, key: AnswerKey, command: Command, variant: Variant
   const empty = command === "stance" ? key.stance.length === 0 : command === "who-said" ? key.whoSaid.length === 0 : command === "when" ? key.when.length === 0 : key.searchPhrases.length === 0;
   if (empty) {
     const text = absentText(rng, key);
-    return { command, variant: "absent", input: command === "stance" ? { command, actor: text } : { command, query: text }, text };
+    return { command, variant: "absent", input: command === "stance" ? { command, actor: text, topic: null } : { command, query: text }, text };
   }
   if (command === "stance") {
     const s = cycle(key.stance);
@@ -71,7 +71,7 @@ function forCommand(rng: Rng, key: AnswerKey, command: Command, variant: Variant
       if (topic && rng.chance(0.5)) topic = absentText(rng, key);
       else actor = key.absentWords[i % key.absentWords.length]!.replace(/^\p{L}/u, (c) => c.toUpperCase());
     }
-    return { command, variant, input: { command, actor, ...(topic !== undefined ? { topic } : {}) }, text: topic ? `${actor} ${topic}` : actor };
+    return { command, variant, input: { command, actor, topic: topic ?? null }, text: topic ? `${actor} ${topic}` : actor };
   }
   const exact = command === "who-said" ? cycle(key.whoSaid).query : command === "when" ? cycle(key.when).query : cycle(key.searchPhrases);
   const text = variant === "exact" ? exact : variant === "typo" ? withTypos(rng, exact) : absentText(rng, key);

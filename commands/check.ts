@@ -17,7 +17,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("speaker").setDescription("Who it is said to be from (optional)").setMaxLength(100).setAutocomplete(true))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   const speaker = input.options.string("speaker")?.trim() || null;
   return answerReply(input, bot, { command: "check", query: input.options.string("quote") ?? "", speaker });
 }

@@ -17,7 +17,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("topic").setDescription("About what (optional)").setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   const topic = input.options.string("topic")?.trim() || null;
   return answerReply(input, bot, { command: "said", speaker: input.options.string("speaker") ?? "", topic });
 }

@@ -13,6 +13,6 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("query").setDescription("Words to look for").setRequired(true).setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "search", query: input.options.string("query") ?? "" });
 }

@@ -11,6 +11,6 @@ export const data = new SlashCommandBuilder()
   .setIntegrationTypes(ANY_INSTALL)
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "sources" });
 }

@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("topic").setDescription("What about (optional)").setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   const topic = input.options.string("topic")?.trim() || null;
   return answerReply(input, bot, { command: "stance", actor: input.options.string("actor") ?? "", topic });
 }

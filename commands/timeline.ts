@@ -31,7 +31,7 @@ export function run(input: CommandInput, bot: BotContext): Reply {
     type: "deferred",
     ephemeral: input.options.boolean("private") ?? false,
     work: async () => {
-      const answer = engine.timeline(actor ?? "", topic ?? undefined, DISCORD_LISTED);
+      const answer = await engine.timeline(actor ?? "", topic ?? undefined, DISCORD_LISTED);
       return renderTimeline(answer, answer.points.length ? await timelinePng(chartInput(answer)) : null);
     },
   };

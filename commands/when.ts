@@ -13,6 +13,6 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("event").setDescription("Words about the event").setRequired(true).setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "when", query: input.options.string("event") ?? "" });
 }

@@ -15,7 +15,7 @@ export const data = new ContextMenuCommandBuilder()
   .setContexts(EVERYWHERE)
   .setIntegrationTypes(ANY_INSTALL);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Reply | Promise<Reply> {
   const words = quotationOf(input.target?.content ?? "");
   return words ? privateAnswer(bot, { command: "who-said", query: words }) : noticeReply(NO_TEXT);
 }

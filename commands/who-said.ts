@@ -13,6 +13,6 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName("quote").setDescription("Words from the quotation").setRequired(true).setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 
-export function run(input: CommandInput, bot: BotContext): Reply {
+export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "who-said", query: input.options.string("quote") ?? "" });
 }

@@ -2,12 +2,14 @@
 // Answers one query (or a JSONL batch) from the terminal. Answers go to stdout, logs to stderr.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { answer, type QueryInput } from "./answer/dispatch.js";
-import type { Engine } from "./answer/engine.js";
+import { answer } from "./answer/dispatch.js";
+import type { Question } from "./answer/question.js";
+import type { AnswerContext } from "./answer/context.js";
 import { route } from "./answer/router.js";
+import { answerTimelineIn } from "./answer/timeline-facts.js";
 import type { Answer } from "./answer/types.js";
 import { configOrReport } from "./config.js";
-import { loadEngine } from "./index/load-engine.js";
+import { loadEngine } from "./runtime/load-engine.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { jsonLine, timelineJson } from "./render/json.js";
@@ -33,6 +35,9 @@ const USAGE = `usage: npm run ask -- [--json] [--knowledge DIR] [--batch FILE] <
   --batch FILE  one JSON query per line, e.g. {"command":"who-said","query":"…"}
   --knowledge   the folder to index (default: KNOWLEDGE_DIR or knowledge/)
   --no-cache    index from scratch, without reading or writing .cache/`;
+
+/** Ends the store's connections (STORE=postgres) once the answers are out. */
+let closeStore = async (): Promise<void> => undefined;
 
 export async function main(argv: string[]): Promise<number> {
   let args;
@@ -65,16 +70,30 @@ export async function main(argv: string[]): Promise<number> {
   if (!config) return 1;
   const log = createLogger(config.LOG_LEVEL);
   const root = values.knowledge ?? config.KNOWLEDGE_DIR;
-  let engine: Engine;
+  let engine: AnswerContext;
   try {
     const limit = values.limit ? Math.max(1, Math.min(50, Number(values.limit) || 5)) : undefined;
-    engine = loadEngine(root, {
+    const options = {
       sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
       cacheDir: values["no-cache"] ? null : config.CACHE_DIR,
-      onWarning: (w) => log.warn(w),
-      onLog: (m) => log.info(m),
+      onWarning: (w: string) => log.warn(w),
+      onLog: (m: string) => log.info(m),
       ...(limit ? { limit } : {}),
-    }).engine;
+    };
+    if (config.STORE === "postgres") {
+      // Loaded only with STORE=postgres. The folder is indexed first unless the served generation holds it already.
+      const { connectPg } = await import("./store/postgres/db.js");
+      const { indexFolder, openPostgres } = await import("./runtime/postgres.js");
+      const db = await connectPg(config.DATABASE_URL!);
+      const opened = await indexFolder(db, root, options)
+        .then(() => openPostgres(config.DATABASE_URL!, options, db))
+        .catch(async (e: unknown) => {
+          await db.close?.();
+          throw e;
+        });
+      engine = opened;
+      closeStore = opened.close;
+    } else engine = loadEngine(root, options).engine;
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`${e.message}\n`);
@@ -98,9 +117,9 @@ export async function main(argv: string[]): Promise<number> {
       if (!line.trim()) continue;
       let out: string;
       try {
-        const q = JSON.parse(line) as QueryInput;
-        if (!q || typeof q !== "object") throw new Error("a query must be a JSON object");
-        out = q.command === "timeline" ? JSON.stringify(timelineJson(timelineOf(engine, q))) : jsonLine(answer(engine, q));
+        const q = JSON.parse(line) as unknown;
+        // answer() parses the line's object as a Question, and says what is wrong with it; a timeline has its own shape.
+        out = isTimeline(q) ? JSON.stringify(timelineJson(await timelineOf(engine, q))) : jsonLine(await answer(engine, q));
       } catch (e) {
         out = JSON.stringify({ error: (e as Error).message });
       }
@@ -111,7 +130,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const [first, ...rest] = positionals;
   if (first === "timeline") {
-    const a = engine.timeline(rest[0] ?? "", values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined));
+    const a = await answerTimelineIn(engine, rest[0] ?? "", values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined));
     process.stdout.write(`${values.json ? JSON.stringify(timelineJson(a)) : renderTimelineText(a, styleFor(process.stdout))}\n`);
     if (values.out) {
       const image = await timelinePng(chartInput(a));
@@ -125,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     return 0;
   }
-  let q: QueryInput;
+  let q: Question;
   switch (first) {
     case "who-said":
     case "when":
@@ -133,16 +152,16 @@ export async function main(argv: string[]): Promise<number> {
       q = { command: first, query: rest.join(" ") };
       break;
     case "stance":
-      q = { command: "stance", actor: rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
+      q = { command: "stance", actor: rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : null) };
       break;
     case "sources":
       q = { command: "sources" };
       break;
     case "check":
-      q = { command: "check", query: rest.join(" "), speaker: values.speaker };
+      q = { command: "check", query: rest.join(" "), speaker: values.speaker ?? null };
       break;
     case "said":
-      q = { command: "said", speaker: values.speaker ?? rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : undefined) };
+      q = { command: "said", speaker: values.speaker ?? rest[0] ?? "", topic: values.topic ?? (rest.length > 1 ? rest.slice(1).join(" ") : null) };
       break;
     default: {
       const r = route(positionals.join(" "));
@@ -154,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   try {
-    print(answer(engine, q));
+    print(await answer(engine, q));
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;
@@ -162,21 +181,27 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+function isTimeline(q: unknown): q is Record<string, unknown> {
+  return typeof q === "object" && q !== null && (q as { command?: unknown }).command === "timeline";
+}
+
 /** A batch line's timeline query: actor and topic are each optional, but must be strings when given. */
-function timelineOf(engine: Engine, q: QueryInput): ReturnType<Engine["timeline"]> {
+function timelineOf(engine: AnswerContext, q: Record<string, unknown>): ReturnType<typeof answerTimelineIn> {
   for (const field of ["actor", "topic"] as const) {
     const v = q[field];
     if (v !== undefined && v !== null && typeof v !== "string") throw new Error(`field "${field}" must be a string`);
   }
-  return engine.timeline(q.actor ?? "", q.topic ?? undefined);
+  return answerTimelineIn(engine, (q.actor as string | null | undefined) ?? "", (q.topic as string | null | undefined) ?? undefined);
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  async (code) => {
+    await closeStore();
     process.exitCode = code;
   },
-  (e: unknown) => {
+  async (e: unknown) => {
     process.stderr.write(`error: ${(e as Error).message}\n`);
+    await closeStore().catch(() => undefined);
     process.exitCode = 1;
   },
 );

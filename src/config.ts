@@ -42,6 +42,10 @@ export const ConfigSchema = z.object({
   /** Where 👍/👎 votes on answers are appended (JSONL); without it answers have no vote buttons. */
   FEEDBACK_FILE: optionalString,
   /** Per-user rate limit, questions/seconds (default 5/10), or off. */
+  /** Where the answers' facts live: `embedded` (the default: in memory, nothing to set up) or `postgres` (DATABASE_URL). */
+  STORE: optionalString.transform((s) => s ?? "embedded").pipe(z.enum(["embedded", "postgres"], { message: "STORE must be embedded or postgres" })),
+  /** postgres://user:password@host/db (or a socket path in `host=`), for STORE=postgres. */
+  DATABASE_URL: optionalString,
   COOLDOWN: optionalString
     .refine((s) => s === undefined || s === "off" || /^[1-9]\d{0,4}\/[1-9]\d{0,4}$/.test(s), { message: "COOLDOWN must be questions/seconds (e.g. 5/10) or off" })
     .transform((s) => (s === undefined ? undefined : s === "off" ? null : { limit: Number(s.split("/")[0]), windowMs: Number(s.split("/")[1]) * 1000 })),
@@ -78,7 +82,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath?: st
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".") || "config"}: ${i.message}`).join("\n"));
   }
   registerSecret(parsed.data.DISCORD_TOKEN);
+  registerSecret(databasePassword(parsed.data.DATABASE_URL));
+  if (parsed.data.STORE === "postgres" && !parsed.data.DATABASE_URL) {
+    throw new ConfigError("DATABASE_URL: STORE=postgres needs DATABASE_URL (e.g. postgres://bot:secret@localhost:5432/evidence)");
+  }
   return parsed.data;
+}
+
+/** The password in a database URL, so the log never shows it. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

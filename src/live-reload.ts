@@ -4,8 +4,8 @@
 // time to tell). Looking again cannot go deaf the way file-system events can (an editor's atomic
 // save, `sed -i`, a folder moved away and back, an exhausted watch limit, a network drive): any
 // change is seen at the next look, and only the changed files are re-extracted.
-import type { EngineHolder, ReindexReport } from "./answer/holder.js";
-import type { FolderState } from "./index/load-engine.js";
+import type { EngineHolder, ReindexReport } from "./runtime/holder.js";
+import type { FolderState } from "./runtime/load-engine.js";
 import { contentHash, listKnowledgeFolder, readFileBytes } from "./knowledge/files.js";
 
 export interface LiveReloadOptions {

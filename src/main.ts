@@ -1,6 +1,6 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
 // terminal prompt. MODE=http serves the interactions endpoint instead.
-import { EngineHolder } from "./answer/holder.js";
+import { EngineHolder } from "./runtime/holder.js";
 import { describeLoad } from "./bot/engine-source.js";
 import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
@@ -19,6 +19,8 @@ async function run(): Promise<number> {
   if (!read) return 1;
   const { config, mode } = read;
   const log = createLogger(config.LOG_LEVEL);
+  // Said, not silently ignored: in this version only `npm run ask` and `npm run index` use PostgreSQL.
+  if (config.STORE === "postgres") log.warn("STORE=postgres: the bot still answers from the embedded store in this version; `npm run ask` and `npm run index` use PostgreSQL.");
   let holder: EngineHolder;
   try {
     holder = new EngineHolder(config.KNOWLEDGE_DIR, {

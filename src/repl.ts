@@ -1,6 +1,6 @@
 // The terminal prompt: the same commands as the Discord bot, answered locally (no token needed).
 import { createInterface } from "node:readline";
-import type { EngineHolder } from "./answer/holder.js";
+import type { EngineHolder } from "./runtime/holder.js";
 import { answer } from "./answer/dispatch.js";
 import { route } from "./answer/router.js";
 import { askTimeline, routeTimeline } from "./answer/timeline-route.js";
@@ -27,11 +27,11 @@ export async function replLine(holder: EngineHolder, line: string): Promise<Repl
     return { text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.` };
   }
   const timeline = routeTimeline(trimmed);
-  if (timeline) return { text: renderTimelineText(askTimeline((actor, topic) => holder.current.timeline(actor, topic), timeline)) };
+  if (timeline) return { text: renderTimelineText(await askTimeline((actor, topic) => holder.current.timeline(actor, topic), timeline)) };
   const routed = route(trimmed);
   if (routed.command === "empty") return { text: "" };
   if (routed.command === "help") return { text: `${HELP_TEXT}\n\nAlso here: /reindex to reload the folder, /quit to leave.` };
-  return { answer: answer(holder.current, routed) };
+  return { answer: await answer(holder.current, routed) };
 }
 
 export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void> {

@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiscordAPIError, DiscordjsErrorCodes } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
-import { EngineHolder } from "../src/answer/holder.js";
+import { Engine } from "../src/runtime/engine.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { actorNames } from "../src/bot/actors.js";
 import { Answers, MAX_RESULTS } from "../src/bot/answers.js";
 import { Cooldown, cooldownText } from "../src/bot/cooldown.js";
@@ -177,10 +177,10 @@ describe("Answers (paging through the engine)", () => {
   const holder = new EngineHolder(join(ROOT, "knowledge"));
   const answers = new Answers(holder);
 
-  it("asks for up to MAX_RESULTS results, so More has something to show, and keeps the first results as the engine ranks them", () => {
+  it("asks for up to MAX_RESULTS results, so More has something to show, and keeps the first results as the engine ranks them", async () => {
     expect(holder.current.limit).toBeLessThan(MAX_RESULTS);
-    const wide = answers.ask({ command: "search", query: "Huawei" });
-    const plain = holder.current.search("Huawei");
+    const wide = await answers.ask({ command: "search", query: "Huawei" });
+    const plain = await holder.current.search("Huawei");
     expect(wide.results.length).toBeGreaterThan(plain.results.length);
     expect(wide.results.slice(0, plain.results.length)).toEqual(plain.results);
     expect(answers.engine()).toBe(answers.engine()); // one wide view per engine

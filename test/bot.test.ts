@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, mkdirSync, read
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { actorNames } from "../src/bot/actors.js";
 import { toChoices } from "../src/render/discord.js";
 import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";

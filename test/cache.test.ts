@@ -3,9 +3,9 @@
 import { readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { cachePath } from "../src/index/cache.js";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { startLiveReload } from "../src/live-reload.js";
 import { tempDir, writeKnowledge } from "./helpers.js";
 
@@ -26,16 +26,16 @@ function setup(files: Record<string, string>) {
 }
 
 describe("persisted index", () => {
-  it("re-extracts nothing on a restart with no changed file, and loads the saved index", () => {
+  it("re-extracts nothing on a restart with no changed file, and loads the saved index", async () => {
     const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready"), "b.txt": doc("Boris", "We need more time") });
     const first = loadEngine(dir, { cacheDir });
     expect(first.stats).toMatchObject({ files: 2, extracted: 2, reused: 0, indexFromCache: false, cacheWritten: true });
     const second = loadEngine(dir, { cacheDir });
     expect(second.stats).toMatchObject({ files: 2, extracted: 0, reused: 2, indexFromCache: true, cacheWritten: false });
-    expect(second.engine.whoSaid("we need more time").results[0]?.speaker).toBe("Boris Smith");
+    expect((await second.engine.whoSaid("we need more time")).results[0]?.speaker).toBe("Boris Smith");
   });
 
-  it("re-extracts only changed and new files, and drops removed ones", () => {
+  it("re-extracts only changed and new files, and drops removed ones", async () => {
     const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready"), "b.txt": doc("Boris", "We need more time"), "c.txt": doc("Carl", "Nothing to add") });
     loadEngine(dir, { cacheDir });
     writeFileSync(join(dir, "a.txt"), doc("Anna", "The plan has changed completely"));
@@ -43,8 +43,8 @@ describe("persisted index", () => {
     writeFileSync(join(dir, "d.txt"), doc("Dana", "A new voice in the debate"));
     const next = loadEngine(dir, { cacheDir });
     expect(next.stats).toMatchObject({ files: 3, extracted: 2, reused: 1, removed: 1, indexFromCache: false });
-    expect(next.engine.whoSaid("plan has changed completely").results[0]?.speaker).toBe("Anna Smith");
-    expect(next.engine.whoSaid("Nothing to add").results).toEqual([]);
+    expect((await next.engine.whoSaid("plan has changed completely")).results[0]?.speaker).toBe("Anna Smith");
+    expect((await next.engine.whoSaid("Nothing to add")).results).toEqual([]);
   });
 
   it("reuses a file whose time changed but whose content did not", () => {
@@ -54,7 +54,7 @@ describe("persisted index", () => {
     expect(loadEngine(dir, { cacheDir }).stats).toMatchObject({ extracted: 0, reused: 1 });
   });
 
-  it("discards a corrupt or truncated cache with one message and rebuilds it", () => {
+  it("discards a corrupt or truncated cache with one message and rebuilds it", async () => {
     const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
     loadEngine(dir, { cacheDir });
     const path = cachePath(cacheDir, dir);
@@ -93,9 +93,9 @@ describe("live reload", () => {
     expect(r).toMatchObject({ documents: 2, extracted: 1, removed: 1 });
     expect(holder.current).not.toBe(before);
     // The engine a query already holds is never changed under it.
-    expect(before.whoSaid("The plan is ready").results[0]?.speaker).toBe("Anna Smith");
-    expect(holder.current.whoSaid("The plan is ready").results).toEqual([]);
-    expect(holder.current.whoSaid("count me in").results[0]?.speaker).toBe("Carl Smith");
+    expect((await before.whoSaid("The plan is ready")).results[0]?.speaker).toBe("Anna Smith");
+    expect((await holder.current.whoSaid("The plan is ready")).results).toEqual([]);
+    expect((await holder.current.whoSaid("count me in")).results[0]?.speaker).toBe("Carl Smith");
   });
 
   it("handles a file removed while it is being read and merges concurrent reloads", async () => {
@@ -108,7 +108,7 @@ describe("live reload", () => {
     const [r1, r2] = await Promise.all([first, second]);
     expect(r1.documents).toBeGreaterThanOrEqual(1);
     expect(r2.documents).toBe(1);
-    expect(holder.current.whoSaid("We need more time").results).toEqual([]);
+    expect((await holder.current.whoSaid("We need more time")).results).toEqual([]);
   });
 
   it("watches the folder and reloads after a change", async () => {
@@ -126,7 +126,7 @@ describe("live reload", () => {
     });
     writeFileSync(join(dir, "b.txt"), doc("Boris", "We need more time"));
     expect(await reloaded).toBe(2);
-    expect(holder.current.whoSaid("we need more time").results[0]?.speaker).toBe("Boris Smith");
+    expect((await holder.current.whoSaid("we need more time")).results[0]?.speaker).toBe("Boris Smith");
   }, 15_000);
 
   it("a reload with nothing changed keeps the search index", async () => {

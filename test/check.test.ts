@@ -57,62 +57,62 @@ describe("speaker matching", () => {
 });
 
 describe("check", () => {
-  it("exact: the words as the text has them, with the speaker and the line", () => {
-    const a = answerCheck(engine, "“Every ferry must carry two lifeboats”");
+  it("exact: the words as the text has them, with the speaker and the line", async () => {
+    const a = await answerCheck(engine, "“Every ferry must carry two lifeboats”");
     expect(a.verdict).toBe("exact");
     expect(a.results[0]).toMatchObject({ speaker: "Alice Example", role: "harbour master", quote: "Every ferry must carry two lifeboats", diff: [] });
     expect(a.results[0]!.source).toMatchObject({ file: "harbour.txt", lineStart: 5 });
   });
 
-  it("close: shows the word the text has", () => {
-    const a = answerCheck(engine, "Every ferry should carry two lifeboats and a working radio", "Alice Example");
+  it("close: shows the word the text has", async () => {
+    const a = await answerCheck(engine, "Every ferry should carry two lifeboats and a working radio", "Alice Example");
     expect(a.verdict).toBe("close");
     expect(a.results[0]!.diff).toEqual([{ query: "should", text: "must" }]);
     expect(renderText(a, plain).split("\n")[0]).toBe("Close: the text says [-should-] {+must+} — quoting Alice Example, harbour master.");
   });
 
-  it("other-speaker: names the speaker the text gives", () => {
-    const a = answerCheck(engine, "The new timetable is a disaster for the island", "Alice Example");
+  it("other-speaker: names the speaker the text gives", async () => {
+    const a = await answerCheck(engine, "The new timetable is a disaster for the island", "Alice Example");
     expect(a.verdict).toBe("other-speaker");
     expect(a.results[0]!.speaker).toBe("Bob Sample");
     expect(renderText(a, plain)).toMatch(/^Attributed to someone else: the text gives these words to Bob Sample, ferry captain — not Alice Example\./);
   });
 
-  it("prefers the named speaker's words when someone else said them too", () => {
-    const a = answerCheck(engine, "we cannot keep the stalls open in winter", "Alice");
+  it("prefers the named speaker's words when someone else said them too", async () => {
+    const a = await answerCheck(engine, "we cannot keep the stalls open in winter", "Alice");
     expect(a.verdict).toBe("exact");
     expect(a.results[0]!.speaker).toBe("Alice Example");
   });
 
-  it("not-found: no results, and words without a speaker are not given one", () => {
-    const none = answerCheck(engine, "The lighthouse is painted green");
+  it("not-found: no results, and words without a speaker are not given one", async () => {
+    const none = await answerCheck(engine, "The lighthouse is painted green");
     expect(none.verdict).toBe("not-found");
     expect(none.results).toEqual([]);
     expect(renderText(none, plain)).toBe("Not found: the documents do not say this, nor anything close to it.");
-    const anonymous = answerCheck(engine, "the old warehouse leaks when it rains");
+    const anonymous = await answerCheck(engine, "the old warehouse leaks when it rains");
     expect(anonymous.verdict).toBe("exact");
     expect(anonymous.results[0]!.speaker).toBeNull();
     expect(anonymous.message).toMatch(/not as anyone's quotation/);
   });
 
-  it("bad input gets a message and no verdict line", () => {
-    const a = answerCheck(engine, "   ");
+  it("bad input gets a message and no verdict line", async () => {
+    const a = await answerCheck(engine, "   ");
     expect(a.results).toEqual([]);
     expect(renderText(a, plain)).toMatch(/^Empty quote/);
   });
 
-  it("JSON: command, verdict, results with speaker, role, quote, diff and source", () => {
-    const j = toJson(answerCheck(engine, "Every ferry should carry two lifeboats")) as { results: Array<Record<string, unknown>> };
+  it("JSON: command, verdict, results with speaker, role, quote, diff and source", async () => {
+    const j = toJson((await answerCheck(engine, "Every ferry should carry two lifeboats"))) as { results: Array<Record<string, unknown>> };
     expect(Object.keys(j)).toEqual(["command", "verdict", "results"]);
     expect(Object.keys(j.results[0]!)).toEqual(["speaker", "role", "quote", "diff", "source"]);
     expect(Object.keys(j.results[0]!.source as object)).toEqual(["file", "lineStart", "lineEnd", "excerpt", "url"]);
-    expect(toJson(answerCheck(engine, "purple elephants dance"))).toEqual({ command: "check", verdict: "not-found", results: [] });
+    expect(toJson((await answerCheck(engine, "purple elephants dance")))).toEqual({ command: "check", verdict: "not-found", results: [] });
   });
 });
 
 describe("said", () => {
-  it("lists a speaker's quotations and reported statements, full direct quotes first", () => {
-    const a = answerSaid(engine, "Alice Example");
+  it("lists a speaker's quotations and reported statements, full direct quotes first", async () => {
+    const a = await answerSaid(engine, "Alice Example");
     expect(a.results.map((r) => r.quote)).toEqual([
       "Every ferry must carry two lifeboats and a working radio.",
       "We cannot keep the stalls open in winter,",
@@ -123,25 +123,25 @@ describe("said", () => {
     expect(renderText(a, plain).split("\n")[0]).toBe("1. Alice Example — harbour master, 4 March 2021");
   });
 
-  it("with a topic: only what touches it, best first; and says when nothing does", () => {
-    const a = answerSaid(engine, "Example", "market rents");
+  it("with a topic: only what touches it, best first; and says when nothing does", async () => {
+    const a = await answerSaid(engine, "Example", "market rents");
     expect(a.results[0]!.quote).toContain("market rents would double");
     expect(a.results.every((r) => r.source.file === "market.txt")).toBe(true);
-    const none = answerSaid(engine, "Bob Sample", "market rents");
+    const none = await answerSaid(engine, "Bob Sample", "market rents");
     expect(none.results).toEqual([]);
     expect(none.message).toBe('"Bob Sample" is quoted 1 time in the documents, but not about "market rents".');
   });
 
-  it("quotations whose own paragraph has the topic come first; the headline alone counts only when nothing else does", () => {
-    expect(answerSaid(engine, "Alice Example", "market").results.map((r) => r.quote)).toEqual([expect.stringContaining("market rents would double")]);
-    expect(answerSaid(engine, "Alice Example", "day").results.map((r) => r.source.file)).toEqual(["market.txt", "market.txt"]);
+  it("quotations whose own paragraph has the topic come first; the headline alone counts only when nothing else does", async () => {
+    expect((await answerSaid(engine, "Alice Example", "market")).results.map((r) => r.quote)).toEqual([expect.stringContaining("market rents would double")]);
+    expect((await answerSaid(engine, "Alice Example", "day")).results.map((r) => r.source.file)).toEqual(["market.txt", "market.txt"]);
   });
 
-  it("an unknown speaker gets suggestions, never someone else's words", () => {
-    const a = answerSaid(engine, "Alicia Exemple");
+  it("an unknown speaker gets suggestions, never someone else's words", async () => {
+    const a = await answerSaid(engine, "Alicia Exemple");
     expect(a.results).toEqual([]);
     expect(a.suggestions).toContain("Alice Example");
-    expect(toJson(answerSaid(engine, "Bob"))).toMatchObject({ command: "said", results: [{ speaker: "Bob Sample", quote: "The new timetable is a disaster for the island.", source: { file: "harbour.txt" } }] });
+    expect(toJson((await answerSaid(engine, "Bob")))).toMatchObject({ command: "said", results: [{ speaker: "Bob Sample", quote: "The new timetable is a disaster for the island.", source: { file: "harbour.txt" } }] });
   });
 });
 
@@ -165,14 +165,14 @@ describe("routes", () => {
 
 describe("any input", () => {
   const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("", "  ", "“”", "'s", "don't", "every ferry must", "— Alice", "<@1> https://x"));
-  it("check, said and the message menus' word picking never throw, and answer within their contract", () => {
-    fc.assert(
-      fc.property(text, fc.option(text), (quote, speaker) => {
-        const a = answerCheck(engine, quote, speaker);
+  it("check, said and the message menus' word picking never throw, and answer within their contract", async () => {
+    await fc.assert(
+      fc.asyncProperty(text, fc.option(text), async (quote, speaker) => {
+        const a = await answerCheck(engine, quote, speaker);
         expect(["exact", "close", "other-speaker", "not-found"]).toContain(a.verdict);
         if (a.verdict === "not-found") expect(a.results).toEqual([]);
         for (const r of a.results) expect(r.source.lineStart).toBeGreaterThan(0);
-        const s = answerSaid(engine, quote, speaker);
+        const s = await answerSaid(engine, quote, speaker);
         for (const r of s.results) expect(r.speaker).toBeTruthy();
         expect(quotationOf(quote).length).toBeLessThanOrEqual(500);
       }),

@@ -4,10 +4,10 @@
 import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { lookupSource } from "../src/bot/source-view.js";
 import { buildCorpus } from "../src/corpus.js";
-import { loadEngine } from "../src/index/load-engine.js";
+import { loadEngine } from "../src/runtime/load-engine.js";
 import { listKnowledgeFiles, MAX_DEPTH, readKnowledgeFile } from "../src/knowledge/files.js";
 import { tempDir } from "./helpers.js";
 
@@ -41,7 +41,7 @@ function listing(kb: string) {
 }
 
 describe("links out of the folder", () => {
-  it("never reads a file link to a secret outside the folder: not indexed, not cached, one warning", () => {
+  it("never reads a file link to a secret outside the folder: not indexed, not cached, one warning", async () => {
     const { top, kb } = workspace({ "a.txt": story("Ada") });
     symlinkSync(join(top, ".env"), join(kb, "notes.txt"));
     symlinkSync("../.env", join(kb, "relative.txt"));
@@ -49,7 +49,7 @@ describe("links out of the folder", () => {
     cleanups.push(cache.cleanup);
     const warnings: string[] = [];
     const { engine } = loadEngine(kb, { cacheDir: cache.dir, onWarning: (w) => warnings.push(w) });
-    expect(engine.sources().results.map((s) => s.file)).toEqual(["a.txt"]);
+    expect((await engine.sources()).results.map((s) => s.file)).toEqual(["a.txt"]);
     expect(warnings).toEqual(["skipped link notes.txt: it points outside the knowledge folder", "skipped link relative.txt: it points outside the knowledge folder"]);
     expect(JSON.stringify(engine.corpus)).not.toContain("secretpart");
     for (const f of readdirSync(cache.dir)) expect(readFileSync(join(cache.dir, f), "utf8")).not.toContain("secretpart");
@@ -96,11 +96,11 @@ describe("loops and duplicates", () => {
     expect(buildCorpus(kb, { onWarning: () => {} }).documents.map((d) => d.file)).toEqual(["a.txt", "cyc/b.txt"]);
   });
 
-  it("answers cite each quotation once with a parent link in the folder", () => {
+  it("answers cite each quotation once with a parent link in the folder", async () => {
     const { kb } = workspace({ "a.txt": story("Ada"), "cyc/b.txt": story("Bea") });
     symlinkSync("..", join(kb, "cyc", "up"));
     const engine = Engine.fromFolder(kb, { onWarning: () => {} });
-    expect(engine.whoSaid("decide by spring").results.map((r) => r.source.file).sort()).toEqual(["a.txt", "cyc/b.txt"]);
+    expect((await engine.whoSaid("decide by spring")).results.map((r) => r.source.file).sort()).toEqual(["a.txt", "cyc/b.txt"]);
   });
 
   it("a folder link to another folder inside is a duplicate: files keep their real names", () => {

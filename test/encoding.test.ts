@@ -1,7 +1,7 @@
 // Encodings: Windows-1252 read as Windows-1252 (curly quotes, dashes, € and … intact), UTF-16 with
 // a byte-order mark, and a UTF-8 byte-order mark dropped; the quotations in them are then found.
 import { afterEach, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { decodeText, decodeWindows1252 } from "../src/knowledge/encoding.js";
 import { writeKnowledge } from "./helpers.js";
 
@@ -31,7 +31,7 @@ describe("Windows-1252", () => {
     expect(decodeText(cp("Caf", 0xe9, " ", CP.ldq, "ok", CP.rdq))).toEqual({ text: "Café “ok”", encoding: "windows-1252" });
   });
 
-  it("finds the quotation in a Windows-1252 file, with its punctuation and line", () => {
+  it("finds the quotation in a Windows-1252 file, with its punctuation and line", async () => {
     const file = cp(
       "Harbour plan splits the council\r\n\r\n",
       CP.ldq, "The harbour will cost ", CP.euro, "40 million ", CP.en, " and it will pay for itself", CP.ellipsis, " eventually,", CP.rdq,
@@ -39,7 +39,7 @@ describe("Windows-1252", () => {
     );
     const { engine, warnings } = engineWith({ "old.txt": file });
     expect(warnings).toEqual(["old.txt is not valid UTF-8; read it as Windows-1252"]);
-    const [r] = engine.whoSaid("harbour will cost").results;
+    const [r] = (await engine.whoSaid("harbour will cost")).results;
     expect(r?.speaker).toBe("Marta Keller");
     expect(r?.quote).toContain("€40 million – and it will pay for itself… eventually");
     expect(r?.source.lineStart).toBe(3);
@@ -49,31 +49,31 @@ describe("Windows-1252", () => {
 describe("UTF-16 and byte-order marks", () => {
   const text = "Bridge repairs approved\n\n“The bridge reopens in June,” said Tomas Berg, the engineer, on Friday.\n";
 
-  it("reads UTF-16 LE with a byte-order mark, and finds its quotation", () => {
+  it("reads UTF-16 LE with a byte-order mark, and finds its quotation", async () => {
     const { engine, warnings } = engineWith({ "le.txt": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]) });
     expect(warnings).toEqual([]);
-    const [r] = engine.whoSaid("bridge reopens").results;
+    const [r] = (await engine.whoSaid("bridge reopens")).results;
     expect(r?.speaker).toBe("Tomas Berg");
     expect(r?.source.lineStart).toBe(3);
-    expect(engine.sources().results[0]?.title).toBe("Bridge repairs approved");
+    expect((await engine.sources()).results[0]?.title).toBe("Bridge repairs approved");
   });
 
-  it("reads UTF-16 BE with a byte-order mark, and finds its quotation", () => {
+  it("reads UTF-16 BE with a byte-order mark, and finds its quotation", async () => {
     const le = Buffer.from(text, "utf16le");
     const be = Buffer.from(le).swap16();
     const { engine, warnings } = engineWith({ "be.txt": Buffer.concat([Buffer.from([0xfe, 0xff]), be]) });
     expect(warnings).toEqual([]);
-    expect(engine.whoSaid("bridge reopens").results[0]?.speaker).toBe("Tomas Berg");
+    expect((await engine.whoSaid("bridge reopens")).results[0]?.speaker).toBe("Tomas Berg");
   });
 
-  it("drops a UTF-8 byte-order mark before the title", () => {
+  it("drops a UTF-8 byte-order mark before the title", async () => {
     const { engine } = engineWith({ "bom.md": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# ${text}`)]) });
-    expect(engine.sources().results[0]?.title).toBe("Bridge repairs approved");
+    expect((await engine.sources()).results[0]?.title).toBe("Bridge repairs approved");
   });
 
-  it("skips a file with a UTF-16 byte-order mark that is not UTF-16, with one warning", () => {
+  it("skips a file with a UTF-16 byte-order mark that is not UTF-16, with one warning", async () => {
     const { engine, warnings } = engineWith({ "odd.txt": Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42]) });
-    expect(engine.sources().results).toEqual([]);
+    expect((await engine.sources()).results).toEqual([]);
     expect(warnings).toEqual(["skipped odd.txt: it starts with a UTF-16 byte-order mark but is not UTF-16 text"]);
   });
 });

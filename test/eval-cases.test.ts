@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { toJson } from "../src/render/json.js";
 
 interface Case {
@@ -29,8 +29,8 @@ const has = (hay: unknown, needles: string[]) => needles.some((n) => norm(hay).i
 const cites = (src: Src | undefined, want: { file: string; lines: number[] }) => !!src && norm(src.file) === norm(want.file) && want.lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
 
 describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/eval/cases.jsonl)", () => {
-  it.each(cases.map((c) => [c.id, c] as const))("%s", (_id, c) => {
-    const out = toJson(answer(engine, c)) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
+  it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
+    const out = toJson((await answer(engine, c))) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
     const e = c.expect as Record<string, never>;
     const rs = out.results;
     if (e.none) return expect(rs).toEqual([]);

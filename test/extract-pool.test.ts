@@ -2,7 +2,7 @@
 // entries in the same order (so the same passages, line numbers and cache), the same warnings.
 import { afterEach, describe, expect, it } from "vitest";
 import { poolSize } from "../src/index/extract-pool.js";
-import { type Loaded, loadEngine, loadEngineAsync } from "../src/index/load-engine.js";
+import { type Loaded, loadEngine, loadEngineAsync } from "../src/runtime/load-engine.js";
 import { writeKnowledge } from "./helpers.js";
 
 const article = (i: number) =>
@@ -36,7 +36,7 @@ function folder(): string {
 const outcome = (l: Loaded, warnings: string[]) => ({ entries: l.entries, stats: { ...l.stats, ms: 0 }, warnings });
 
 describe("extraction threads", () => {
-  it("give the entries, order and warnings of in-thread extraction (blocking load)", () => {
+  it("give the entries, order and warnings of in-thread extraction (blocking load)", async () => {
     const dir = folder();
     const inThread: string[] = [];
     const pooled: string[] = [];
@@ -48,7 +48,7 @@ describe("extraction threads", () => {
     expect(outcome(b, pooled)).toEqual(outcome(a, inThread));
     // The threads did start: a failure to start is logged (and would fall back to this thread).
     expect(logs.filter((m) => /threads could not start/.test(m))).toEqual([]);
-    expect(b.engine.whoSaid("levy on ferry berth 7 will ruin").results[0]?.speaker).toBe("Mara Quill7");
+    expect((await b.engine.whoSaid("levy on ferry berth 7 will ruin")).results[0]?.speaker).toBe("Mara Quill7");
   }, 120_000); // threads start slowly on a busy machine
 
   it("give the same entries when the load does not block (the bot)", async () => {

@@ -4,8 +4,10 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { checkCorrected } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
-import { EngineHolder } from "../src/answer/holder.js";
+import { QuestionError } from "../src/answer/question.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { route } from "../src/answer/router.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";
@@ -113,26 +115,26 @@ describe("the extractors and the document parser", TIMEOUT, () => {
 });
 
 describe("the engine", TIMEOUT, () => {
-  it("every answer method takes any input (strings or not) and cites real lines", () => {
+  it("every answer method takes any input (strings or not) and cites real lines", async () => {
     const anything = fc.oneof(text, fc.anything());
-    fc.assert(
-      fc.property(anything, anything, fc.integer({ min: -5, max: 50 }), (a, b, limit) => {
-        const answers = [engine.whoSaid(a, limit), engine.when(a, limit), engine.stance(a, b, limit), engine.search(a, limit), engine.sources()];
+    await fc.assert(
+      fc.asyncProperty(anything, anything, fc.integer({ min: -5, max: 50 }), async (a, b, limit) => {
+        const answers = [(await engine.whoSaid(a, limit)), (await engine.when(a, limit)), (await engine.stance(a, b, limit)), (await engine.search(a, limit)), (await engine.sources())];
         for (const ans of answers) for (const r of ans.results) if ("source" in r) expect(r.source.lineStart).toBeGreaterThanOrEqual(1);
-        engine.check(a, "query");
-        if (typeof a === "string") engine.suggest(a);
+        await checkCorrected(engine, a, "query");
+        if (typeof a === "string") await engine.backend.suggest(a);
       }),
       RUNS,
     );
   });
 
-  it("the shared dispatch refuses malformed JSON queries with a QueryError, never anything else", () => {
-    fc.assert(
-      fc.property(fc.record({ command: fc.oneof(fc.constantFrom("who-said", "when", "stance", "search", "sources"), fc.anything()), query: fc.anything(), actor: fc.anything(), topic: fc.anything() }, { requiredKeys: [] }), (q) => {
+  it("the shared dispatch refuses malformed JSON queries with a QuestionError, never anything else", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.record({ command: fc.oneof(fc.constantFrom("who-said", "when", "stance", "search", "sources"), fc.anything()), query: fc.anything(), actor: fc.anything(), topic: fc.anything() }, { requiredKeys: [] }), async (q) => {
         try {
-          answer(engine, q);
+          (await answer(engine, q));
         } catch (e) {
-          expect((e as Error).constructor.name).toBe("QueryError");
+          expect(e).toBeInstanceOf(QuestionError);
         }
       }),
       RUNS,
@@ -148,20 +150,20 @@ describe("the bot's option parsing and handlers", TIMEOUT, () => {
   const options = fc.oneof(fc.array(option, { maxLength: 30 }), fc.anything());
   const from = { userId: "1", guildId: "2" };
 
-  it("every command's option parsing takes any options, and its answer fits Discord's limits", () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...COMMANDS), options, fc.boolean(), fc.boolean(), (command, raw, inGuild, stateless) => {
-        const reply = command.run({ kind: "command", name: command.data.name, options: new CommandOptions(raw), userId: "1", guildId: inGuild ? "2" : null }, bot(stateless));
+  it("every command's option parsing takes any options, and its answer fits Discord's limits", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...COMMANDS), options, fc.boolean(), fc.boolean(), async (command, raw, inGuild, stateless) => {
+        const reply = await command.run({ kind: "command", name: command.data.name, options: new CommandOptions(raw), userId: "1", guildId: inGuild ? "2" : null }, bot(stateless));
         expect(replyProblems(reply)).toEqual([]);
       }),
       RUNS,
     );
   });
 
-  it("autocomplete takes anything typed and offers at most 25 valid choices", () => {
-    fc.assert(
-      fc.property(options, (raw) => {
-        const reply = handleInteraction({ kind: "autocomplete", name: "stance", options: new CommandOptions(raw), ...from }, bot(false), commands);
+  it("autocomplete takes anything typed and offers at most 25 valid choices", async () => {
+    await fc.assert(
+      fc.asyncProperty(options, async (raw) => {
+        const reply = (await handleInteraction({ kind: "autocomplete", name: "stance", options: new CommandOptions(raw), ...from }, bot(false), commands));
         expect(reply.type).toBe("choices");
         expect(replyProblems(reply)).toEqual([]);
       }),
@@ -169,17 +171,17 @@ describe("the bot's option parsing and handlers", TIMEOUT, () => {
     );
   });
 
-  it("any button custom_id is decoded or refused, and pressing it answers within the limits", () => {
+  it("any button custom_id is decoded or refused, and pressing it answers within the limits", async () => {
     const customId = fc.oneof(
       text,
       fc.tuple(fc.constantFrom("src:", "srh:", "more:", "mork:"), fc.string({ maxLength: 100 })).map(([p, s]) => p + s),
       fc.tuple(fc.nat(999), fc.nat(5000), fc.nat(5000), fc.constantFrom("-", "0123abcd"), fc.constantFrom("002_732ad33b9a9136f5.txt", "../etc/passwd", "a.txt", "")).map(([n, a, b, h, f]) => `src:${n}:${a}:${b}:${h}:${f}`),
       fc.tuple(fc.nat(100), fc.jsonValue()).map(([o, v]) => `more:${o}:${JSON.stringify(v)}`),
     );
-    fc.assert(
-      fc.property(customId, fc.boolean(), (id, ephemeral) => {
+    await fc.assert(
+      fc.asyncProperty(customId, fc.boolean(), async (id, ephemeral) => {
         decodeCustomId(id);
-        const reply = handleInteraction({ kind: "button", customId: id, messageEphemeral: ephemeral, ...from }, bot(false), commands);
+        const reply = (await handleInteraction({ kind: "button", customId: id, messageEphemeral: ephemeral, ...from }, bot(false), commands));
         expect(["message", "update"]).toContain(reply.type);
         expect(replyProblems(reply)).toEqual([]);
       }),
@@ -187,11 +189,11 @@ describe("the bot's option parsing and handlers", TIMEOUT, () => {
     );
   });
 
-  it("the HTTP endpoint's interaction parser takes any JSON", () => {
-    fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ id: fc.string(), token: fc.string(), application_id: fc.string(), type: fc.integer({ min: 0, max: 6 }), data: fc.anything(), member: fc.anything(), user: fc.anything(), message: fc.anything(), guild_id: fc.anything() })), (json) => {
+  it("the HTTP endpoint's interaction parser takes any JSON", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.anything(), fc.record({ id: fc.string(), token: fc.string(), application_id: fc.string(), type: fc.integer({ min: 0, max: 6 }), data: fc.anything(), member: fc.anything(), user: fc.anything(), message: fc.anything(), guild_id: fc.anything() })), async (json) => {
         const parsed = parseInteraction(json);
-        if (parsed?.incoming) replyProblems(handleInteraction(parsed.incoming, bot(true), commands));
+        if (parsed?.incoming) replyProblems((await handleInteraction(parsed.incoming, bot(true), commands)));
       }),
       RUNS,
     );

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";
 import { Cooldown } from "../src/bot/cooldown.js";
@@ -180,7 +180,7 @@ describe("the endpoint server", () => {
     const res = await post(interaction({ type: 2, data: { type: 1, name: "who-said", options: [{ name: "quote", type: 3, value: "groundless accusations" }] } }));
     expect(res.status).toBe(200);
     expect(res.json.type).toBe(4);
-    const expected = callbackBody(commandMap().get("who-said")!.run({ kind: "command", name: "who-said", options: new CommandOptions([{ name: "quote", value: "groundless accusations" }]), userId: "300", guildId: null }, bot));
+    const expected = callbackBody(await commandMap().get("who-said")!.run({ kind: "command", name: "who-said", options: new CommandOptions([{ name: "quote", value: "groundless accusations" }]), userId: "300", guildId: null }, bot));
     expect(res.json).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(res.json.data.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
   });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseDocument } from "../src/knowledge/document.js";
 import { KnowledgeDirError, listKnowledgeFiles, looksBinary } from "../src/knowledge/files.js";
 import { buildCorpus } from "../src/corpus.js";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { writeKnowledge } from "./helpers.js";
 
 const article = (lines: string[]): string => lines.join("\n");
@@ -208,13 +208,13 @@ describe("knowledge folder", () => {
     expect(corpus.passages.find((p) => p.file === "latin1.txt")!.text).toContain("Café owners");
   });
 
-  it("does not list an empty file or one without article text as a source; one warning line each", () => {
+  it("does not list an empty file or one without article text as a source; one warning line each", async () => {
     const good = "A title for the test story\n\nThe committee approved the report on Monday after a short debate among its members.";
     const t = writeKnowledge({ "a.txt": good, "empty.txt": "", "blank.md": "\n   \n\t\n", "menu.html": "<nav><a href='/'>Home</a></nav><p>Home</p>" });
     cleanup = t.cleanup;
     const warnings: string[] = [];
     const engine = Engine.fromFolder(t.dir, { onWarning: (w) => warnings.push(w) });
-    expect(engine.sources().results.map((s) => [s.file, s.passages])).toEqual([["a.txt", 1]]);
+    expect((await engine.sources()).results.map((s) => [s.file, s.passages])).toEqual([["a.txt", 1]]);
     expect(warnings).toEqual(["skipped blank.md: the file is empty", "skipped empty.txt: the file is empty", "skipped menu.html: no article text found in it"]);
   });
 

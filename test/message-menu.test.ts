@@ -4,7 +4,7 @@
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { quotationOf, searchTextOf } from "../src/answer/message-quote.js";
 import { Answers } from "../src/bot/answers.js";
 import type { BotContext } from "../src/bot/command.js";
@@ -90,10 +90,10 @@ describe("message menus and vote buttons on any message", () => {
   const commands = commandMap();
   const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 3000 }), fc.constantFrom("", "“groundless accusations for political purposes” — Wang Yi", "<@1> **spectrum** auctions https://x.y"));
 
-  it("answer any message text within Discord's limits; their buttons answer within them too", () => {
-    fc.assert(
-      fc.property(fc.constantFrom("Who said this?", "Find sources"), text, (name, content) => {
-        const reply = handleInteraction({ kind: "command", name, options: new CommandOptions([]), target: { content }, userId: "1", guildId: null }, bot, commands);
+  it("answer any message text within Discord's limits; their buttons answer within them too", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("Who said this?", "Find sources"), text, async (name, content) => {
+        const reply = (await handleInteraction({ kind: "command", name, options: new CommandOptions([]), target: { content }, userId: "1", guildId: null }, bot, commands));
         expect(reply.type).toBe("message");
         expect(messageProblems(callbackBody(reply).data)).toEqual([]);
         if (reply.type !== "message") return;
@@ -101,7 +101,7 @@ describe("message menus and vote buttons on any message", () => {
         for (const row of reply.message.components) {
           for (const b of row.components) {
             if (!("custom_id" in b) || !/^(pub|fb)/.test(b.custom_id)) continue;
-            const pressed = handleInteraction({ kind: "button", customId: b.custom_id, messageEphemeral: true, userId: "2", guildId: null }, bot, commands);
+            const pressed = await handleInteraction({ kind: "button", customId: b.custom_id, messageEphemeral: true, userId: "2", guildId: null }, bot, commands);
             expect(messageProblems(callbackBody(pressed).data)).toEqual([]);
           }
         }

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { toJson } from "../src/render/json.js";
 import { writeKnowledge } from "./helpers.js";
 import { docxFromText, printable, printText } from "./support/office-files.js";

@@ -7,8 +7,8 @@ import { AlignmentType, HeadingLevel, Paragraph, Table, TableCell, TableRow, Tex
 import { PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
-import { Engine } from "../src/answer/engine.js";
-import { EngineHolder } from "../src/answer/holder.js";
+import { Engine } from "../src/runtime/engine.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { buildCorpus } from "../src/corpus.js";
 import { startLiveReload } from "../src/live-reload.js";
 import { toJson } from "../src/render/json.js";

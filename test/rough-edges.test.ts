@@ -3,7 +3,7 @@
 // The documents here are written for these tests.
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { EngineHolder } from "../src/answer/holder.js";
+import { EngineHolder } from "../src/runtime/holder.js";
 import { answer } from "../src/answer/dispatch.js";
 import { route } from "../src/answer/router.js";
 import { renderNothingFound } from "../src/render/discord.js";
@@ -23,16 +23,16 @@ const DOCS = {
 const engine = engineFor(DOCS);
 
 describe("did you mean", () => {
-  it("offers words as the documents write them, never index stems", () => {
-    const suggestions = engine.suggest("potentially becoming deeply");
+  it("offers words as the documents write them, never index stems", async () => {
+    const suggestions = await engine.backend.suggest("potentially becoming deeply");
     expect(suggestions.length).toBeGreaterThan(0);
     const written = new Set(DOCS["harbour.txt"].toLowerCase().match(/[a-z’']+/g));
     for (const s of suggestions) for (const w of s.split(" ")) expect(written, `"${w}" in "${s}"`).toContain(w);
     expect(suggestions.join(" ")).not.toMatch(/\b(potenti|becom|deepli)\b/);
   });
 
-  it("a question that finds nothing suggests the words as written, in the terminal and on Discord", () => {
-    const a = answer(engine, { command: "when", query: "deeply embeded economies" });
+  it("a question that finds nothing suggests the words as written, in the terminal and on Discord", async () => {
+    const a = await answer(engine, { command: "when", query: "deeply embeded economies" });
     expect(a.results).toEqual([]);
     expect(a.suggestions).toEqual(["deeply embedded economy"]);
     expect(renderText(a)).toContain("Did you mean: deeply embedded economy?");
@@ -41,31 +41,31 @@ describe("did you mean", () => {
 });
 
 describe("a spell-corrected query", () => {
-  it("is shown as a correction of what was typed, not as if it had been typed", () => {
-    const a = answer(engine, { command: "who-said", query: "entirly unaceptable" });
+  it("is shown as a correction of what was typed, not as if it had been typed", async () => {
+    const a = await answer(engine, { command: "who-said", query: "entirly unaceptable" });
     expect(a.results.length).toBeGreaterThan(0);
     expect(a.message).toBe('Showing results for "entirely unacceptable" (corrected from "entirly unaceptable").');
     expect(renderText(a)).toContain('(corrected from "entirly unaceptable")');
   });
 
-  it("a query that needed no correction says nothing about one", () => {
-    expect(answer(engine, { command: "who-said", query: "entirely unacceptable" }).message).toBeUndefined();
+  it("a query that needed no correction says nothing about one", async () => {
+    expect((await answer(engine, { command: "who-said", query: "entirely unacceptable" })).message).toBeUndefined();
   });
 });
 
 describe("/stance with an empty actor", () => {
-  it("gives one clear message, with no 'no evidence' line about nobody", () => {
+  it("gives one clear message, with no 'no evidence' line about nobody", async () => {
     for (const line of ["/stance actor:", "/stance actor: topic:dredging", "/stance"]) {
       const routed = route(line);
       expect(routed.command).toBe("stance");
-      const a = answer(engine, routed as Exclude<typeof routed, { command: "empty" | "help" }>);
+      const a = await answer(engine, routed as Exclude<typeof routed, { command: "empty" | "help" }>);
       expect(renderText(a)).toBe("Empty actor: give me a few words to look for.");
       expect(renderNothingFound(a).content).toBe("Empty actor: give me a few words to look for.");
     }
   });
 
-  it("a named actor with no evidence still says so first", () => {
-    const a = answer(engine, { command: "stance", actor: "Nobody Inparticular", topic: null });
+  it("a named actor with no evidence still says so first", async () => {
+    const a = await answer(engine, { command: "stance", actor: "Nobody Inparticular", topic: null });
     expect(renderText(a).split("\n")[0]).toBe("Nobody Inparticular: no evidence in the documents.");
   });
 });

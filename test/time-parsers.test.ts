@@ -2,7 +2,8 @@
 // to) and sentences where it must find nothing. Article date: Wednesday 16 June 2021 unless a row
 // says otherwise. Every sentence here is made up for the test.
 import { describe, expect, it } from "vitest";
-import { PARSERS } from "../src/extract/time-parsers.js";
+import * as chrono from "chrono-node/en";
+import { newsChrono, PARSERS, REPLACED_PARSERS, REPLACED_REFINERS } from "../src/extract/time-parsers.js";
 import { extractTimes } from "../src/extract/times.js";
 import { splitSentences } from "../src/text/sentences.js";
 
@@ -135,4 +136,25 @@ describe("time parsers", () => {
       });
     });
   }
+});
+
+describe("chrono's parsers and refiners replaced by name", () => {
+  const names = (xs: ReadonlyArray<object>): string[] => xs.map((x) => x.constructor.name);
+
+  it("each named one exists in chrono, and none is left in ours", () => {
+    for (const name of REPLACED_PARSERS) {
+      expect(names(chrono.casual.parsers), name).toContain(name);
+      expect(names(newsChrono.parsers), name).not.toContain(name);
+    }
+    for (const name of REPLACED_REFINERS) {
+      expect(names(chrono.casual.refiners), name).toContain(name);
+      expect(names(newsChrono.refiners), name).not.toContain(name);
+    }
+  });
+
+  it("keeps chrono's other parsers, after ours", () => {
+    const kept = names(chrono.casual.parsers).filter((n) => !REPLACED_PARSERS.has(n));
+    expect(kept.length).toBeGreaterThan(5);
+    expect(names(newsChrono.parsers).slice(PARSERS.length)).toEqual(kept);
+  });
 });

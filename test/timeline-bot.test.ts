@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { DISCORD_LISTED } from "../src/render/timeline-discord.js";
 import { itemDate, itemWhere } from "../src/render/timeline-text.js";
 import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
@@ -65,7 +65,7 @@ describe("/timeline against the Discord stand-in", { timeout: 90_000 }, () => {
     expect(embed.image.url).toBe("attachment://timeline.png");
 
     // The same items, in the same order, as the engine gives: each with its date and file:line.
-    const expected = indexed.timeline("United States", "Huawei", DISCORD_LISTED);
+    const expected = await indexed.timeline("United States", "Huawei", DISCORD_LISTED);
     const dated = expected.results.filter((r) => r.date);
     expect(dated.length).toBeGreaterThan(0);
     const description: string = embed.description;

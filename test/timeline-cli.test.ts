@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { itemDate, itemWhere } from "../src/render/timeline-text.js";
 import { tempDir } from "./helpers.js";
 
@@ -15,11 +15,11 @@ const tmp = tempDir("timeline-cli-");
 afterAll(() => tmp.cleanup());
 
 describe("ask timeline", { timeout: 120_000 }, () => {
-  it("prints the dated items in time order with file:line, and --out writes the PNG", () => {
+  it("prints the dated items in time order with file:line, and --out writes the PNG", async () => {
     const out = join(tmp.dir, "t.png");
     const run = ask(["--knowledge", "knowledge", "timeline", "United States", "Huawei", "--out", out]);
     expect(run.status).toBe(0);
-    const expected = Engine.fromFolder("knowledge", { onWarning: () => {} }).timeline("United States", "Huawei");
+    const expected = await Engine.fromFolder("knowledge", { onWarning: () => {} }).timeline("United States", "Huawei");
     let at = -1;
     for (const [k, r] of expected.results.entries()) {
       const line = run.stdout.indexOf(`${k + 1}. ${itemDate(r)}`);

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dateSpan } from "../src/answer/date-span.js";
-import { Engine } from "../src/answer/engine.js";
+import { Engine } from "../src/runtime/engine.js";
 import { answerTimeline, type TimelineFacts } from "../src/answer/timeline.js";
 import { askTimeline, routeTimeline } from "../src/answer/timeline-route.js";
 import type { DocumentRecord, Passage, Quote } from "../src/types.js";
@@ -44,14 +44,14 @@ describe("dateSpan", () => {
     ["2019-03/2019-05", { start: "2019-03-01", end: "2019-05-31", precision: "interval" }],
   ])("%s", (value, span) => expect(dateSpan(value)).toEqual(span));
 
-  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-05/2019-03", "next week"])("places nothing for %j", (value) => {
+  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-05/2019-03", "next week"])("places nothing for %j", async (value) => {
     expect(dateSpan(value)).toBeNull();
   });
 });
 
 describe("timeline answers on the bundled documents", { timeout: 60_000 }, () => {
-  it("an actor and a topic: the dated statements in time order with file and line, the undated counted", () => {
-    const a = bundled.timeline("United States", "Huawei", 10);
+  it("an actor and a topic: the dated statements in time order with file and line, the undated counted", async () => {
+    const a = await bundled.timeline("United States", "Huawei", 10);
     const dated = a.results.filter((r) => r.date);
     expect(dated.length).toBeGreaterThan(0);
     expect(a.points).toHaveLength(dated.length);
@@ -70,12 +70,12 @@ describe("timeline answers on the bundled documents", { timeout: 60_000 }, () =>
     expect(a.results.slice(dated.length).every((r) => r.date === null && r.span === null)).toBe(true);
   });
 
-  it("a topic alone: anyone's statements and the topic's dated events", () => {
-    const a = bundled.timeline("", "Huawei", 15);
+  it("a topic alone: anyone's statements and the topic's dated events", async () => {
+    const a = await bundled.timeline("", "Huawei", 15);
     expect(a.actor).toBeNull();
     const who = new Set(a.results.map((r) => r.who));
     expect(who.size).toBeGreaterThan(1);
-    expect(a.points.length).toBeGreaterThanOrEqual(bundled.timeline("United States", "Huawei", 15).points.length);
+    expect(a.points.length).toBeGreaterThanOrEqual((await bundled.timeline("United States", "Huawei", 15)).points.length);
   });
 
   it.each([
@@ -84,18 +84,18 @@ describe("timeline answers on the bundled documents", { timeout: 60_000 }, () =>
     ["a topic nothing mentions", "", "marmalade sandwiches", /nothing dated about/],
     ["neither actor nor topic", "", undefined, /Give an actor, a topic, or both/],
     ["an actor too long", "x".repeat(5000), undefined, /5,000 characters long/],
-  ])("finds nothing for %s, and says why", (_what, actor, topic, message) => {
-    const a = bundled.timeline(actor, topic, 10);
+  ])("finds nothing for %s, and says why", async (_what, actor, topic, message) => {
+    const a = await bundled.timeline(actor, topic, 10);
     expect(a.results).toEqual([]);
     expect(a.points).toEqual([]);
     expect(a.message).toMatch(message);
   });
 
-  it("a month is a span, a day a point; the text gives the date over the article's own", () => {
+  it("a month is a span, a day a point; the text gives the date over the article's own", async () => {
     const engine = engineFor({
       "a.txt": "date: 2021-06-10\n\nOrchard growers met in the valley.\n\nIn March 2021 Mira Holt, the orchard council chair, said: \"The cider quota hurts small presses.\"\n\nMira Holt said: \"We will sue over the cider quota.\"\n",
     });
-    const a = engine.timeline("Mira Holt", "cider quota", 10);
+    const a = await engine.timeline("Mira Holt", "cider quota", 10);
     expect(a.results.map((r) => [r.date, r.span?.precision, r.dateFrom])).toEqual([
       ["2021-03", "month", "text"],
       ["2021-06-10", "day", "document"],
@@ -108,8 +108,8 @@ describe("timeline answers on the bundled documents", { timeout: 60_000 }, () =>
 });
 
 describe("timeline JSON", () => {
-  it("carries the items with date and source, and the counts (additive to the contract)", () => {
-    const json = timelineJson(bundled.timeline("United States", "Huawei", 10));
+  it("carries the items with date and source, and the counts (additive to the contract)", async () => {
+    const json = timelineJson(await bundled.timeline("United States", "Huawei", 10));
     expect(Object.keys(json)).toEqual(["command", "actor", "topic", "dated", "undated", "results"]);
     expect(json).toMatchObject({ command: "timeline", actor: "United States", topic: "Huawei" });
     const results = json.results as Array<Record<string, unknown>>;
@@ -140,7 +140,7 @@ function syntheticFacts(n: number): TimelineFacts {
 // Generous timeouts: rendering on a busy 2-core CI box can be slow; nothing here is timed.
 describe("the timeline picture", { timeout: 120_000 }, () => {
   it("the bundled US-on-Huawei timeline is a valid PNG of the expected width", async () => {
-    const a = bundled.timeline("United States", "Huawei", 10);
+    const a = await bundled.timeline("United States", "Huawei", 10);
     const image = await timelinePng(chartInput(a));
     expect(pngSize(image.png)).toEqual({ width: image.width, height: image.height });
     expect(image.width).toBe(CHART_WIDTH * CHART_SCALE);
@@ -154,7 +154,7 @@ describe("the timeline picture", { timeout: 120_000 }, () => {
   });
 
   it("one item: a single numbered dot; no items: an empty axis still renders", async () => {
-    const one = engineFor({ "b.txt": 'date: 2022-04-02\n\nIvo Brenn, a ferry pilot, said: "The fog horn is too quiet."\n' }).timeline("Ivo Brenn", undefined, 10);
+    const one = await engineFor({ "b.txt": 'date: 2022-04-02\n\nIvo Brenn, a ferry pilot, said: "The fog horn is too quiet."\n' }).timeline("Ivo Brenn", undefined, 10);
     expect(one.points).toHaveLength(1);
     const input = chartInput(one);
     expect(input.marks).toEqual([{ start: "2022-04-02", end: "2022-04-02", kind: "quote", polarity: null, label: "1" }]);
@@ -197,13 +197,13 @@ describe("routeTimeline", { timeout: 60_000 }, () => {
     ["/timeline", { actor: null, topic: null, loose: true }],
   ])("%s", (text, expected) => expect(routeTimeline(text)).toEqual(expected));
 
-  it.each(["timelines are hard to draw", "who said timeline?", "what is the timeline", ""])("is not a timeline: %j", (text) => {
+  it.each(["timelines are hard to draw", "who said timeline?", "what is the timeline", ""])("is not a timeline: %j", async (text) => {
     expect(routeTimeline(text)).toBeNull();
   });
 
-  it("loose words that name no actor are asked as a topic", () => {
+  it("loose words that name no actor are asked as a topic", async () => {
     const asked: Array<[string, string | undefined]> = [];
-    const a = askTimeline((actor, topic) => {
+    const a = await askTimeline((actor, topic) => {
       asked.push([actor, topic]);
       return bundled.timeline(actor, topic, 5);
     }, routeTimeline("timeline of Huawei 5G security")!);
@@ -216,14 +216,14 @@ describe("routeTimeline", { timeout: 60_000 }, () => {
 describe("attachments on the wire", () => {
   const message = { embeds: [{ title: "t", image: { url: "attachment://timeline.png" } }], components: [], files: [{ name: "timeline.png", data: Buffer.from([1, 2, 3]), description: "a picture" }] };
 
-  it("the HTTP endpoint's bodies name the attachment (the file goes as a multipart part)", () => {
+  it("the HTTP endpoint's bodies name the attachment (the file goes as a multipart part)", async () => {
     expect(editBody(message)).toMatchObject({ attachments: [{ id: 0, filename: "timeline.png", description: "a picture" }] });
     expect(messageBody(message, false)).toMatchObject({ attachments: [{ id: 0, filename: "timeline.png" }] });
     // Messages without files keep their bodies as they were.
     expect(editBody({ embeds: [], components: [] })).not.toHaveProperty("attachments");
   });
 
-  it("discord.js gets the file's bytes and name; a message without files gets no files field", () => {
+  it("discord.js gets the file's bytes and name; a message without files gets no files field", async () => {
     expect(replyOptions(message, false).files).toEqual([{ attachment: message.files[0]!.data, name: "timeline.png", description: "a picture" }]);
     expect(updateOptions(message).files).toHaveLength(1);
     expect(replyOptions({ embeds: [], components: [] }, false)).not.toHaveProperty("files");

@@ -14,28 +14,28 @@ const engine = engineFor({
 });
 
 describe("when: which expression in the sentence", () => {
-  it("dates the reported event, not the report", () => {
-    expect(engine.when("paper mill shut").results[0]).toMatchObject({ expression: "May", date: "2021-05" });
+  it("dates the reported event, not the report", async () => {
+    expect((await engine.when("paper mill shut")).results[0]).toMatchObject({ expression: "May", date: "2021-05" });
   });
 
-  it("keeps the reporting time when the question is about the report itself", () => {
-    expect(engine.when("owners announced").results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
+  it("keeps the reporting time when the question is about the report itself", async () => {
+    expect((await engine.when("owners announced")).results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
   });
 
-  it("prefers the expression in the clause of the matched words", () => {
-    expect(engine.when("union voted accept offer").results[0]).toMatchObject({ expression: "Tuesday", date: "2021-06-15" });
-    expect(engine.when("quarry reopened").results[0]).toMatchObject({ expression: "April", date: "2021-04" });
+  it("prefers the expression in the clause of the matched words", async () => {
+    expect((await engine.when("union voted accept offer")).results[0]).toMatchObject({ expression: "Tuesday", date: "2021-06-15" });
+    expect((await engine.when("quarry reopened")).results[0]).toMatchObject({ expression: "April", date: "2021-04" });
   });
 
-  it("dates a future span from the article and ranks it over the report", () => {
-    expect(engine.when("harbour works finished").results[0]).toMatchObject({ expression: "in five years", date: "2026" });
+  it("dates a future span from the article and ranks it over the report", async () => {
+    expect((await engine.when("harbour works finished")).results[0]).toMatchObject({ expression: "in five years", date: "2026" });
   });
 
-  it("ranks 'now' below a real date in the same sentence", () => {
-    expect(engine.when("fleet sails again").results[0]).toMatchObject({ expression: "Thursday", date: "2021-06-17" });
+  it("ranks 'now' below a real date in the same sentence", async () => {
+    expect((await engine.when("fleet sails again")).results[0]).toMatchObject({ expression: "Thursday", date: "2021-06-17" });
   });
 
-  it("finds nothing for an event the documents do not mention", () => {
-    expect(engine.when("volcano erupted").results).toEqual([]);
+  it("finds nothing for an event the documents do not mention", async () => {
+    expect((await engine.when("volcano erupted")).results).toEqual([]);
   });
 });

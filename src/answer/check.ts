@@ -2,9 +2,10 @@
 // exact (the text has these words in this order), close (the same stretch of text, worded
 // differently: the changed words are listed), other-speaker (the text gives the words to someone
 // else) or not-found. The query is never spell-corrected: a changed letter is a changed word.
+import type { PassageFacts } from "../store/types.js";
 import type { Passage, Quote } from "../types.js";
 import { cite } from "./citation.js";
-import type { Engine } from "./engine.js";
+import { type AnswerContext, candidatePassages, limitOf, passageById } from "./context.js";
 import { makeQuery, match } from "./match.js";
 import { speakerMatcher } from "./speaker-match.js";
 import type { CheckAnswer, CheckResult, CheckVerdict } from "./types.js";
@@ -19,6 +20,7 @@ export const CLOSE_MIN_COVERAGE = 0.5;
 const CANDIDATE_PASSAGES = 30;
 
 interface Candidate {
+  at: PassageFacts;
   passage: Passage;
   align: Alignment;
   quote: Quote | null;
@@ -31,7 +33,7 @@ export function stripQuoteMarks(s: string): string {
   return s.trim().replace(/^["“”„«»'‘’]+/, "").replace(/["“”„«»'‘’]+$/, "").trim();
 }
 
-export function answerCheck(engine: Engine, quoteInput: unknown, speakerInput?: unknown, limit = engine.limit): CheckAnswer {
+export async function answerCheck(ctx: AnswerContext, quoteInput: unknown, speakerInput?: unknown, limit = limitOf(ctx)): Promise<CheckAnswer> {
   const speaker = typeof speakerInput === "string" && speakerInput.trim() ? speakerInput.trim().slice(0, 200) : null;
   const base = { command: "check" as const, query: typeof quoteInput === "string" ? quoteInput.trim() : "", speaker, results: [] };
   const checked = checkQuery(typeof quoteInput === "string" ? stripQuoteMarks(quoteInput) : quoteInput, "quote");
@@ -40,8 +42,8 @@ export function answerCheck(engine: Engine, quoteInput: unknown, speakerInput?: 
   const base2 = { ...base, query: text };
 
   const candidates: Candidate[] = [];
-  for (const r of engine.index.searchPassages(text).slice(0, CANDIDATE_PASSAGES)) {
-    const c = compare(engine, engine.passage(r.id as number), text);
+  for (const at of await candidatePassages(ctx, text, CANDIDATE_PASSAGES)) {
+    const c = compare(at, text);
     if (c) candidates.push(c);
   }
   candidates.sort((a, b) => b.align.similarity - a.align.similarity || b.align.matched - a.align.matched || Number(!!b.quote?.speaker) - Number(!!a.quote?.speaker));
@@ -67,15 +69,15 @@ export function answerCheck(engine: Engine, quoteInput: unknown, speakerInput?: 
   }
   // The chosen place first, then other places that agree as well (the same words in another report).
   const rest = candidates.filter((c) => c !== chosen && c.align.similarity >= chosen.align.similarity - 0.1 && (verdict !== "exact" || c.level === "exact"));
-  const results = [chosen, ...rest].slice(0, Math.max(1, limit)).map((c) => toResult(engine, c));
+  const results = await Promise.all([chosen, ...rest].slice(0, Math.max(1, limit)).map((c) => toResult(ctx, c)));
   return { ...base2, verdict, results, ...(message ? { message } : {}) };
 }
 
 /** The best stretch of one passage for the question, and whether it is exact, close or neither. */
-function compare(engine: Engine, p: Passage, text: string): Candidate | null {
+function compare(at: PassageFacts, text: string): Candidate | null {
+  const { passage: p, quotes } = at;
   const first = alignWords(text, p.text);
   if (!first) return null;
-  const quotes = engine.quotesByPassage.get(p.id) ?? [];
   let quote: Quote | null = null;
   let most = 0;
   for (const q of quotes) {
@@ -88,20 +90,22 @@ function compare(engine: Engine, p: Passage, text: string): Candidate | null {
   const align = alignWords(text, p.text, bounds) ?? first;
   const coverage = match(makeQuery(text), p.text.slice(align.start, align.end)).coverage;
   const exact = align.matched === align.queryWords && align.textWords === align.queryWords;
-  if (exact) return { passage: p, align, quote, coverage, level: "exact" };
-  if (align.similarity >= CLOSE_MIN_SIMILARITY && coverage >= CLOSE_MIN_COVERAGE) return { passage: p, align, quote, coverage, level: "close" };
+  if (exact) return { at, passage: p, align, quote, coverage, level: "exact" };
+  if (align.similarity >= CLOSE_MIN_SIMILARITY && coverage >= CLOSE_MIN_COVERAGE) return { at, passage: p, align, quote, coverage, level: "close" };
   return null;
 }
 
-function toResult(engine: Engine, c: Candidate): CheckResult {
+async function toResult(ctx: AnswerContext, c: Candidate): Promise<CheckResult> {
   const { passage: p, align, quote } = c;
-  const doc = engine.corpus.documents[p.docId]!;
+  const doc = c.at.document;
   // The attribution is part of the proof: the excerpt reaches it when it is in the same paragraph.
   const attr = quote?.attribution;
-  const elsewhere = attr && attr.passageId !== p.id ? { passage: engine.passage(attr.passageId), start: attr.start, end: attr.end } : undefined;
-  const from = attr && !elsewhere ? Math.min(align.start, attr.start) : align.start;
-  const to = attr && !elsewhere ? Math.max(align.end, attr.end) : align.end;
-  const { citation, excerptOffset } = cite(doc, p, from, to, engine.options, elsewhere);
+  const near = attr && attr.passageId === p.id ? attr : undefined;
+  const other = attr && !near ? await passageById(ctx, attr.passageId) : null;
+  const elsewhere = attr && other ? { passage: other.passage, start: attr.start, end: attr.end } : undefined;
+  const from = near ? Math.min(align.start, near.start) : align.start;
+  const to = near ? Math.max(align.end, near.end) : align.end;
+  const { citation, excerptOffset } = cite(doc, p, from, to, ctx.options, elsewhere);
   return {
     speaker: quote?.speaker ?? null,
     role: quote?.speaker ? quote.role : null,

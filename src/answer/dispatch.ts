@@ -1,45 +1,32 @@
-// One entry point from a routed or JSON query to an answer, shared by the CLI, the prompt and the bot.
+// One entry point from a question to an answer, shared by the CLI, the prompt and the bot.
 import { answerCheck } from "./check.js";
-import type { Engine } from "./engine.js";
+import { type AnswerContext, limitOf } from "./context.js";
+import { parseQuestion, type Question } from "./question.js";
 import { answerSaid } from "./said.js";
+import { answerSearch } from "./search.js";
+import { answerSources } from "./sources.js";
+import { answerStance } from "./stance.js";
 import type { Answer } from "./types.js";
+import { answerWhen } from "./when.js";
+import { answerWhoSaid } from "./who-said.js";
 
-export interface QueryInput {
-  command?: unknown;
-  query?: unknown;
-  actor?: unknown;
-  topic?: unknown;
-  speaker?: unknown;
-}
-
-export class QueryError extends Error {}
-
-export function answer(engine: Engine, q: QueryInput, limit = engine.limit): Answer {
+/** Answers a question; anything not yet a Question (a JSON line) is parsed first, or a QuestionError thrown. */
+export async function answer(ctx: AnswerContext, input: Question | unknown, limit = limitOf(ctx)): Promise<Answer> {
+  const q = parseQuestion(input);
   switch (q.command) {
     case "who-said":
-      return engine.whoSaid(requireString(q.query, "query"), limit);
+      return answerWhoSaid(ctx, q.query, limit);
     case "when":
-      return engine.when(requireString(q.query, "query"), limit);
+      return answerWhen(ctx, q.query, limit);
     case "search":
-      return engine.search(requireString(q.query, "query"), limit);
+      return answerSearch(ctx, q.query, limit);
     case "stance":
-      return engine.stance(requireString(q.actor, "actor"), q.topic === undefined || q.topic === null ? undefined : requireString(q.topic, "topic"), limit);
+      return answerStance(ctx, q.actor, q.topic ?? undefined, limit);
     case "sources":
-      return engine.sources();
+      return answerSources(ctx);
     case "check":
-      return answerCheck(engine, requireString(q.query, "query"), optionalString(q.speaker, "speaker"), limit);
+      return answerCheck(ctx, q.query, q.speaker ?? undefined, limit);
     case "said":
-      return answerSaid(engine, requireString(q.speaker, "speaker"), optionalString(q.topic, "topic"), limit);
-    default:
-      throw new QueryError(`unknown command ${JSON.stringify(q.command)}; use who-said, when, stance, search, sources, check or said`);
+      return answerSaid(ctx, q.speaker, q.topic ?? undefined, limit);
   }
-}
-
-function optionalString(v: unknown, name: string): string | undefined {
-  return v === undefined || v === null ? undefined : requireString(v, name);
-}
-
-function requireString(v: unknown, name: string): string {
-  if (typeof v !== "string") throw new QueryError(`missing field "${name}"`);
-  return v;
 }

@@ -1,16 +1,11 @@
 // Plain words or slash-style text → a command and its arguments. Used by the terminal prompt and
 // by direct messages and mentions, so "who said groundless accusations?" works everywhere.
 import { cleanInput } from "../text/normalize.js";
+import type { Question } from "./question.js";
 import type { Command } from "./types.js";
 
-export type Routed =
-  | { command: "who-said" | "when" | "search"; query: string }
-  | { command: "stance"; actor: string; topic: string | null }
-  | { command: "sources" }
-  | { command: "check"; query: string; speaker: string | null }
-  | { command: "said"; speaker: string; topic: string | null }
-  | { command: "help" }
-  | { command: "empty" };
+/** A question, or a request for help, or nothing typed. */
+export type Routed = Question | { command: "help" } | { command: "empty" };
 
 const OPTION_RE = /(\w+):\s*("[^"]*"|[^:]*?)(?=\s+\w+:|$)/g;
 

@@ -58,3 +58,15 @@ function countSpeakers(quotes: ReadonlyArray<{ speaker: string | null }>): Array
   }
   return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 }
+
+/** The same list from a store's (speaker, role) counts: one entry per speaker (case aside), most quoted first. */
+export function speakersByMentions(pairs: ReadonlyArray<{ speaker: string; count: number }>): Array<{ name: string; mentions: number }> {
+  const byName = new Map<string, { name: string; mentions: number }>();
+  for (const p of pairs) {
+    const k = p.speaker.toLowerCase();
+    const known = byName.get(k);
+    if (known) known.mentions += p.count;
+    else byName.set(k, { name: p.speaker, mentions: p.count });
+  }
+  return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+}

@@ -6,7 +6,7 @@ import { EVALUATION, topicAction } from "../extract/stance.js";
 import { stem } from "../text/tokenize.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { cite } from "./citation.js";
-import type { Engine } from "./engine.js";
+import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
 import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
 import { checkQuery } from "./validate.js";
@@ -15,24 +15,24 @@ import { round } from "./who-said.js";
 /** Share of the topic's words a piece of evidence must contain to be about the topic. */
 export const TOPIC_MIN_COVERAGE = 0.5;
 
-export function answerStance(engine: Engine, actorInput: unknown, topicInput?: unknown, limit = engine.limit): StanceAnswer {
+export async function answerStance(ctx: AnswerContext, actorInput: unknown, topicInput?: unknown, limit = limitOf(ctx)): Promise<StanceAnswer> {
   const actorCheck = checkQuery(actorInput, "actor");
   const topicText = typeof topicInput === "string" && topicInput.trim() ? topicInput : null;
   const base = { command: "stance" as const, actor: typeof actorInput === "string" ? actorInput.trim() : "", topic: topicText, polarity: null, results: [] };
   if (!actorCheck.ok) return { ...base, message: actorCheck.message };
   let topicQuery = null;
   if (topicText !== null) {
-    const t = engine.check(topicText, "topic");
+    const t = await checkCorrected(ctx, topicText, "topic");
     if (!t.ok) return { ...base, message: t.message };
     topicQuery = t.query;
   }
   const actor = actorCheck.text;
   const matches = actorMatcher(actor);
-  const keys = [...engine.actorsSharingWord(actorKey(actor).name), ...engine.actorsSharingWord(actor)];
-  const facts = [...new Set(keys)].filter((key) => matches(key)).flatMap((key) => engine.stancesByActor.get(key) ?? []);
+  const keys = [...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))];
+  const facts = await ctx.facts.stancesByActors([...new Set(keys)].filter((key) => matches(key)));
   if (facts.length === 0) {
-    const known = similarActors(engine, actor).filter((n) => n.toLowerCase() !== actor.toLowerCase());
-    const quoted = engine.corpus.actors.has(actor.toLowerCase());
+    const known = (await similarActors(ctx, actor)).filter((n) => n.toLowerCase() !== actor.toLowerCase());
+    const quoted = (await ctx.facts.actors([actor.toLowerCase()])).size > 0;
     const message = quoted
       ? `"${actor}" is quoted in the documents, but none of it says what they support or oppose.`
       : `The documents show no stance for "${actor}".`;
@@ -41,10 +41,13 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
   const topicCue = topicText ? topicAction(topicText) : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
   const seen = new Set<string>();
+  const at = new Map((await ctx.facts.passages([...new Set(facts.map((f) => f.passageId))])).map((x) => [x.passage.id, x]));
   for (const f of facts) {
     const key = `${f.passageId}:${f.cueStart}`;
     if (seen.has(key)) continue;
-    const p = engine.passage(f.passageId);
+    const here = at.get(f.passageId);
+    if (!here) continue;
+    const p = here.passage;
     const clause = f.clause ? p.text.slice(f.clause.start, f.clause.end) : "";
     let relevance = 1;
     let polarity: Polarity;
@@ -65,7 +68,7 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
           [clause, 1],
           [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
           [p.text, 0.5],
-          [engine.corpus.documents[p.docId]!.title, 0.3],
+          [here.document.title, 0.3],
         ]);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
       }
@@ -79,10 +82,9 @@ export function answerStance(engine: Engine, actorInput: unknown, topicInput?: u
     return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
   }
   const overall = aggregate(evidence);
-  const results = diversify(evidence, (id) => engine.passage(id).docId).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
-    const p = engine.passage(f.passageId);
-    const doc = engine.corpus.documents[p.docId]!;
-    const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, engine.options);
+  const results = diversify(evidence, (id) => at.get(id)!.passage.docId).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
+    const { passage: p, document: doc } = at.get(f.passageId)!;
+    const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);
     return {
       actor: f.actorText,
       polarity,
@@ -205,10 +207,12 @@ function diversify<T extends { f: StanceFact; weight: number }>(items: T[], docO
   return [...firsts, ...rest];
 }
 
-function similarActors(engine: Engine, actor: string): string[] {
+async function similarActors(ctx: AnswerContext, actor: string): Promise<string[]> {
   const q = makeQuery(actor);
-  return [...engine.actorsSharingWord(actor)]
-    .map((key) => engine.corpus.actors.get(key))
+  const keys = await ctx.facts.actorsSharingWord(actor);
+  const known = await ctx.facts.actors(keys);
+  return keys
+    .map((key) => known.get(key))
     .filter((a): a is NonNullable<typeof a> => !!a && match(q, a.name).coverage >= 0.5)
     .sort((a, b) => b.mentions - a.mentions)
     .slice(0, 5)

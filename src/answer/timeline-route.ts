@@ -28,9 +28,9 @@ export function routeTimeline(input: string): TimelineRoute | null {
 }
 
 /** Asks for the routed timeline; loose words that name no actor are tried as a topic. */
-export function askTimeline(ask: (actor: string, topic?: string) => TimelineAnswer, r: TimelineRoute): TimelineAnswer {
-  const a = ask(r.actor ?? "", r.topic ?? undefined);
+export async function askTimeline(ask: (actor: string, topic?: string) => Promise<TimelineAnswer>, r: TimelineRoute): Promise<TimelineAnswer> {
+  const a = await ask(r.actor ?? "", r.topic ?? undefined);
   if (!r.loose || !r.actor || a.results.length > 0) return a;
-  const asTopic = ask("", r.actor);
+  const asTopic = await ask("", r.actor);
   return asTopic.results.length > 0 ? asTopic : a;
 }

@@ -78,7 +78,7 @@ export const TIMELINE_TOPIC_MIN_COVERAGE = 0.5;
 /** Without an actor, the topic must be in the item's own sentence or paragraph, not only its headline. */
 const TOPIC_ONLY_MIN_COVERAGE = 0.6;
 /** Passages a topic-only timeline looks through for dated events. */
-const EVENT_PASSAGES = 200;
+export const EVENT_PASSAGES = 200;
 
 interface Candidate {
   kind: TimelineKind;

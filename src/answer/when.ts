@@ -1,9 +1,10 @@
 // when: the sentence that best matches the event, and the time expression in it nearest to the
 // matched words, with its date (null, and why, when the text does not fix one).
 import { clauseOf, isReportingTime } from "../extract/tense.js";
+import type { PassageFacts } from "../store/types.js";
 import type { TimeExpression } from "../types.js";
 import { cite } from "./citation.js";
-import type { Engine } from "./engine.js";
+import { type AnswerContext, candidatePassages, checkCorrected, limitOf } from "./context.js";
 import { match } from "./match.js";
 import type { WhenAnswer, WhenResult } from "./types.js";
 import { corrections, round } from "./who-said.js";
@@ -11,16 +12,14 @@ import { corrections, round } from "./who-said.js";
 export const WHEN_MIN_COVERAGE = 0.5;
 const BARE_NOW = /^(?:now|right now)$/i;
 
-export function answerWhen(engine: Engine, input: unknown, limit = engine.limit): WhenAnswer {
-  const checked = engine.check(input, "event");
+export async function answerWhen(ctx: AnswerContext, input: unknown, limit = limitOf(ctx)): Promise<WhenAnswer> {
+  const checked = await checkCorrected(ctx, input, "event");
   if (!checked.ok) return { command: "when", results: [], message: checked.message };
   const q = checked.query;
-  const { corpus, index } = engine;
-  const scored: Array<{ t: TimeExpression; score: number; coverage: number }> = [];
-  for (const r of index.searchPassages(checked.text).slice(0, 30)) {
-    const p = engine.passage(r.id as number);
-    const times = engine.timesByPassage.get(p.id);
-    if (!times?.length) continue;
+  const scored: Array<{ t: TimeExpression; here: PassageFacts; score: number; coverage: number }> = [];
+  for (const here of await candidatePassages(ctx, checked.text, 30)) {
+    const { passage: p, times } = here;
+    if (!times.length) continue;
     for (const s of p.sentences) {
       const inSentence = times.filter((t) => t.start >= s.start && t.start < s.end);
       if (inSentence.length === 0) continue;
@@ -47,13 +46,13 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
         const own = match(q, t.text).coverage > 0 ? 0.05 : 0;
         // "now" is the article's present: any other expression in the sentence says more.
         const bare = BARE_NOW.test(t.text) && inSentence.length > 1 ? 0.05 : 0;
-        scored.push({ t, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own - bare + clause - reporting });
+        scored.push({ t, here, coverage: m.coverage, score: m.score - Math.min(dist, 400) / 1000 + resolvedBonus - own - bare + clause - reporting });
       }
     }
   }
   scored.sort((a, b) => b.score - a.score);
   if (scored.length === 0) {
-    return { command: "when", results: [], message: `Nothing in the documents dates "${checked.text}".`, suggestions: engine.suggest(checked.text) };
+    return { command: "when", results: [], message: `Nothing in the documents dates "${checked.text}".`, suggestions: await ctx.backend.suggest(checked.text) };
   }
   const results: WhenResult[] = [];
   const seen = new Set<string>();
@@ -62,10 +61,9 @@ export function answerWhen(engine: Engine, input: unknown, limit = engine.limit)
     const key = `${s.t.passageId}:${s.t.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const p = engine.passage(s.t.passageId);
-    const doc = corpus.documents[p.docId]!;
+    const { passage: p, document: doc } = s.here;
     const sentence = p.sentences.find((x) => x.start <= s.t.start && s.t.start < x.end)!;
-    const { citation, excerptOffset } = cite(doc, p, sentence.start, sentence.end, engine.options);
+    const { citation, excerptOffset } = cite(doc, p, sentence.start, sentence.end, ctx.options);
     const r: WhenResult = {
       expression: s.t.text,
       date: s.t.value,

@@ -1,6 +1,8 @@
 // who-said: the quotation that best matches the words, and its speaker. A match whose speaker
 // the text does not give is reported as such, never filled in.
-import type { Engine } from "./engine.js";
+import type { PassageFacts } from "../store/types.js";
+import type { Quote } from "../types.js";
+import { type AnswerContext, candidatePassages, checkCorrected, limitOf } from "./context.js";
 import { match, type Query } from "./match.js";
 import { quoteResult } from "./quote-result.js";
 import type { WhoSaidAnswer, WhoSaidResult } from "./types.js";
@@ -15,7 +17,9 @@ export const WHO_SAID_MIN_COVERAGE = 0.6;
 export const WHO_SAID_MIN_ORDERED = 0.5;
 
 export interface QuoteCandidate {
-  quoteId: number;
+  quote: Quote;
+  /** The passage holding the quotation, with its document and facts. */
+  at: PassageFacts;
   score: number;
   coverage: number;
   /** Longest run of the query's words found in the same order, over the query's length. */
@@ -26,22 +30,20 @@ export interface QuoteCandidate {
  * The quotations of the best passages (ranked on the rarest words), scored on the quote's own
  * words and its sentence's (the words may run past the quote marks), best first.
  */
-export function rankQuotes(engine: Engine, q: Query, text: string): QuoteCandidate[] {
-  const { corpus, index } = engine;
+export async function rankQuotes(ctx: AnswerContext, q: Query, text: string): Promise<QuoteCandidate[]> {
   const scored: QuoteCandidate[] = [];
   const seenIds = new Set<number>();
-  const consider = (id: number): void => {
-    if (seenIds.has(id)) return;
-    seenIds.add(id);
-    const quote = corpus.quotes[id]!;
-    const p = engine.passage(quote.passageId);
+  const consider = (quote: Quote, at: PassageFacts): void => {
+    if (seenIds.has(quote.id)) return;
+    seenIds.add(quote.id);
+    const p = at.passage;
     const onQuote = match(q, quote.text);
     const sentence = p.sentences.find((s) => s.start <= quote.start && quote.start < s.end);
     const onSentence = sentence && quote.direct ? match(q, p.text.slice(Math.min(sentence.start, quote.start), Math.max(sentence.end, quote.end))) : onQuote;
     const best = onQuote.coverage >= onSentence.coverage - 0.15 ? onQuote : { ...onSentence, score: onSentence.score * 0.9 };
-    scored.push({ quoteId: id, score: best.score * (quote.direct ? 1 : 0.9), coverage: best.coverage, phrase: best.phrase });
+    scored.push({ quote, at, score: best.score * (quote.direct ? 1 : 0.9), coverage: best.coverage, phrase: best.phrase });
   };
-  for (const r of index.searchPassages(text).slice(0, 30)) for (const quote of engine.quotesByPassage.get(r.id as number) ?? []) consider(quote.id);
+  for (const at of await candidatePassages(ctx, text, 30)) for (const quote of at.quotes) consider(quote, at);
   return scored.sort((a, b) => b.score - a.score);
 }
 
@@ -50,7 +52,7 @@ export function rankQuotes(engine: Engine, q: Query, text: string): QuoteCandida
  * the words, and some of them in the order asked (a pasted fragment keeps its order; words
  * picked from all over a passage rarely do).
  */
-export function closeEnough(c: QuoteCandidate, q: Query): boolean {
+export function closeEnough(c: Pick<QuoteCandidate, "coverage" | "phrase">, q: Query): boolean {
   if (c.coverage < WHO_SAID_MIN_COVERAGE) return false;
   const run = Math.round(c.phrase * q.words.length);
   // One distinctive word among filler ("the talks the") must be found as written, all of it.
@@ -58,30 +60,29 @@ export function closeEnough(c: QuoteCandidate, q: Query): boolean {
   return c.phrase >= WHO_SAID_MIN_ORDERED;
 }
 
-export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.limit): WhoSaidAnswer {
-  const checked = engine.check(input, "quote");
+export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = limitOf(ctx)): Promise<WhoSaidAnswer> {
+  const checked = await checkCorrected(ctx, input, "quote");
   if (!checked.ok) return { command: "who-said", results: [], message: checked.message };
   const q = checked.query;
-  const { corpus } = engine;
-  const scored = rankQuotes(engine, q, checked.text);
+  const scored = await rankQuotes(ctx, q, checked.text);
   const top = scored[0];
   if (!top || !closeEnough(top, q)) {
-    return { command: "who-said", results: [], message: `No quotation in the documents matches "${checked.text}".`, suggestions: engine.suggest(checked.text) };
+    return { command: "who-said", results: [], message: `No quotation in the documents matches "${checked.text}".`, suggestions: await ctx.backend.suggest(checked.text) };
   }
   const results: WhoSaidResult[] = [];
   const seen = new Set<string>();
-  let unattributed: number | null = null;
+  let unattributed: QuoteCandidate | null = null;
   for (const s of scored) {
     if (!closeEnough(s, q) || s.score < top.score * 0.6 || results.length >= limit) break;
-    const quote = corpus.quotes[s.quoteId]!;
+    const quote = s.quote;
     if (!quote.speaker) {
-      unattributed ??= s.quoteId;
+      unattributed ??= s;
       continue;
     }
     const key = `${quote.passageId}:${quote.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const result = quoteResult(engine, { ...quote, speaker: quote.speaker }, s.score);
+    const result = await quoteResult(ctx, { ...quote, speaker: quote.speaker }, s.score, s.at);
     // The same words cited at the same lines (a quote read twice, a repeated document) are one result.
     const { file, lineStart, lineEnd } = result.source;
     const same = `${file}:${lineStart}-${lineEnd}:${quote.text.trim().toLowerCase()}`;
@@ -90,8 +91,7 @@ export function answerWhoSaid(engine: Engine, input: unknown, limit = engine.lim
     results.push(result);
   }
   if (results.length === 0 && unattributed !== null) {
-    const quote = corpus.quotes[unattributed]!;
-    const p = engine.passage(quote.passageId);
+    const p = unattributed.at.passage;
     return {
       command: "who-said",
       results: [],

@@ -1,6 +1,6 @@
 // Names for /stance autocomplete: the index's actors and quotation speakers, with how often each
 // appears. Computed once per engine (the list only changes on reindex).
-import type { Engine } from "../answer/engine.js";
+import type { Engine } from "../runtime/engine.js";
 
 export interface ActorName {
   name: string;

@@ -1,6 +1,6 @@
 // Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
 // renderer the custom_ids for "Show source" and "More".
-import type { Engine } from "../answer/engine.js";
+import type { Engine } from "../runtime/engine.js";
 import type { Answer } from "../answer/types.js";
 import { fitContent, fitEmbeds, PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
 import { moreId, sourceId } from "./custom-ids.js";
@@ -49,15 +49,15 @@ export class Answers {
   }
 
   /** Asks for up to MAX_RESULTS results (pages behind "More"); the first are the terminal's. */
-  ask(query: BotQuery): Answer {
+  ask(query: BotQuery): Promise<Answer> {
     return ask(this.engine(), query, MAX_RESULTS);
   }
 
   /** One page of the answer, from result `offset` on; `guildId` is where it was asked (null in DMs). */
-  page(query: BotQuery, offset = 0, guildId: string | null = null): RenderedAnswer {
+  async page(query: BotQuery, offset = 0, guildId: string | null = null): Promise<RenderedAnswer> {
     const engine = this.engine();
     let droppedMore = false;
-    const page = renderAnswer(ask(engine, query, MAX_RESULTS), {
+    const page = renderAnswer(await ask(engine, query, MAX_RESULTS), {
       offset,
       pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
       ids: {

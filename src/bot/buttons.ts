@@ -5,10 +5,11 @@ import type { BotContext } from "./command.js";
 import { decodeCustomId, fileHash, type ButtonAction } from "./custom-ids.js";
 import type { ButtonInput } from "./incoming.js";
 import { messageReply, noticeReply, type Reply } from "./reply.js";
-import { recordVote } from "./feedback.js";
+import { describeError } from "./errors.js";
+import { questionText } from "./feedback.js";
 import { lookupSource } from "./source-view.js";
 
-export function pressButton(input: ButtonInput, bot: BotContext): Reply {
+export function pressButton(input: ButtonInput, bot: BotContext): Reply | Promise<Reply> {
   const action = decodeCustomId(input.customId);
   if (!action) return noticeReply("This button is from an older version of the bot and no longer works. Please ask again.");
   if (action.kind === "source" || action.kind === "source-hashed") return showSource(bot, action);
@@ -26,19 +27,43 @@ function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "sour
 }
 
 /** The answer again, from the first result, as a message everyone in the channel sees. */
-function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Reply {
+async function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Promise<Reply> {
   const query = action.kind === "publish" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This \"Post publicly\" button has expired (I only remember recent questions for a while). Please ask again.");
-  const page = bot.answers.page(query, 0);
+  const page = await bot.answers.page(query, 0);
   return messageReply(page.message, !page.found);
 }
 
-function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Reply {
+async function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Promise<Reply> {
   const query = action.kind === "more" ? action.query : bot.answers.store?.get(action.key);
   if (!query) return noticeReply("This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
-  const page = bot.answers.page(query, action.offset, input.guildId);
+  const page = await bot.answers.page(query, action.offset, input.guildId);
   if (!page.found) return messageReply(page.message, true);
   // Paging a private answer replaces it in place; a shared message is left as it is, and the
   // next page goes to whoever pressed the button.
   return input.messageEphemeral ? { type: "update", message: page.message } : messageReply(page.message, true);
+}
+
+/** 👍 / 👎: appends the vote, with the answer's first result as it stands, to the feedback log. */
+export async function recordVote(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "feedback" | "feedback-ref" }>): Promise<Reply> {
+  if (!bot.feedback) return noticeReply("Thanks, but this bot does not record votes (its operator has not set FEEDBACK_FILE).");
+  const query = action.kind === "feedback" ? action.query : bot.answers.store?.get(action.key);
+  if (!query) return noticeReply("This vote button has expired (I only remember recent questions for a while). Thanks anyway!");
+  const top = (await bot.answers.ask(query)).results[0];
+  const source = top && "source" in top ? top.source : null;
+  try {
+    bot.feedback.record({
+      time: new Date().toISOString(),
+      command: query.command,
+      question: questionText(query),
+      file: source?.file ?? null,
+      lines: source ? [source.lineStart, source.lineEnd] : null,
+      vote: action.vote,
+      user: bot.feedback.hashUser(input.userId),
+    });
+  } catch (error) {
+    bot.log.warn(`could not record a vote in ${bot.feedback.file}: ${describeError(error)}`);
+    return noticeReply("Sorry, your vote could not be recorded just now.");
+  }
+  return noticeReply(action.vote === "up" ? "Thanks! 👍 noted." : "Thanks — 👎 noted. The operator reviews these to improve the answers.");
 }

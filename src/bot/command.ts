@@ -28,7 +28,7 @@ export interface BotContext {
 export interface BotCommand {
   /** A slash command, or a message context-menu command (ContextMenuCommandBuilder). */
   data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
-  run(input: CommandInput, bot: BotContext): Reply;
+  run(input: CommandInput, bot: BotContext): Reply | Promise<Reply>;
   /** Every answer is private (not only when asked): a late answer's placeholder must be too. */
   alwaysPrivate?: boolean;
   autocomplete?(input: AutocompleteInput, bot: BotContext): Choice[];
@@ -42,7 +42,7 @@ export const privateOption = (o: SlashCommandBooleanOption): SlashCommandBoolean
   o.setName("private").setDescription("Only you see the answer (default: everyone in the channel)");
 
 /** The first page of the answer; private on request, and always when nothing was found. */
-export function answerReply(input: CommandInput, bot: BotContext, query: BotQuery): Reply {
-  const page = bot.answers.page(query, 0, input.guildId);
+export async function answerReply(input: CommandInput, bot: BotContext, query: BotQuery): Promise<Reply> {
+  const page = await bot.answers.page(query, 0, input.guildId);
   return messageReply(page.message, (input.options.boolean("private") ?? false) || !page.found);
 }

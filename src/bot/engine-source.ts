@@ -1,9 +1,9 @@
 // What the bot needs from "the engine in use": the current engine and a way to rebuild it. The
 // single-process bot and the HTTP endpoint use an EngineHolder (which watches the folder itself);
 // with SHARDS, too: every shard runs in the one process (src/shard/).
-import type { Engine } from "../answer/engine.js";
-import type { ReindexReport } from "../answer/holder.js";
-import type { LoadStats } from "../index/load-engine.js";
+import type { Engine } from "../runtime/engine.js";
+import type { ReindexReport } from "../runtime/holder.js";
+import type { LoadStats } from "../runtime/load-engine.js";
 
 export interface EngineSource {
   readonly current: Engine;

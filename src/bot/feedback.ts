@@ -1,14 +1,10 @@
 // 👍 / 👎 under answers: the buttons carry the vote and the question (like "More"); a press
-// appends the vote, with the answer's first result as it stands, to the feedback log.
+// appends the vote, with the answer's first result as it stands, to the feedback log (buttons.ts).
 import { ButtonStyle, ComponentType } from "discord.js";
 import { buttonRow, type ButtonRow } from "../render/discord.js";
-import type { BotContext } from "./command.js";
-import { feedbackId, type ButtonAction } from "./custom-ids.js";
-import { describeError } from "./errors.js";
-import type { ButtonInput } from "./incoming.js";
+import { feedbackId } from "./custom-ids.js";
 import type { BotQuery } from "./query.js";
 import type { QueryStore } from "./query-store.js";
-import { noticeReply, type Reply } from "./reply.js";
 
 /** The components with a 👍 / 👎 row added (none when the question cannot fit a button). */
 export function withFeedbackRow(components: ButtonRow[], query: BotQuery, store: QueryStore | null): ButtonRow[] {
@@ -34,27 +30,4 @@ export function questionText(q: BotQuery): string {
     default:
       return `/${q.command} ${q.query}`;
   }
-}
-
-export function recordVote(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "feedback" | "feedback-ref" }>): Reply {
-  if (!bot.feedback) return noticeReply("Thanks, but this bot does not record votes (its operator has not set FEEDBACK_FILE).");
-  const query = action.kind === "feedback" ? action.query : bot.answers.store?.get(action.key);
-  if (!query) return noticeReply("This vote button has expired (I only remember recent questions for a while). Thanks anyway!");
-  const top = bot.answers.ask(query).results[0];
-  const source = top && "source" in top ? top.source : null;
-  try {
-    bot.feedback.record({
-      time: new Date().toISOString(),
-      command: query.command,
-      question: questionText(query),
-      file: source?.file ?? null,
-      lines: source ? [source.lineStart, source.lineEnd] : null,
-      vote: action.vote,
-      user: bot.feedback.hashUser(input.userId),
-    });
-  } catch (error) {
-    bot.log.warn(`could not record a vote in ${bot.feedback.file}: ${describeError(error)}`);
-    return noticeReply("Sorry, your vote could not be recorded just now.");
-  }
-  return noticeReply(action.vote === "up" ? "Thanks! 👍 noted." : "Thanks — 👎 noted. The operator reviews these to improve the answers.");
 }

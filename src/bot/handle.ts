@@ -12,9 +12,9 @@ import type { Placeholder } from "./on-time.js";
 import { noticeReply, type Reply } from "./reply.js";
 import { failureText, logFailure } from "./respond.js";
 
-export function handleInteraction(input: Incoming, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Reply {
+export async function handleInteraction(input: Incoming, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Promise<Reply> {
   if (input.kind === "autocomplete") return autocomplete(input, bot, commands);
-  return admit(input, bot, commands) ?? answer(input, bot, commands);
+  return admit(input, bot, commands) ?? (await answer(input, bot, commands));
 }
 
 /**
@@ -38,12 +38,12 @@ export function admit(input: CommandInput | ButtonInput, bot: BotContext, comman
 }
 
 /** The answer to an admitted command or button press (what may take a while). */
-export function answer(input: CommandInput | ButtonInput, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Reply {
+export async function answer(input: CommandInput | ButtonInput, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Promise<Reply> {
   try {
-    if (input.kind === "button") return pressButton(input, bot);
+    if (input.kind === "button") return await pressButton(input, bot);
     const command = commands.get(input.name);
     if (!command) throw new Error(`/${input.name.slice(0, 40)} was not admitted`);
-    return command.run(input, bot);
+    return await command.run(input, bot);
   } catch (error) {
     return noticeReply(failureText(logFailure(bot.log, describeIncoming(input), error)));
   }

@@ -28,7 +28,7 @@ export function createMessageHandler(bot: BotContext): (message: Message) => Pro
       const asked = message.content.replace(mention, " ");
       const timeline = routeTimeline(asked);
       const query = timeline ? null : fromRouted(route(asked));
-      const reply = timeline ? await timelineMessage(bot, timeline) : query ? bot.answers.page(query, 0, message.guildId).message : discordHelp();
+      const reply = timeline ? await timelineMessage(bot, timeline) : query ? (await bot.answers.page(query, 0, message.guildId)).message : discordHelp();
       await message.reply(messageReplyOptions(reply));
     } catch (error) {
       await failMessage(bot.log, message.inGuild() ? "mention" : "DM", message, error);
@@ -39,6 +39,6 @@ export function createMessageHandler(bot: BotContext): (message: Message) => Pro
 /** A timeline asked in plain words: the same picture and list as /timeline. */
 async function timelineMessage(bot: BotContext, r: TimelineRoute): Promise<DiscordMessage> {
   const engine = bot.holder.current;
-  const a = askTimeline((actor, topic) => engine.timeline(actor, topic, DISCORD_LISTED), r);
+  const a = await askTimeline((actor, topic) => engine.timeline(actor, topic, DISCORD_LISTED), r);
   return renderTimeline(a, a.points.length ? await timelinePng(chartInput(a)) : null);
 }

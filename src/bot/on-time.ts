@@ -71,7 +71,7 @@ export class AnswerQueue {
    * Runs `compute` in turn. If its turn has not come by `deadline`, `onLate` runs first (at once
    * when the deadline has already passed), exactly once.
    */
-  run<T>(deadline: number, compute: () => T, onLate: () => void): Promise<Timed<T>> {
+  run<T>(deadline: number, compute: () => T | Promise<T>, onLate: () => void): Promise<Timed<T>> {
     return new Promise<Timed<T>>((resolve, reject) => {
       const job: Job = { compute, timer: null, late: false, resolve: resolve as (t: Timed<unknown>) => void, reject };
       const fire = (): void => {
@@ -107,8 +107,10 @@ export class AnswerQueue {
     if (this.lastJobAt !== null) this.perJobMs = this.perJobMs === 0 ? at - this.lastJobAt : 0.8 * this.perJobMs + 0.2 * (at - this.lastJobAt);
     // Only back-to-back answers measure a turn; after the queue ran dry the next gap is idle time.
     this.lastJobAt = this.jobs.length > 0 ? at : null;
+    // Whether it was late is decided when its turn comes, not when an async answer settles.
+    const late = job.late;
     try {
-      job.resolve({ value: job.compute(), late: job.late });
+      Promise.resolve(job.compute()).then((value) => job.resolve({ value, late }), job.reject);
     } catch (error) {
       job.reject(error);
     }

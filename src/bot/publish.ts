@@ -9,8 +9,8 @@ import { messageReply, type Reply } from "./reply.js";
 
 export const PUBLISH_LABEL = "Post publicly";
 
-export function privateAnswer(bot: BotContext, query: BotQuery): Reply {
-  const page = bot.answers.page(query, 0);
+export async function privateAnswer(bot: BotContext, query: BotQuery): Promise<Reply> {
+  const page = await bot.answers.page(query, 0);
   const id = page.found ? publishId(query, bot.answers.store) : null;
   if (!id) return messageReply(page.message, true);
   const row = buttonRow([{ type: ComponentType.Button, style: ButtonStyle.Success, label: PUBLISH_LABEL, custom_id: id }]);

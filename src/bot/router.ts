@@ -19,7 +19,7 @@ export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<
     const input = toIncoming(interaction);
     try {
       // Autocomplete cannot be deferred (and is cheap); nor need the quick refusals be.
-      if (interaction.isAutocomplete() || input.kind === "autocomplete") return await sendReply(interaction, handleInteraction(input, bot, commands));
+      if (interaction.isAutocomplete() || input.kind === "autocomplete") return await sendReply(interaction, await handleInteraction(input, bot, commands));
       const quick = admit(input, bot, commands);
       if (quick) return await sendReply(interaction, quick);
       const placeholder = placeholderFor(input, commands);

@@ -4,7 +4,7 @@
 import { realpathSync, statSync } from "node:fs";
 import { extname, isAbsolute, relative, resolve } from "node:path";
 import { lineUrl, pageOf, placeLines } from "../answer/citation.js";
-import type { Engine } from "../answer/engine.js";
+import type { Engine } from "../runtime/engine.js";
 import { FORMATS } from "../knowledge/files.js";
 import { readSourceLines } from "../knowledge/source-lines.js";
 import type { DocumentRecord } from "../types.js";

@@ -284,11 +284,14 @@ export const PARSERS: NamedParser[] = [
 export const newsChrono = chrono.casual.clone();
 // chrono's parsers for what our own parsers read with their modifiers ("two days ago", "next
 // week", "within a month") or for what is not a date (a time of day alone) only cost time.
-const REPLACED = new Set(["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser", "ENTimeUnitCasualRelativeFormatParser", "ENRelativeDateFormatParser", "ENTimeExpressionParser"]);
-newsChrono.parsers = newsChrono.parsers.filter((p) => !REPLACED.has(p.constructor.name));
+// By class name: test/time-parsers.test.ts checks that chrono still has each, so an upgrade that
+// renames one fails a test instead of silently keeping it.
+export const REPLACED_PARSERS: ReadonlySet<string> = new Set(["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser", "ENTimeUnitCasualRelativeFormatParser", "ENRelativeDateFormatParser", "ENTimeExpressionParser"]);
+newsChrono.parsers = newsChrono.parsers.filter((p) => !REPLACED_PARSERS.has(p.constructor.name));
 // Date ranges are not merged: a dateline's date and the "On Friday" after its dash are two
 // expressions, and a "when" answer needs each on its own.
-newsChrono.refiners = newsChrono.refiners.filter((r) => r.constructor.name !== "ENMergeDateRangeRefiner");
+export const REPLACED_REFINERS: ReadonlySet<string> = new Set(["ENMergeDateRangeRefiner"]);
+newsChrono.refiners = newsChrono.refiners.filter((r) => !REPLACED_REFINERS.has(r.constructor.name));
 // Ours first, so that on equal spans ("last week") the tagged result wins the overlap.
 newsChrono.parsers.unshift(...PARSERS);
 newsChrono.refiners.push(...REFINERS);

@@ -32,7 +32,7 @@ export function createEndpoint(bot: BotContext, commands: ReadonlyMap<string, Bo
     if (interaction.type === 1) return { ok: true, body: PONG };
     const input = interaction.incoming;
     if (!input) return answered(interaction, noticeReply(UNSUPPORTED), rest, bot);
-    if (input.kind === "autocomplete") return answered(interaction, handleInteraction(input, bot, commands), rest, bot);
+    if (input.kind === "autocomplete") return handleInteraction(input, bot, commands).then((reply) => answered(interaction, reply, rest, bot));
     const quick = admit(input, bot, commands);
     if (quick) return answered(interaction, quick, rest, bot);
     const placeholder = placeholderFor(input, commands);

@@ -1,5 +1,6 @@
 // MiniSearch over passages and over quotes. Options live here, in one place, because a saved index
 // only loads with the same tokenize/processTerm it was built with.
+import { LRUCache } from "lru-cache";
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
@@ -59,6 +60,37 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
 
 function documents(corpus: Corpus): PassageDoc[] {
   return corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title }));
+}
+
+/**
+ * MiniSearch with read access to its posting lists, through the fields it declares `protected`.
+ * Those are not public API: package.json pins minisearch to the version this was written against,
+ * and test/search-index.test.ts checks the all-words lists against MiniSearch's own AND search.
+ */
+export class PassageSearch extends MiniSearch<PassageDoc> {
+  constructor() {
+    super(PASSAGE_OPTIONS);
+  }
+
+  /** A saved index. loadJS builds a plain MiniSearch (`new MiniSearch`, not `new this`), so it is given this class's methods. */
+  static load(js: AsPlainObject): PassageSearch {
+    return Object.setPrototypeOf(MiniSearch.loadJS<PassageDoc>(js, PASSAGE_OPTIONS), PassageSearch.prototype) as PassageSearch;
+  }
+
+  /** The sorted ids of the passages whose text holds the term, or null when none does. */
+  textPostings(term: string): Int32Array | null {
+    // MiniSearch keeps term → field → short document id → frequency; the short ids map to ours.
+    const field = this._fieldIds.text;
+    const docs = field === undefined ? undefined : this._index.get(term)?.get(field);
+    if (!docs) return null;
+    const ids = new Int32Array(docs.size);
+    let n = 0;
+    for (const shortId of docs.keys()) {
+      const id = this._documentIds.get(shortId) as number | undefined;
+      if (id !== undefined) ids[n++] = id;
+    }
+    return ids.subarray(0, n).sort();
+  }
 }
 
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
@@ -149,19 +181,19 @@ export class Vocabulary {
  */
 export class SearchIndex {
   constructor(
-    readonly passages: MiniSearch<PassageDoc>,
+    readonly passages: PassageSearch,
     readonly vocabulary: Vocabulary,
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
-    const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
+    const passages = new PassageSearch();
     passages.addAll(documents(corpus));
     return new SearchIndex(passages, Vocabulary.of(corpus));
   }
 
   /** The same index, built in chunks that yield to the event loop (the bot keeps answering). */
   static async buildAsync(corpus: Corpus): Promise<SearchIndex> {
-    const passages = new MiniSearch<PassageDoc>(PASSAGE_OPTIONS);
+    const passages = new PassageSearch();
     await passages.addAllAsync(documents(corpus), { chunkSize: 500 });
     return new SearchIndex(passages, Vocabulary.of(corpus));
   }
@@ -175,7 +207,7 @@ export class SearchIndex {
     const vocabulary = new Vocabulary();
     for (const [w, n] of data.vocabulary) vocabulary.words.set(w, n);
     for (const [st, n] of data.df) vocabulary.df.set(st, n);
-    return new SearchIndex(MiniSearch.loadJS<PassageDoc>(data.passages, PASSAGE_OPTIONS), vocabulary);
+    return new SearchIndex(PassageSearch.load(data.passages), vocabulary);
   }
 
   /**
@@ -208,43 +240,36 @@ export class SearchIndex {
 
   /** Passages containing every content word of the query (1–MAX_ALL of them), or null. */
   private passagesWithAll(query: string): number[] | null {
+    const ids = this.withAllWords(query);
+    return ids.length > 0 && ids.length <= MAX_ALL ? ids : null;
+  }
+
+  /** Ascending ids of the passages whose text holds every content word of the query (posting lists intersected, rarest first). */
+  withAllWords(query: string): number[] {
     const stems = [...new Set(indexTerms(query))];
-    if (stems.length === 0) return null;
+    if (stems.length === 0) return [];
     const lists: Int32Array[] = [];
     for (const st of stems) {
       const list = this.postings(st);
-      if (!list) return null; // a word no passage has: nothing holds them all
+      if (!list) return []; // a word no passage has: nothing holds them all
       lists.push(list);
     }
     lists.sort((a, b) => a.length - b.length);
     let ids: ArrayLike<number> = lists[0]!;
     for (let k = 1; k < lists.length && ids.length > 0; k++) ids = intersect(ids, lists[k]!);
-    return ids.length > 0 && ids.length <= MAX_ALL ? Array.from(ids) : null;
+    return Array.from(ids);
   }
 
-  private readonly postingCache = new Map<string, Int32Array | null>();
+  /** Posting lists read so far (false: no passage has the stem; lru-cache keeps no null). */
+  private readonly postingCache = new LRUCache<string, Int32Array | false>({ max: 20_000 });
 
   /** The sorted passage ids holding a stem, read from MiniSearch's own index (memoized). */
   private postings(stemmed: string): Int32Array | null {
     let list = this.postingCache.get(stemmed);
-    if (list !== undefined) return list;
-    // MiniSearch keeps term → field → short document id → frequency; the short ids map to ours.
-    const internal = this.passages as unknown as { _index?: SearchableMap<Map<number, Map<number, number>>>; _fieldIds?: Record<string, number>; _documentIds?: Map<number, number> };
-    const fields = internal._index?.get(stemmed);
-    const field = internal._fieldIds?.text;
-    const docs = fields && field !== undefined ? fields.get(field) : undefined;
-    list = null;
-    if (docs && internal._documentIds) {
-      const ids = new Int32Array(docs.size);
-      let n = 0;
-      for (const shortId of docs.keys()) {
-        const id = internal._documentIds.get(shortId);
-        if (id !== undefined) ids[n++] = id;
-      }
-      list = ids.subarray(0, n).sort();
+    if (list === undefined) {
+      list = this.passages.textPostings(stemmed) ?? false;
+      this.postingCache.set(stemmed, list);
     }
-    if (this.postingCache.size > 20_000) this.postingCache.clear();
-    this.postingCache.set(stemmed, list);
-    return list;
+    return list || null;
   }
 }

@@ -2,6 +2,7 @@
 // bios, copyright lines) by general signals: length, sentence punctuation, stopword density and
 // position. The article body is the run of units with the best prose score (a maximum-sum segment),
 // so a run of short lines after it ends it, while a heading between two paragraphs does not.
+import { LRUCache } from "lru-cache";
 import { STOPWORDS } from "../text/tokenize.js";
 import type { Unit } from "../types.js";
 
@@ -19,12 +20,11 @@ export interface UnitFeatures {
 const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 // Units are classified several times (body, title, passages); features are computed once per text.
-const cache = new Map<string, UnitFeatures>();
+const cache = new LRUCache<string, UnitFeatures>({ max: 20_000 });
 
 export function features(text: string): UnitFeatures {
   let f = cache.get(text);
   if (!f) {
-    if (cache.size > 20_000) cache.clear();
     f = computeFeatures(text);
     cache.set(text, f);
   }

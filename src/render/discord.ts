@@ -4,7 +4,7 @@
 import { placeLabel } from "./place.js";
 import { ButtonStyle, ComponentType } from "discord.js";
 import type { APIActionRowComponent, APIApplicationCommandOptionChoice, APIButtonComponent, APIEmbed } from "discord.js";
-import type { ReindexReport } from "../answer/holder.js";
+import type { ReindexReport } from "../runtime/holder.js";
 import type { Answer, CheckAnswer, Located, SourceInfo, StanceAnswer } from "../answer/types.js";
 import { describeDate, formatIsoForPeople, stanceLine } from "./text.js";
 import { verdictLine, type DiffMarks } from "./verdict.js";

@@ -1,4 +1,5 @@
 // Word tokens with their offsets, and the terms the index and the rerankers compare.
+import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 import stopwordList from "../extract/lexicons/stopwords.json" with { type: "json" };
 import { foldPunctuation, foldTerm } from "./normalize.js";
@@ -20,8 +21,8 @@ const WORD_RE = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|[\p{L}\p{N}]+
 
 // Words repeat: their normal forms (and terms, below) are computed once. Bounded, so a huge
 // corpus cannot grow them without limit.
-const normCache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
+const normCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
 
 function normalize(raw: string): string {
   let norm = normCache.get(raw);
@@ -29,7 +30,6 @@ function normalize(raw: string): string {
     norm = foldTerm(raw).replace(/\./g, "");
     if (norm.endsWith("'s")) norm = norm.slice(0, -2);
     else if (norm.endsWith("'")) norm = norm.slice(0, -1);
-    if (normCache.size > CACHE_LIMIT) normCache.clear();
     normCache.set(raw, norm);
   }
   return norm;
@@ -47,7 +47,8 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const termCache = new Map<string, string | null>();
+/** A word's index term; "" for a word that makes none (lru-cache keeps no null). */
+const termCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
 
 /** The index terms of a text (stemmed, stopwords out), without offsets: the fast path for indexing. */
 export function indexTerms(text: string): string[] {
@@ -57,8 +58,7 @@ export function indexTerms(text: string): string[] {
     let term = termCache.get(raw);
     if (term === undefined) {
       const norm = normalize(raw);
-      term = norm && !isStopToken({ raw, norm, start: 0, end: 0 }) ? stem(norm) : null;
-      if (termCache.size > CACHE_LIMIT) termCache.clear();
+      term = norm && !isStopToken({ raw, norm, start: 0, end: 0 }) ? stem(norm) : "";
       termCache.set(raw, term);
     }
     if (term) out.push(term);
@@ -73,14 +73,13 @@ export function isStopToken(t: Token): boolean {
   return !(letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase());
 }
 
-const stemCache = new Map<string, string>();
+const stemCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
 /** Porter stem of a normalized word; numbers and short words are left alone. */
 export function stem(norm: string): string {
   if (norm.length <= 3 || /\d/.test(norm)) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = stemmer(norm);
-    if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, s);
   }
   return s;

@@ -2,8 +2,8 @@
 // set of users, and the answer each one should get, computed by the bot's own handler in this
 // process (cooldown off). A soak then only has to prove the transport lost, duplicated or changed
 // nothing: under load and faults, every answer must equal the one given here.
-import type { Engine } from '../../src/answer/engine.js';
-import type { ReindexReport } from '../../src/answer/holder.js';
+import type { Engine } from '../../src/runtime/engine.js';
+import type { ReindexReport } from '../../src/runtime/holder.js';
 import { route } from '../../src/answer/router.js';
 import { Answers } from '../../src/bot/answers.js';
 import type { BotContext } from '../../src/bot/command.js';
@@ -72,10 +72,10 @@ const HAMMER_SHARE = 0.3;
 /** Counted by the cooldown (autocomplete is not). */
 export const counted = (a: Action): boolean => a.kind !== 'autocomplete';
 
-export function planSoak(o: PlanOptions, engine: Engine): Action[] {
+export async function planSoak(o: PlanOptions, engine: Engine): Promise<Action[]> {
   const rnd = prng(o.seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
-  const buttons = buttonIds(engine);
+  const buttons = await buttonIds(engine);
   const userId = (u: number): string => String(o.userBase + BigInt(u));
   const interaction = (u: number): Action => {
     const user = userId(u);
@@ -112,7 +112,7 @@ export function planSoak(o: PlanOptions, engine: Engine): Action[] {
 }
 
 /** Real "Show source" and "More" ids, as the engine's answers carry them, plus a stale one. */
-function buttonIds(engine: Engine): string[] {
+async function buttonIds(engine: Engine): Promise<string[]> {
   const answers = new Answers({ current: engine, reindex: () => Promise.reject(new Error('unused')) });
   const ids = new Set<string>(['vote:yes', 'mork:3:AAAAAAAAAAAA']);
   for (const q of [
@@ -121,7 +121,7 @@ function buttonIds(engine: Engine): string[] {
     { command: 'when' as const, query: 'Huawei sacked an executive in Poland' },
     { command: 'search' as const, query: '5G security' },
   ]) {
-    for (const row of answers.page(q).message.components) for (const b of row.components) if ('custom_id' in b) ids.add(b.custom_id);
+    for (const row of (await answers.page(q)).message.components) for (const b of row.components) if ('custom_id' in b) ids.add(b.custom_id);
   }
   return [...ids];
 }
@@ -161,12 +161,18 @@ export interface Expectation {
   edit?: RegExp;
 }
 
+/** The expected answer of each action, worked out beforehand (answers are async) by `prepare`. */
+export interface ExpectedAnswers {
+  (a: Action): Expectation;
+  prepare(actions: readonly Action[]): Promise<void>;
+}
+
 /**
  * The answers the bot must give, from its own handler. `stateless` matches the HTTP endpoint (no
  * query store). The cooldown is off here; a soak accepts a cooldown notice instead only where the
  * plan made that possible.
  */
-export function expectedAnswers(engine: Engine, stateless: boolean): (a: Action) => Expectation {
+export function expectedAnswers(engine: Engine, stateless: boolean): ExpectedAnswers {
   const holder = { current: engine, reindex: (): Promise<ReindexReport> => Promise.reject(new Error('not in the expectation')) };
   const bot: BotContext = {
     holder,
@@ -175,10 +181,10 @@ export function expectedAnswers(engine: Engine, stateless: boolean): (a: Action)
     log: createLogger('silent'),
   };
   const commands = commandMap();
-  return (a) => {
+  const compute = async (a: Action): Promise<Expectation> => {
     if (a.kind === 'dm') {
       const query = fromRouted(route(a.content));
-      const message: DiscordMessage = query ? bot.answers.page(query, 0).message : discordHelp();
+      const message: DiscordMessage = query ? (await bot.answers.page(query, 0)).message : discordHelp();
       return { answer: normalizeMessage(message) };
     }
     const permissions = a.kind === 'command' && a.permissions ? BigInt(a.permissions) : a.dm ? null : BigInt(EVERYONE_PERMISSIONS);
@@ -187,10 +193,21 @@ export function expectedAnswers(engine: Engine, stateless: boolean): (a: Action)
       a.kind === 'button'
         ? { kind: 'button', customId: a.customId, messageEphemeral: a.ephemeralMessage, ...from }
         : { kind: a.kind, name: a.name, options: new CommandOptions(a.options), ...from };
-    const reply = handleInteraction(input, bot, commands);
+    const reply = await handleInteraction(input, bot, commands);
     if (reply.type === 'deferred') return { answer: normalize(callbackBody(reply)), edit: /^Reindexed \*\*\d+\*\* documents/ };
     return { answer: normalize(callbackBody(reply)) };
   };
+  const known = new Map<Action, Expectation>();
+  const lookup = (a: Action): Expectation => {
+    const e = known.get(a);
+    if (!e) throw new Error('soak: an action was not prepared');
+    return e;
+  };
+  return Object.assign(lookup, {
+    prepare: async (actions: readonly Action[]): Promise<void> => {
+      for (const a of actions) if (!known.has(a)) known.set(a, await compute(a));
+    },
+  });
 }
 
 export const COOLDOWN_NOTICE = /^You're asking quickly \(\d+ questions per \d+ s\)\. Try again in \d+ s\.$/;

@@ -6,7 +6,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Engine } from '../../src/answer/engine.js';
+import { Engine } from '../../src/runtime/engine.js';
 import { ROOT, runTs, type ChildRun } from './bot-process.js';
 import { atOrdinaryPriority } from './cpu-hog.js';
 import { DiscordStandIn } from './discord-standin.js';
@@ -73,8 +73,8 @@ export async function requestStats(run: ChildRun, label = 'stats'): Promise<Stat
   throw new Error(`no ${label} line after SIGUSR2; stderr:\n${run.stderr.slice(-2000)}`);
 }
 
-function plan(o: SoakOptions, engine: Engine, extra: Partial<PlanOptions>): Action[] {
-  const actions = planSoak({ users: o.users, hammerers: o.hammerers, interactions: o.interactions, dmsPerUser: o.dmsPerUser, reindexes: 1, seed: o.seed, userBase: 420000000000000000n, ...extra }, engine);
+async function plan(o: SoakOptions, engine: Engine, extra: Partial<PlanOptions>): Promise<Action[]> {
+  const actions = await planSoak({ users: o.users, hammerers: o.hammerers, interactions: o.interactions, dmsPerUser: o.dmsPerUser, reindexes: 1, seed: o.seed, userBase: 420000000000000000n, ...extra }, engine);
   // The plan must leave ordinary users under the cooldown whatever the timing, or the check below is unfair.
   const perUser = new Map<string, number>();
   for (const a of actions) if (counted(a)) perUser.set(a.userId, (perUser.get(a.userId) ?? 0) + 1);
@@ -116,7 +116,8 @@ export async function gatewaySoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRe
     const { warmup } = await warmUp(standIn, o, engine, expect, 1);
     const before = await requestStats(bot);
 
-    const actions = plan(o, engine, {});
+    const actions = await plan(o, engine, {});
+    await expect.prepare(actions);
     const sent = await fireBurst(standIn, actions, o.faults === false ? { spreadMs: o.spreadMs } : {
       spreadMs: o.spreadMs,
       dropAt: 0.4,
@@ -145,7 +146,8 @@ export async function gatewaySoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRe
 
 /** A first, smaller burst (one /reindex in it) so that the measured burst starts warm. */
 async function warmUp(standIn: DiscordStandIn, o: SoakOptions, engine: Engine, expect: ReturnType<typeof expectedAnswers>, dmsPerUser: number) {
-  const warmActions = plan({ ...o, interactions: o.warmupInteractions, dmsPerUser }, engine, { seed: o.seed + 1, reindexes: 1, userBase: 430000000000000000n });
+  const warmActions = await plan({ ...o, interactions: o.warmupInteractions, dmsPerUser }, engine, { seed: o.seed + 1, reindexes: 1, userBase: 430000000000000000n });
+  await expect.prepare(warmActions);
   const warmSent = await fireBurst(standIn, warmActions, { spreadMs: o.spreadMs / 2 });
   await awaitAnswers(standIn, warmSent, expect, SETTLE_MS);
   return { warmSent, warmup: evaluate(standIn, warmSent, expect, (u) => hammererIds(430000000000000000n, o.hammerers).has(u)) };
@@ -187,7 +189,8 @@ export async function httpSoak(o: SoakOptions = DEFAULT_SOAK): Promise<SoakRepor
       else if (kind === 5) attacks.push(signedPost({ ...endpoint, privateKey: newKeyPair().privateKey }, body));
       else attacks.push(signedPost(endpoint, body)); // replayed within its five minutes: answered already
     };
-    const actions = plan({ ...o, dmsPerUser: 0 }, engine, {});
+    const actions = await plan({ ...o, dmsPerUser: 0 }, engine, {});
+    await expect.prepare(actions);
     const sent = await fireBurst(standIn, actions, {
       spreadMs: o.spreadMs,
       alongside: attack,

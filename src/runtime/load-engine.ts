@@ -2,14 +2,14 @@
 // (or, failing that, content hash) match the cache or the previous load keep their extracted
 // facts; only changed or new files are read and extracted; with nothing changed, the saved
 // search index is loaded as is.
-import { Engine, type EngineOptions } from "../answer/engine.js";
+import { Engine, type EngineOptions } from "./engine.js";
 import { assembleCorpus, type DocEntry, extractEntry } from "../corpus.js";
 import { contentHash, type FileEntry, listKnowledgeFolder, readFileBytes } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
-import { ExtractPool, MIN_POOL_BYTES, poolSize } from "./extract-pool.js";
-import { type CacheData, cacheData, cachePath, readCache, writeCache } from "./cache.js";
-import { SearchIndex } from "./search-index.js";
+import { ExtractPool, MIN_POOL_BYTES, poolSize } from "../index/extract-pool.js";
+import { type CacheData, cacheData, cachePath, readCache, writeCache } from "../index/cache.js";
+import { SearchIndex } from "../index/search-index.js";
 
 export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   /** Where the persisted index lives; null for none. */

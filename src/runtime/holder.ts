@@ -2,7 +2,7 @@
 // index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything. Watching
 // the folder is not done here (src/live/live-reload.ts drives refresh()).
 import type { DocEntry } from "../corpus.js";
-import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "../index/load-engine.js";
+import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
 import type { Engine } from "./engine.js";
 
 export interface ReindexReport {

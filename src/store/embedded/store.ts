@@ -1,0 +1,146 @@
+// The embedded store: today's MiniSearch index and the corpus' facts, in memory. Zero set-up; the
+// answers see it only through SearchBackend and FactStore.
+import type { SearchIndex } from "../../index/search-index.js";
+import type { Corpus, Quote, StanceFact, TimeExpression } from "../../types.js";
+import type { ActorInfo, DocumentSummary, FactStore, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+
+export class EmbeddedStore implements SearchBackend, FactStore {
+  private readonly quotesByPassage = new Map<number, Quote[]>();
+  private readonly timesByPassage = new Map<number, TimeExpression[]>();
+  /** Stance facts by actor key: the stance answer looks up actors, never scans every fact. */
+  private readonly stancesByActor = new Map<string, StanceFact[]>();
+  private stancesByPassage: Map<number, StanceFact[]> | null = null;
+  private actorWords: Map<string, Set<string>> | null = null;
+  private speakerList: SpeakerRole[] | null = null;
+  private quotesBySpeaker: Map<string, Quote[]> | null = null;
+
+  constructor(
+    readonly corpus: Corpus,
+    readonly index: SearchIndex,
+  ) {
+    for (const q of corpus.quotes) push(this.quotesByPassage, q.passageId, q);
+    for (const t of corpus.times) push(this.timesByPassage, t.passageId, t);
+    for (const s of corpus.stances) push(this.stancesByActor, s.actor, s);
+  }
+
+  // --- SearchBackend
+
+  async candidates(query: string, limit: number): Promise<number[]> {
+    return this.index.searchPassages(query).slice(0, limit).map((r) => r.id as number);
+  }
+
+  async correct(text: string): Promise<string | null> {
+    return this.index.vocabulary.correct(text);
+  }
+
+  async suggest(query: string, max?: number): Promise<string[]> {
+    try {
+      return this.index.suggest(query, max);
+    } catch {
+      return [];
+    }
+  }
+
+  // --- FactStore
+
+  async passages(ids: readonly number[]): Promise<PassageFacts[]> {
+    const out: PassageFacts[] = [];
+    for (const id of ids) {
+      const passage = this.corpus.passages[id];
+      if (!passage) continue;
+      out.push({ passage, document: this.corpus.documents[passage.docId]!, quotes: this.quotesByPassage.get(id) ?? [], times: this.timesByPassage.get(id) ?? [] });
+    }
+    return out;
+  }
+
+  async stancesByActors(keys: readonly string[]): Promise<StanceFact[]> {
+    return [...new Set(keys)].flatMap((k) => this.stancesByActor.get(k) ?? []);
+  }
+
+  async stancesInPassages(ids: readonly number[]): Promise<StanceFact[]> {
+    if (!this.stancesByPassage) {
+      this.stancesByPassage = new Map();
+      for (const s of this.corpus.stances) push(this.stancesByPassage, s.passageId, s);
+    }
+    // Facts are extracted passage by passage, so passage order is extraction order.
+    return [...new Set(ids)].sort((a, b) => a - b).flatMap((id) => this.stancesByPassage!.get(id) ?? []);
+  }
+
+  /** Found through a word → keys map built on first use, never by going through every actor. */
+  async actorsSharingWord(name: string): Promise<string[]> {
+    if (!this.actorWords) {
+      const words = new Map<string, Set<string>>();
+      const add = (key: string): void => {
+        for (const w of key.split(/\s+/)) if (w) addTo(words, w, key);
+      };
+      for (const key of this.stancesByActor.keys()) add(key);
+      for (const key of this.corpus.actors.keys()) add(key);
+      this.actorWords = words;
+    }
+    const out = new Set<string>();
+    for (const w of name.toLowerCase().replace(/\./g, "").split(/\s+/)) for (const k of this.actorWords.get(w) ?? []) out.add(k);
+    return [...out];
+  }
+
+  async actors(keys: readonly string[]): Promise<Map<string, ActorInfo>> {
+    const out = new Map<string, ActorInfo>();
+    for (const k of keys) {
+      const a = this.corpus.actors.get(k);
+      if (a) out.set(k, a);
+    }
+    return out;
+  }
+
+  async speakers(): Promise<SpeakerRole[]> {
+    this.indexSpeakers();
+    return this.speakerList!;
+  }
+
+  async quotesBySpeakers(speakers: readonly string[]): Promise<Quote[]> {
+    this.indexSpeakers();
+    const out = [...new Set(speakers)].flatMap((s) => this.quotesBySpeaker!.get(s) ?? []);
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  async documents(): Promise<DocumentSummary[]> {
+    const quotes = new Map<number, number>();
+    for (const q of this.corpus.quotes) if (q.speaker && q.direct) {
+      const d = this.corpus.passages[q.passageId]!.docId;
+      quotes.set(d, (quotes.get(d) ?? 0) + 1);
+    }
+    return this.corpus.documents.map((d) => ({ ...d, quotes: quotes.get(d.id) ?? 0 }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const c = this.corpus;
+    return { documents: c.documents.length, passages: c.passages.length, quotes: c.quotes.filter((q) => q.speaker && q.direct).length, times: c.times.length, stances: c.stances.length };
+  }
+
+  private indexSpeakers(): void {
+    if (this.quotesBySpeaker) return;
+    const bySpeaker = new Map<string, Quote[]>();
+    const pairs = new Map<string, SpeakerRole>();
+    for (const q of this.corpus.quotes) {
+      if (!q.speaker) continue;
+      push(bySpeaker, q.speaker, q);
+      const k = `${q.speaker}\u0000${q.role ?? ""}`;
+      const known = pairs.get(k);
+      if (known) known.count++;
+      else pairs.set(k, { speaker: q.speaker, role: q.role, count: 1 });
+    }
+    this.quotesBySpeaker = bySpeaker;
+    this.speakerList = [...pairs.values()];
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function addTo<K, V>(m: Map<K, Set<V>>, k: K, v: V): void {
+  const set = m.get(k);
+  if (set) set.add(v);
+  else m.set(k, new Set([v]));
+}

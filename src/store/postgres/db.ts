@@ -1,0 +1,49 @@
+// The little the PostgreSQL store needs from a connection: parameterized queries and transactions.
+// A `pg` pool (loaded only when STORE=postgres) and PGlite (the tests) both fit it.
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export interface Db extends Queryable {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Calls `listener` on every NOTIFY on `channel`; returns a function that stops listening. */
+  listen?(channel: string, listener: (payload: string) => void): Promise<() => Promise<void>>;
+  close?(): Promise<void>;
+}
+
+/** A connection pool to DATABASE_URL through the `pg` client, imported only now. */
+export async function connectPg(url: string): Promise<Db> {
+  const { default: pg } = await import("pg");
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  return {
+    query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const out = await fn({ query: async <R>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as R[] }) });
+        await client.query("COMMIT");
+        return out;
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async listen(channel: string, listener: (payload: string) => void) {
+      const client = await pool.connect();
+      client.on("notification", (n) => {
+        if (n.channel === channel) listener(n.payload ?? "");
+      });
+      await client.query(`LISTEN ${channel}`);
+      return async () => {
+        await client.query(`UNLISTEN ${channel}`).catch(() => undefined);
+        client.release();
+      };
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,108 @@
+// Writes a corpus into PostgreSQL as a new generation, in batches of one transaction each, then
+// flips the served generation and NOTIFYs every process. A crash before the flip leaves the
+// previous generation serving (its half-written successor is removed by the next run).
+import { Vocabulary } from "../../index/search-index.js";
+import { indexTerms, stem } from "../../text/tokenize.js";
+import type { Corpus } from "../../types.js";
+import type { Db, Queryable } from "./db.js";
+import { CHANNEL, ensureSchema } from "./schema.js";
+
+export interface IndexOptions {
+  /** Rows per transaction. */
+  batchSize?: number;
+  /** What the generation was built from (a root and a fingerprint of its files), to skip re-indexing the same. */
+  root?: string;
+  fingerprint?: string;
+  onProgress?: (message: string) => void;
+}
+
+const TABLES = ["eb_documents", "eb_passages", "eb_quotes", "eb_stances", "eb_actors", "eb_actor_words", "eb_words", "eb_stems"];
+
+/** Inserts rows in batches, each its own transaction, with one multi-row INSERT per batch. */
+async function insertBatched(db: Db, table: string, columns: string[], rows: unknown[][], batchSize: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += batchSize) {
+    const batch = rows.slice(i, i + batchSize);
+    const params: unknown[] = [];
+    const values = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(", ")})`);
+    await db.transaction((tx) => tx.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`, params));
+  }
+}
+
+/** Writes `corpus` as a new generation and serves it; returns the generation number. */
+export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {}): Promise<number> {
+  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns.
+  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 1000, 8000));
+  await ensureSchema(db);
+  const generation = await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ next: string }>("UPDATE eb_state SET next = next + 1 WHERE id = 1 RETURNING next - 1 AS next");
+    const g = Number(rows[0]!.next);
+    // Leftovers of a crashed run that claimed this number are never served: clear them.
+    for (const t of TABLES) await tx.query(`DELETE FROM ${t} WHERE generation = $1`, [g]);
+    return g;
+  });
+  const log = opts.onProgress ?? (() => undefined);
+  const j = (v: unknown): string => JSON.stringify(v);
+
+  const quotesPerDoc = new Map<number, number>();
+  for (const q of corpus.quotes) if (q.speaker && q.direct) {
+    const d = corpus.passages[q.passageId]!.docId;
+    quotesPerDoc.set(d, (quotesPerDoc.get(d) ?? 0) + 1);
+  }
+  await insertBatched(db, "eb_documents", ["generation", "id", "record", "quotes"], corpus.documents.map((d) => [generation, d.id, j(d), quotesPerDoc.get(d.id) ?? 0]), batchSize);
+
+  const quotesBy = group(corpus.quotes, (q) => q.passageId);
+  const timesBy = group(corpus.times, (t) => t.passageId);
+  const titleTerms = corpus.documents.map((d) => indexTerms(d.title).join(" "));
+  await insertBatched(
+    db,
+    "eb_passages",
+    ["generation", "id", "doc_id", "passage", "quotes", "times", "terms", "title_terms"],
+    corpus.passages.map((p) => [generation, p.id, p.docId, j(p), j(quotesBy.get(p.id) ?? []), j(timesBy.get(p.id) ?? []), indexTerms(p.text).join(" "), titleTerms[p.docId] ?? ""]),
+    batchSize,
+  );
+  log(`generation ${generation}: ${corpus.passages.length} passages written`);
+  await insertBatched(db, "eb_quotes", ["generation", "id", "speaker", "role", "quote"], corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]), batchSize);
+  await insertBatched(db, "eb_stances", ["generation", "ord", "actor", "passage_id", "fact"], corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]), batchSize);
+  await insertBatched(db, "eb_actors", ["generation", "key", "name", "kind", "mentions"], [...corpus.actors].map(([k, a]) => [generation, k, a.name, a.kind, a.mentions]), batchSize);
+
+  // Actor keys by word, in the order the embedded store builds its map: stance actors first, then known actors.
+  const keys = [...new Set([...corpus.stances.map((s) => s.actor), ...corpus.actors.keys()])];
+  const byWord = new Map<string, string[]>();
+  for (const key of keys) for (const w of new Set(key.split(/\s+/).filter(Boolean))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(key);
+  const wordRows: unknown[][] = [];
+  for (const [w, ks] of byWord) ks.forEach((k, i) => wordRows.push([generation, w, i, k]));
+  await insertBatched(db, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
+
+  const vocabulary = Vocabulary.of(corpus);
+  await insertBatched(db, "eb_words", ["generation", "word", "n", "stem"], [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]), batchSize);
+  await insertBatched(db, "eb_stems", ["generation", "stem", "df"], [...vocabulary.df].map(([s, n]) => [generation, s, n]), batchSize);
+
+  await db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1 FOR UPDATE");
+    const previous = Number(rows[0]!.generation);
+    await tx.query("UPDATE eb_state SET generation = $1, root = $2, fingerprint = $3 WHERE id = 1", [generation, opts.root ?? null, opts.fingerprint ?? null]);
+    // The previous generation stays one more round for answers that started on it; older ones go.
+    for (const t of TABLES) await tx.query(`DELETE FROM ${t} WHERE generation < $1 AND generation <> $2`, [generation, previous]);
+    await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, String(generation)]);
+  });
+  log(`generation ${generation} is served`);
+  return generation;
+}
+
+/** The root and fingerprint of the served generation (null when nothing is indexed). */
+export async function servedFrom(db: Queryable): Promise<{ generation: number; root: string | null; fingerprint: string | null } | null> {
+  await ensureSchema(db);
+  const { rows } = await db.query<{ generation: string; root: string | null; fingerprint: string | null }>("SELECT generation, root, fingerprint FROM eb_state WHERE id = 1");
+  const r = rows[0];
+  return r && Number(r.generation) > 0 ? { generation: Number(r.generation), root: r.root, fingerprint: r.fingerprint } : null;
+}
+
+function group<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const it of items) {
+    const list = m.get(key(it));
+    if (list) list.push(it);
+    else m.set(key(it), [it]);
+  }
+  return m;
+}

@@ -1,0 +1,279 @@
+// The PostgreSQL store: the same answers' questions, asked of tables a separate indexer filled
+// (src/store/postgres/indexer.ts). A process on it holds no index: every call is a query against
+// the served generation, so the indexer's commit is seen by the next call.
+import { FOCUS_TERMS } from "../../index/search-index.js";
+import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
+import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
+import type { ActorInfo, DocumentSummary, FactStore, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import type { Db } from "./db.js";
+import { CHANNEL, ensureSchema } from "./schema.js";
+
+/** The served generation, read inside each statement. */
+const GEN = "(SELECT generation FROM eb_state WHERE id = 1)";
+/** Above this many passages holding all the words, ranking picks the candidates (as the embedded store). */
+const MAX_ALL = 30;
+/** Title words count a quarter of text words, as the embedded index boosts them. */
+const TITLE_WEIGHT = 0.25;
+
+export class PostgresStore implements SearchBackend, FactStore {
+  private constructor(
+    private readonly db: Db,
+    /** pg_trgm is there: typo candidates are found by shared trigrams too. */
+    private readonly trigrams: boolean,
+  ) {}
+
+  /** The store over `db`, creating the schema when missing. */
+  static async open(db: Db): Promise<PostgresStore> {
+    const { trigrams } = await ensureSchema(db);
+    return new PostgresStore(db, trigrams);
+  }
+
+  /** Calls `listener` with the new generation whenever the indexer commits one. */
+  async onChange(listener: (generation: number) => void): Promise<() => Promise<void>> {
+    if (!this.db.listen) return async () => undefined;
+    return this.db.listen(CHANNEL, (payload) => listener(Number(payload)));
+  }
+
+  // --- SearchBackend
+
+  async candidates(query: string, limit: number): Promise<number[]> {
+    const stems = [...new Set(indexTerms(query))];
+    if (stems.length === 0) return [];
+    // Every word first: a handful of passages holding them all are the candidates.
+    const all = await this.db.query<{ id: number }>(
+      `SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} ORDER BY id LIMIT ${MAX_ALL + 1}`,
+      [stems],
+    );
+    if (all.rows.length > 0 && all.rows.length <= MAX_ALL) return all.rows.map((r) => r.id).slice(0, limit);
+    // Else the rarest words, exact, ranked; typo-tolerant and prefix matching only when that finds too little.
+    const focused = await this.focus(query);
+    const terms = [...new Set(indexTerms(focused))];
+    if (terms.length === 0) return [];
+    const exact = await this.ranked(terms.map((t) => ({ term: t, weight: 1 })), limit);
+    if (exact.length >= 5) return exact;
+    const expanded = await this.expand(terms);
+    return this.ranked(expanded, limit);
+  }
+
+  async correct(text: string): Promise<string | null> {
+    let out = "";
+    let at = 0;
+    let changed = false;
+    const toks = tokenize(text).filter((t) => !isStopToken(t) && t.norm.length >= 4 && !/\d/.test(t.norm));
+    const known = await this.knownStems(toks.map((t) => stem(t.norm)));
+    for (const t of toks) {
+      if (known.has(stem(t.norm))) continue;
+      const best = await this.closestWord(t.norm, t.norm.length >= 8 ? 2 : 1);
+      if (!best) continue;
+      out += text.slice(at, t.start) + best;
+      at = t.end;
+      changed = true;
+    }
+    return changed ? out + text.slice(at) : null;
+  }
+
+  async suggest(query: string, max = 3): Promise<string[]> {
+    const words = tokenize(query).filter((t) => !isStopToken(t) && t.norm.length >= 3);
+    const out: string[] = [];
+    for (const t of words) {
+      const w = await this.closestWord(t.norm, Math.max(1, Math.round(t.norm.length * 0.2)), true);
+      if (w && w !== t.norm && !out.includes(w)) out.push(w);
+      if (out.length >= max) break;
+    }
+    return out;
+  }
+
+  // --- FactStore
+
+  async passages(ids: readonly number[]): Promise<PassageFacts[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<{ id: number; passage: Passage; quotes: Quote[]; times: TimeExpression[]; record: DocumentRecord }>(
+      `SELECT p.id, p.passage, p.quotes, p.times, d.record FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
+       WHERE p.generation = ${GEN} AND p.id = ANY($1::int[])`,
+      [[...ids]],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const out: PassageFacts[] = [];
+    for (const id of ids) {
+      const r = byId.get(id);
+      if (r) out.push({ passage: r.passage, document: r.record, quotes: r.quotes, times: r.times });
+    }
+    return out;
+  }
+
+  async stancesByActors(keys: readonly string[]): Promise<StanceFact[]> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return [];
+    const { rows } = await this.db.query<{ fact: StanceFact }>(
+      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord`,
+      [unique],
+    );
+    return rows.map((r) => r.fact);
+  }
+
+  async stancesInPassages(ids: readonly number[]): Promise<StanceFact[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await this.db.query<{ fact: StanceFact }>(
+      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND passage_id = ANY($1::int[]) ORDER BY ord`,
+      [[...new Set(ids)]],
+    );
+    return rows.map((r) => r.fact);
+  }
+
+  async actorsSharingWord(name: string): Promise<string[]> {
+    const words = name.toLowerCase().replace(/\./g, "").split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    const { rows } = await this.db.query<{ key: string }>(
+      `SELECT key FROM eb_actor_words WHERE generation = ${GEN} AND word = ANY($1::text[]) ORDER BY array_position($1::text[], word), ord`,
+      [words],
+    );
+    return [...new Set(rows.map((r) => r.key))];
+  }
+
+  async actors(keys: readonly string[]): Promise<Map<string, ActorInfo>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await this.db.query<{ key: string; name: string; kind: ActorInfo["kind"]; mentions: number }>(
+      `SELECT key, name, kind, mentions FROM eb_actors WHERE generation = ${GEN} AND key = ANY($1::text[])`,
+      [[...keys]],
+    );
+    return new Map(rows.map((r) => [r.key, { name: r.name, kind: r.kind, mentions: r.mentions }]));
+  }
+
+  async speakers(): Promise<SpeakerRole[]> {
+    const { rows } = await this.db.query<{ speaker: string; role: string | null; count: string }>(
+      `SELECT speaker, role, count(*) AS count, min(id) AS first FROM eb_quotes WHERE generation = ${GEN} AND speaker IS NOT NULL GROUP BY speaker, role ORDER BY first`,
+    );
+    return rows.map((r) => ({ speaker: r.speaker, role: r.role, count: Number(r.count) }));
+  }
+
+  async quotesBySpeakers(speakers: readonly string[]): Promise<Quote[]> {
+    if (speakers.length === 0) return [];
+    const { rows } = await this.db.query<{ quote: Quote }>(`SELECT quote FROM eb_quotes WHERE generation = ${GEN} AND speaker = ANY($1::text[]) ORDER BY id`, [[...new Set(speakers)]]);
+    return rows.map((r) => r.quote);
+  }
+
+  async documents(): Promise<DocumentSummary[]> {
+    const { rows } = await this.db.query<{ record: DocumentRecord; quotes: number }>(`SELECT record, quotes FROM eb_documents WHERE generation = ${GEN} ORDER BY id`);
+    return rows.map((r) => ({ ...r.record, quotes: r.quotes }));
+  }
+
+  async stats(): Promise<StoreStats> {
+    const { rows } = await this.db.query<Record<keyof StoreStats, string>>(
+      `SELECT (SELECT count(*) FROM eb_documents WHERE generation = ${GEN}) AS documents,
+              (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}) AS passages,
+              (SELECT count(*) FROM eb_quotes WHERE generation = ${GEN} AND speaker IS NOT NULL AND (quote->>'direct')::boolean) AS quotes,
+              (SELECT coalesce(sum(jsonb_array_length(times)), 0) FROM eb_passages WHERE generation = ${GEN}) AS times,
+              (SELECT count(*) FROM eb_stances WHERE generation = ${GEN}) AS stances`,
+    );
+    const r = rows[0]!;
+    return { documents: Number(r.documents), passages: Number(r.passages), quotes: Number(r.quotes), times: Number(r.times), stances: Number(r.stances) };
+  }
+
+  // --- helpers
+
+  /** The rarest words of a long query (as the embedded Vocabulary.focus), else the query. */
+  private async focus(text: string, k = FOCUS_TERMS): Promise<string> {
+    const byStem = new Map<string, string>();
+    for (const t of tokenize(text)) if (!isStopToken(t) && !byStem.has(stem(t.norm))) byStem.set(stem(t.norm), t.raw);
+    if (byStem.size <= k) return text;
+    const df = await this.df([...byStem.keys()]);
+    const known = [...byStem].filter(([s]) => (df.get(s) ?? 0) > 0);
+    if (known.length === 0) return text;
+    return known.sort((a, b) => df.get(a[0])! - df.get(b[0])!).slice(0, k).map(([, raw]) => raw).join(" ");
+  }
+
+  private async df(stems: string[]): Promise<Map<string, number>> {
+    const { rows } = await this.db.query<{ stem: string; df: number }>(`SELECT stem, df FROM eb_stems WHERE generation = ${GEN} AND stem = ANY($1::text[])`, [stems]);
+    return new Map(rows.map((r) => [r.stem, r.df]));
+  }
+
+  private async knownStems(stems: string[]): Promise<Set<string>> {
+    return new Set((await this.df(stems)).keys());
+  }
+
+  /**
+   * Passages holding any of the terms, best first: each term found counts its rarity (idf), a
+   * title-only match a quarter, a typo-expanded term its weight.
+   */
+  private async ranked(terms: Array<{ term: string; weight: number }>, limit: number): Promise<number[]> {
+    const { rows } = await this.db.query<{ id: number }>(
+      `WITH t AS (
+         SELECT u.term, u.weight, ln(1 + (SELECT count(*) FROM eb_passages WHERE generation = ${GEN})::float / greatest(coalesce(s.df, 1), 1)) AS idf,
+                plainto_tsquery('simple', u.term) AS q, (plainto_tsquery('simple', u.term)::text || ':A')::tsquery AS qa
+         FROM unnest($1::text[], $2::float8[]) AS u(term, weight) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term
+         WHERE plainto_tsquery('simple', u.term)::text <> '')
+       SELECT p.id, sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 ELSE ${TITLE_WEIGHT} END) AS score
+       FROM eb_passages p JOIN t ON p.tsv @@ t.q
+       WHERE p.generation = ${GEN}
+       GROUP BY p.id ORDER BY score DESC, p.id LIMIT $3`,
+      [terms.map((t) => t.term), terms.map((t) => t.weight), limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
+  private async expand(terms: string[]): Promise<Array<{ term: string; weight: number }>> {
+    const out = new Map<string, number>();
+    for (const [i, term] of terms.entries()) {
+      out.set(term, 1);
+      const max = term.length >= 5 ? Math.round(term.length * 0.2) : term.length >= 4 ? 1 : 0;
+      const prefix = i === terms.length - 1 && term.length >= 3;
+      if (max === 0 && !prefix) continue;
+      const { rows } = await this.db.query<{ stem: string }>(
+        `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND (($2 AND stem LIKE $3) OR (abs(length(stem) - length($1)) <= $4 AND ${this.near("stem", "$1")})) LIMIT 200`,
+        [term, prefix, `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, max],
+      );
+      for (const r of rows) {
+        if (out.has(r.stem)) continue;
+        const d = editDistance(term, r.stem, max);
+        if (r.stem.startsWith(term) && prefix) out.set(r.stem, 0.5);
+        else if (d <= max) out.set(r.stem, 0.5);
+      }
+    }
+    return [...out].map(([term, weight]) => ({ term, weight }));
+  }
+
+  /** The corpus word closest to `word` within `max` edits (most frequent on ties), or null. */
+  private async closestWord(word: string, max: number, frequent = false): Promise<string | null> {
+    const { rows } = await this.db.query<{ word: string; n: number }>(
+      `SELECT word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($1)) <= $2 AND ${this.near("word", "$1")} LIMIT 500`,
+      [word, max],
+    );
+    let best: { word: string; d: number; n: number } | null = null;
+    for (const r of rows) {
+      const d = editDistance(word, r.word, max);
+      if (d > max || (frequent && d === 0)) continue;
+      if (!best || d < best.d || (d === best.d && r.n > best.n)) best = { word: r.word, d, n: r.n };
+    }
+    return best?.word ?? null;
+  }
+
+  /** A cheap filter for words a few edits apart: sharing a trigram, or the first or last two letters. */
+  private near(column: string, param: string): string {
+    const trigram = this.trigrams ? `similarity(${column}, ${param}) > 0.1 OR ` : "";
+    return `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`;
+  }
+}
+
+/** An AND tsquery of the given stems. */
+function andQuery(param: string): string {
+  return `plainto_tsquery('simple', array_to_string(${param}::text[], ' '))`;
+}
+
+/** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

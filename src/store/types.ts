@@ -1,0 +1,76 @@
+// The two interfaces the answers are written against. Every implementation (the embedded one over
+// MiniSearch and in-memory facts, PostgreSQL) answers the same questions with the same plain data
+// (src/types.ts), asynchronously, so an answer never knows where the facts live.
+import type { DocumentRecord, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "../types.js";
+
+/** Finds passages for a question's words. */
+export interface SearchBackend {
+  /**
+   * Passage ids for a query, best first: those holding every word first, else the rarest words,
+   * exact before typo-tolerant. At most `limit`.
+   */
+  candidates(query: string, limit: number): Promise<number[]>;
+  /** The query with misspelt words replaced by the closest corpus word, or null when none needed it. */
+  correct(text: string): Promise<string | null>;
+  /** Words from the corpus close to the query, as the documents write them ("did you mean"). */
+  suggest(query: string, max?: number): Promise<string[]>;
+}
+
+/** A passage with its document and the facts extracted from it. */
+export interface PassageFacts {
+  passage: Passage;
+  document: DocumentRecord;
+  quotes: Quote[];
+  times: TimeExpression[];
+}
+
+export interface ActorInfo {
+  name: string;
+  kind: SpeakerKind;
+  mentions: number;
+}
+
+/** A speaker as the quotations give them, with a role when one is given, and how often. */
+export interface SpeakerRole {
+  speaker: string;
+  role: string | null;
+  count: number;
+}
+
+export interface DocumentSummary extends DocumentRecord {
+  /** Attributed direct quotations in the document. */
+  quotes: number;
+}
+
+export interface StoreStats {
+  documents: number;
+  passages: number;
+  /** Attributed direct quotations. */
+  quotes: number;
+  times: number;
+  stances: number;
+}
+
+/** The facts behind the answers. */
+export interface FactStore {
+  /** Passages with their document and facts, in the order asked; unknown ids are left out. */
+  passages(ids: readonly number[]): Promise<PassageFacts[]>;
+  /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order. */
+  stancesByActors(keys: readonly string[]): Promise<StanceFact[]>;
+  /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
+  stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
+  /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
+  actorsSharingWord(name: string): Promise<string[]>;
+  /** Known actors by canonical key (those asked for that exist). */
+  actors(keys: readonly string[]): Promise<Map<string, ActorInfo>>;
+  /** Every distinct (speaker, role) of attributed quotations, with counts. */
+  speakers(): Promise<SpeakerRole[]>;
+  /** Attributed quotations whose exact speaker is one of `speakers`, in the documents' order. */
+  quotesBySpeakers(speakers: readonly string[]): Promise<Quote[]>;
+  /** Every document, in corpus order. */
+  documents(): Promise<DocumentSummary[]>;
+  stats(): Promise<StoreStats>;
+}
+
+/** A store holding both sides, as every implementation does. */
+export type Store = SearchBackend & FactStore;

@@ -1,0 +1,190 @@
+// One contract for every store: the embedded one (MiniSearch + in-memory facts) and PostgreSQL
+// (through PGlite, no service needed). Same facts, same candidates for clear questions, and the
+// same answers from the answer modules, which see only the two interfaces. With TEST_DATABASE_URL
+// (.ci/run starts a throwaway PostgreSQL 15), the PostgreSQL store runs on that server instead.
+// Tables are created in the database given: use a throwaway one.
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { AnswerContext } from "../src/answer/context.js";
+import { answer } from "../src/answer/dispatch.js";
+import type { Question } from "../src/answer/question.js";
+import type { Engine } from "../src/runtime/engine.js";
+import { answerWhoSaid } from "../src/answer/who-said.js";
+import { connectPg, type Db } from "../src/store/postgres/db.js";
+import { writeCorpus } from "../src/store/postgres/indexer.js";
+import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
+import type { Store } from "../src/store/types.js";
+import { engineFor } from "./helpers.js";
+
+const DOCS = {
+  "harbour.txt": [
+    "Harbour board approves dredging",
+    "",
+    "March 3, 2021",
+    "",
+    "The harbour board approved the dredging plan on Tuesday. \"The channel silts up every winter,\" said Ann Lee, the board's chair.",
+    "",
+    "The fishermen's union opposes the dredging plan, its secretary Tom Rees said. \"Dredging will drive the cod away,\" Rees said.",
+    "",
+    "Work starts next month and should end in 2023.",
+  ].join("\n"),
+  "ferry.md": [
+    "# Ferry timetable changes",
+    "",
+    "The ferry company supports the new timetable, its spokesman said on Monday.",
+    "",
+    "\"Every ferry must carry two lifeboats,\" said Ann Lee. The mayor criticized the timetable last week.",
+  ].join("\n"),
+};
+
+const QUESTIONS: Question[] = [
+  { command: "who-said", query: "the channel silts up every winter" },
+  { command: "who-said", query: "dredging will drive the cod away" },
+  { command: "who-said", query: "the chanel silts up evry winter" },
+  { command: "who-said", query: "purple elephants sing opera" },
+  { command: "when", query: "harbour board approved the dredging plan" },
+  { command: "when", query: "work starts" },
+  { command: "when", query: "zebra crossing painted" },
+  { command: "search", query: "ferry timetable" },
+  { command: "search", query: "lifeboats" },
+  { command: "search", query: "quantum bananas" },
+  { command: "stance", actor: "fishermen's union", topic: "dredging plan" },
+  { command: "stance", actor: "ferry company", topic: null },
+  { command: "stance", actor: "Nobody Atall", topic: null },
+  { command: "sources" },
+  { command: "check", query: "Every ferry must carry two lifeboats", speaker: "Ann Lee" },
+  { command: "check", query: "Every ferry must carry three lifeboats", speaker: null },
+  { command: "said", speaker: "Ann Lee", topic: null },
+  { command: "said", speaker: "Rees", topic: "cod" },
+  { command: "said", speaker: "Zed Nobody", topic: null },
+];
+
+// PGlite starts a WebAssembly PostgreSQL: on a busy machine that alone can take a minute. The
+// limits are generous so the suite never depends on the machine's speed.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 600_000 });
+
+let engine: Engine;
+let db: Db;
+let postgres: PostgresStore;
+
+beforeAll(async () => {
+  engine = engineFor(DOCS);
+  const url = process.env.TEST_DATABASE_URL;
+  db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm } }) as unknown as Db);
+  await writeCorpus(db, engine.corpus, { batchSize: 20 });
+  postgres = await PostgresStore.open(db);
+});
+
+afterAll(async () => {
+  await db?.close?.();
+});
+
+const stores = (): Array<[string, Store]> => [
+  ["embedded", engine.store],
+  ["postgres", postgres],
+];
+
+describe.each(["embedded", "postgres"])("the %s store", (name) => {
+  const store = (): Store => stores().find(([n]) => n === name)![1];
+
+  it("gives passages with their document and facts, in the order asked, leaving out unknown ids", async () => {
+    const got = await store().passages([2, 0, 999]);
+    expect(got.map((p) => p.passage.id)).toEqual([2, 0]);
+    expect(got[0]!.document.id).toBe(engine.corpus.passages[2]!.docId);
+    expect(got[0]!.quotes).toEqual(engine.corpus.quotes.filter((q) => q.passageId === 2));
+    expect(await store().passages([])).toEqual([]);
+  });
+
+  it("finds the passage holding every word first, and nothing for words no passage has", async () => {
+    const ids = await store().candidates("cod away", 5);
+    expect(engine.corpus.passages[ids[0]!]!.text).toContain("drive the cod away");
+    expect(await store().candidates("xylophone zeppelin", 5)).toEqual([]);
+    expect(await store().candidates("the of and", 5)).toEqual([]);
+  });
+
+  it("corrects misspelt words against the corpus' words, and leaves known words alone", async () => {
+    expect(await store().correct("the harbor bord")).toBe("the harbour board");
+    expect(await store().correct("the harbour board")).toBeNull();
+  });
+
+  it("suggests corpus words for a typo", async () => {
+    expect((await store().suggest("harbor")).join(" ")).toMatch(/harbour/);
+  });
+
+  it("gives stances by actor, actors by word, known actors, speakers and their quotations", async () => {
+    const keys = await store().actorsSharingWord("union");
+    expect(keys.some((k) => k.includes("union"))).toBe(true);
+    expect(await store().actorsSharingWord("zzzz")).toEqual([]);
+    const facts = await store().stancesByActors(keys);
+    expect(facts.length).toBeGreaterThan(0);
+    expect(await store().stancesByActors(["nobody at all"])).toEqual([]);
+    const speakers = await store().speakers();
+    expect(speakers.map((s) => s.speaker)).toContain("Ann Lee");
+    const quotes = await store().quotesBySpeakers(["Ann Lee"]);
+    expect(quotes.map((q) => q.speaker)).toEqual(quotes.map(() => "Ann Lee"));
+    expect(quotes.map((q) => q.id)).toEqual([...quotes.map((q) => q.id)].sort((a, b) => a - b));
+    expect(await store().quotesBySpeakers(["Zed Nobody"])).toEqual([]);
+  });
+
+  it("lists documents and counts", async () => {
+    const docs = await store().documents();
+    expect(docs.map((d) => d.file).sort()).toEqual(["ferry.md", "harbour.txt"]);
+    expect(await store().stats()).toMatchObject({ documents: 2, passages: engine.corpus.passages.length, stances: engine.corpus.stances.length });
+  });
+});
+
+describe("both stores", () => {
+  it("hold the same facts", async () => {
+    const [[, a], [, b]] = stores();
+    const ids = engine.corpus.passages.map((p) => p.id);
+    expect(await b.passages(ids)).toEqual(await a.passages(ids));
+    expect(await b.documents()).toEqual(await a.documents());
+    expect(await b.stats()).toEqual(await a.stats());
+    expect(new Set(await b.speakers())).toEqual(new Set(await a.speakers()));
+    for (const word of ["union", "ann lee", "ferry company", "mayor"]) expect(await b.actorsSharingWord(word)).toEqual(await a.actorsSharingWord(word));
+    const keys = [...engine.corpus.actors.keys()];
+    expect(await b.actors(keys)).toEqual(await a.actors(keys));
+  });
+
+  it.each(QUESTIONS.map((q) => [JSON.stringify(q), q] as const))("give the same answer to %s", async (_name, q) => {
+    const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
+    const [[, a], [, b]] = stores();
+    expect(await answer(ctx(b), q)).toEqual(await answer(ctx(a), q));
+  });
+});
+
+describe("editDistance", () => {
+  it.each([
+    ["harbour", "harbour", 2, 0],
+    ["harbor", "harbour", 2, 1],
+    ["bord", "board", 1, 1],
+    ["dredging", "bridging", 2, 2],
+    ["cod", "ferry", 1, 2],
+  ])("%s → %s within %i is %i", (a, b, max, want) => {
+    expect(editDistance(a, b, max)).toBe(want);
+  });
+});
+
+describe("the PostgreSQL indexer", () => {
+  it("keeps the served generation when a run fails half-way, and tells listeners when the next one commits", async () => {
+    const before = await postgres.documents();
+    const other = engineFor({ "tide.txt": "Tide tables\n\n\"The tide turns at noon,\" said Ola Berg." });
+    // A connection that fails on the quotations batch: the run dies after writing some of its rows.
+    const failing: Db = {
+      query: (sql, params) => db.query(sql, params),
+      transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => (sql.startsWith("INSERT INTO eb_quotes") ? Promise.reject(new Error("connection lost")) : tx.query(sql, params)) })),
+    };
+    await expect(writeCorpus(failing, other.corpus)).rejects.toThrow("connection lost");
+    expect(await postgres.documents()).toEqual(before);
+
+    const seen: number[] = [];
+    const stop = await postgres.onChange((g) => seen.push(g));
+    const generation = await writeCorpus(db, other.corpus, { batchSize: 2 });
+    expect((await postgres.documents()).map((d) => d.file)).toEqual(["tide.txt"]);
+    expect((await answerWhoSaid({ backend: postgres, facts: postgres, options: {} }, "the tide turns at noon")).results[0]?.speaker).toBe("Ola Berg");
+    for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([generation]);
+    await stop();
+  });
+});
