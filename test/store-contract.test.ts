@@ -10,6 +10,7 @@ import type { AnswerContext } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
 import type { Question } from "../src/answer/question.js";
 import type { Engine } from "../src/runtime/engine.js";
+import { answerTimelineIn } from "../src/answer/timeline-facts.js";
 import { answerWhoSaid } from "../src/answer/who-said.js";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
@@ -127,6 +128,15 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().quotesBySpeakers(["Zed Nobody"])).toEqual([]);
   });
 
+  it("gives the stance facts of given passages in extraction order, and none for passages without any", async () => {
+    const all = engine.corpus.stances;
+    const ids = [...new Set(all.map((f) => f.passageId))];
+    expect(await store().stancesInPassages([...ids].reverse())).toEqual(all.filter((f) => ids.includes(f.passageId)));
+    const without = engine.corpus.passages.find((p) => !ids.includes(p.id))!.id;
+    expect(await store().stancesInPassages([without, 999])).toEqual([]);
+    expect(await store().stancesInPassages([])).toEqual([]);
+  });
+
   it("lists documents and counts", async () => {
     const docs = await store().documents();
     expect(docs.map((d) => d.file).sort()).toEqual(["ferry.md", "harbour.txt"]);
@@ -145,6 +155,19 @@ describe("both stores", () => {
     for (const word of ["union", "ann lee", "ferry company", "mayor"]) expect(await b.actorsSharingWord(word)).toEqual(await a.actorsSharingWord(word));
     const keys = [...engine.corpus.actors.keys()];
     expect(await b.actors(keys)).toEqual(await a.actors(keys));
+  });
+
+  it.each([
+    ["Ann Lee", undefined],
+    ["fishermen's union", "dredging"],
+    ["", "dredging plan"],
+    ["Zed Nobody", undefined],
+  ])("give the same timeline for actor %j and topic %j", async (actor, topic) => {
+    const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
+    const [[, a], [, b]] = stores();
+    const want = await answerTimelineIn(ctx(a), actor, topic);
+    expect(await answerTimelineIn(ctx(b), actor, topic)).toEqual(want);
+    if (actor !== "Zed Nobody") expect(want.results.length).toBeGreaterThan(0);
   });
 
   it.each(QUESTIONS.map((q) => [JSON.stringify(q), q] as const))("give the same answer to %s", async (_name, q) => {
