@@ -67,6 +67,22 @@ describe("PDF documents", TIMEOUT, () => {
     expect(corpus.documents[0]!.pageStarts).toEqual([1, 6, 10]);
   });
 
+  it("says on which page and line words nobody is credited with appear", async () => {
+    const pages: PlacedText[][] = [
+      column(["Gull Island Ferry Review", "", "The ferry board met on Friday to discuss the winter timetable."], 60),
+      column(["A sign on the pier read \"mind the gap between boat and berth\" for years."], 60),
+    ];
+    const t = writeKnowledge({ "pier.pdf": Buffer.from(await pdfWithPages(pages)) });
+    try {
+      const engine = Engine.fromFolder(t.dir, { onWarning: () => {} });
+      const a = await engine.whoSaid("mind the gap between boat and berth");
+      expect(a.results).toEqual([]);
+      expect(a.message).toMatch(/^Those words appear in pier\.pdf \(p\. 2, line 1\), but the text does not say who said them\.$/);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it("keeps a quotation that runs across a page break in one passage, cited with both pages", async () => {
     const first = [
       "The mayor spoke to reporters outside the town hall after the",

@@ -2,6 +2,7 @@
 // the text does not give is reported as such, never filled in.
 import type { PassageFacts } from "../store/types.js";
 import type { Quote } from "../types.js";
+import { cite } from "./citation.js";
 import { type AnswerContext, candidatePassages, checkCorrected, limitOf } from "./context.js";
 import { match, type Query } from "./match.js";
 import { quoteResult } from "./quote-result.js";
@@ -84,18 +85,21 @@ export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = 
     seen.add(key);
     const result = await quoteResult(ctx, { ...quote, speaker: quote.speaker }, s.score, s.at);
     // The same words cited at the same lines (a quote read twice, a repeated document) are one result.
-    const { file, lineStart, lineEnd } = result.source;
-    const same = `${file}:${lineStart}-${lineEnd}:${quote.text.trim().toLowerCase()}`;
+    const { file, page, lineStart, lineEnd } = result.source;
+    const same = `${file}:${page ?? ""}:${lineStart}-${lineEnd}:${quote.text.trim().toLowerCase()}`;
     if (seen.has(same)) continue;
     seen.add(same);
     results.push(result);
   }
   if (results.length === 0 && unattributed !== null) {
-    const p = unattributed.at.passage;
+    const { passage: p, document: doc } = unattributed.at;
+    // The quotation's own first line; a PDF's lines are counted per page, as every citation counts them.
+    const { citation } = cite(doc, p, unattributed.quote.start, unattributed.quote.end, ctx.options);
+    const where = citation.page ? `p. ${citation.page}, line ${citation.lineStart}` : `line ${citation.lineStart}`;
     return {
       command: "who-said",
       results: [],
-      message: `Those words appear in ${p.file} (line ${p.lineStart}), but the text does not say who said them.`,
+      message: `Those words appear in ${p.file} (${where}), but the text does not say who said them.`,
     };
   }
   return { command: "who-said", results, ...corrections(checked) };
