@@ -70,8 +70,8 @@ describe("extraction threads", () => {
 
 describe("poolSize", () => {
   const cases: Array<[setting: string | number | undefined, expected: number | "auto", logged: boolean]> = [
-    [undefined, "auto", false],
-    ["", "auto", false],
+    [undefined, 0, false],
+    ["", 0, false],
     ["auto", "auto", false],
     ["0", 0, false],
     ["1", 1, false],

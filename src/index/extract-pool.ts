@@ -39,11 +39,14 @@ const MAX_THREADS = 64;
 /**
  * How many extraction threads to start besides this one (which extracts too while it waits): the
  * EXTRACT_WORKERS setting, 0 (this thread only) to 64 or "auto", one per core but this thread's.
+ * Off unless set: on the 2-core development machine, busy, a thread cost more than it saved at
+ * 4 MB (each starts tsx and the extractors anew: about 3 s of CPU in all at 10k passages).
  */
 export function poolSize(setting: string | number | undefined = process.env.EXTRACT_WORKERS, onLog?: (message: string) => void): number {
   const cores = availableParallelism();
   const auto = Math.min(cores - 1, MAX_THREADS);
-  if (setting === undefined || setting === "" || setting === "auto") return auto;
+  if (setting === undefined || setting === "") return 0;
+  if (setting === "auto") return auto;
   const n = typeof setting === "number" ? setting : /^\d{1,3}$/.test(setting.trim()) ? Number(setting.trim()) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
     onLog?.(`EXTRACT_WORKERS must be auto or a number from 0 to ${MAX_THREADS}; using auto (${auto})`);

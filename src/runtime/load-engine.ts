@@ -22,7 +22,7 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   suspects?: Set<string>;
   /** Re-extract everything (/reindex). */
   force?: boolean;
-  /** Extraction threads besides this one: a number (0: this thread only) or "auto"; default EXTRACT_WORKERS, else auto (one per core but this one). */
+  /** Extraction threads besides this one: a number (0: this thread only) or "auto"; default EXTRACT_WORKERS, else 0 ("auto": one per core but this one). */
   workers?: number | "auto";
   /** Less text than this to extract stays in this thread (default MIN_POOL_BYTES). */
   poolMinBytes?: number;
