@@ -1,5 +1,4 @@
 // Word tokens with their offsets, and the terms the index and the rerankers compare.
-import { LRUCache } from "lru-cache";
 import { stemmer } from "stemmer";
 import stopwordList from "../extract/lexicons/stopwords.json" with { type: "json" };
 import { foldPunctuation, foldTerm } from "./normalize.js";
@@ -20,9 +19,10 @@ export interface Token {
 const WORD_RE = /(?:\p{L}\.){2,}|\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
 // Words repeat: their normal forms (and terms, below) are computed once. Bounded, so a huge
-// corpus cannot grow them without limit.
+// corpus cannot grow them without limit. Plain maps cleared when full, not lru-cache: these are
+// looked up for every token indexed, and LRU bookkeeping there cost indexing about a tenth of its time.
+const normCache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
-const normCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
 
 function normalize(raw: string): string {
   let norm = normCache.get(raw);
@@ -30,6 +30,7 @@ function normalize(raw: string): string {
     norm = foldTerm(raw).replace(/\./g, "");
     if (norm.endsWith("'s")) norm = norm.slice(0, -2);
     else if (norm.endsWith("'")) norm = norm.slice(0, -1);
+    if (normCache.size > CACHE_LIMIT) normCache.clear();
     normCache.set(raw, norm);
   }
   return norm;
@@ -47,8 +48,7 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** A word's index term; "" for a word that makes none (lru-cache keeps no null). */
-const termCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
+const termCache = new Map<string, string | null>();
 
 /** The index terms of a text (stemmed, stopwords out), without offsets: the fast path for indexing. */
 export function indexTerms(text: string): string[] {
@@ -58,7 +58,8 @@ export function indexTerms(text: string): string[] {
     let term = termCache.get(raw);
     if (term === undefined) {
       const norm = normalize(raw);
-      term = norm && !isStopToken({ raw, norm, start: 0, end: 0 }) ? stem(norm) : "";
+      term = norm && !isStopToken({ raw, norm, start: 0, end: 0 }) ? stem(norm) : null;
+      if (termCache.size > CACHE_LIMIT) termCache.clear();
       termCache.set(raw, term);
     }
     if (term) out.push(term);
@@ -73,13 +74,14 @@ export function isStopToken(t: Token): boolean {
   return !(letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase());
 }
 
-const stemCache = new LRUCache<string, string>({ max: CACHE_LIMIT });
+const stemCache = new Map<string, string>();
 /** Porter stem of a normalized word; numbers and short words are left alone. */
 export function stem(norm: string): string {
   if (norm.length <= 3 || /\d/.test(norm)) return norm;
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = stemmer(norm);
+    if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(norm, s);
   }
   return s;
