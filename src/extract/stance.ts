@@ -138,10 +138,14 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     const speech = SPEECH.matches(sentence);
     const frames = FRAMES.matches(sentence, tokens);
     if (cueMatches.length === 0 && speech.length === 0 && frames.length === 0 && inSentence.length === 0) return;
+    let mentions: ActorMention[] | null = null;
     const ctx: Ctx = {
       text: p.text,
       sentence: s,
-      mentions: mentionsOf(p.text, s),
+      // Read only when a holder is looked for: most evaluated sentences never need them.
+      get mentions() {
+        return (mentions ??= mentionsOf(p.text, s));
+      },
       breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
       speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
       lastPerson: () => lastPersonBefore(at),
@@ -245,9 +249,11 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
   for (const f of frames) {
     // "was told", "has been informed": the subject hears it, nobody says it.
     if (PASSIVE_RE.test(text.slice(Math.max(s.start, f.start - 30), f.start))) continue;
-    const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
     // What is said is near the verb: a bounded span keeps long sentences cheap.
     const end = Math.min(clauseEndAfter(ctx, f.end, true), f.end + MAX_SAID);
+    // Words that evaluate nothing give no holder a stance: the holders are not looked for.
+    if (end - f.end < 8 || !evaluates(text.slice(f.end, end))) continue;
+    const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
     for (const h of hs) spans.push({ holder: h, start: f.end, end });
   }
   // Quotations with a speaker: the quoted words, or the sentence when only a few words are quoted.
@@ -287,6 +293,12 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
     });
   }
   return out;
+}
+
+/** Whether words hold an evaluation strong enough to be a stance (the test evaluationFacts applies). */
+function evaluates(content: string): boolean {
+  const e = evaluate(content);
+  return e.weight >= 1 && !!e.word;
 }
 
 // Quote marks and punctuation around what was said (a plain scan: the regex /^[…]+|[…]+$/g
