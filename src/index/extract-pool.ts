@@ -127,37 +127,45 @@ export class ExtractPool {
   /** The next file's entry (null when it could not be read), waiting for it blocking this thread. */
   next(): DocEntry | null {
     for (;;) {
-      const r = this.ready();
-      if (r) return r.value;
-      const seen = Atomics.load(this.counter, 0);
-      if (this.receive()) {
-        this.fill();
-        continue;
+      const step = this.poll();
+      if (step.kind === "entry") return step.entry;
+      if (step.kind === "wait") {
+        Atomics.wait(this.counter, 0, step.seen, 1000);
+        this.checkStalls();
       }
-      if (this.steal()) continue;
-      Atomics.wait(this.counter, 0, seen, 1000);
-      this.checkStalls();
     }
   }
 
   /** The next file's entry, waiting without blocking the event loop. */
   async nextAsync(): Promise<DocEntry | null> {
     for (;;) {
-      const r = this.ready();
-      if (r) return r.value;
-      const seen = Atomics.load(this.counter, 0);
-      if (this.receive()) {
-        this.fill();
-        continue;
-      }
-      if (this.steal()) {
+      const step = this.poll();
+      if (step.kind === "entry") return step.entry;
+      if (step.kind === "extracted") {
         await new Promise<void>((r) => setImmediate(r)); // one file at a time, as without threads
-        continue;
+      } else if (step.kind === "wait") {
+        const w = waitAsync(this.counter, 0, step.seen, 1000);
+        if (w.async) await w.value;
+        this.checkStalls();
       }
-      const w = waitAsync(this.counter, 0, seen, 1000);
-      if (w.async) await w.value;
-      this.checkStalls();
     }
+  }
+
+  /**
+   * One try for the next entry, shared by both ways of waiting: the entry; or "received" (threads
+   * sent entries: try again at once); or "extracted" (this thread took a file itself); or the
+   * counter value to wait on for the threads' next news.
+   */
+  private poll(): { kind: "entry"; entry: DocEntry | null } | { kind: "received" | "extracted" } | { kind: "wait"; seen: number } {
+    const r = this.ready();
+    if (r) return { kind: "entry", entry: r.value };
+    const seen = Atomics.load(this.counter, 0);
+    if (this.receive()) {
+      this.fill();
+      return { kind: "received" };
+    }
+    if (this.steal()) return { kind: "extracted" };
+    return { kind: "wait", seen };
   }
 
   /** Stops the threads (they hold nothing that needs saving). */
