@@ -159,6 +159,24 @@ describe("stance answers", () => {
     expect((await e.stance("Daniel Eriksson", "Russian gas imports")).polarity).toBe("neutral");
   });
 
+  it("weighs a document's stated stance over the evaluative words around it, but keeps evaluations where nothing is stated", async () => {
+    const e = engineFor({
+      "a.txt": [
+        "Harbour levy vote",
+        "",
+        "Councillor Ines Varga backed the harbour levy on Tuesday.",
+        "",
+        "Varga said the harbour levy was a disastrous, ugly mistake.",
+      ].join("\n"),
+      "b.txt": "Ferry fares\n\nCouncillor Ines Varga said the ferry fare rise was a terrible mistake.",
+    });
+    const levy = await e.stance("Ines Varga", "harbour levy");
+    // The evaluation is still listed; it just does not outvote the stance its own article states.
+    expect(levy.results.map((r) => r.cue)).toEqual(["backed", "disastrous"]);
+    expect(levy.polarity).toBe("support");
+    expect((await e.stance("Ines Varga", "ferry fare rise")).polarity).toBe("oppose");
+  });
+
   it("says so when there is no evidence, never a guess", async () => {
     const none = await engine.stance("Atlantis", "Acme");
     expect(none.polarity).toBeNull();

@@ -81,8 +81,9 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   if (evidence.length === 0) {
     return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
   }
-  const overall = aggregate(evidence);
-  const results = diversify(evidence, (id) => at.get(id)!.passage.docId).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
+  const docOf = (id: number): number => at.get(id)!.passage.docId;
+  const overall = aggregate(statedFirst(evidence, docOf));
+  const results = diversify(evidence, docOf).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
     const { passage: p, document: doc } = at.get(f.passageId)!;
     const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);
     return {
@@ -191,6 +192,16 @@ function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): Sta
   if (support >= 2 * oppose) return "support";
   if (oppose >= 2 * support) return "oppose";
   return "mixed";
+}
+
+/**
+ * The evidence the overall stance is weighed on: in a document where the actor states a stance on
+ * the topic with a cue ("backs", "rejects"), that statement speaks for the document, and the
+ * evaluative words around it (which often judge the state of things, not the topic) are left out.
+ */
+function statedFirst<T extends { f: StanceFact }>(evidence: T[], docOf: (passageId: number) => number): T[] {
+  const stated = new Set(evidence.filter((e) => e.f.cueClass !== EVALUATION).map((e) => docOf(e.f.passageId)));
+  return evidence.filter((e) => e.f.cueClass !== EVALUATION || !stated.has(docOf(e.f.passageId)));
 }
 
 /** Strongest first, but the best piece of each document before a second one from any. */
