@@ -81,7 +81,7 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | n
   const listedAt = Date.now();
   const files = listKnowledgeFolder(root, { onWarning }).files;
   // The cache is read only when needed: at start-up, or when a file's previous entry is stale
-  // (another process — the shard manager — may have extracted the new version already). A live
+  // (another process on the same folder — `npm run ask`, the HTTP endpoint — may have extracted the new version already). A live
   // reload in one process never re-parses the whole cache for one changed file.
   let cache: CacheData | null | undefined = opts.force || !opts.cacheDir ? null : undefined;
   const cached = (): Map<string, DocEntry> => {
