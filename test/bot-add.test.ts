@@ -4,16 +4,17 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runTs, type ChildRun } from "./support/bot-process.js";
-import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { type ChildRun } from "./support/bot-process.js";
+import { type DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { STANDIN_TOKEN as TOKEN, type StandInBot, startStandInBot } from "./support/standin-bot.js";
 import { pdfWithPages } from "./support/office-files.js";
 
-const TOKEN = "fake-token.for-the-stand-in.never-real";
 const EPHEMERAL = 64;
 const MANAGE_SERVER = String(1 << 5);
 
 let standIn: DiscordStandIn;
 let bot: ChildRun;
+let running: StandInBot | undefined;
 let knowledge: string;
 let users = 0;
 const asUser = (extra: InteractionContext = {}): InteractionContext => ({ userId: `${420000000000000000n + BigInt(++users)}`, ...extra });
@@ -63,15 +64,12 @@ beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "bot-add-"));
   mkdirSync(join(knowledge, "notes"));
   writeFileSync(join(knowledge, "notes/harbour.txt"), 'date 2021-03-04  Harbour notes\n\nAlice Example, the harbour master, said: "The lighthouse keeper never sleeps on Tuesdays."\n');
-  standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN });
-  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, LOG_LEVEL: "info" });
-  await bot.waitForStderr(/Logged in as .*/, 20_000);
+  running = await startStandInBot({ KNOWLEDGE_DIR: knowledge });
+  ({ standIn, bot } = running);
 }, 30_000);
 
 afterAll(async () => {
-  bot?.kill("SIGKILL");
-  await bot?.exited;
-  await standIn?.stop();
+  await running?.stop();
   rmSync(knowledge, { recursive: true, force: true });
 });
 

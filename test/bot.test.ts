@@ -9,16 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/runtime/engine.js";
 import { actorNames } from "../src/bot/actors.js";
 import { toChoices } from "../src/render/discord.js";
-import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
-import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { ROOT, type ChildRun } from "./support/bot-process.js";
+import { type DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { STANDIN_TOKEN as TOKEN, type StandInBot, startStandInBot } from "./support/standin-bot.js";
 
-const TOKEN = "fake-token.for-the-stand-in.never-real";
 const SOURCE_BASE_URL = "https://example.org/kb";
 const LONG_NAME = `${"x".repeat(110)}.txt`;
 const EPHEMERAL = 64;
 
 let standIn: DiscordStandIn;
 let bot: ChildRun;
+let running: StandInBot | undefined;
 let knowledge: string;
 /** The index as the bot built it at start-up (before tests change files), for expectations that depend on the engine's data. */
 let indexed: Engine;
@@ -74,15 +75,12 @@ beforeAll(async () => {
   writeFileSync(join(knowledge, LONG_NAME), 'date 2019-01-02  Pier rules\n\nCarol Longname, the pier warden, said: "Marmalade sandwiches are strictly forbidden on the pier."\n');
 
   indexed = Engine.fromFolder(knowledge);
-  standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN, log: (line) => standInLog.push(line) });
-  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, SOURCE_BASE_URL, LOG_LEVEL: "info" });
-  await bot.waitForStderr(/Logged in as .*/, 20_000);
+  running = await startStandInBot({ KNOWLEDGE_DIR: knowledge, SOURCE_BASE_URL }, { standIn: { log: (line) => standInLog.push(line) } });
+  ({ standIn, bot } = running);
 }, 30_000);
 
 afterAll(async () => {
-  bot?.kill("SIGKILL");
-  await bot?.exited;
-  await standIn?.stop();
+  await running?.stop();
   rmSync(knowledge, { recursive: true, force: true });
 });
 

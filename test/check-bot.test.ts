@@ -7,15 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
-import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { ROOT } from "./support/bot-process.js";
+import { type DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { type StandInBot, startStandInBot } from "./support/standin-bot.js";
 import { messagePayload, userPayload } from "./support/standin-payloads.js";
 
-const TOKEN = "fake-token.for-the-stand-in.never-real";
 const EPHEMERAL = 64;
 
 let standIn: DiscordStandIn;
-let bot: ChildRun;
+let running: StandInBot | undefined;
 let knowledge: string;
 let feedbackFile: string;
 let users = 0;
@@ -41,16 +41,13 @@ function postIn(channelId: string, since: number): Promise<RecordedRequest> {
 beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "check-bot-knowledge-"));
   cpSync(join(ROOT, "knowledge"), knowledge, { recursive: true });
-  standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN });
   feedbackFile = join(knowledge, "votes", "feedback.jsonl");
-  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(knowledge, ".cache"), FEEDBACK_FILE: feedbackFile, LOG_LEVEL: "info" });
-  await bot.waitForStderr(/Logged in as .*/, 30_000);
+  running = await startStandInBot({ KNOWLEDGE_DIR: knowledge, CACHE_DIR: join(knowledge, ".cache"), FEEDBACK_FILE: feedbackFile }, { loginTimeoutMs: 30_000 });
+  ({ standIn } = running);
 }, 40_000);
 
 afterAll(async () => {
-  bot?.kill("SIGKILL");
-  await bot?.exited;
-  await standIn?.stop();
+  await running?.stop();
   rmSync(knowledge, { recursive: true, force: true });
 });
 

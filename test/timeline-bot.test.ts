@@ -9,14 +9,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Engine } from "../src/runtime/engine.js";
 import { DISCORD_LISTED } from "../src/render/timeline-discord.js";
 import { itemDate, itemWhere } from "../src/render/timeline-text.js";
-import { ROOT, runTs, type ChildRun } from "./support/bot-process.js";
-import { DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { ROOT, type ChildRun } from "./support/bot-process.js";
+import { type DiscordStandIn, type InteractionContext, type Json, type RecordedRequest, type SentInteraction } from "./support/discord-standin.js";
+import { STANDIN_TOKEN as TOKEN, type StandInBot, startStandInBot } from "./support/standin-bot.js";
 
-const TOKEN = "fake-token.for-the-stand-in.never-real";
 const EPHEMERAL = 64;
 
 let standIn: DiscordStandIn;
 let bot: ChildRun;
+let running: StandInBot | undefined;
 let knowledge: string;
 let indexed: Engine;
 
@@ -37,15 +38,12 @@ beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "timeline-bot-"));
   cpSync(join(ROOT, "knowledge"), knowledge, { recursive: true });
   indexed = Engine.fromFolder(knowledge);
-  standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN });
-  bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, LOG_LEVEL: "info" });
-  await bot.waitForStderr(/Logged in as .*/, 20_000);
+  running = await startStandInBot({ KNOWLEDGE_DIR: knowledge });
+  ({ standIn, bot } = running);
 }, 30_000);
 
 afterAll(async () => {
-  bot?.kill("SIGKILL");
-  await bot?.exited;
-  await standIn?.stop();
+  await running?.stop();
   rmSync(knowledge, { recursive: true, force: true });
 });
 
