@@ -90,8 +90,8 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     // Checked right after login: nothing was registered with the stand-in.
     await bot.waitForStderr(/No slash commands are registered yet: run `npm run deploy-commands`/);
     // Guilds | GuildMessages | DirectMessages; no MessageContent, members or presences.
-    expect(standIn.identifies[0].intents).toBe(1 | (1 << 9) | (1 << 12));
-    expect(standIn.identifies[0].token).toBe(TOKEN);
+    expect(standIn.identifies[0]!.intents).toBe(1 | (1 << 9) | (1 << 12));
+    expect(standIn.identifies[0]!.token).toBe(TOKEN);
   });
 
   it("/who-said finds Wang Yi, with the bold quote, a link to the line and a source button", async () => {
@@ -138,7 +138,7 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     expect(more).toBe('more:3:["s","Huawei"]');
 
     const original = standIn.originalMessage(first.sent.id);
-    const next = await press(more, original);
+    const next = await press(more!, original);
     expect(next.type).toBe(4);
     expect(next.data.flags).toBe(EPHEMERAL);
     expect(next.data.embeds.map((e: Json) => e.title)).toEqual([expect.stringMatching(/^4\. /), expect.stringMatching(/^5\. /), expect.stringMatching(/^6\. /)]);
@@ -245,7 +245,7 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
   // is pressed: the answer is the same either way, because the button remembers the file's hash.
   it("Show source says so when the file changed or was deleted since the answer", async () => {
     const ferry = await command("who-said", [str("quote", "tide tables printed in purple ink")]);
-    const ferryButton = buttonIds(ferry.data)[0];
+    const ferryButton = buttonIds(ferry.data)[0]!;
     writeFileSync(join(knowledge, "ferry.txt"), `${readFileSync(join(knowledge, "ferry.txt"), "utf8")}\nA later correction.\n`);
     const changed = await press(ferryButton, standIn.originalMessage(ferry.sent.id));
     expect(changed.data.flags).toBe(EPHEMERAL);
@@ -254,7 +254,7 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
 
     const harbour = await command("who-said", [str("quote", "lighthouse keeper never sleeps")]);
     unlinkSync(join(knowledge, "notes/harbour.txt"));
-    const gone = await press(buttonIds(harbour.data)[0], standIn.originalMessage(harbour.sent.id));
+    const gone = await press(buttonIds(harbour.data)[0]!, standIn.originalMessage(harbour.sent.id));
     expect(gone.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("`notes/harbour.txt` is no longer in the knowledge folder") });
   });
 
@@ -262,7 +262,7 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     const asked = await command("who-said", [str("quote", "marmalade sandwiches forbidden")]);
     const [id] = buttonIds(asked.data);
     expect(id).toMatch(/^srh:0:3:3:[0-9a-f]{8}:[\w-]{16}$/);
-    const shown = await press(id, standIn.originalMessage(asked.sent.id));
+    const shown = await press(id!, standIn.originalMessage(asked.sent.id));
     expect(shown.data.embeds[0].description).toContain("› 3 │ Carol Longname");
   });
 

@@ -13,7 +13,20 @@ interface Case {
   query?: string;
   actor?: string;
   topic?: string;
-  expect: Record<string, unknown>;
+  expect: Expect;
+}
+/** What a case expects; which fields are set depends on the command (../shared/eval/README.md). */
+interface Expect {
+  none?: boolean;
+  docs: Record<string, { title: string }>;
+  speaker: string[];
+  role?: string[];
+  expression: string[];
+  date?: string | null;
+  polarity: string[];
+  evidence: Array<{ file: string; lines: number[] }>;
+  file: string;
+  lines: number[];
 }
 interface Src {
   file: string;
@@ -31,11 +44,11 @@ const cites = (src: Src | undefined, want: { file: string; lines: number[] }) =>
 describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/eval/cases.jsonl)", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
     const out = toJson((await answer(engine, c))) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
-    const e = c.expect as Record<string, never>;
+    const e = c.expect;
     const rs = out.results;
     if (e.none) return expect(rs).toEqual([]);
     if (c.command === "sources") {
-      for (const [file, want] of Object.entries(e.docs as Record<string, { title: string }>)) {
+      for (const [file, want] of Object.entries(e.docs)) {
         expect(norm(rs.find((r) => r.file === file)?.title)).toContain(norm(want.title));
       }
       return;
@@ -45,19 +58,19 @@ describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/
     if (c.command === "who-said") {
       expect(has(top.speaker, e.speaker)).toBe(true);
       if (e.role) expect(has(`${top.speaker} ${top.role ?? ""}`, e.role)).toBe(true);
-      expect(cites(top.source, e as never)).toBe(true);
+      expect(cites(top.source, e)).toBe(true);
     } else if (c.command === "when") {
       expect(has(top.expression, e.expression)).toBe(true);
       if ("date" in e) {
         if (e.date === null) expect(top.date).toBeNull();
         else expect(String(top.date)).toMatch(new RegExp(`^${e.date}`));
       }
-      expect(cites(top.source, e as never)).toBe(true);
+      expect(cites(top.source, e)).toBe(true);
     } else if (c.command === "stance") {
-      expect(e.polarity as string[]).toContain(out.polarity);
-      expect(rs.slice(0, 3).some((r) => (e.evidence as Array<{ file: string; lines: number[] }>).some((w) => cites(r.source, w)))).toBe(true);
+      expect(e.polarity).toContain(out.polarity);
+      expect(rs.slice(0, 3).some((r) => e.evidence.some((w) => cites(r.source, w)))).toBe(true);
     } else if (c.command === "search") {
-      expect(rs.slice(0, 3).some((r) => cites(r.source, e as never))).toBe(true);
+      expect(rs.slice(0, 3).some((r) => cites(r.source, e))).toBe(true);
     }
   });
 });

@@ -29,7 +29,7 @@ function expectNothingLost(r: SoakReport): void {
 function expectMemorySettles(r: SoakReport): void {
   const { before, after } = r;
   // Garbage collected before each reading: what is left is what the process keeps.
-  expect(after.heapUsedMb - before.heapUsedMb).toBeLessThan(8);
+  expect(after.heapUsedMb! - before.heapUsedMb!).toBeLessThan(8);
   expect(after.processListeners).toBe(before.processListeners);
   for (const k of ["clientListeners", "restListeners", "wsListeners", "pendingDeferred", "queryStore", "cachedMessages"]) {
     if (k in before) expect(after[k], k).toBe(before[k]);

@@ -81,7 +81,7 @@ afterAll(async () => {
   await db?.close?.();
 });
 
-const stores = (): Array<[string, Store]> => [
+const stores = (): [[string, Store], [string, Store]] => [
   ["embedded", engine.store],
   ["postgres", postgres],
 ];

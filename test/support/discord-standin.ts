@@ -223,8 +223,8 @@ export class DiscordStandIn {
       this.channels.set(channel.id, channel);
       return { id: g.id, name: g.name, channel, joinedAt: this.joinedAt };
     });
-    this.guildId = this.guilds[0].id;
-    this.channelId = this.guilds[0].channel.id;
+    this.guildId = this.guilds[0]!.id;
+    this.channelId = this.guilds[0]!.channel.id;
     this.routes = this.buildRoutes();
 
     this.gateway = new StandInGateway(server, {
@@ -711,7 +711,7 @@ export class DiscordStandIn {
   private route(req: RecordedRequest): Reply {
     const versioned = /^\/api\/v\d+(\/.*)$/.exec(req.path);
     if (!versioned) return notFound();
-    const path = versioned[1];
+    const path = versioned[1]!;
     let pathMatched = false;
     for (const route of this.routes) {
       const match = route.pattern.exec(path);
