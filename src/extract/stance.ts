@@ -339,6 +339,7 @@ function acronymIndex(docText: string): Map<string, { key: string; name: string 
 }
 
 type PersonIndex = Map<string, string>;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?$/i;
 
 /** Surname → full name, from the quotes' speakers. */
 function personIndex(quotes: QuoteDraft[]): PersonIndex {
@@ -346,8 +347,9 @@ function personIndex(quotes: QuoteDraft[]): PersonIndex {
   for (const q of quotes) {
     if (q.speakerKind !== "person" || !q.speaker) continue;
     const parts = q.speaker.split(" ");
-    // A name is never led by a function or time word, nor ends in a country ("In May Japan").
-    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!)) continue;
+    // A name is never led by a function or time word, nor ends in a country ("In May Japan");
+    // "Mr. Ruiz" names nobody more fully than "Ruiz" does.
+    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!) || HONORIFIC.test(parts[0]!)) continue;
     if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
   }
   return idx;
