@@ -204,6 +204,18 @@ export function clauseOf(sentence: string, start: number, end: number): [number,
   return [from, to];
 }
 
+/**
+ * The clause an expression belongs to, with a fronted adverbial ("On Friday, the board …",
+ * "Next week, the mill will …") counted in the clause that follows its comma.
+ */
+export function clauseWithFronted(sentence: string, start: number, end: number): [number, number] {
+  const [from, to] = clauseOf(sentence, start, end);
+  if (!FRONTED_LEAD.test(sentence.slice(0, start)) || !/^\s*,$/.test(sentence.slice(end, to + 1))) return [from, to];
+  return [from, clauseOf(sentence, to + 1, to + 1)[1]];
+}
+// Only a preposition (or nothing) before a sentence-initial time expression.
+const FRONTED_LEAD = /^\s*(?:(?:on|in|at|by|during|since|until|from|early|late|earlier|later|last|this)\s+)?$/i;
+
 /** The verb group that governs [start, end) within [from, to): before it, else after it. */
 function governing(cues: Cue[], start: number, end: number, from: number, to: number, weak = false): Cue | null {
   const inside = cues.filter((c) => c.s >= from && c.e <= to && (c.e <= start || c.s >= end) && !!c.weak === weak);
