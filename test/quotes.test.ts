@@ -138,6 +138,10 @@ table("pronouns, surnames and organisations", [
   { name: "a sentence adverb is not a speaker", paras: [`Cases rose by a tenth, Lindqvist said. Thus, the clinics are full, he said. Furthermore, "the waiting lists will grow all winter," he added.`], speakers: ["Lindqvist"] },
   { name: "a dateline is not the organisation 'the government' refers to", paras: [`OSLO, June 9: The cabinet on Friday dismissed the audit as "a list of old complaints."`], speakers: ["The cabinet"] },
   { name: "a one-word first name does not split a full name", paras: [`"Prices will fall," said Abby Joseph Carter.`], speakers: ["Abby Joseph Carter"] },
+  // A lone capitalised word that opens a noun phrase is no antecedent for "he"/"she".
+  { name: "he skips a modifier before a noun and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Timber export volumes grew by a third.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "he skips a noun with a prepositional tail", paras: [`"Our fleet is ready," said Ingrid Solberg. Prices of timber have doubled.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "a surname subject before its verb is still the antecedent", paras: [`"Our fleet is ready," said Ingrid Solberg. Haugland also rejected the timber levy.`, `"We will keep the mills busy," he said.`], speakers: ["Ingrid Solberg", "Haugland"] },
   { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
 ]);
 

@@ -339,10 +339,31 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   if (/['’]s?$/.test(picked[picked.length - 1]!.t)) return null;
   const np = analyse(undefined, picked);
   if (!np) return null;
+  if (picked.length === 1 && np.kind !== "nominal" && modifiesNoun(picked[0]!.t, text.slice(np.end, end))) return null;
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
   if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
 }
+
+/**
+ * A lone capitalised word that opens a noun phrase rather than naming its subject: the head
+ * noun and its verb follow ("Solar panel sales fell", "Similar schemes have …"), or a
+ * prepositional tail does ("Prices of fuel …", "Trade in grain …"). Never a first name.
+ */
+function modifiesNoun(word: string, after: string): boolean {
+  if (FEMALE_NAMES.has(bare(word)) || MALE_NAMES.has(bare(word))) return false;
+  if (/^\s+(?:of|in)\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)\p{Ll}/u.test(after)) return true;
+  const m = /^\s+((?:\p{Ll}[\p{Ll}-]{2,}\s+){1,2})(\p{Ll}+)\b/u.exec(after);
+  if (!m) return false;
+  const nouns = m[1]!.trim().split(/\s+/);
+  const verb = m[2]!;
+  const finite = (w: string): boolean => IRREGULAR_FINITE.test(w) || MORE_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4);
+  return nouns.every((w) => !finite(w) && !/ly$/.test(w) && !NOT_NOUN.test(w)) && finite(verb);
+}
+// Irregular past forms of verbs of change, common after a figure's subject ("exports grew").
+const MORE_FINITE = /^(?:grew|shrank|sank|slid|hit|cut|dipped|slumped|soared|jumped|tumbled)$/;
+// Words between a subject and its verb that are no nouns ("Ortega also said", "Hale then left").
+const NOT_NOUN = /^(?:also|then|still|never|always|again|already|just|only|even|soon|later|once|often|now|first|himself|herself|itself|themselves|too|not|who|which|that|and|but|or|to|has|have|had)$/;
 
 // A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
 const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s*(?:--|—|–|:)\s*/u;
