@@ -219,11 +219,13 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     const tk = toks[i]!;
     const w = tk.t.replace(/\.$/, "");
     if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
-    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
+    // "a person familiar with the matter", "an official close to the talks": the adjective's complement goes on.
+    const complement = PREPOSITIONS.test(w) && COMPLEMENT_ADJECTIVE.test(toks[i - 1]?.t ?? "") && picked.length >= 2;
+    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !complement && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
     if (/^(who|whom|whose)$/i.test(w)) break;
     // `said Hale Tuesday`: a time word after the name is not part of it.
     if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
-    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
+    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(w)) break;
     picked.push(tk);
     if (picked.length > 12) return null;
   }
@@ -235,7 +237,8 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   }
   let np = analyse(text, picked);
   // `said the referee`: after an inverted speech verb any short description is the speaker.
-  if (!np && picked.length >= 2 && picked.length <= 5 && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
+  const longest = picked.some((t, k) => k > 0 && COMPLEMENT_ADJECTIVE.test(picked[k - 1]!.t) && PREPOSITIONS.test(t.t)) ? 7 : 5;
+  if (!np && picked.length >= 2 && picked.length <= longest && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
     const words = text.slice(picked[0]!.start, picked[picked.length - 1]!.end);
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
@@ -364,6 +367,9 @@ function modifiesNoun(word: string, after: string): boolean {
 const MORE_FINITE = /^(?:grew|shrank|sank|slid|hit|cut|dipped|slumped|soared|jumped|tumbled)$/;
 // Words between a subject and its verb that are no nouns ("Ortega also said", "Hale then left").
 const NOT_NOUN = /^(?:also|then|still|never|always|again|already|just|only|even|soon|later|once|often|now|first|himself|herself|itself|themselves|too|not|who|which|that|and|but|or|to|has|have|had)$/;
+
+// Adjectives whose prepositional complement belongs to a description ("familiar with the matter").
+const COMPLEMENT_ADJECTIVE = /^(?:familiar|close|briefed|knowledgeable|involved|acquainted)$/i;
 
 // A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
 const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s*(?:--|—|–|:)\s*/u;
