@@ -144,6 +144,9 @@ table("pronouns, surnames and organisations", [
   // A lone capitalised word that opens a noun phrase is no antecedent for "he"/"she".
   { name: "he skips a modifier before a noun and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Timber export volumes grew by a third.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
   { name: "he skips a noun with a prepositional tail", paras: [`"Our fleet is ready," said Ingrid Solberg. Prices of timber have doubled.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "he skips a modifier before a noun, its prepositional tail and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Similar levies on timber were tried in the north.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "she never goes to a country", paras: [`"Our fleet is ready," said Ingrid Solberg. Norway plans to tax timber exports.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "a preposed description with an adjective's complement", paras: [`Dockers say the rules were written in a hurry. "The mills will close," a person familiar with the talks said.`], speakers: ["a person familiar with the talks"] },
   { name: "a surname subject before its verb is still the antecedent", paras: [`"Our fleet is ready," said Ingrid Solberg. Haugland also rejected the timber levy.`, `"We will keep the mills busy," he said.`], speakers: ["Ingrid Solberg", "Haugland"] },
   { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
 ]);

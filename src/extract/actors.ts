@@ -84,6 +84,13 @@ function keyOf(text: string): { key: string; name: string } {
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
 }
 
+const COUNTRIES = new Set(Object.values(aliases.demonyms as Record<string, string>).map((c) => c.toLowerCase()));
+
+/** A country or a state the alias lexicon knows ("Brazil", "Washington"): never "he" or "she". */
+export function isCountryOrState(name: string): boolean {
+  return COUNTRIES.has(name.toLowerCase()) || ALIAS_TO_KEY.has(normalizeActor(name));
+}
+
 /** A word that never starts a name ("If", "Nonetheless", "The"). */
 export function isFunctionWord(w: string): boolean {
   return FUNCTION_WORDS.test(w) || TIME_WORDS.test(w);

@@ -266,8 +266,10 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
+  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(region);
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
+  // A prepositional tail only as an adjective's complement ("a person familiar with the matter").
+  if (m[3] && !COMPLEMENT_ADJECTIVE.test(m[3])) return null;
   const start = from + m[1]!.length;
   return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
 }
@@ -356,12 +358,14 @@ export function leadingSubject(text: string, start: number, end: number): Speake
 function modifiesNoun(word: string, after: string): boolean {
   if (FEMALE_NAMES.has(bare(word)) || MALE_NAMES.has(bare(word))) return false;
   if (/^\s+(?:of|in)\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)\p{Ll}/u.test(after)) return true;
+  const finite = (w: string): boolean => IRREGULAR_FINITE.test(w) || MORE_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4);
+  const noun = (w: string): boolean => !finite(w) && !/ly$/.test(w) && !NOT_NOUN.test(w);
+  // "Similar schemes on dairy have …": the head noun, a short prepositional tail, then the verb.
+  const tail = /^\s+(\p{Ll}[\p{Ll}-]{2,})\s+(?:on|in|for|of|from|with|between|over|against)\s+(\p{Ll}[\p{Ll}-]*)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/u.exec(after);
+  if (tail && noun(tail[1]!) && (finite(tail[3]!) || (noun(tail[3]!) && !!tail[4] && finite(tail[4])))) return true;
   const m = /^\s+((?:\p{Ll}[\p{Ll}-]{2,}\s+){1,2})(\p{Ll}+)\b/u.exec(after);
   if (!m) return false;
-  const nouns = m[1]!.trim().split(/\s+/);
-  const verb = m[2]!;
-  const finite = (w: string): boolean => IRREGULAR_FINITE.test(w) || MORE_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4);
-  return nouns.every((w) => !finite(w) && !/ly$/.test(w) && !NOT_NOUN.test(w)) && finite(verb);
+  return m[1]!.trim().split(/\s+/).every(noun) && finite(m[2]!);
 }
 // Irregular past forms of verbs of change, common after a figure's subject ("exports grew").
 const MORE_FINITE = /^(?:grew|shrank|sank|slid|hit|cut|dipped|slumped|soared|jumped|tumbled)$/;
