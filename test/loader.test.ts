@@ -40,6 +40,23 @@ describe("plain text", () => {
     expect(under.title).toBe("US presses on with its security campaign");
     expect(parseDocument("a.txt", "txt", "Ministers meet\n\nBRUSSELS, 7 June 2022 - Ministers of the member states met on Tuesday to agree on common rules for networks.").date).toBe("2022-06-07");
     expect(parseDocument("a.txt", "txt", "Panel backs ban\n\nWASHINGTON, March 3, 2023 (Reuters) - A Senate committee on Thursday backed a bill that would bar agencies from buying drones.").date).toBe("2023-03-03");
+    // a lead paragraph dense with names (few stopwords) still opens the body, dateline and all
+    const lead = parseDocument("a.txt", "txt", article([
+      "Latest News Harbour fees rise again", "", "Harbour fees rise again", "",
+      "OSLO, 14 April 2021 - Nordhavn Port Authority raised Bergen Quay berthing fees Tuesday, Harald Lunde said.", "",
+      "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.", "",
+      "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
+    ]));
+    expect(lead.date).toBe("2021-04-14");
+    expect(lead.passages[0]!.text).toMatch(/^OSLO, 14 April 2021 - Nordhavn/);
+    // a line of names without a dateline in front stays out
+    const names = parseDocument("a.txt", "txt", article([
+      "Harbour fees rise again", "", "Nordhavn Port Authority Bergen Quay Harald Lunde Oslo Fjord Ferries.", "",
+      "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.", "",
+      "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
+    ]));
+    expect(names.date).toBeNull();
+    expect(names.passages.map((p) => p.text).join(" ")).not.toContain("Harald Lunde");
   });
 
   it("never takes a copyright year for a publication date", () => {

@@ -50,6 +50,9 @@ table("after the quote: `\"…,\" X said` and `\"…,\" said X`", [
   { name: "title before the name is the role", paras: [`"We are not ready to set a date," Regional Transport Commissioner Helen Marsh said at the depot.`], speakers: ["Helen Marsh"], roles: ["Regional Transport Commissioner"] },
   { name: "inverted, a description as speaker", paras: [`"The only snag is the price," said one port official of the deal.`], speakers: ["one port official"] },
   { name: "inverted, apposition as role", paras: [`"We have a name," said Oscar Lindqvist, deputy head of the county's fraud unit.`], speakers: ["Oscar Lindqvist"], roles: ["deputy head of the county's fraud unit"] },
+  { name: "inverted, a description whose noun no list has, at the sentence end", paras: [`"The nets came back empty," said one deckhand.`], speakers: ["one deckhand"] },
+  { name: "inverted, a description with an adjective's complement", paras: [`"The sale is all but done," said a banker familiar with the talks.`], speakers: ["a banker familiar with the talks"] },
+  { name: "inverted, a description ends before a plain preposition", paras: [`"The sale is all but done," said a banker in the lobby.`], speakers: ["a banker"] },
   { name: "inverted, any short description", paras: [`"It was a fair result," said the referee, who was booed off.`], speakers: ["the referee"] },
   { name: "question mark, attribution in the next words", paras: [`"Who would have guessed we would win nine seats?" Ortega said, waving at the hall.`], speakers: ["Ortega"] },
   { name: "parenthetical after the name", paras: [`"It's a smoke screen," Sen. Alma Reyes (D-N.M.) said Friday.`], speakers: ["Alma Reyes"] },
@@ -138,6 +141,13 @@ table("pronouns, surnames and organisations", [
   { name: "a sentence adverb is not a speaker", paras: [`Cases rose by a tenth, Lindqvist said. Thus, the clinics are full, he said. Furthermore, "the waiting lists will grow all winter," he added.`], speakers: ["Lindqvist"] },
   { name: "a dateline is not the organisation 'the government' refers to", paras: [`OSLO, June 9: The cabinet on Friday dismissed the audit as "a list of old complaints."`], speakers: ["The cabinet"] },
   { name: "a one-word first name does not split a full name", paras: [`"Prices will fall," said Abby Joseph Carter.`], speakers: ["Abby Joseph Carter"] },
+  // A lone capitalised word that opens a noun phrase is no antecedent for "he"/"she".
+  { name: "he skips a modifier before a noun and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Timber export volumes grew by a third.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "he skips a noun with a prepositional tail", paras: [`"Our fleet is ready," said Ingrid Solberg. Prices of timber have doubled.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "he skips a modifier before a noun, its prepositional tail and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Similar levies on timber were tried in the north.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "she never goes to a country", paras: [`"Our fleet is ready," said Ingrid Solberg. Norway plans to tax timber exports.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
+  { name: "a preposed description with an adjective's complement", paras: [`Dockers say the rules were written in a hurry. "The mills will close," a person familiar with the talks said.`], speakers: ["a person familiar with the talks"] },
+  { name: "a surname subject before its verb is still the antecedent", paras: [`"Our fleet is ready," said Ingrid Solberg. Haugland also rejected the timber levy.`, `"We will keep the mills busy," he said.`], speakers: ["Ingrid Solberg", "Haugland"] },
   { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
 ]);
 

@@ -58,6 +58,16 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["an acronym in parentheses names the same actor", ["The Council of Coastal States (CCS) met on Monday.", "The CCS rejected the quota."], ["council of coastal states:rejected:oppose"]],
     ["a participle after a comma: the main clause's subject", ["In the Gazette, columnist Ruth Okafor wrote a sharp piece, mocking the mayor's plan."], ["ruth okafor:mocking:oppose"]],
     ["'is opposed to' is a stance", ["Norway is opposed to the quota."], ["norway:opposed:oppose"]],
+    // a surname in "-ic" is a name, not an adjective of nationality
+    ["a lone surname in -ic", ["Mirela Petrovic chairs the port board.", "Petrovic rejected the quota."], ["petrovic:rejected:oppose"]],
+    ["a surname after an honorific, quoted before", [`"We met the board twice," Mr. Petrovic said.`, "Mr. Petrovic warned against the quota."], ["petrovic:warned against:oppose"]],
+    ["a nationality in -ic stays an adjective", ["Baltic rejected the quota."], []],
+    // an organisation and a title before a name describe the person, who holds the stance
+    ["an organisation's officer by title", ["Kestrel Ferries chairman Rui Alves refused to back the quota."], ["rui alves:not back:support", "kestrel ferries:not back:support"]],
+    // a claim named after a preposition is the subject matter, not a claim the holder makes
+    ["a claim talked about", [`"Grocers should not carry the cost of allegations of price fixing," Nadia Ruiz said.`], []],
+    ["a claim made", ["Nadia Ruiz made allegations of price fixing."], ["nadia ruiz:allegations:oppose"]],
+    ["no title between them: two actors", ["Kestrel Ferries rivals Rui Alves rejected the quota."], ["rui alves:rejected:oppose"]],
     ["no holder: a passive with no agent", ["The plan was rejected on Monday."], []],
     ["no holder: a pronoun in a complement", ["The talks failed, and it was blocked anyway."], []],
   ]);

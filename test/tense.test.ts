@@ -47,6 +47,12 @@ const ROWS: Array<[sentence: string, expression: string, tense: Tense]> = [
   ["On Friday, the council planned to open the new library.", "Friday", "future"],
   // not a subject before the verb: a noun, not a schedule
   ["In a radio address Friday, the mayor thanked the crews.", "Friday", "past"],
+  // a participle after a preposition describes a noun: the verb group before it decides
+  ["The county will levy a fee on imported timber Saturday, a clerk said.", "Saturday", "future"],
+  ["The port is expected to inspect crates with damaged seals on Monday.", "Monday", "future"],
+  ["The guild will meet with retired pilots in June.", "June", "future"],
+  ["The county levied a fee on imported timber Saturday.", "Saturday", "past"],
+  ["A fee on imported timber Saturday.", "Saturday", "unknown"],
 ];
 
 describe("readTense", () => {

@@ -108,3 +108,15 @@ describe("what is not a time", () => {
     expect(times(text, D)).toEqual([]);
   });
 });
+
+describe("a dateline", () => {
+  it("dates the article, not an event of the story", () => {
+    expect(times("OSLO, 2 September 2019 - Last year, the port board raised its fees.", D)).toEqual([["Last year", "2018"]]);
+    expect(times("OSLO, Sept. 2, 2019 (Wire) -- The board met on Friday.", D)).toEqual([["Friday", "2019-08-30"]]);
+  });
+
+  it("is only a dateline at the start of a paragraph, in capitals", () => {
+    expect(times("The board met on 2 September 2019 - a Monday.", D)).toEqual([["2 September 2019", "2019-09-02"], ["Monday", "2019-09-02"]]);
+    expect(times("The fees rose. OSLO, 2 September 2019 - nobody came.", D).map(([t]) => t)).toEqual(["2 September 2019"]);
+  });
+});

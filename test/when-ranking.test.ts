@@ -13,6 +13,22 @@ const engine = engineFor({
   ].join("\n"),
 });
 
+// Two articles about one event: the time of each sentence is fronted, once before a comma.
+const ferries = engineFor({
+  "plan.md": ["---", "title: Island fares", "date: 2022-03-02", "---", "", "Next week, the ferry line will raise fares on the island route.", ""].join("\n"),
+  "done.md": ["---", "title: Island fares", "date: 2022-03-02", "---", "", "Earlier this year the ferry line raised fares on the island route.", ""].join("\n"),
+});
+
+describe("when: a fronted expression", () => {
+  it("belongs to the clause after its comma", async () => {
+    expect((await ferries.when("ferry line raise fares island route")).results[0]).toMatchObject({ expression: "Next week" });
+  });
+
+  it("finds nothing for another route", async () => {
+    expect((await ferries.when("airline cut fares mainland")).results).toEqual([]);
+  });
+});
+
 describe("when: which expression in the sentence", () => {
   it("dates the reported event, not the report", async () => {
     expect((await engine.when("paper mill shut")).results[0]).toMatchObject({ expression: "May", date: "2021-05" });

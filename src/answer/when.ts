@@ -1,6 +1,6 @@
 // when: the sentence that best matches the event, and the time expression in it nearest to the
 // matched words, with its date (null, and why, when the text does not fix one).
-import { clauseOf, isReportingTime } from "../extract/tense.js";
+import { clauseWithFronted, isReportingTime } from "../extract/tense.js";
 import type { PassageFacts } from "../store/types.js";
 import type { TimeExpression } from "../types.js";
 import { cite } from "./citation.js";
@@ -28,7 +28,7 @@ export async function answerWhen(ctx: AnswerContext, input: unknown, limit = lim
       if (m.coverage < WHEN_MIN_COVERAGE) continue;
       // Which expressions share a clause with the matched words.
       const clauseHit = inSentence.map((t) => {
-        const [from, to] = clauseOf(sentence, t.start - s.start, t.end - s.start);
+        const [from, to] = clauseWithFronted(sentence, t.start - s.start, t.end - s.start);
         // "now" is the article's present, never the event's own time.
         return !BARE_NOW.test(t.text) && m.hits.some((h) => h >= from && h < to);
       });

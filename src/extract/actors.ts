@@ -84,6 +84,13 @@ function keyOf(text: string): { key: string; name: string } {
   return { key: n, name: text.replace(/[’']s$/, "").replace(/^the\s+/i, "") };
 }
 
+const COUNTRIES = new Set(Object.values(aliases.demonyms as Record<string, string>).map((c) => c.toLowerCase()));
+
+/** A country or a state the alias lexicon knows ("Brazil", "Washington"): never "he" or "she". */
+export function isCountryOrState(name: string): boolean {
+  return COUNTRIES.has(name.toLowerCase()) || ALIAS_TO_KEY.has(normalizeActor(name));
+}
+
 /** A word that never starts a name ("If", "Nonetheless", "The"). */
 export function isFunctionWord(w: string): boolean {
   return FUNCTION_WORDS.test(w) || TIME_WORDS.test(w);
@@ -241,7 +248,10 @@ function actingHead(word: string): boolean {
   return SPEAKER_NOUNS.has(head) || ORG_SUFFIXES.has(head) || SPEAKER_NOUNS.has(singular) || AGENT_PLURAL.test(head);
 }
 
-/** "Chinese", "European", "British": adjectives of nationality, not actors by themselves. */
+/**
+ * "Chinese", "European", "British": adjectives of nationality, not actors by themselves. The few
+ * in "-ic" are listed: as a bare ending it would take surnames ("Petrovic") for adjectives.
+ */
 function isDemonym(w: string): boolean {
-  return /^\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|ern)$/u.test(w) || /^(French|Dutch|Greek|Swiss|Thai|German|American|Korean|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Qatari|Czech|Polish|Danish|Swedish|Finnish|Irish|Scottish|Welsh|Arab|Western|Eastern|Northern|Southern)$/.test(w);
+  return /^\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ern)$/u.test(w) || /^(Baltic|Nordic|Slavic|Arabic|Hispanic|Icelandic|Celtic|Germanic|Adriatic|Arctic|Atlantic|Pacific|Asiatic|Hellenic|Gaelic|Teutonic|Semitic|French|Dutch|Greek|Swiss|Thai|German|American|Korean|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Qatari|Czech|Polish|Danish|Swedish|Finnish|Irish|Scottish|Welsh|Arab|Western|Eastern|Northern|Southern)$/.test(w);
 }

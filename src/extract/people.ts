@@ -1,6 +1,7 @@
 // Who has been mentioned so far in a document: full names to expand a bare surname ("Petrov" →
 // "Ivan Petrov") and recent speakers to resolve "he said" / "it said".
 import type { SpeakerKind } from "../types.js";
+import { isCountryOrState } from "./actors.js";
 import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
 import { type Gender, lastWord, type SpeakerNP } from "./speakers.js";
 
@@ -97,7 +98,7 @@ export class People {
     const fits = (p: Person): boolean => {
       if (p.at > at) return false;
       // (A description of an institution, "the federal government", is never "he" or "she".)
-      if (wantPerson) return (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name)) && (!gender || !p.gender || p.gender === gender);
+      if (wantPerson) return !isCountryOrState(p.name) && (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name)) && (!gender || !p.gender || p.gender === gender);
       if (pronoun === "it") return p.kind === "organization" || (p.kind === "nominal" && /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name));
       if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
       return false;

@@ -219,11 +219,13 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     const tk = toks[i]!;
     const w = tk.t.replace(/\.$/, "");
     if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
-    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
+    // "a person familiar with the matter", "an official close to the talks": the adjective's complement goes on.
+    const complement = PREPOSITIONS.test(w) && COMPLEMENT_ADJECTIVE.test(toks[i - 1]?.t ?? "") && picked.length >= 2;
+    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !complement && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
     if (/^(who|whom|whose)$/i.test(w)) break;
     // `said Hale Tuesday`: a time word after the name is not part of it.
     if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
-    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(tk.t)) break;
+    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(w)) break;
     picked.push(tk);
     if (picked.length > 12) return null;
   }
@@ -235,7 +237,8 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   }
   let np = analyse(text, picked);
   // `said the referee`: after an inverted speech verb any short description is the speaker.
-  if (!np && picked.length >= 2 && picked.length <= 5 && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
+  const longest = picked.some((t, k) => k > 0 && COMPLEMENT_ADJECTIVE.test(picked[k - 1]!.t) && PREPOSITIONS.test(t.t)) ? 7 : 5;
+  if (!np && picked.length >= 2 && picked.length <= longest && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
     const words = text.slice(picked[0]!.start, picked[picked.length - 1]!.end);
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
@@ -263,8 +266,10 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)$/u.exec(region);
+  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(region);
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
+  // A prepositional tail only as an adjective's complement ("a person familiar with the matter").
+  if (m[3] && !COMPLEMENT_ADJECTIVE.test(m[3])) return null;
   const start = from + m[1]!.length;
   return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
 }
@@ -339,10 +344,36 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   if (/['’]s?$/.test(picked[picked.length - 1]!.t)) return null;
   const np = analyse(undefined, picked);
   if (!np) return null;
+  if (picked.length === 1 && np.kind !== "nominal" && modifiesNoun(picked[0]!.t, text.slice(np.end, end))) return null;
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
   if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
 }
+
+/**
+ * A lone capitalised word that opens a noun phrase rather than naming its subject: the head
+ * noun and its verb follow ("Solar panel sales fell", "Similar schemes have …"), or a
+ * prepositional tail does ("Prices of fuel …", "Trade in grain …"). Never a first name.
+ */
+function modifiesNoun(word: string, after: string): boolean {
+  if (FEMALE_NAMES.has(bare(word)) || MALE_NAMES.has(bare(word))) return false;
+  if (/^\s+(?:of|in)\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those)\b)\p{Ll}/u.test(after)) return true;
+  const finite = (w: string): boolean => IRREGULAR_FINITE.test(w) || MORE_FINITE.test(w) || (/[^e]ed$|eed$/.test(w) && w.length > 4);
+  const noun = (w: string): boolean => !finite(w) && !/ly$/.test(w) && !NOT_NOUN.test(w);
+  // "Similar schemes on dairy have …": the head noun, a short prepositional tail, then the verb.
+  const tail = /^\s+(\p{Ll}[\p{Ll}-]{2,})\s+(?:on|in|for|of|from|with|between|over|against)\s+(\p{Ll}[\p{Ll}-]*)\s+(\p{Ll}+)(?:\s+(\p{Ll}+))?/u.exec(after);
+  if (tail && noun(tail[1]!) && (finite(tail[3]!) || (noun(tail[3]!) && !!tail[4] && finite(tail[4])))) return true;
+  const m = /^\s+((?:\p{Ll}[\p{Ll}-]{2,}\s+){1,2})(\p{Ll}+)\b/u.exec(after);
+  if (!m) return false;
+  return m[1]!.trim().split(/\s+/).every(noun) && finite(m[2]!);
+}
+// Irregular past forms of verbs of change, common after a figure's subject ("exports grew").
+const MORE_FINITE = /^(?:grew|shrank|sank|slid|hit|cut|dipped|slumped|soared|jumped|tumbled)$/;
+// Words between a subject and its verb that are no nouns ("Ortega also said", "Hale then left").
+const NOT_NOUN = /^(?:also|then|still|never|always|again|already|just|only|even|soon|later|once|often|now|first|himself|herself|itself|themselves|too|not|who|which|that|and|but|or|to|has|have|had)$/;
+
+// Adjectives whose prepositional complement belongs to a description ("familiar with the matter").
+const COMPLEMENT_ADJECTIVE = /^(?:familiar|close|briefed|knowledgeable|involved|acquainted)$/i;
 
 // A dateline before the first sentence: "KINGSTON, June 4 (Wire) --", "LIMA, Peru —".
 const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s*(?:--|—|–|:)\s*/u;

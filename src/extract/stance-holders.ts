@@ -2,7 +2,8 @@
 // own clause (after a reporting verb, the reported clause's subject), joined subjects, a relative
 // "who", "he"/"she", lower-case groups, requests ("urged B to reject C": the one who urges),
 // participles after a comma, and what a verb acts on (feeling verbs, passive agents).
-import { type ActorMention, actorKey, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
+import { type ActorMention, actorKey, isPersonLike, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
+import { SPEAKER_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Words that may stand between a subject and its verb ("has also repeatedly rejected").
 export const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
@@ -132,6 +133,8 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
       const governor = holdersBefore(ctx, sentence.start, first.start);
       return governor.map((h) => ({ ...h, weight: 0.8 }));
     }
+    const person = describedPerson(ctx, first, before);
+    if (person) return [{ key: person.key, name: person.name, weight: 1 }, { key: first.key, name: first.name, weight: 0.6 }];
     return group(ctx, first, clauseStart, cueAt);
   }
   // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
@@ -152,6 +155,21 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
   const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
   return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+// Between an organization and a person's name, only the title that links them: "Acme chairman", "Acme's chief economist".
+const TITLE_GAP_RE = /^(?:[’']s)?\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
+
+/**
+ * "The Acme chairman Ana Ruiz refused …": the organization and the title describe the person
+ * named after them, who is the subject (the organization speaks through them).
+ */
+function describedPerson(ctx: Ctx, first: ActorMention, mentions: ActorMention[]): ActorMention | null {
+  const next = mentions[mentions.indexOf(first) + 1];
+  if (!next || !isPersonLike(next)) return null;
+  const gap = TITLE_GAP_RE.exec(ctx.text.slice(first.end, next.start));
+  const words = gap?.[1]!.trim().split(/\s+/) ?? [];
+  return words.length && words.every((w) => TITLE_WORDS.has(w) || SPEAKER_NOUNS.has(w)) ? next : null;
 }
 
 function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {

@@ -79,6 +79,9 @@ const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u
 const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]{1,40}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
 // "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
 const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+// Nouns that name a claim someone makes, and prepositions that make such a noun a mere subject matter.
+const CLAIM_NOUNS = new Set(["allegation", "accusation"]);
+const CLAIM_TALKED_ABOUT = /\b(?:of|about|over|on|regarding|into|amid|despite|under|around|concerning)\s+(?:the\s+|these\s+|such\s+)?$/i;
 /** How many characters after a reporting verb are read as what was said. */
 const MAX_SAID = 300;
 // Forms of "be" (or "get") right before a participle: a passive.
@@ -178,6 +181,9 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     const surface = sentence.slice(m.start, m.end);
     // "urged the council to reject C": the stance is the inner cue's, held by the one who urges.
     if (m.phrase === "urge" && matches.some((n) => n.start > m.end && REQUEST_TAIL_RE.test(sentence.slice(m.end, n.start)))) continue;
+    // "the cost of allegations of X", "the debate about accusations": a claim named as the object
+    // of a preposition is what is talked about, not a claim anyone in the sentence makes.
+    if (CLAIM_NOUNS.has(m.phrase) && /^\p{Ll}/u.test(surface) && CLAIM_TALKED_ABOUT.test(before)) continue;
     const negated = NEGATOR_RE.test(before);
     const clause = clauseAround(ctx, cueStart, cueEnd);
     const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
@@ -339,6 +345,7 @@ function acronymIndex(docText: string): Map<string, { key: string; name: string 
 }
 
 type PersonIndex = Map<string, string>;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?$/i;
 
 /** Surname → full name, from the quotes' speakers. */
 function personIndex(quotes: QuoteDraft[]): PersonIndex {
@@ -346,8 +353,9 @@ function personIndex(quotes: QuoteDraft[]): PersonIndex {
   for (const q of quotes) {
     if (q.speakerKind !== "person" || !q.speaker) continue;
     const parts = q.speaker.split(" ");
-    // A name is never led by a function or time word, nor ends in a country ("In May Japan").
-    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!)) continue;
+    // A name is never led by a function or time word, nor ends in a country ("In May Japan");
+    // "Mr. Ruiz" names nobody more fully than "Ruiz" does.
+    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!) || HONORIFIC.test(parts[0]!)) continue;
     if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
   }
   return idx;

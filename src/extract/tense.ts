@@ -41,6 +41,9 @@ const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expe
 // Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
 const PLANNED_WORDS = new Set("scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed".split("|"));
 const PLANNED = { test: (w: string): boolean => PLANNED_WORDS.has(w) };
+// A participle right after a preposition is an adjective on its noun ("on imported steel", "with
+// armed guards"), never the sentence's verb.
+const PREPOSITIONS = new Set(["on", "in", "at", "with", "for", "from", "by", "into", "onto", "over", "under", "about", "against", "without", "within", "through", "across", "toward", "towards", "among", "amid", "despite", "via", "per"]);
 const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of", "and", "or", "newly", "most", "more", "much", "long", "so", "very", "well"]);
 const IRREGULAR_PAST = new Set("said told went came took made found gave met left began won lost fled held fell rose sent spent kept brought bought thought felt wrote spoke broke chose drove flew grew knew threw saw ran became stood struck sold led paid laid built shot hid fought sought caught taught arose forgot got heard meant slept swore tore wore woke sank shook stole swam withdrew overtook undertook upheld overthrew rode rang sang hung dealt dug fed lit quit split spread bet cut hit hurt put shut cast cost".split(" "));
 // Irregular forms that are as often present or participles ("cut", "hit", "put", "set", "read"
@@ -163,7 +166,7 @@ function findVerbGroups(sentence: string): Cue[] {
       tense = "unknown";
     } else if (NP_PLAN.test(w) && prev && DETERMINERS.has(prev) && /^\p{Ll}/u.test(toks[i + 1]?.raw ?? "")) {
       tense = "future"; // "the planned visit", "an expected ruling": a plan named by its noun
-    } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
+    } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
       tense = "past";
     } else if (isScheduleVerb(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
@@ -200,6 +203,18 @@ export function clauseOf(sentence: string, start: number, end: number): [number,
   }
   return [from, to];
 }
+
+/**
+ * The clause an expression belongs to, with a fronted adverbial ("On Friday, the board …",
+ * "Next week, the mill will …") counted in the clause that follows its comma.
+ */
+export function clauseWithFronted(sentence: string, start: number, end: number): [number, number] {
+  const [from, to] = clauseOf(sentence, start, end);
+  if (!FRONTED_LEAD.test(sentence.slice(0, start)) || !/^\s*,$/.test(sentence.slice(end, to + 1))) return [from, to];
+  return [from, clauseOf(sentence, to + 1, to + 1)[1]];
+}
+// Only a preposition (or nothing) before a sentence-initial time expression.
+const FRONTED_LEAD = /^\s*(?:(?:on|in|at|by|during|since|until|from|early|late|earlier|later|last|this)\s+)?$/i;
 
 /** The verb group that governs [start, end) within [from, to): before it, else after it. */
 function governing(cues: Cue[], start: number, end: number, from: number, to: number, weak = false): Cue | null {

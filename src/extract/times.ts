@@ -26,6 +26,9 @@ type Result = ReturnType<typeof newsChrono.parse>[number];
 // month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
 const MAYBE_TIME = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
 
+// `PLACE, date -` or `PLACE, date (Agency) —` opening a paragraph.
+const DATELINE_RE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*,[^\n–—]{3,40}?(?:\s*\([^)\n]{1,30}\))?\s(?:-{1,2}|[–—])\s/u;
+
 export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
   const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
   const ref = anchor ?? new Date(2000, 0, 1, 12);
@@ -40,9 +43,11 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
       continue; // a parser failure on odd text loses that sentence's dates, nothing else
     }
     let previous: string | null = null; // the last resolved value before, for "two days later"
+    // A dateline ("LISBON, 30 January 2020 - …") dates the article, not an event of the story.
+    const dateline = s.start === sentences[0]?.start ? (DATELINE_RE.exec(sentence)?.[0].length ?? 0) : 0;
     for (const r of results.sort((a, b) => a.index - b.index)) {
       const t = r.text.trim();
-      if (!t) continue;
+      if (!t || r.index < dateline) continue;
       const at = r.index + (r.text.length - r.text.trimStart().length);
       const resolved = resolve(r, anchor, readTense(sentence, at, at + t.length), previous);
       if (resolved.value) previous = resolved.value;

@@ -99,10 +99,17 @@ export function articleUnits(units: Unit[]): Set<number> {
   for (const s of segments) {
     if (s.sum === best || s.sum >= 2.5) {
       for (let i = s.start; i <= s.end; i++) if (classes[i] !== "bad") keep.add(i);
+      // A lead paragraph that opens with a dateline is dense with names (few stopwords), yet it
+      // is the article's first paragraph, right above the body.
+      const lead = units[s.start - 1];
+      if (lead && (classes[s.start - 1] === "weak" || classes[s.start - 1] === "medium") && DATELINE_LEAD.test(lead.text) && features(lead.text).endsSentence) keep.add(s.start - 1);
     }
   }
   return keep;
 }
+
+// `PLACE, date -` or `PLACE (Agency) —` before the first sentence.
+const DATELINE_LEAD = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*(?:,[^\n–—]{1,40}?)?(?:\s*\([^)\n]{1,30}\))?\s(?:-{1,2}|[–—])\s+["“]?\p{Lu}/u;
 
 /** [from, to] ranges between gaps (runs of non-positive scores summing to GAP or less). */
 function chunks(scores: number[]): Array<[number, number]> {
