@@ -1,7 +1,7 @@
 // MiniSearch over passages and over quotes. Options live here, in one place, because a saved index
 // only loads with the same tokenize/processTerm it was built with.
 import { LRUCache } from "lru-cache";
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
 import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch } from "./compact-index.js";
@@ -29,13 +29,6 @@ export const PASSAGE_OPTIONS: Options<PassageDoc> = {
 /** Fuzzy matching only for words long enough that one typo does not make another word. */
 export const fuzzy = (term: string): number | boolean => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
 export const prefix = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length >= 3;
-
-export interface SerializedIndex {
-  // A plain object (MiniSearch.toJSON), so the cache file is parsed once, not twice.
-  passages: AsPlainObject;
-  vocabulary: Array<[string, number]>;
-  df: Array<[string, number]>;
-}
 
 /** What the cache keeps of an index: MiniSearch's in flat arrays, the vocabulary as two lists each. */
 export interface StoredIndex {
@@ -77,11 +70,6 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
 export class PassageSearch extends MiniSearch<PassageDoc> {
   constructor() {
     super(PASSAGE_OPTIONS);
-  }
-
-  /** A saved index. loadJS builds a plain MiniSearch (`new MiniSearch`, not `new this`), so it is given this class's methods. */
-  static load(js: AsPlainObject): PassageSearch {
-    return Object.setPrototypeOf(MiniSearch.loadJS<PassageDoc>(js, PASSAGE_OPTIONS), PassageSearch.prototype) as PassageSearch;
   }
 
   /** The same index, searched through its compact form (see compact-index.ts). */
@@ -255,18 +243,6 @@ export class SearchIndex {
 
   static fromStored(data: StoredIndex): SearchIndex {
     return new SearchIndex(PassageSearch.fromCompact(data.passages), Vocabulary.fromLists(data.words, data.wordCounts, data.stems, data.stemCounts));
-  }
-
-  toJSON(): SerializedIndex {
-    return { passages: this.passages.toJSON(), vocabulary: [...this.vocabulary.words.entries()], df: [...this.vocabulary.df] };
-  }
-
-  /** Loads a saved index; the options must be the ones it was built with (they are: this module's). */
-  static fromJSON(data: SerializedIndex): SearchIndex {
-    const vocabulary = new Vocabulary();
-    for (const [w, n] of data.vocabulary) vocabulary.words.set(w, n);
-    for (const [st, n] of data.df) vocabulary.df.set(st, n);
-    return new SearchIndex(PassageSearch.load(data.passages), vocabulary);
   }
 
   /**

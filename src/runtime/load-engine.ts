@@ -8,7 +8,7 @@ import { contentHash, type FileEntry, listKnowledgeFolder, readFileBytes } from 
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
 import { ExtractPool, MIN_POOL_BYTES, poolSize } from "../index/extract-pool.js";
-import { type CacheData, cacheData, cachePath, readCache, writeCache } from "../index/cache.js";
+import { type CacheData, cachePath, readCache, writeCache } from "../index/cache.js";
 import { SearchIndex } from "../index/search-index.js";
 
 export interface LoadEngineOptions extends EngineOptions, LoadOptions {
@@ -187,7 +187,7 @@ function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, index
   let cacheWritten = false;
   if (opts.cacheDir && !(indexFromCache && p.extracted === 0 && p.removed === 0)) {
     try {
-      writeCache(cachePath(opts.cacheDir, root), cacheData(root, p.entries, index.toJSON()));
+      writeCache(cachePath(opts.cacheDir, root), root, p.entries, index.toStored());
       cacheWritten = true;
     } catch (e) {
       opts.onLog?.(`could not write the index cache: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -202,7 +202,7 @@ function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
   if (opts.previousIndex && opts.previous && p.extracted === 0 && p.removed === 0 && sameOrder(p.entries, opts.previous)) return opts.previousIndex;
   if (!p.cache || p.extracted > 0 || p.removed > 0 || !sameOrder(p.entries, p.cache.entries)) return null;
   try {
-    return SearchIndex.fromJSON(p.cache.index);
+    return SearchIndex.fromStored(p.cache.index);
   } catch {
     return null;
   }
