@@ -228,8 +228,13 @@ export class CacheWriter {
     this.put(Buffer.from(`${this.entryCount++ ? "," : ""}${JSON.stringify(pack(e))}`, "utf8"));
   }
 
-  /** Writes the index after the entries, the footer, and renames the file into place. */
-  commit(index: StoredIndex): void {
+  /**
+   * Writes the index after the entries, the footer, and renames the file into place. With
+   * `readBack`, returns the cache as read from the written file before the rename (so no other
+   * process' cache can come in between): what a cold start would load.
+   */
+  commit(index: StoredIndex, readBack = false): CacheRead | null {
+    let read: CacheRead | null = null;
     try {
       if (this.entriesStart < 0) {
         this.entriesStart = this.pos;
@@ -261,12 +266,14 @@ export class CacheWriter {
       fsyncSync(this.fd);
       closeSync(this.fd);
       this.closed = true;
+      if (readBack) read = readCache(this.tmp, this.root);
       renameSync(this.tmp, this.path);
       rmSync(legacyPath(this.path), { force: true });
     } catch (e) {
       this.abort();
       throw e;
     }
+    return read;
   }
 
   /** Drops the temp file (a failed or abandoned write). */
