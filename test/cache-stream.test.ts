@@ -61,8 +61,8 @@ describe("indexing into the cache a batch at a time", () => {
       expect(x).toEqual(z);
       expect(y).toEqual(z);
     }
-    expect((await questions[0]!(small.engine)).results[0]?.speaker).toBe("Dev Iyer");
-    expect((await questions[4]!(small.engine)).results).toEqual([]);
+    expect((await small.engine.whoSaid("ferry timetable number 3 will change")).results[0]?.speaker).toBe("Dev Iyer");
+    expect((await small.engine.whoSaid("a quotation nobody ever gave")).results).toEqual([]);
     // and the next start reuses every entry of that cache (the empty file, never cached, is looked at again), answering the same
     const again = loadEngine(root, { cacheDir: a });
     expect(again.stats).toMatchObject({ reused: 7, extracted: 1 });
