@@ -5,11 +5,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { batchBytes, DEFAULT_BATCH_BYTES } from "../src/index/cache-stream.js";
-import { cachePath } from "../src/index/cache.js";
+import { cachePath, readCache, writeCache } from "../src/index/cache.js";
 import { loadEngine } from "../src/runtime/load-engine.js";
 import { tempDir, writeKnowledge } from "./helpers.js";
 
-const people = ["Ada Moreau", "Bram Keller", "Cleo Santos", "Dev Iyer", "Ema Novak", "Finn Walsh", "Gia Rossi"];
+const people = ["Ada Moreau", "Bram Keller", "Cleo Santos", "Dev Iyer", "Ema Novák", "Finn Walsh", "Gia Rossi"];
 const files: Record<string, string> = {};
 people.forEach((name, i) => {
   files[`story-${i}.txt`] = [
@@ -19,7 +19,7 @@ people.forEach((name, i) => {
     "",
     `${name.split(" ")[0]} said the quay repairs would cost more than planned and the council opposed the new toll.`,
     "",
-    i % 2 ? "The union welcomed the plan last week." : "Officials criticised the delay in March 2021.",
+    i % 2 ? "The union welcomed the plan last week." : "Officials criticised the delay in March 2021 🚢 — “unacceptable”, they said.",
   ].join("\n");
 });
 files["empty.txt"] = "";
@@ -78,6 +78,22 @@ describe("indexing into the cache a batch at a time", () => {
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatch(/^could not write the index cache: E/);
     expect((await loaded.engine.whoSaid("ferry timetable number 3 will change")).results[0]?.speaker).toBe("Dev Iyer");
+  });
+
+  it("reads back what it wrote, whatever the chunk size and the characters", () => {
+    const { root, a } = dirs();
+    const loaded = loadEngine(root, { cacheDir: null });
+    const stored = loaded.engine.index.toStored();
+    for (const chunk of [1, 200, 1 << 20]) {
+      const path = join(a, `c${chunk}.cache`);
+      writeCache(path, root, loaded.entries, stored, chunk);
+      const read = readCache(path, root);
+      if (!read.ok) throw new Error(String(read.reason));
+      expect(read.data.entries, String(chunk)).toEqual(loaded.entries);
+      expect(read.data.entries.some((e) => e.passages.some((p) => p.text.includes("🚢 — “unacceptable”")))).toBe(true);
+      const { wordCounts, stemCounts, ...rest } = read.data.index;
+      expect({ ...rest, wordCounts: Array.from(wordCounts), stemCounts: Array.from(stemCounts) }).toEqual(stored);
+    }
   });
 
   it("reads its setting, refusing what is not a whole number of megabytes", () => {

@@ -1,7 +1,10 @@
 // The persisted index: every document's extracted facts plus the search index, in one file per
-// knowledge folder. The file is a row of sections (the entries as JSON, the index as flat typed
-// arrays and word lists) followed by a footer that says where each one is: a load reads the footer,
-// then exactly the sections it needs, each straight into its own array — no parsing of the index.
+// knowledge folder. The file is a row of sections (the entries as JSON in chunks of about a
+// megabyte, the index as flat typed arrays and word lists) followed by a footer that says where each
+// one is: a load reads the footer, then exactly the sections it needs, each straight into its own
+// array — no parsing of the index — and the entries a chunk at a time (never the whole text at once).
+// The JSON is written in ASCII (other characters as \u escapes), so it is read as one-byte text
+// without UTF-8 decoding.
 // Written as it goes (entries one by one, then the index) to a temp file renamed over the old one,
 // so a crash mid-write leaves the old cache or none; a cache that is unreadable or from another
 // version (older JSON caches included) is discarded and rebuilt.
@@ -76,6 +79,8 @@ interface Footer {
   endian: string;
   /** name → [offset, bytes]. */
   sections: Record<string, [number, number]>;
+  /** The entries: [offset, bytes] of each chunk, a JSON array of entries. */
+  entries: Array<[number, number]>;
   /** Lengths of the string lists (an empty list and a list of one empty string look alike joined). */
   lists: Record<string, number>;
   index: Omit<CompactIndex, "terms" | "offsets" | "postings" | "freqs" | "ids" | "fieldLengths">;
@@ -100,6 +105,14 @@ export function cachePath(cacheDir: string, root: string): string {
 /** Where caches before format 6 (one JSON document) lived: removed when a new one is written. */
 function legacyPath(path: string): string {
   return path.replace(/\.cache$/, ".json");
+}
+
+/** Entries are written in JSON arrays of about this many bytes, read one at a time. */
+const CHUNK_BYTES = 1 << 20;
+
+/** JSON text in ASCII: every other character as its \u escape (JSON.parse reads them back). */
+function ascii(json: string): string {
+  return /[^\x00-\x7f]/.test(json) ? json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : json;
 }
 
 export type CacheRead = { ok: true; data: CacheData } | { ok: false; reason: string | null };
@@ -166,14 +179,22 @@ export function readCache(path: string, root: string): CacheRead {
       read(offset, bytes, new Uint8Array(out.buffer));
       return out;
     };
-    let entries: DocEntry[];
-    try {
-      entries = JSON.parse(text("entries")) as DocEntry[];
-    } catch (e) {
-      if (e instanceof CacheError) throw e;
-      return { ok: false, reason: CORRUPT };
+    if (!Array.isArray(footer.entries)) return { ok: false, reason: CORRUPT };
+    const entries: DocEntry[] = [];
+    let chunk = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+    for (const at of footer.entries) {
+      if (!Array.isArray(at) || at.length !== 2) return { ok: false, reason: CORRUPT };
+      if (at[1] > chunk.length) chunk = Buffer.allocUnsafe(at[1]);
+      let part: unknown;
+      try {
+        part = JSON.parse(read(at[0], at[1], chunk).toString("latin1", 0, at[1]));
+      } catch (e) {
+        if (e instanceof CacheError) throw e;
+        return { ok: false, reason: CORRUPT };
+      }
+      if (!Array.isArray(part)) return { ok: false, reason: CORRUPT };
+      for (const e of part as DocEntry[]) entries.push(e);
     }
-    if (!Array.isArray(entries)) return { ok: false, reason: CORRUPT };
     const passages: CompactIndex = {
       ...footer.index,
       terms: list("terms"),
@@ -206,13 +227,15 @@ export class CacheWriter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private readonly sections: Record<string, [number, number]> = {};
-  private entriesStart = -1;
-  private entryCount = 0;
+  /** The chunks of entries written so far, and where the open one starts (-1: none open). */
+  private readonly chunks: Array<[number, number]> = [];
+  private chunkStart = -1;
   private closed = false;
 
   constructor(
     private readonly path: string,
     private readonly root: string,
+    private readonly chunkBytes = CHUNK_BYTES,
   ) {
     mkdirSync(dirname(path), { recursive: true });
     this.tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
@@ -221,11 +244,17 @@ export class CacheWriter {
 
   /** The next document's entry, in corpus order. */
   entry(e: DocEntry): void {
-    if (this.entriesStart < 0) {
-      this.entriesStart = this.pos;
-      this.put(Buffer.from("[", "latin1"));
-    }
-    this.put(Buffer.from(`${this.entryCount++ ? "," : ""}${JSON.stringify(pack(e))}`, "utf8"));
+    const open = this.chunkStart >= 0;
+    if (!open) this.chunkStart = this.pos;
+    this.put(Buffer.from(`${open ? "," : "["}${ascii(JSON.stringify(pack(e)))}`, "latin1"));
+    if (this.pos - this.chunkStart >= this.chunkBytes) this.closeChunk();
+  }
+
+  private closeChunk(): void {
+    if (this.chunkStart < 0) return;
+    this.put(Buffer.from("]", "latin1"));
+    this.chunks.push([this.chunkStart, this.pos - this.chunkStart]);
+    this.chunkStart = -1;
   }
 
   /**
@@ -236,12 +265,7 @@ export class CacheWriter {
   commit(index: StoredIndex, readBack = false): CacheRead | null {
     let read: CacheRead | null = null;
     try {
-      if (this.entriesStart < 0) {
-        this.entriesStart = this.pos;
-        this.put(Buffer.from("[", "latin1"));
-      }
-      this.put(Buffer.from("]", "latin1"));
-      this.sections.entries = [this.entriesStart, this.pos - this.entriesStart];
+      this.closeChunk();
       const lists: Record<string, number> = {};
       const strings = (name: string, list: string[]): void => {
         lists[name] = list.length;
@@ -255,7 +279,7 @@ export class CacheWriter {
       strings("stems", index.stems);
       this.section("stemCounts", Uint32Array.from(index.stemCounts));
       const { terms: _t, offsets: _o, postings: _p, freqs: _f, ids: _i, fieldLengths: _l, ...scalars } = c;
-      const footer: Footer = { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(this.root), endian: endianness(), sections: this.sections, lists, index: scalars };
+      const footer: Footer = { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(this.root), endian: endianness(), sections: this.sections, entries: this.chunks, lists, index: scalars };
       const json = Buffer.from(JSON.stringify(footer), "utf8");
       this.put(json);
       const trailer = Buffer.alloc(TRAILER);
@@ -316,8 +340,8 @@ export class CacheWriter {
 }
 
 /** Writes a whole cache at once (entries and index in hand). */
-export function writeCache(path: string, root: string, entries: DocEntry[], index: StoredIndex): void {
-  const w = new CacheWriter(path, root);
+export function writeCache(path: string, root: string, entries: DocEntry[], index: StoredIndex, chunkBytes = CHUNK_BYTES): void {
+  const w = new CacheWriter(path, root, chunkBytes);
   try {
     for (const e of entries) w.entry(e);
   } catch (e) {
