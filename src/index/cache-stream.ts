@@ -22,7 +22,7 @@ export function batchBytes(setting: string | undefined = process.env.INDEX_BATCH
 
 export class CacheStream {
   private readonly writer: CacheWriter;
-  private readonly index = new SearchIndexBuilder();
+  private index: SearchIndexBuilder | null = new SearchIndexBuilder();
   private held: DocEntry[] = [];
   private heldBytes = 0;
   private passages = 0;
@@ -48,8 +48,9 @@ export class CacheStream {
   flush(): void {
     for (const e of this.held) {
       this.writer.entry(e);
-      for (const p of e.passages) this.index.addPassage(this.passages++, p.text, e.meta.title);
-      this.index.addTitle(e.meta.title);
+      const index = this.index!;
+      for (const p of e.passages) index.addPassage(this.passages++, p.text, e.meta.title);
+      index.addTitle(e.meta.title);
       this.written.push({ file: e.file, hash: e.hash });
     }
     this.held = [];
@@ -64,7 +65,12 @@ export class CacheStream {
       this.writer.abort();
       throw e;
     }
-    return this.writer.commit(this.index.finish().toStored(), true)!;
+    // The builder and the saved index are let go before the cache is read back.
+    return this.writer.commit(() => {
+      const stored = this.index!.finish().toStored();
+      this.index = null;
+      return stored;
+    }, true)!;
   }
 
   abort(): void {

@@ -262,34 +262,11 @@ export class CacheWriter {
    * `readBack`, returns the cache as read from the written file before the rename (so no other
    * process' cache can come in between): what a cold start would load.
    */
-  commit(index: StoredIndex, readBack = false): CacheRead | null {
+  commit(index: StoredIndex | (() => StoredIndex), readBack = false): CacheRead | null {
     let read: CacheRead | null = null;
     try {
-      this.closeChunk();
-      const lists: Record<string, number> = {};
-      const strings = (name: string, list: string[]): void => {
-        lists[name] = list.length;
-        this.section(name, Buffer.from(list.join("\u0000"), "utf8"));
-      };
-      const c = index.passages;
-      strings("terms", c.terms);
-      for (const [name, arr] of [["offsets", c.offsets], ["postings", c.postings], ["freqs", c.freqs], ["ids", c.ids], ["fieldLengths", c.fieldLengths]] as const) this.section(name, arr);
-      strings("words", index.words);
-      this.section("wordCounts", Uint32Array.from(index.wordCounts));
-      strings("stems", index.stems);
-      this.section("stemCounts", Uint32Array.from(index.stemCounts));
-      const { terms: _t, offsets: _o, postings: _p, freqs: _f, ids: _i, fieldLengths: _l, ...scalars } = c;
-      const footer: Footer = { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(this.root), endian: endianness(), sections: this.sections, entries: this.chunks, lists, index: scalars };
-      const json = Buffer.from(JSON.stringify(footer), "utf8");
-      this.put(json);
-      const trailer = Buffer.alloc(TRAILER);
-      trailer.writeUInt32LE(json.length, 0);
-      MAGIC.copy(trailer, 4);
-      this.put(trailer);
-      this.flush();
-      fsyncSync(this.fd);
-      closeSync(this.fd);
-      this.closed = true;
+      // Written in its own call, so the index (made here when given as a function) is let go before the read-back.
+      this.writeRest(index);
       if (readBack) read = readCache(this.tmp, this.root);
       renameSync(this.tmp, this.path);
       rmSync(legacyPath(this.path), { force: true });
@@ -298,6 +275,35 @@ export class CacheWriter {
       throw e;
     }
     return read;
+  }
+
+  private writeRest(make: StoredIndex | (() => StoredIndex)): void {
+    const index = typeof make === "function" ? make() : make;
+    this.closeChunk();
+    const lists: Record<string, number> = {};
+    const strings = (name: string, list: string[]): void => {
+      lists[name] = list.length;
+      this.section(name, Buffer.from(list.join("\u0000"), "utf8"));
+    };
+    const c = index.passages;
+    strings("terms", c.terms);
+    for (const [name, arr] of [["offsets", c.offsets], ["postings", c.postings], ["freqs", c.freqs], ["ids", c.ids], ["fieldLengths", c.fieldLengths]] as const) this.section(name, arr);
+    strings("words", index.words);
+    this.section("wordCounts", Uint32Array.from(index.wordCounts));
+    strings("stems", index.stems);
+    this.section("stemCounts", Uint32Array.from(index.stemCounts));
+    const { terms: _t, offsets: _o, postings: _p, freqs: _f, ids: _i, fieldLengths: _l, ...scalars } = c;
+    const footer: Footer = { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(this.root), endian: endianness(), sections: this.sections, entries: this.chunks, lists, index: scalars };
+    const json = Buffer.from(JSON.stringify(footer), "utf8");
+    this.put(json);
+    const trailer = Buffer.alloc(TRAILER);
+    trailer.writeUInt32LE(json.length, 0);
+    MAGIC.copy(trailer, 4);
+    this.put(trailer);
+    this.flush();
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+    this.closed = true;
   }
 
   /** Drops the temp file (a failed or abandoned write). */
