@@ -78,15 +78,15 @@ interface Plan {
   folder: FolderState;
 }
 
+/** Streaming into the cache failed part way: the load starts again, holding every entry. */
+class StreamFailed extends Error {}
+
 /**
  * Decides, file by file, what to reuse and what to extract, then extracts: in this thread
  * (yielding null after each file, so the bot can let its event loop run) or, for a big enough
  * batch, in a pool of threads (yielding the pool whenever the next entry is awaited: the driver
  * waits for it, blocking or not, and sends it back in).
  */
-/** Streaming into the cache failed part way: the load starts again, holding every entry. */
-class StreamFailed extends Error {}
-
 function* plan(root: string, opts: LoadEngineOptions, stream = true): Generator<ExtractPool | null, Plan, DocEntry | null | undefined> {
   const warnings: string[] = [];
   const onWarning = (w: string): void => {
@@ -150,52 +150,59 @@ function* plan(root: string, opts: LoadEngineOptions, stream = true): Generator<
       throw new StreamFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message);
     }
   };
-  const load = { ...opts, onWarning };
-  const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
-  const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
-  if (threads > 0) {
-    const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
-    try {
+  // However extraction ends (an error here or in the driver, which then returns this generator), an uncommitted cache file is removed.
+  let committed = false;
+  try {
+    const load = { ...opts, onWarning };
+    const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
+    const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
+    if (threads > 0) {
+      const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
+      try {
+        drain();
+        for (const i of todo) {
+          slots[i] = (yield pool) ?? null;
+          drain();
+        }
+      } finally {
+        pool.close();
+      }
+    } else {
       drain();
       for (const i of todo) {
-        slots[i] = (yield pool) ?? null;
+        slots[i] = extractEntry(files[i]!, load);
         drain();
+        yield null;
       }
-    } finally {
-      pool.close();
     }
-  } else {
-    drain();
-    for (const i of todo) {
-      slots[i] = extractEntry(files[i]!, load);
-      drain();
-      yield null;
+    let entries = slots.filter((e): e is DocEntry => !!e);
+    let index: SearchIndex | null = null;
+    if (sink) {
+      let read;
+      try {
+        read = sink.commit();
+      } catch (e) {
+        throw new StreamFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      }
+      const back = read.ok ? read.data.entries : [];
+      if (!read.ok || back.length !== sink.written.length || back.some((e, i) => e.file !== sink.written[i]!.file || e.hash !== sink.written[i]!.hash)) {
+        throw new StreamFailed(read.ok ? "the cache read back differs" : (read.reason ?? "the cache is gone"));
+      }
+      entries = back;
+      cache = read.data;
+      index = SearchIndex.fromStored(read.data.index);
     }
+    committed = true;
+    const extracted = todo.length;
+    const present = new Set(files.map((f) => f.file));
+    const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
+    const removed = before.filter((k) => !present.has(k)).length;
+    const hashes = new Map(entries.map((e) => [e.file, e.hash]));
+    const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
+    return { entries, index, written: sink !== null, writeFailed, reused, extracted, removed, cache: cache ?? null, warnings, folder };
+  } finally {
+    if (!committed) sink?.abort();
   }
-  let entries = slots.filter((e): e is DocEntry => !!e);
-  let index: SearchIndex | null = null;
-  if (sink) {
-    let read;
-    try {
-      read = sink.commit();
-    } catch (e) {
-      throw new StreamFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message);
-    }
-    const back = read.ok ? read.data.entries : [];
-    if (!read.ok || back.length !== sink.written.length || back.some((e, i) => e.file !== sink.written[i]!.file || e.hash !== sink.written[i]!.hash)) {
-      throw new StreamFailed(read.ok ? "the cache read back differs" : (read.reason ?? "the cache is gone"));
-    }
-    entries = back;
-    cache = read.data;
-    index = SearchIndex.fromStored(read.data.index);
-  }
-  const extracted = todo.length;
-  const present = new Set(files.map((f) => f.file));
-  const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
-  const removed = before.filter((k) => !present.has(k)).length;
-  const hashes = new Map(entries.map((e) => [e.file, e.hash]));
-  const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
-  return { entries, index, written: sink !== null, writeFailed, reused, extracted, removed, cache: cache ?? null, warnings, folder };
 }
 
 /** Runs plan() to the end in this thread, blocking on the pool when it extracts in threads. */
