@@ -3,7 +3,7 @@
 // cache write — so the time can be split between extraction, index and persistence.
 import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { cacheData, cachePath, writeCache } from "../src/index/cache.js";
+import { cachePath, writeCache } from "../src/index/cache.js";
 import { type Loaded, loadEngine } from "../src/runtime/load-engine.js";
 import { SearchIndex } from "../src/index/search-index.js";
 import { timed } from "./stats.js";
@@ -29,7 +29,7 @@ export function measureIndexing(knowledge: string, cacheDir: string): Indexing {
   // The same write loadEngine makes, to a throwaway file beside the real one.
   const scratch = join(cacheDir, "scratch", "index.json");
   const write = timed(() =>
-    writeCache(scratch, cacheData(knowledge, loaded.entries, loaded.engine.index.toJSON())),
+    writeCache(scratch, knowledge, loaded.entries, loaded.engine.index.toStored()),
   );
   rmSync(join(cacheDir, "scratch"), { recursive: true, force: true });
   return { loaded, withCacheWriteMs: load.ms, indexBuildMs: build.ms, cacheWriteMs: write.ms, cacheBytes };

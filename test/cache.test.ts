@@ -1,6 +1,6 @@
 // The persisted index and live reload: reuse what did not change, never load a bad cache, and
 // never let a query see a half-updated engine.
-import { readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { EngineHolder } from "../src/runtime/holder.js";
@@ -54,16 +54,51 @@ describe("persisted index", () => {
     expect(loadEngine(dir, { cacheDir }).stats).toMatchObject({ extracted: 0, reused: 1 });
   });
 
-  it("discards a corrupt or truncated cache with one message and rebuilds it", async () => {
+  const damage: Array<[string, (b: Buffer) => Buffer]> = [
+    ["cut in half", (b) => b.subarray(0, b.length >> 1)],
+    ["missing its last byte", (b) => b.subarray(0, b.length - 1)],
+    ["empty", () => Buffer.alloc(0)],
+    ["with its entries overwritten", (b) => Buffer.concat([Buffer.from("\u00ff\u00ff\u00ff", "latin1"), b.subarray(3)])],
+    ["with a footer length past its start", (b) => {
+      const c = Buffer.from(b);
+      c.writeUInt32LE(c.length + 10, c.length - 12);
+      return c;
+    }],
+    ["with its footer overwritten", (b) => {
+      const c = Buffer.from(b);
+      c.fill(0x7b, c.length - 12 - c.readUInt32LE(c.length - 12), c.length - 12);
+      return c;
+    }],
+  ];
+  it.each(damage)("discards a cache %s with one message and rebuilds it", async (_, harm) => {
     const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
     loadEngine(dir, { cacheDir });
     const path = cachePath(cacheDir, dir);
-    writeFileSync(path, '{"format":1,"entries":[{"file":'); // a write cut short
+    writeFileSync(path, harm(readFileSync(path)));
     const logs: string[] = [];
     const again = loadEngine(dir, { cacheDir, onLog: (m) => logs.push(m) });
     expect(logs).toEqual(["the index cache is corrupt; rebuilding it"]);
     expect(again.stats).toMatchObject({ extracted: 1, cacheWritten: true });
+    expect((await again.engine.whoSaid("the plan is ready")).results[0]?.speaker).toBe("Anna Smith");
     expect(loadEngine(dir, { cacheDir }).stats.indexFromCache).toBe(true);
+  });
+
+  it("discards a cache written by other extraction code or another format, never reading its entries", () => {
+    const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
+    loadEngine(dir, { cacheDir });
+    const path = cachePath(cacheDir, dir);
+    const b = readFileSync(path);
+    const len = b.readUInt32LE(b.length - 12);
+    const footer = b.subarray(b.length - 12 - len, b.length - 12).toString("utf8");
+    for (const [field, value] of [["code", "0000000000000000"], ["format", 5], ["extractor", -1]] as const) {
+      const changed = Buffer.from(JSON.stringify({ ...JSON.parse(footer), [field]: value }), "utf8");
+      const trailer = Buffer.from(b.subarray(b.length - 12));
+      trailer.writeUInt32LE(changed.length, 0);
+      writeFileSync(path, Buffer.concat([b.subarray(0, b.length - 12 - len), changed, trailer]));
+      const logs: string[] = [];
+      expect(loadEngine(dir, { cacheDir, onLog: (m) => logs.push(m) }).stats, field).toMatchObject({ extracted: 1, indexFromCache: false, cacheWritten: true });
+      expect(logs, field).toEqual(["the index cache is from another version; rebuilding it"]);
+    }
   });
 
   it("discards a cache from another version", () => {

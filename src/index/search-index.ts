@@ -1,8 +1,10 @@
 // MiniSearch over passages and over quotes. Options live here, in one place, because a saved index
 // only loads with the same tokenize/processTerm it was built with.
 import { LRUCache } from "lru-cache";
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
+import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { CompactBuilder } from "./compact-builder.js";
+import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch } from "./compact-index.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
 
@@ -28,11 +30,13 @@ export const PASSAGE_OPTIONS: Options<PassageDoc> = {
 export const fuzzy = (term: string): number | boolean => (term.length >= 5 ? 0.2 : term.length >= 4 ? 1 : false);
 export const prefix = (term: string, i: number, terms: string[]): boolean => i === terms.length - 1 && term.length >= 3;
 
-export interface SerializedIndex {
-  // A plain object (MiniSearch.toJSON), so the cache file is parsed once, not twice.
-  passages: AsPlainObject;
-  vocabulary: Array<[string, number]>;
-  df: Array<[string, number]>;
+/** What the cache keeps of an index: MiniSearch's in flat arrays, the vocabulary as two lists each. */
+export interface StoredIndex {
+  passages: CompactIndex;
+  words: string[];
+  wordCounts: ArrayLike<number>;
+  stems: string[];
+  stemCounts: ArrayLike<number>;
 }
 
 /** How many of a query's words the first search uses (the rarest). */
@@ -58,10 +62,6 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
   return out;
 }
 
-function documents(corpus: Corpus): PassageDoc[] {
-  return corpus.passages.map((p) => ({ id: p.id, text: p.text, title: corpus.documents[p.docId]!.title }));
-}
-
 /**
  * MiniSearch with read access to its posting lists, through the fields it declares `protected`.
  * Those are not public API: package.json pins minisearch to the version this was written against,
@@ -72,15 +72,19 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
     super(PASSAGE_OPTIONS);
   }
 
-  /** A saved index. loadJS builds a plain MiniSearch (`new MiniSearch`, not `new this`), so it is given this class's methods. */
-  static load(js: AsPlainObject): PassageSearch {
-    return Object.setPrototypeOf(MiniSearch.loadJS<PassageDoc>(js, PASSAGE_OPTIONS), PassageSearch.prototype) as PassageSearch;
+  /** The same index, searched through its compact form (see compact-index.ts). */
+  static fromCompact(c: CompactIndex): PassageSearch {
+    const ms = new PassageSearch();
+    attachCompact(ms as MiniSearch<unknown>, c);
+    return ms;
   }
 
   /** The sorted ids of the passages whose text holds the term, or null when none does. */
   textPostings(term: string): Int32Array | null {
-    // MiniSearch keeps term → field → short document id → frequency; the short ids map to ours.
     const field = this._fieldIds.text;
+    const compact = field === undefined ? null : compactFieldIds(this as MiniSearch<unknown>, term, field);
+    if (compact !== undefined) return compact;
+    // MiniSearch keeps term → field → short document id → frequency; the short ids map to ours.
     const docs = field === undefined ? undefined : this._index.get(term)?.get(field);
     if (!docs) return null;
     const ids = new Int32Array(docs.size);
@@ -95,7 +99,30 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
 
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
 export class Vocabulary {
-  readonly words = new SearchableMap<number>();
+  private tree: SearchableMap<number> | null = new SearchableMap<number>();
+  /** A loaded vocabulary's words, made into a tree only when typo correction first needs them. */
+  private pending: { words: string[]; counts: ArrayLike<number> } | null = null;
+
+  /** The words as written (normalized), with their counts. */
+  get words(): SearchableMap<number> {
+    if (!this.tree) {
+      const tree = new SearchableMap<number>();
+      const { words, counts } = this.pending!;
+      words.forEach((w, i) => tree.set(w, counts[i]!));
+      this.tree = tree;
+      this.pending = null;
+    }
+    return this.tree;
+  }
+
+  static fromLists(words: string[], counts: ArrayLike<number>, stems: string[], stemCounts: ArrayLike<number>): Vocabulary {
+    const v = new Vocabulary();
+    v.tree = null;
+    v.pending = { words, counts };
+    stems.forEach((st, i) => v.df.set(st, stemCounts[i]!));
+    return v;
+  }
+
   /** Stem → number of passages (and titles) it occurs in. */
   readonly df = new Map<string, number>();
 
@@ -186,28 +213,36 @@ export class SearchIndex {
   ) {}
 
   static build(corpus: Corpus): SearchIndex {
-    const passages = new PassageSearch();
-    passages.addAll(documents(corpus));
-    return new SearchIndex(passages, Vocabulary.of(corpus));
+    const b = new SearchIndexBuilder();
+    b.addCorpus(corpus);
+    return b.finish();
   }
 
   /** The same index, built in chunks that yield to the event loop (the bot keeps answering). */
   static async buildAsync(corpus: Corpus): Promise<SearchIndex> {
-    const passages = new PassageSearch();
-    await passages.addAllAsync(documents(corpus), { chunkSize: 500 });
-    return new SearchIndex(passages, Vocabulary.of(corpus));
+    const b = new SearchIndexBuilder();
+    const titles = corpus.documents.map((d) => d.title);
+    for (let i = 0; i < corpus.passages.length; i += 500) {
+      for (const p of corpus.passages.slice(i, i + 500)) b.addPassage(p.id, p.text, titles[p.docId]!);
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    for (const t of titles) b.addTitle(t);
+    return b.finish();
   }
 
-  toJSON(): SerializedIndex {
-    return { passages: this.passages.toJSON(), vocabulary: [...this.vocabulary.words.entries()], df: [...this.vocabulary.df] };
+  /** What the cache saves (see StoredIndex). */
+  toStored(): StoredIndex {
+    const words: string[] = [];
+    const wordCounts: number[] = [];
+    for (const [w, n] of this.vocabulary.words) {
+      words.push(w);
+      wordCounts.push(n);
+    }
+    return { passages: compactFromMiniSearch(this.passages as MiniSearch<unknown>), words, wordCounts, stems: [...this.vocabulary.df.keys()], stemCounts: [...this.vocabulary.df.values()] };
   }
 
-  /** Loads a saved index; the options must be the ones it was built with (they are: this module's). */
-  static fromJSON(data: SerializedIndex): SearchIndex {
-    const vocabulary = new Vocabulary();
-    for (const [w, n] of data.vocabulary) vocabulary.words.set(w, n);
-    for (const [st, n] of data.df) vocabulary.df.set(st, n);
-    return new SearchIndex(PassageSearch.load(data.passages), vocabulary);
+  static fromStored(data: StoredIndex): SearchIndex {
+    return new SearchIndex(PassageSearch.fromCompact(data.passages), Vocabulary.fromLists(data.words, data.wordCounts, data.stems, data.stemCounts));
   }
 
   /**
@@ -271,5 +306,37 @@ export class SearchIndex {
       this.postingCache.set(stemmed, list);
     }
     return list || null;
+  }
+}
+
+/**
+ * Builds a SearchIndex passage by passage (a batch of documents at a time, as they are extracted):
+ * the compact index (compact-builder.ts) and the vocabulary, the same as MiniSearch's addAll and
+ * Vocabulary.of over the whole corpus would give, without holding the passages.
+ */
+export class SearchIndexBuilder {
+  private readonly compact = new CompactBuilder(PASSAGE_OPTIONS.fields, tokenize);
+  private readonly vocabulary = new Vocabulary();
+  private readonly titles: string[] = [];
+
+  /** A passage, in id order, with its document's title. */
+  addPassage(id: number, text: string, title: string): void {
+    this.compact.add(id, [text, title]);
+    this.vocabulary.add(text);
+  }
+
+  /** A document's title (after all the passages: Vocabulary.of counts titles last). */
+  addTitle(title: string): void {
+    this.titles.push(title);
+  }
+
+  addCorpus(corpus: Corpus): void {
+    for (const p of corpus.passages) this.addPassage(p.id, p.text, corpus.documents[p.docId]!.title);
+    for (const d of corpus.documents) this.addTitle(d.title);
+  }
+
+  finish(): SearchIndex {
+    for (const t of this.titles) this.vocabulary.add(t);
+    return new SearchIndex(PassageSearch.fromCompact(this.compact.finish()), this.vocabulary);
   }
 }

@@ -8,8 +8,9 @@ import { contentHash, type FileEntry, listKnowledgeFolder, readFileBytes } from 
 import type { LoadOptions } from "../knowledge/load.js";
 import type { Corpus } from "../types.js";
 import { ExtractPool, MIN_POOL_BYTES, poolSize } from "../index/extract-pool.js";
-import { type CacheData, cacheData, cachePath, readCache, writeCache } from "../index/cache.js";
+import { type CacheData, cachePath, readCache, writeCache } from "../index/cache.js";
 import { SearchIndex } from "../index/search-index.js";
+import { batchBytes, CacheStream } from "../index/cache-stream.js";
 
 export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   /** Where the persisted index lives; null for none. */
@@ -26,6 +27,12 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   workers?: number | "auto";
   /** Less text than this to extract stays in this thread (default MIN_POOL_BYTES). */
   poolMinBytes?: number;
+  /**
+   * With a cache folder, extracted entries go to the cache this many bytes of source files at a
+   * time and are let go (the engine then loads what was written): memory bounded by this, not by
+   * the folder. Default: INDEX_BATCH_MB, else 8 MB.
+   */
+  batchBytes?: number;
   /** Operational messages (cache discarded, cache written). */
   onLog?: (message: string) => void;
 }
@@ -58,6 +65,11 @@ export interface Loaded {
 
 interface Plan {
   entries: DocEntry[];
+  /** The search index, when the entries were streamed into the cache (and read back from it). */
+  index: SearchIndex | null;
+  /** The cache was written while extracting (or could not be: nothing more to try). */
+  written: boolean;
+  writeFailed: boolean;
   reused: number;
   extracted: number;
   removed: number;
@@ -66,13 +78,16 @@ interface Plan {
   folder: FolderState;
 }
 
+/** Streaming into the cache failed part way: the load starts again, holding every entry. */
+class StreamFailed extends Error {}
+
 /**
  * Decides, file by file, what to reuse and what to extract, then extracts: in this thread
  * (yielding null after each file, so the bot can let its event loop run) or, for a big enough
  * batch, in a pool of threads (yielding the pool whenever the next entry is awaited: the driver
  * waits for it, blocking or not, and sends it back in).
  */
-function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | null, Plan, DocEntry | null | undefined> {
+function* plan(root: string, opts: LoadEngineOptions, stream = true): Generator<ExtractPool | null, Plan, DocEntry | null | undefined> {
   const warnings: string[] = [];
   const onWarning = (w: string): void => {
     warnings.push(w);
@@ -95,7 +110,8 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | n
   let cacheByFile: Map<string, DocEntry> | null = null;
   const previous = new Map((opts.force ? [] : (opts.previous ?? [])).map((e) => [e.file, e]));
   if (!opts.previous && !opts.force) cacheByFile = cached();
-  const slots: Array<DocEntry | null> = [];
+  // undefined: still to extract; null: unreadable (left out).
+  const slots: Array<DocEntry | null | undefined> = [];
   const todo: number[] = [];
   let reused = 0;
   for (const f of files) {
@@ -107,37 +123,100 @@ function* plan(root: string, opts: LoadEngineOptions): Generator<ExtractPool | n
     }
     if (reuse) reused++;
     else todo.push(slots.length);
-    slots.push(reuse);
+    slots.push(reuse ?? undefined);
   }
-  const load = { ...opts, onWarning };
-  const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
-  const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
-  if (threads > 0) {
-    const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
+  let writeFailed = false;
+  let sink: CacheStream | null = null;
+  if (stream && opts.cacheDir && todo.length > 0) {
     try {
-      for (const i of todo) slots[i] = (yield pool) ?? null;
-    } finally {
-      pool.close();
-    }
-  } else {
-    for (const i of todo) {
-      slots[i] = extractEntry(files[i]!, load);
-      yield null;
+      sink = new CacheStream(cachePath(opts.cacheDir, root), root, opts.batchBytes ?? batchBytes(undefined, opts.onLog));
+    } catch (e) {
+      opts.onLog?.(`could not write the index cache: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      writeFailed = true;
     }
   }
-  const entries = slots.filter((e): e is DocEntry => e !== null);
-  const extracted = todo.length;
-  const present = new Set(files.map((f) => f.file));
-  const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
-  const removed = before.filter((k) => !present.has(k)).length;
-  const hashes = new Map(entries.map((e) => [e.file, e.hash]));
-  const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
-  return { entries, reused, extracted, removed, cache: cache ?? null, warnings, folder };
+  // Entries go to the cache in folder order, as soon as all before them are done.
+  let next = 0;
+  const drain = (): void => {
+    if (!sink) return;
+    try {
+      for (; next < slots.length && slots[next] !== undefined; next++) {
+        const e = slots[next];
+        if (e) sink.add(e);
+        slots[next] = null;
+      }
+    } catch (e) {
+      sink.abort();
+      throw new StreamFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+    }
+  };
+  // However extraction ends (an error here or in the driver, which then returns this generator), an uncommitted cache file is removed.
+  let committed = false;
+  try {
+    const load = { ...opts, onWarning };
+    const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
+    const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
+    if (threads > 0) {
+      const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
+      try {
+        drain();
+        for (const i of todo) {
+          slots[i] = (yield pool) ?? null;
+          drain();
+        }
+      } finally {
+        pool.close();
+      }
+    } else {
+      drain();
+      for (const i of todo) {
+        slots[i] = extractEntry(files[i]!, load);
+        drain();
+        yield null;
+      }
+    }
+    let entries = slots.filter((e): e is DocEntry => !!e);
+    let index: SearchIndex | null = null;
+    if (sink) {
+      let read;
+      try {
+        read = sink.commit();
+      } catch (e) {
+        throw new StreamFailed((e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      }
+      const back = read.ok ? read.data.entries : [];
+      if (!read.ok || back.length !== sink.written.length || back.some((e, i) => e.file !== sink.written[i]!.file || e.hash !== sink.written[i]!.hash)) {
+        throw new StreamFailed(read.ok ? "the cache read back differs" : (read.reason ?? "the cache is gone"));
+      }
+      entries = back;
+      cache = read.data;
+      index = SearchIndex.fromStored(read.data.index);
+    }
+    committed = true;
+    const extracted = todo.length;
+    const present = new Set(files.map((f) => f.file));
+    const before = opts.previous ? [...previous.keys()] : [...(cacheByFile?.keys() ?? [])];
+    const removed = before.filter((k) => !present.has(k)).length;
+    const hashes = new Map(entries.map((e) => [e.file, e.hash]));
+    const folder: FolderState = { files: files.map((f) => ({ ...f, hash: hashes.get(f.file) })), listedAt };
+    return { entries, index, written: sink !== null, writeFailed, reused, extracted, removed, cache: cache ?? null, warnings, folder };
+  } finally {
+    if (!committed) sink?.abort();
+  }
 }
 
 /** Runs plan() to the end in this thread, blocking on the pool when it extracts in threads. */
 function planSync(root: string, opts: LoadEngineOptions): Plan {
-  const gen = plan(root, opts);
+  try {
+    return runSync(plan(root, opts));
+  } catch (e) {
+    if (!(e instanceof StreamFailed)) throw e;
+    opts.onLog?.(`could not write the index cache (${e.message}); indexing again without it`);
+    return runSync(plan(root, opts, false));
+  }
+}
+
+function runSync(gen: Generator<ExtractPool | null, Plan, DocEntry | null | undefined>): Plan {
   try {
     let step = gen.next();
     while (!step.done) step = gen.next(step.value ? step.value.next() : undefined);
@@ -150,7 +229,16 @@ function planSync(root: string, opts: LoadEngineOptions): Plan {
 
 /** Runs plan() to the end without holding the event loop for long. */
 async function planAsync(root: string, opts: LoadEngineOptions): Promise<Plan> {
-  const gen = plan(root, opts);
+  try {
+    return await runAsync(plan(root, opts));
+  } catch (e) {
+    if (!(e instanceof StreamFailed)) throw e;
+    opts.onLog?.(`could not write the index cache (${e.message}); indexing again without it`);
+    return await runAsync(plan(root, opts, false));
+  }
+}
+
+async function runAsync(gen: Generator<ExtractPool | null, Plan, DocEntry | null | undefined>): Promise<Plan> {
   try {
     let step = gen.next();
     while (!step.done) {
@@ -184,10 +272,10 @@ function sameOrder(a: DocEntry[], b: DocEntry[]): boolean {
 
 function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, indexFromCache: boolean, opts: LoadEngineOptions, t0: number): Loaded {
   const engine = new Engine(corpus, index, opts);
-  let cacheWritten = false;
-  if (opts.cacheDir && !(indexFromCache && p.extracted === 0 && p.removed === 0)) {
+  let cacheWritten = p.written;
+  if (opts.cacheDir && !p.written && !p.writeFailed && !(indexFromCache && p.extracted === 0 && p.removed === 0)) {
     try {
-      writeCache(cachePath(opts.cacheDir, root), cacheData(root, p.entries, index.toJSON()));
+      writeCache(cachePath(opts.cacheDir, root), root, p.entries, index.toStored());
       cacheWritten = true;
     } catch (e) {
       opts.onLog?.(`could not write the index cache: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -202,7 +290,7 @@ function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
   if (opts.previousIndex && opts.previous && p.extracted === 0 && p.removed === 0 && sameOrder(p.entries, opts.previous)) return opts.previousIndex;
   if (!p.cache || p.extracted > 0 || p.removed > 0 || !sameOrder(p.entries, p.cache.entries)) return null;
   try {
-    return SearchIndex.fromJSON(p.cache.index);
+    return SearchIndex.fromStored(p.cache.index);
   } catch {
     return null;
   }
@@ -212,17 +300,17 @@ function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
 export function loadEngine(root: string, opts: LoadEngineOptions = {}): Loaded {
   const t0 = performance.now();
   const p = planSync(root, opts);
-  const fromCache = cachedIndex(p, opts);
+  const fromCache = p.index ? null : cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
-  return finish(root, p, corpus, fromCache ?? SearchIndex.build(corpus), fromCache !== null, opts, t0);
+  return finish(root, p, corpus, p.index ?? fromCache ?? SearchIndex.build(corpus), fromCache !== null, opts, t0);
 }
 
 /** Loads without blocking the event loop for long (the bot): yields between files and index chunks. */
 export async function loadEngineAsync(root: string, opts: LoadEngineOptions = {}): Promise<Loaded> {
   const t0 = performance.now();
   const p = await planAsync(root, opts);
-  const fromCache = cachedIndex(p, opts);
+  const fromCache = p.index ? null : cachedIndex(p, opts);
   const corpus = assembleCorpus(root, p.entries, p.warnings);
-  const index = fromCache ?? (await SearchIndex.buildAsync(corpus));
+  const index = p.index ?? fromCache ?? (await SearchIndex.buildAsync(corpus));
   return finish(root, p, corpus, index, fromCache !== null, opts, t0);
 }
