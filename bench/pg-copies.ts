@@ -19,6 +19,8 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
             (SELECT coalesce(max(id), -1) + 1 FROM eb_quotes WHERE generation = ${GEN}) AS q, (SELECT coalesce(max(ord), -1) + 1 FROM eb_stances WHERE generation = ${GEN}) AS s`,
   );
   const { p: P, d: D, q: Q, s: S } = rows[0]!;
+  // Building the full-text index once after the copies is much faster than updating it row by row.
+  await db.query("DROP INDEX IF EXISTS eb_passages_tsv");
   for (let k = 1; k < copies; k++) {
     const prefix = `copy-${k + 1}/`;
     // $1 passage offset, $2 quote offset, $3 document offset, $4 file prefix
@@ -51,9 +53,12 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
     );
     log(`copy ${k + 1}/${copies} written`);
   }
+  await db.query("UPDATE eb_state SET passages = $1 WHERE id = 1", [P * copies]);
   await db.query(`UPDATE eb_words SET n = n * $1 WHERE generation = ${GEN}`, [copies]);
   await db.query(`UPDATE eb_stems SET df = df * $1 WHERE generation = ${GEN}`, [copies]);
   await db.query(`UPDATE eb_actors SET mentions = mentions * $1 WHERE generation = ${GEN}`, [copies]);
+  log("building the full-text index…");
+  await db.query("CREATE INDEX IF NOT EXISTS eb_passages_tsv ON eb_passages USING gin (tsv)");
   await db.query("VACUUM ANALYZE");
   return P * copies;
 }

@@ -123,7 +123,7 @@ async function main(): Promise<number> {
   const m = machine(pinned);
   const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
   log(machineLine(m));
-  if (o.stores.includes("postgres")) {
+  if (o.stores.includes("postgres") || o.sizes.some((n) => n > o.embeddedMax)) {
     await compareStores(o, m, log);
     return 0;
   }
@@ -165,7 +165,7 @@ async function compareStores(o: Options, m: Machine, log: (msg: string) => void)
     }
     if (o.stores.includes("postgres")) {
       const copies = o.pgCopyFrom !== null && passages > o.pgCopyFrom ? passages / o.pgCopyFrom : 1;
-      cols.push(await measurePostgres({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, copies, log }));
+      cols.push(...(await measurePostgres({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, copies, log })));
     }
   }
   const out = [
