@@ -3,7 +3,7 @@
 // the overall polarity (and, reported apart, whether one of the first three results cites a
 // sentence that shows it).
 import { answer } from "../src/answer/dispatch.js";
-import type { Engine } from "../src/runtime/engine.js";
+import type { AnswerContext } from "../src/answer/context.js";
 import type { StanceAnswer, WhenAnswer, WhoSaidAnswer } from "../src/answer/types.js";
 import type { Citation } from "../src/types.js";
 import type { AnswerKey } from "./key.js";
@@ -65,7 +65,7 @@ class Tally {
 
 const where = (src: Citation | undefined): string => (src ? `${src.file}:${src.lineStart}${src.lineEnd !== src.lineStart ? `-${src.lineEnd}` : ""}` : "-");
 
-export async function measureAccuracy(engine: Engine, key: AnswerKey): Promise<Accuracy> {
+export async function measureAccuracy(engine: AnswerContext, key: AnswerKey): Promise<Accuracy> {
   const who = new Tally();
   for (const k of key.whoSaid) {
     const a = (await answer(engine, { command: "who-said", query: k.query })) as WhoSaidAnswer;

@@ -53,20 +53,28 @@ export interface ChildRun<T> {
   wallMs: number;
 }
 
-/** Runs bench/child.ts in a fresh process and returns what it reported. */
-export function runChild<T>(args: string[], nodeFlags: string[] = []): ChildRun<T> {
+export interface ChildOptions {
+  /** The script to run (default bench/child.ts). */
+  script?: string;
+  /** Killed after this long (default one hour). */
+  timeoutMs?: number;
+  env?: Record<string, string>;
+}
+
+/** Runs bench/child.ts (or `opts.script`) in a fresh process and returns what it reported. */
+export function runChild<T>(args: string[], nodeFlags: string[] = [], opts: ChildOptions = {}): ChildRun<T> {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, "--import", "tsx", CHILD, ...args], {
+  const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, "--import", "tsx", opts.script ?? CHILD, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
-    timeout: 60 * 60 * 1000,
-    env: { ...process.env, NODE_OPTIONS: "" },
+    timeout: opts.timeoutMs ?? 60 * 60 * 1000,
+    env: { ...process.env, NODE_OPTIONS: "", ...opts.env },
   });
   const wallMs = performance.now() - t0;
   const line = run.stdout?.split("\n").find((l) => l.startsWith(RESULT_MARK));
   if (run.status !== 0 || !line) {
-    throw new Error(`bench child ${args.join(" ")} failed (status ${run.status}${run.error ? `, ${run.error.message}` : ""}):\n${(run.stderr ?? "").slice(-3000)}`);
+    throw new Error(`bench child ${args.join(" ")} failed (status ${run.status}${run.signal ? `, ${run.signal}` : ""}${run.error ? `, ${run.error.message}` : ""}):\n${(run.stderr ?? "").slice(-3000)}`);
   }
   return { result: JSON.parse(line.slice(RESULT_MARK.length)) as T, wallMs };
 }

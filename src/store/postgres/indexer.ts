@@ -80,7 +80,7 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1 FOR UPDATE");
     const previous = Number(rows[0]!.generation);
-    await tx.query("UPDATE eb_state SET generation = $1, root = $2, fingerprint = $3 WHERE id = 1", [generation, opts.root ?? null, opts.fingerprint ?? null]);
+    await tx.query("UPDATE eb_state SET generation = $1, root = $2, fingerprint = $3, passages = $4 WHERE id = 1", [generation, opts.root ?? null, opts.fingerprint ?? null, corpus.passages.length]);
     // The previous generation stays one more round for answers that started on it; older ones go.
     for (const t of TABLES) await tx.query(`DELETE FROM ${t} WHERE generation < $1 AND generation <> $2`, [generation, previous]);
     await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, String(generation)]);

@@ -40,11 +40,13 @@ export class PostgresStore implements SearchBackend, FactStore {
     const stems = [...new Set(indexTerms(query))];
     if (stems.length === 0) return [];
     // Every word first: a handful of passages holding them all are the candidates.
+    // No ORDER BY: the scan stops at MAX_ALL + 1 rows instead of sorting every passage holding
+    // common words; only a set of at most MAX_ALL is used, and it is sorted here.
     const all = await this.db.query<{ id: number }>(
-      `SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} ORDER BY id LIMIT ${MAX_ALL + 1}`,
+      `SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`,
       [stems],
     );
-    if (all.rows.length > 0 && all.rows.length <= MAX_ALL) return all.rows.map((r) => r.id).slice(0, limit);
+    if (all.rows.length > 0 && all.rows.length <= MAX_ALL) return all.rows.map((r) => r.id).sort((a, b) => a - b).slice(0, limit);
     // Else the rarest words, exact, ranked; typo-tolerant and prefix matching only when that finds too little.
     const focused = await this.focus(query);
     const terms = [...new Set(indexTerms(focused))];
@@ -193,21 +195,45 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /**
    * Passages holding any of the terms, best first: each term found counts its rarity (idf), a
-   * title-only match a quarter, a typo-expanded term its weight.
+   * title-only match a quarter, a typo-expanded term its weight. Scoring every passage holding a
+   * common word is what makes this slow on a large corpus, so the passages holding one of the rarer
+   * terms are scored first (on every term); when the last of the `limit` best of them scores more
+   * than the common terms together could give a passage holding none of the rare ones, that is
+   * the answer (the same as scoring everything); else everything is scored.
    */
   private async ranked(terms: Array<{ term: string; weight: number }>, limit: number): Promise<number[]> {
-    const { rows } = await this.db.query<{ id: number }>(
-      `WITH t AS (
-         SELECT u.term, u.weight, ln(1 + (SELECT count(*) FROM eb_passages WHERE generation = ${GEN})::float / greatest(coalesce(s.df, 1), 1)) AS idf,
-                plainto_tsquery('simple', u.term) AS q, (plainto_tsquery('simple', u.term)::text || ':A')::tsquery AS qa
-         FROM unnest($1::text[], $2::float8[]) AS u(term, weight) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term
-         WHERE plainto_tsquery('simple', u.term)::text <> '')
-       SELECT p.id, sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 ELSE ${TITLE_WEIGHT} END) AS score
-       FROM eb_passages p JOIN t ON p.tsv @@ t.q
-       WHERE p.generation = ${GEN}
-       GROUP BY p.id ORDER BY score DESC, p.id LIMIT $3`,
-      [terms.map((t) => t.term), terms.map((t) => t.weight), limit],
+    const params = [terms.map((t) => t.term), terms.map((t) => t.weight), limit];
+    const { rows: stats } = await this.db.query<{ term: string; df: number | null; n: string }>(
+      `SELECT u.term, s.df, ${PASSAGE_COUNT} AS n FROM unnest($1::text[]) AS u(term) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term`,
+      [params[0]],
     );
+    const n = Number(stats[0]?.n ?? 0);
+    const df = new Map(stats.map((r) => [r.term, r.df ?? 0]));
+    const bound = (t: { term: string; weight: number }): number => t.weight * Math.log(1 + n / Math.max(df.get(t.term) ?? 1, 1));
+    const byRarity = [...terms].sort((a, b) => df.get(a.term)! - df.get(b.term)!);
+    const rare: string[] = [];
+    let covered = 0;
+    for (const t of byRarity) {
+      if (rare.length > 0 && covered + df.get(t.term)! > RARE_PASSAGES) break;
+      rare.push(t.term);
+      covered += df.get(t.term)!;
+    }
+    // When `limit` passages hold every term in their text, they have the highest score there is:
+    // the answer is the first of them by id, and nothing needs scoring.
+    const { rows: best } = await this.db.query<{ id: number }>(
+      // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the table in id order.
+      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
+       SELECT id FROM m ORDER BY id LIMIT $3`,
+      params,
+    );
+    if (best.length >= limit) return best.map((r) => r.id);
+    if (rare.length < terms.length) {
+      const rest = byRarity.slice(rare.length).reduce((sum, t) => sum + bound(t), 0);
+      const anyRare = rare.map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`).join(" || ");
+      const { rows } = await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${anyRare})`), [...params, rare]);
+      if (rows.length >= limit && rows[limit - 1]!.score > rest * (1 + 1e-9)) return rows.map((r) => r.id);
+    }
+    const { rows } = await this.db.query<{ id: number }>(RANK_SQL("(SELECT tsquery_or_agg FROM t_or)"), params);
     return rows.map((r) => r.id);
   }
 
@@ -219,8 +245,10 @@ export class PostgresStore implements SearchBackend, FactStore {
       const max = term.length >= 5 ? Math.round(term.length * 0.2) : term.length >= 4 ? 1 : 0;
       const prefix = i === terms.length - 1 && term.length >= 3;
       if (max === 0 && !prefix) continue;
-      const { rows } = await this.db.query<{ stem: string }>(
-        `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND (($2 AND stem LIKE $3) OR (abs(length(stem) - length($1)) <= $4 AND ${this.near("stem", "$1")})) LIMIT 200`,
+      const near = this.near("stem", "$1", term.length, max);
+      const rows = await this.nearRows<{ stem: string }>(
+        near.threshold,
+        `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND (($2 AND stem LIKE $3) OR ($4 > 0 AND abs(length(stem) - length($1)) <= $4 AND ${near.sql})) LIMIT 200`,
         [term, prefix, `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, max],
       );
       for (const r of rows) {
@@ -235,8 +263,10 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /** The corpus word closest to `word` within `max` edits (most frequent on ties), or null. */
   private async closestWord(word: string, max: number, frequent = false): Promise<string | null> {
-    const { rows } = await this.db.query<{ word: string; n: number }>(
-      `SELECT word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($1)) <= $2 AND ${this.near("word", "$1")} LIMIT 500`,
+    const near = this.near("word", "$1", word.length, max);
+    const rows = await this.nearRows<{ word: string; n: number }>(
+      near.threshold,
+      `SELECT word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($1)) <= $2 AND ${near.sql} LIMIT 500`,
       [word, max],
     );
     let best: { word: string; d: number; n: number } | null = null;
@@ -248,12 +278,62 @@ export class PostgresStore implements SearchBackend, FactStore {
     return best?.word ?? null;
   }
 
-  /** A cheap filter for words a few edits apart: sharing a trigram, or the first or last two letters. */
-  private near(column: string, param: string): string {
+  /**
+   * A filter for words up to `max` edits from a word of `length` letters. With pg_trgm, `%` on the
+   * trigram index at the lowest similarity such a word can have: an edit changes at most three of
+   * the word's length + 1 padded trigrams (the q-gram lemma), so every word within `max` edits
+   * passes, and the index keeps the others out. Without pg_trgm (or for words too short for the
+   * bound to mean anything): sharing the first or last two letters.
+   */
+  private near(column: string, param: string, length: number, max: number): { sql: string; threshold: number | null } {
+    const bound = (length + 1 - 3 * max) / (length + 1 + 4 * max);
+    if (this.trigrams && bound >= MIN_TRIGRAM_BOUND) return { sql: `${column} % ${param}`, threshold: Math.floor(bound * TRIGRAM_MARGIN * 1000) / 1000 };
     const trigram = this.trigrams ? `similarity(${column}, ${param}) > 0.1 OR ` : "";
-    return `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`;
+    return { sql: `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`, threshold: null };
+  }
+
+  /** The rows of `sql`, with pg_trgm's similarity threshold (what `%` means) set for this statement's transaction only. */
+  private async nearRows<T>(threshold: number | null, sql: string, params: unknown[]): Promise<T[]> {
+    if (threshold === null) return (await this.db.query<T>(sql, params)).rows;
+    return this.db.transaction(async (tx) => {
+      await tx.query("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", [String(threshold)]);
+      return (await tx.query<T>(sql, params)).rows;
+    });
   }
 }
+
+/** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
+const MIN_TRIGRAM_BOUND = 0.1;
+/** Room under the bound for words whose repeated trigrams count once. */
+const TRIGRAM_MARGIN = 0.85;
+
+/** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
+const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
+
+/** How many passages (by their words' counts) the rare terms may reach for the first, partial ranking. */
+const RARE_PASSAGES = 20000;
+
+/** The terms ($1, weights $2) with their idf, their tsquery and the same on the text alone (weight A). */
+const TERMS_SQL = `SELECT u.term, u.weight, ln(1 + ${PASSAGE_COUNT}::float / greatest(coalesce(s.df, 1), 1)) AS idf,
+         plainto_tsquery('simple', u.term) AS q, (plainto_tsquery('simple', u.term)::text || ':A')::tsquery AS qa
+  FROM unnest($1::text[], $2::float8[]) AS u(term, weight) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term
+  WHERE plainto_tsquery('simple', u.term)::text <> ''`;
+
+/** One tsquery: every term in the text (what scores highest). */
+const ALL_IN_TEXT = `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE string_agg('(' || qa::text || ')', ' & ')::tsquery END AS tsquery_and_agg FROM (${TERMS_SQL}) t WHERE $3::int IS NOT NULL`;
+
+/**
+ * The ranking of `ranked` over the passages matching `filter` (a tsquery expression); $1 terms,
+ * $2 weights, $3 limit. One pass over the passages: each is scored on every term in place, instead
+ * of a pass per term and a sort of passages by term.
+ */
+const RANK_SQL = (filter: string): string =>
+  `WITH t AS (${TERMS_SQL}),
+   t_or AS (SELECT string_agg('(' || q::text || ')', ' | ')::tsquery AS tsquery_or_agg FROM t),
+   scored AS (
+     SELECT p.id, (SELECT sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 WHEN p.tsv @@ t.q THEN ${TITLE_WEIGHT} ELSE 0 END) FROM t) AS score
+     FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
+   SELECT id, score FROM scored WHERE score > 0 ORDER BY score DESC, id LIMIT $3`;
 
 /** An AND tsquery of the given stems. */
 function andQuery(param: string): string {

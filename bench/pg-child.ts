@@ -1,0 +1,96 @@
+// What runs in a fresh process for the PostgreSQL bench, so memory is the process's own:
+//   index   the real indexer (src/runtime/postgres.ts indexFolder, what `npm run index` runs),
+//           from nothing (an empty cache dir), timed, with the process's peak RSS
+//   answer  a bot-like process: opens the store as the bot does (openPostgres, no index in memory),
+//           answers the workload (latency) and the answer key (accuracy), then its peak RSS
+// Prints one line `BENCH_RESULT {json}` on stdout.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Accuracy } from "./accuracy.js";
+import type { AnswerLatency } from "./latency.js";
+import { RESULT_MARK } from "./procs.js";
+
+export interface PgIndexResult {
+  ms: number;
+  documents: number;
+  passages: number;
+  generation: number;
+  peakRssMB: number;
+}
+
+export interface PgAnswerResult {
+  latency: AnswerLatency;
+  accuracy: Accuracy | null;
+  /** RSS once connected, before the first answer (MB). */
+  readyRssMB: number;
+  rssMB: number;
+  /** VmHWM: the most the process ever held resident (MB). */
+  peakRssMB: number;
+  heapUsedMB: number;
+}
+
+/** A figure from /proc/self/status in MB (Linux), NaN elsewhere. */
+export function procStatusMB(field: "VmHWM" | "VmRSS"): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function emit(result: unknown): void {
+  process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
+}
+
+async function index(url: string, root: string, cacheDir: string, batchSize: number | undefined): Promise<void> {
+  const { connectPg } = await import("../src/store/postgres/db.js");
+  const { indexFolder } = await import("../src/runtime/postgres.js");
+  const db = await connectPg(url);
+  try {
+    const t0 = performance.now();
+    const r = await indexFolder(db, root, { cacheDir, force: true, batchSize, onWarning: () => {}, onLog: () => {} });
+    const result: PgIndexResult = { ms: performance.now() - t0, documents: r.documents, passages: r.passages, generation: r.generation, peakRssMB: procStatusMB("VmHWM") };
+    emit(result);
+  } finally {
+    await db.close?.();
+  }
+}
+
+async function answerAll(url: string, keyPath: string, total: number, accuracy: boolean): Promise<void> {
+  const { openPostgres } = await import("../src/runtime/postgres.js");
+  const { measureAnswers } = await import("./latency.js");
+  const { measureAccuracy } = await import("./accuracy.js");
+  const { buildWorkload } = await import("./workload.js");
+  const ctx = await openPostgres(url);
+  try {
+    const readyRssMB = procStatusMB("VmRSS");
+    const key = JSON.parse(readFileSync(keyPath, "utf8"));
+    const latency = await measureAnswers(ctx, buildWorkload(key, total, key.seed));
+    const acc = accuracy ? await measureAccuracy(ctx, key) : null;
+    const result: PgAnswerResult = {
+      latency, accuracy: acc, readyRssMB, rssMB: procStatusMB("VmRSS"), peakRssMB: procStatusMB("VmHWM"),
+      heapUsedMB: Math.round(process.memoryUsage().heapUsed / 104857.6) / 10,
+    };
+    emit(result);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      url: { type: "string" }, root: { type: "string" }, cache: { type: "string" }, "batch-size": { type: "string" },
+      key: { type: "string" }, queries: { type: "string" }, "no-accuracy": { type: "boolean", default: false },
+    },
+  });
+  const mode = positionals[0];
+  if (!values.url) throw new Error("--url is required");
+  if (mode === "index") await index(values.url, values.root!, values.cache!, values["batch-size"] ? Number(values["batch-size"]) : undefined);
+  else if (mode === "answer") await answerAll(values.url, values.key!, Number(values.queries ?? 3000), !values["no-accuracy"]);
+  else throw new Error(`unknown mode ${mode}`);
+}
+
+await main();
