@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { machine, pinToOneCpu } from "./machine.js";
 import { measureSize, type SizeResult } from "./measure.js";
 import { figures, machineLine, misses, table } from "./report.js";
+import { runReal } from "./real-run.js";
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes in passages (default: all three)
@@ -18,7 +19,9 @@ const USAGE = `usage: npm run bench -- [options]
   --key N                     answer-key questions per command (default 1000)
   --out FILE                  results file (default bench/results.json)
   --root DIR                  where corpora are generated and kept (default .cache/bench)
-  --cpu N                     the CPU to pin to (default: the last one); --no-pin to use all`;
+  --cpu N                     the CPU to pin to (default: the last one); --no-pin to use all
+  --corpus synthetic|real     generated news (default), or real articles from ../shared copied with
+                              light word changes (default sizes 10000,100000; --shared DIR for ../shared)`;
 
 interface Options {
   sizes: number[];
@@ -28,6 +31,8 @@ interface Options {
   out: string;
   root: string;
   pin: number | null;
+  corpus: "synthetic" | "real";
+  shared: string;
 }
 
 function options(argv: string[]): Options | null {
@@ -36,11 +41,12 @@ function options(argv: string[]): Options | null {
     options: {
       sizes: { type: "string" }, quick: { type: "boolean", default: false }, queries: { type: "string" }, seed: { type: "string" },
       key: { type: "string" }, out: { type: "string" }, root: { type: "string" }, cpu: { type: "string" }, "no-pin": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
+      help: { type: "boolean", short: "h", default: false }, corpus: { type: "string", default: "synthetic" }, shared: { type: "string" },
     },
   });
   if (values.help) return null;
-  const sizes = values.quick ? [1000] : (values.sizes ?? "1000,10000,100000").split(",").map((x) => Number(x.trim()));
+  if (values.corpus !== "synthetic" && values.corpus !== "real") throw new Error(`--corpus wants synthetic or real, got ${values.corpus}`);
+  const sizes = values.quick ? [1000] : (values.sizes ?? (values.corpus === "real" ? "10000,100000" : "1000,10000,100000")).split(",").map((x) => Number(x.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 50)) throw new Error(`--sizes wants whole numbers of passages (at least 50), got ${values.sizes}`);
   const int = (v: string | undefined, d: number, name: string): number => {
     const n = v === undefined ? d : Number(v);
@@ -55,6 +61,8 @@ function options(argv: string[]): Options | null {
     out: values.out ?? join("bench", "results.json"),
     root: values.root ?? join(".cache", "bench"),
     pin: values["no-pin"] ? null : values.cpu !== undefined ? int(values.cpu, 0, "cpu") : cpus().length - 1,
+    corpus: values.corpus,
+    shared: values.shared ?? join("..", "shared"),
   };
 }
 
@@ -93,6 +101,7 @@ async function main(): Promise<number> {
   const m = machine(pinned);
   const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
   log(machineLine(m));
+  if (o.corpus === "real") return runReal({ ...o, machine: m, log });
   const results: SizeResult[] = [];
   for (const passages of o.sizes) {
     results.push(await measureSize({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, log }));
