@@ -119,3 +119,24 @@ describe("layeredCoverage reads only the layers that can count", () => {
     expect(layeredCoverage(makeQuery("zeppelin airship"), [["the harbour budget", 1], ["a council vote", 0.5]])).toBe(0);
   });
 });
+
+describe("a quotation whose content words are common", () => {
+  // Sixty short passages share the quotation's two content words, in another order; BM25 prefers
+  // short passages, so ranking on content words alone leaves the long one holding the quotation out.
+  const engine = engineFor({
+    "notes.txt": ["Notes", "", ...Array.from({ length: 60 }, (_, i) => [`Even worse on day ${i}, the decision waited.`, ""]).flat()].join("\n"),
+    "story.txt": [
+      "Ferry timetable", "",
+      `The operator published the winter timetable after weeks of talks with the unions, the port authority and the town, which had asked for an earlier first crossing on weekdays and a later last one on Fridays. “This decision is even worse than the last one,” said union steward Carla Mendes.`,
+    ].join("\n"),
+  });
+
+  it("is found among the passages holding the words as asked", async () => {
+    const a = await engine.whoSaid("This decision is even worse");
+    expect(a.results[0]?.speaker).toBe("Carla Mendes");
+  });
+
+  it.each(["decision is even better", "even the decision is worse"])("words it never says together find nothing: %s", async (q) => {
+    expect((await engine.whoSaid(q)).results).toEqual([]);
+  });
+});

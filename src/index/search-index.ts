@@ -3,6 +3,7 @@
 import { LRUCache } from "lru-cache";
 import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
+import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
 
@@ -62,6 +63,11 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
     }
   }
   return out;
+}
+
+/** Lower case words separated by single spaces, quote marks folded: for finding a phrase as written. */
+function folded(text: string): string {
+  return foldPunctuation(text).toLowerCase().replace(/[^\p{L}\p{N}']+/gu, " ").trim();
 }
 
 function documents(corpus: Corpus): PassageDoc[] {
@@ -319,12 +325,21 @@ export class SearchIndex {
    * common word costs milliseconds); when there are none, or too many to rank that way, MiniSearch
    * on the rarest words; fuzzy and prefix matching only when that finds too little.
    */
-  searchPassages(query: string, min = 5): SearchResult[] {
+  searchPassages(query: string, min = 5, textOf?: (id: number) => string | undefined): SearchResult[] {
     const ids = this.withAllWords(query);
     if (ids.length > 0 && ids.length <= MAX_ALL) return ids.map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
-    // Many passages hold every word (a story reprinted many times, or common words): they are the
-    // candidates, ranked among themselves; the first SCAN_BUDGET in corpus order when more.
-    if (ids.length > MAX_ALL) return this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))]);
+    if (ids.length > MAX_ALL) {
+      // Many passages hold every word (a story reprinted many times, or common words): they are the
+      // candidates, ranked among themselves (the first SCAN_BUDGET in corpus order when more), and
+      // those with the words as asked, stopwords and order included, first: the quotation asked
+      // about is not lost among passages that merely share its content words.
+      const ranked = this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))]);
+      const phrase = folded(query);
+      if (!textOf || !phrase.includes(" ")) return ranked;
+      const holding = ranked.filter((r) => ` ${folded(textOf(r.id as number) ?? "")} `.includes(` ${phrase} `));
+      const first = new Set(holding);
+      return holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))];
+    }
     const focused = this.vocabulary.withinBudget(this.vocabulary.focus(query), SCAN_BUDGET);
     const exact = this.passages.search(focused);
     if (exact.length >= min) return exact;
