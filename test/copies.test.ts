@@ -3,6 +3,7 @@
 // best (the earliest dated among equals) and says how many other documents carry the words.
 // The article is written for this test.
 import { describe, expect, it } from "vitest";
+import { renderAnswer } from "../src/render/discord.js";
 import { toJson } from "../src/render/json.js";
 import { renderText } from "../src/render/text.js";
 import { engineFor } from "./helpers.js";
@@ -49,8 +50,11 @@ describe(`who-said over ${COPIES} copies of one article`, () => {
     expect(json.results[0]!.copies).toBe(COPIES - 1);
   });
 
-  it("says so in the terminal", async () => {
-    expect(renderText(await engine.whoSaid("patching a bridge that was built"))).toContain(`also in ${COPIES - 1} other documents`);
+  it("says so in the terminal and in Discord", async () => {
+    const a = await engine.whoSaid("patching a bridge that was built");
+    expect(renderText(a)).toContain(`also in ${COPIES - 1} other documents`);
+    const ids = { source: (_: unknown, i: number) => `src:${i}`, more: (offset: number) => `more:${offset}` };
+    expect(renderAnswer(a, { ids }).message.embeds[0]!.title).toBe(`Marta Olsen — county engineer · also in ${COPIES - 1} other documents`);
   });
 
   it("cites the copy asked about when one copy's words differ", async () => {
