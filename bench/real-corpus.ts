@@ -8,7 +8,7 @@ import { loadEngine } from "../src/runtime/load-engine.js";
 import { Rng } from "./prng.js";
 
 /** Bumped whenever the copying changes, so a kept corpus is rebuilt. */
-export const REAL_CORPUS_VERSION = 1;
+export const REAL_CORPUS_VERSION = 2;
 
 export interface SourceFile {
   /** Path under its set, with `/`: the same path in every copy (as one story in many outlets). */
@@ -90,7 +90,7 @@ const WORD_SWAPS: Record<string, string> = {
   start: "begin", begin: "start", help: "assist", show: "indicate", near: "close to",
 };
 
-const MONTH_DAY = /^date:\s*(\d{4})-(\d{2})-(\d{2})\s*$/m;
+const MONTH_DAY = /^date:[ \t]*(\d{4})-(\d{2})-(\d{2})[ \t]*$/m;
 const NAME_DATE = /((?:19|20)\d{2})([-_])(\d{2})\2(\d{2})(?!\d)/;
 
 function shiftDate(y: string, m: string, d: string, days: number): [string, string, string] {
