@@ -45,6 +45,9 @@ export const FOCUS_TERMS = 5;
  */
 export const SCAN_BUDGET = 5000;
 
+/** At most this many passages (the best-ranked) are read for the words as asked. */
+export const PHRASE_CHECK = 1000;
+
 /** Above this many passages holding all the words, MiniSearch's ranking picks the candidates. */
 const MAX_ALL = 30;
 
@@ -336,7 +339,8 @@ export class SearchIndex {
       const ranked = this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))]);
       const phrase = folded(query);
       if (!textOf || !phrase.includes(" ")) return ranked;
-      const holding = ranked.filter((r) => ` ${folded(textOf(r.id as number) ?? "")} `.includes(` ${phrase} `));
+      // Reading texts costs: only the best-ranked PHRASE_CHECK are read.
+      const holding = ranked.slice(0, PHRASE_CHECK).filter((r) => ` ${folded(textOf(r.id as number) ?? "")} `.includes(` ${phrase} `));
       const first = new Set(holding);
       return holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))];
     }
