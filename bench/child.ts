@@ -20,6 +20,9 @@ function heap(): HeapFigures {
   return { heapUsedMB: mb(m.heapUsed), rssMB: mb(m.rss), externalMB: mb(m.external + m.arrayBuffers) };
 }
 
+/** Peak resident memory so far, MB (maxRSS is in kilobytes). */
+const peakRssMB = (): number => Math.round(process.resourceUsage().maxRSS / 102.4) / 10;
+
 function emit(result: unknown): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
@@ -39,7 +42,7 @@ async function load(root: string, cacheDir: string | null): Promise<void> {
   const result: LoadResult = {
     bootMs, importMs, loadMs: t2 - t1, readyMs: t2, firstAnswerMs,
     files: s.files, passages: loaded.engine.corpus.passages.length, extracted: s.extracted, reused: s.reused,
-    indexFromCache: s.indexFromCache, cacheWritten: s.cacheWritten, memory: heap(), baseline,
+    indexFromCache: s.indexFromCache, cacheWritten: s.cacheWritten, memory: heap(), baseline, peakRssMB: peakRssMB(),
   };
   emit(result);
 }
@@ -57,7 +60,7 @@ async function minisearch(docsPath: string): Promise<void> {
   docs = [];
   const memory = heap();
   if (index.documentCount < 0) emit(null); // keeps the index alive past the last measurement
-  const result: MiniSearchResult = { buildMs, memory, withTexts, baseline };
+  const result: MiniSearchResult = { buildMs, memory, withTexts, baseline, peakRssMB: peakRssMB() };
   emit(result);
 }
 

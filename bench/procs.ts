@@ -30,6 +30,8 @@ export interface LoadResult {
   memory: HeapFigures;
   /** Heap after gc before loading anything but the modules: what every process pays. */
   baseline: HeapFigures;
+  /** The process' peak resident memory (MB) up to the report (rusage maxRSS). */
+  peakRssMB?: number;
 }
 
 export interface MiniSearchResult {
@@ -39,6 +41,7 @@ export interface MiniSearchResult {
   /** The index and the passage texts (which an app must keep to show results). */
   withTexts: HeapFigures;
   baseline: HeapFigures;
+  peakRssMB?: number;
 }
 
 export interface HeapFigures {

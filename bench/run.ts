@@ -15,6 +15,7 @@ import { measurePostgres } from "./pg-measure.js";
 import { columnLabel, type EmbeddedAttempt, type StoreColumn, storeNotes, storeTable } from "./pg-report.js";
 import { type LoadResult, runChild } from "./procs.js";
 import { figures, machineLine, misses, table } from "./report.js";
+import { runReal } from "./real-run.js";
 
 const USAGE = `usage: npm run bench -- [options]
   --sizes 1000,10000,100000   corpus sizes in passages (default: all three)
@@ -31,7 +32,9 @@ const USAGE = `usage: npm run bench -- [options]
                               rows in SQL up to the size (for 1M when indexing 1M takes too long)
   --embedded-max N            embedded above N passages (default 200000): only a bounded attempt
                               to load the corpus in a fresh process (--embedded-heap MB, default
-                              4096; --embedded-timeout minutes, default 20)`;
+                              4096; --embedded-timeout minutes, default 20)
+  --corpus synthetic|real     generated news (default), or real articles from ../shared copied with
+                              light word changes (default sizes 10000,100000; --shared DIR for ../shared)`;
 
 interface Options {
   sizes: number[];
@@ -46,6 +49,8 @@ interface Options {
   embeddedMax: number;
   embeddedHeapMB: number;
   embeddedTimeoutMin: number;
+  corpus: "synthetic" | "real";
+  shared: string;
 }
 
 function options(argv: string[]): Options | null {
@@ -55,11 +60,12 @@ function options(argv: string[]): Options | null {
       sizes: { type: "string" }, quick: { type: "boolean", default: false }, queries: { type: "string" }, seed: { type: "string" },
       key: { type: "string" }, out: { type: "string" }, root: { type: "string" }, cpu: { type: "string" }, "no-pin": { type: "boolean", default: false },
       store: { type: "string" }, "pg-copy-from": { type: "string" }, "embedded-max": { type: "string" }, "embedded-heap": { type: "string" }, "embedded-timeout": { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
+      help: { type: "boolean", short: "h", default: false }, corpus: { type: "string", default: "synthetic" }, shared: { type: "string" },
     },
   });
   if (values.help) return null;
-  const sizes = values.quick ? [1000] : (values.sizes ?? "1000,10000,100000").split(",").map((x) => Number(x.trim()));
+  if (values.corpus !== "synthetic" && values.corpus !== "real") throw new Error(`--corpus wants synthetic or real, got ${values.corpus}`);
+  const sizes = values.quick ? [1000] : (values.sizes ?? (values.corpus === "real" ? "10000,100000" : "1000,10000,100000")).split(",").map((x) => Number(x.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 50)) throw new Error(`--sizes wants whole numbers of passages (at least 50), got ${values.sizes}`);
   const int = (v: string | undefined, d: number, name: string): number => {
     const n = v === undefined ? d : Number(v);
@@ -85,6 +91,8 @@ function options(argv: string[]): Options | null {
     out: values.out ?? join("bench", "results.json"),
     root: values.root ?? join(".cache", "bench"),
     pin: values["no-pin"] ? null : values.cpu !== undefined ? int(values.cpu, 0, "cpu") : cpus().length - 1,
+    corpus: values.corpus,
+    shared: values.shared ?? join("..", "shared"),
   };
 }
 
@@ -123,6 +131,10 @@ async function main(): Promise<number> {
   const m = machine(pinned);
   const log = (msg: string): void => void process.stderr.write(`bench: ${msg}\n`);
   log(machineLine(m));
+  if (o.corpus === "real") {
+    if (o.stores.includes("postgres")) throw new Error("--store postgres measures the synthetic corpus (its answer key); leave out --corpus real");
+    return runReal({ ...o, machine: m, log });
+  }
   if (o.stores.includes("postgres") || o.sizes.some((n) => n > o.embeddedMax)) {
     await compareStores(o, m, log);
     return 0;

@@ -1,5 +1,6 @@
 // How well a piece of text answers a query: the share of the query's content words it contains
 // (a typo counts for most of a word), plus a bonus for the words in the same order.
+import { LRUCache } from "lru-cache";
 import { contentTerms, tokenize } from "../text/tokenize.js";
 
 export interface Query {
@@ -25,53 +26,104 @@ export interface Match {
   hits: number[];
 }
 
+/** Scratch rows for editDistance: reused, so the typo scan over a text allocates nothing. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
 /** Levenshtein distance, bounded (returns max+1 when over). */
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  if (b.length + 1 > rowA.length) {
+    rowA = new Int32Array(b.length * 2 + 2);
+    rowB = new Int32Array(b.length * 2 + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      rowMin = Math.min(rowMin, cur[j]!);
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[b.length]!;
 }
 
 /** Term → offset of its first occurrence in the text. */
-function termPositions(text: string): Map<string, number> {
+function readPositions(text: string): Map<string, number> {
   const byTerm = new Map<string, number>();
   for (const t of contentTerms(text)) if (!byTerm.has(t.term)) byTerm.set(t.term, t.token.start);
   return byTerm;
+}
+
+/**
+ * Texts already read, by their string: an answer compares one query with many facts of the same
+ * passages and titles (a frequent actor has thousands of stance facts), and tokenizing them again
+ * for each was most of a slow answer's time. Bounded; the maps are never changed once made.
+ */
+const positionsCache = new LRUCache<string, Map<string, number>>({ max: 4096 });
+
+function termPositions(text: string): Map<string, number> {
+  let byTerm = positionsCache.get(text);
+  if (byTerm === undefined) {
+    byTerm = readPositions(text);
+    positionsCache.set(text, byTerm);
+  }
+  return byTerm;
+}
+
+/** Where a term is found with a typo (one edit for mid-length words, two for long ones), or -1. */
+function typoAt(qt: string, byTerm: Map<string, number>): number {
+  if (qt.length < 4) return -1;
+  const max = qt.length >= 8 ? 2 : 1;
+  for (const [term, pos] of byTerm) {
+    if (term.length >= 4 && Math.abs(term.length - qt.length) <= max && editDistance(qt, term, max) <= max) return pos;
+  }
+  return -1;
 }
 
 /** How well one query term is found: 1 exactly, 0.8 with a typo, 0 not at all; and where. */
 function findTerm(qt: string, byTerm: Map<string, number>): { credit: number; at: number } {
   const at = byTerm.get(qt);
   if (at !== undefined) return { credit: 1, at };
-  if (qt.length >= 4) {
-    // A typo: one edit for mid-length words, two for long ones.
-    const max = qt.length >= 8 ? 2 : 1;
-    for (const [term, pos] of byTerm) {
-      if (term.length >= 4 && editDistance(qt, term, max) <= max) return { credit: 0.8, at: pos };
-    }
-  }
-  return { credit: 0, at: -1 };
+  const typo = typoAt(qt, byTerm);
+  return typo >= 0 ? { credit: 0.8, at: typo } : { credit: 0, at: -1 };
 }
+
+/** Credit of a term found with a typo, as findTerm gives it. */
+const TYPO_CREDIT = 0.8;
 
 /**
  * Coverage of the query over layers of context, each with a weight (the sentence counts fully,
- * the rest of the paragraph or the headline less): each term takes its best layer.
+ * the rest of the paragraph or the headline less): each term takes its best layer. Layers are read
+ * heaviest first and only as far as a lighter one could still raise a term's credit.
  */
 export function layeredCoverage(q: Query, layers: Array<[text: string, weight: number]>): number {
   if (q.terms.length === 0) return 0;
-  const maps = layers.map(([text, w]) => [termPositions(text), w] as const);
+  const order = layers.map(([text, w]) => ({ text, w, map: null as Map<string, number> | null })).sort((a, b) => b.w - a.w);
+  const mapOf = (l: (typeof order)[number]): Map<string, number> => (l.map ??= termPositions(l.text));
   let total = 0;
-  for (const qt of q.terms) total += Math.max(0, ...maps.map(([m, w]) => findTerm(qt, m).credit * w));
+  for (const qt of q.terms) {
+    let best = 0;
+    // Exact hits first: a dictionary lookup per layer, no typo scan.
+    for (const l of order) {
+      if (l.w <= best) break;
+      if (mapOf(l).has(qt)) best = l.w;
+    }
+    for (const l of order) {
+      if (l.w * TYPO_CREDIT <= best) break;
+      if (typoAt(qt, mapOf(l)) >= 0) best = l.w * TYPO_CREDIT;
+    }
+    total += Math.max(0, best);
+  }
   return total / q.terms.length;
 }
 

@@ -21,6 +21,8 @@ export interface WhoSaidResult extends Located {
   /** False when the words are reported speech rather than a quotation. */
   direct: boolean;
   score: number;
+  /** How many other documents carry the same words by the same speaker (copies of one story); absent when none. */
+  copies?: number;
 }
 
 export interface WhenResult extends Located {

@@ -73,23 +73,34 @@ export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = 
   const results: WhoSaidResult[] = [];
   const seen = new Set<string>();
   let unattributed: QuoteCandidate | null = null;
+  // Copies of one story (a wire story reprinted by many outlets) are one result: the same speaker
+  // and words, cited once, from the copy the words fit best, the earliest among equals.
+  const groups = new Map<string, QuoteCandidate[]>();
   for (const s of scored) {
-    if (!closeEnough(s, q) || s.score < top.score * 0.6 || results.length >= limit) break;
-    const quote = s.quote;
-    if (!quote.speaker) {
+    if (!closeEnough(s, q) || s.score < top.score * 0.6) break;
+    if (!s.quote.speaker) {
       unattributed ??= s;
       continue;
     }
+    const key = copyKey(s.quote.speaker, s.quote.text);
+    const group = groups.get(key);
+    if (group) group.push(s);
+    else if (groups.size < limit) groups.set(key, [s]);
+  }
+  for (const group of groups.values()) {
+    const s = citedCopy(group);
+    const quote = s.quote;
     const key = `${quote.passageId}:${quote.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const result = await quoteResult(ctx, { ...quote, speaker: quote.speaker }, s.score, s.at);
+    const result = await quoteResult(ctx, { ...quote, speaker: quote.speaker! }, s.score, s.at);
     // The same words cited at the same lines (a quote read twice, a repeated document) are one result.
     const { file, page, lineStart, lineEnd } = result.source;
     const same = `${file}:${page ?? ""}:${lineStart}-${lineEnd}:${quote.text.trim().toLowerCase()}`;
     if (seen.has(same)) continue;
     seen.add(same);
-    results.push(result);
+    const others = new Set(group.map((g) => g.at.document.id)).size - 1;
+    results.push(others > 0 ? { ...result, copies: others } : result);
   }
   if (results.length === 0 && unattributed !== null) {
     const { passage: p, document: doc } = unattributed.at;
@@ -103,6 +114,21 @@ export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = 
     };
   }
   return { command: "who-said", results, ...corrections(checked) };
+}
+
+/** The same speaker and words, however spaced, cased or punctuated. */
+function copyKey(speaker: string, text: string): string {
+  const fold = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return `${fold(speaker)}\u0000${fold(text)}`;
+}
+
+/** Of copies of one quotation, the one to cite: the best fit to the words asked, then the earliest dated, then the first in the corpus. */
+function citedCopy(group: QuoteCandidate[]): QuoteCandidate {
+  const best = Math.max(...group.map((g) => g.score));
+  const date = (g: QuoteCandidate): string => g.at.document.date ?? "\uffff";
+  return group
+    .filter((g) => g.score >= best - 1e-9)
+    .reduce((a, b) => (date(b) < date(a) || (date(b) === date(a) && b.at.document.id < a.at.document.id) ? b : a));
 }
 
 /** "Showing results for …" when the query was spell-corrected. */

@@ -5,6 +5,7 @@ import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
 import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch } from "./compact-index.js";
+import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
 
@@ -42,6 +43,15 @@ export interface StoredIndex {
 /** How many of a query's words the first search uses (the rarest). */
 export const FOCUS_TERMS = 5;
 
+/**
+ * At most this many passages (summed over the words) scored by the fallback search. A corpus of a
+ * few thousand passages never reaches it; at 100k, common words are left to the rerankers.
+ */
+export const SCAN_BUDGET = 5000;
+
+/** At most this many passages (the best-ranked) are read for the words as asked. */
+export const PHRASE_CHECK = 1000;
+
 /** Above this many passages holding all the words, MiniSearch's ranking picks the candidates. */
 const MAX_ALL = 30;
 
@@ -60,6 +70,11 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
     }
   }
   return out;
+}
+
+/** Lower case words separated by single spaces, quote marks folded: for finding a phrase as written. */
+function folded(text: string): string {
+  return foldPunctuation(text).toLowerCase().replace(/[^\p{L}\p{N}']+/gu, " ").trim();
 }
 
 /**
@@ -95,6 +110,49 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
     }
     return ids.subarray(0, n).sort();
   }
+
+  /**
+   * The given passages (ids of ours) scored on the given stems as MiniSearch's exact search scores
+   * them (BM25+ over text and title, with PASSAGE_OPTIONS' boosts), best first; ties keep the
+   * corpus' order. Only those passages are looked at, however common the stems.
+   */
+  scoreOnly(ids: readonly number[], stems: readonly string[]): SearchResult[] {
+    const boosts = PASSAGE_OPTIONS.searchOptions!.boost!;
+    const fields = Object.entries(this._fieldIds).map(([name, fieldId]) => ({ fieldId, boost: boosts[name] ?? 1, avg: this._avgFieldLength[fieldId]! }));
+    const data = stems.map((st) => this._index.get(st));
+    const out: SearchResult[] = [];
+    for (const id of ids) {
+      const shortId = this._idToShortId.get(id);
+      if (shortId === undefined) continue;
+      const lengths = this._fieldLength.get(shortId)!;
+      let score = 0;
+      let matched = 0;
+      for (const byField of data) {
+        if (!byField) continue;
+        let hit = false;
+        for (const f of fields) {
+          const docs = byField.get(f.fieldId);
+          const tf = docs?.get(shortId);
+          if (!docs || tf === undefined) continue;
+          hit = true;
+          score += f.boost * bm25(tf, docs.size, this._documentCount, lengths[f.fieldId]!, f.avg);
+        }
+        if (hit) matched++;
+      }
+      out.push({ id, score: score * (matched || 1), terms: [], queryTerms: [], match: {} });
+    }
+    // A stable sort: equal scores (copies of one story) stay in corpus order, the earliest files first.
+    return out.sort((a, b) => b.score - a.score);
+  }
+}
+
+/** MiniSearch's BM25+ (its default k, b, d), so scores compare with its own. */
+function bm25(tf: number, df: number, n: number, length: number, avgLength: number): number {
+  const k = 1.2;
+  const b = 0.7;
+  const d = 0.5;
+  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
 }
 
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */
@@ -180,6 +238,33 @@ export class Vocabulary {
   }
 
   /**
+   * The query's words, rarest first, as long as the passages holding them add up to at most
+   * `budget`: the fallback search scores every passage holding any of its words, so a common word
+   * would make one question scan most of the corpus. The rarest word is always kept, and words no
+   * passage has cost nothing. The text as is when nothing is dropped.
+   */
+  withinBudget(text: string, budget: number): string {
+    const byStem = new Map<string, { raw: string; df: number }>();
+    for (const t of words(text)) {
+      if (isStopToken(t)) continue;
+      const st = stem(t.norm);
+      if (!byStem.has(st)) byStem.set(st, { raw: t.raw, df: this.df.get(st) ?? 0 });
+    }
+    const sorted = [...byStem.values()].sort((a, b) => a.df - b.df);
+    const kept: string[] = [];
+    let scanned = 0;
+    for (const x of sorted) {
+      if (kept.length > 0 && scanned + x.df > budget) break;
+      kept.push(x.raw);
+      scanned += x.df;
+    }
+    return kept.length === sorted.length ? text : kept.join(" ");
+  }
+
+  /** Corrections made so far, by the word as typed (null: nothing close); questions repeat words. */
+  private readonly corrections = new LRUCache<string, string | false>({ max: 10_000 });
+
+  /**
    * The query with misspelt words replaced by the closest corpus word (one edit for words of 4–7
    * letters, two from 8), or null when nothing needed correcting.
    */
@@ -189,16 +274,30 @@ export class Vocabulary {
     let changed = false;
     for (const t of words(text)) {
       if (isStopToken(t) || t.norm.length < 4 || /\d/.test(t.norm) || this.df.has(stem(t.norm))) continue;
-      let best: { word: string; d: number; n: number } | null = null;
-      for (const [word, [n, d]] of this.words.fuzzyGet(t.norm, t.norm.length >= 8 ? 2 : 1)) {
-        if (!best || d < best.d || (d === best.d && n > best.n)) best = { word, d, n };
+      let best = this.corrections.get(t.norm);
+      if (best === undefined) {
+        best = this.closest(t.norm) ?? false;
+        this.corrections.set(t.norm, best);
       }
       if (!best) continue;
-      out += text.slice(at, t.start) + best.word;
+      out += text.slice(at, t.start) + best;
       at = t.end;
       changed = true;
     }
     return changed ? out + text.slice(at) : null;
+  }
+
+  /** The corpus word nearest a typed one, the most frequent among equals; one edit looked for before two (far cheaper). */
+  private closest(norm: string): string | null {
+    const maxEdits = norm.length >= 8 ? 2 : 1;
+    for (let d = 1; d <= maxEdits; d++) {
+      let best: { word: string; d: number; n: number } | null = null;
+      for (const [word, [n, dist]] of this.words.fuzzyGet(norm, d)) {
+        if (!best || dist < best.d || (dist === best.d && n > best.n)) best = { word, d: dist, n };
+      }
+      if (best) return best.word;
+    }
+    return null;
   }
 }
 
@@ -264,19 +363,26 @@ export class SearchIndex {
    * common word costs milliseconds); when there are none, or too many to rank that way, MiniSearch
    * on the rarest words; fuzzy and prefix matching only when that finds too little.
    */
-  searchPassages(query: string, min = 5): SearchResult[] {
-    const all = this.passagesWithAll(query);
-    if (all) return all.map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
-    const focused = this.vocabulary.focus(query);
+  searchPassages(query: string, min = 5, textOf?: (id: number) => string | undefined): SearchResult[] {
+    const ids = this.withAllWords(query);
+    if (ids.length > 0 && ids.length <= MAX_ALL) return ids.map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
+    if (ids.length > MAX_ALL) {
+      // Many passages hold every word (a story reprinted many times, or common words): they are the
+      // candidates, ranked among themselves (the first SCAN_BUDGET in corpus order when more), and
+      // those with the words as asked, stopwords and order included, first: the quotation asked
+      // about is not lost among passages that merely share its content words.
+      const ranked = this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))]);
+      const phrase = folded(query);
+      if (!textOf || !phrase.includes(" ")) return ranked;
+      // Reading texts costs: only the best-ranked PHRASE_CHECK are read.
+      const holding = ranked.slice(0, PHRASE_CHECK).filter((r) => ` ${folded(textOf(r.id as number) ?? "")} `.includes(` ${phrase} `));
+      const first = new Set(holding);
+      return holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))];
+    }
+    const focused = this.vocabulary.withinBudget(this.vocabulary.focus(query), SCAN_BUDGET);
     const exact = this.passages.search(focused);
     if (exact.length >= min) return exact;
     return this.passages.search(focused, { fuzzy, prefix });
-  }
-
-  /** Passages containing every content word of the query (1–MAX_ALL of them), or null. */
-  private passagesWithAll(query: string): number[] | null {
-    const ids = this.withAllWords(query);
-    return ids.length > 0 && ids.length <= MAX_ALL ? ids : null;
   }
 
   /** Ascending ids of the passages whose text holds every content word of the query (posting lists intersected, rarest first). */

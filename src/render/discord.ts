@@ -346,7 +346,8 @@ function resultHead(a: Answer, r: Located, prefix: string): Pick<APIEmbed, "titl
   switch (a.command) {
     case "who-said": {
       const w = r as (typeof a.results)[number];
-      const head = `${prefix}${w.speaker}${w.role ? ` — ${w.role}` : ""}${w.direct ? "" : " (reported speech)"}`;
+      const copies = w.copies ? ` · also in ${w.copies} other document${w.copies === 1 ? "" : "s"}` : "";
+      const head = `${prefix}${w.speaker}${w.role ? ` — ${w.role}` : ""}${w.direct ? "" : " (reported speech)"}${copies}`;
       return { title: truncate(head, LIMITS.title), color: COLORS["who-said"] };
     }
     case "when": {

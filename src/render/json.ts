@@ -18,7 +18,11 @@ const source = (c: Citation) => ({
 export function toJson(a: Answer): Record<string, unknown> {
   switch (a.command) {
     case "who-said":
-      return { command: a.command, results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, source: source(r.source) })) };
+      // `copies` (other documents carrying the same words) only when there are some: additive.
+      return {
+        command: a.command,
+        results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, source: source(r.source), ...(r.copies ? { copies: r.copies } : {}) })),
+      };
     case "when":
       return { command: a.command, results: a.results.map((r) => ({ expression: r.expression, date: r.date, source: source(r.source) })) };
     case "stance":

@@ -73,7 +73,7 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
       a.results.forEach((r, i) => {
         out.push(`${i + 1}. ${style.bold(r.speaker)}${r.role ? ` — ${r.role}` : ""}${r.direct ? "" : style.dim(" (reported speech)")}`);
         out.push(`   ${highlight(r, style)}`);
-        out.push(`   ${where(r, style)}`);
+        out.push(`   ${where(r, style)}${r.copies ? style.dim(` (also in ${r.copies} other document${r.copies === 1 ? "" : "s"})`) : ""}`);
       });
       break;
     case "when":

@@ -1,0 +1,100 @@
+// The real-text bench's table: the figures issue #11 asks for, a column per corpus size, each
+// next to its target with ✓/✗, and bare MiniSearch over the same passages beside ours.
+import type { RealResult } from "./real-measure.js";
+import { round } from "./stats.js";
+import { COMMANDS } from "./workload.js";
+
+interface RealRow {
+  id: string;
+  label: string;
+  values: (r: RealResult) => number[];
+  digits: number;
+  /** Checked against the value at index `checked` (default 0). */
+  target?: { op: "<=" | ">="; value: number; text: string; checked?: number };
+  section?: string;
+}
+
+const s = (ms: number): number => ms / 1000;
+
+export const REAL_ROWS: RealRow[] = [
+  { section: "corpus", id: "documents", label: "documents / copies of the sources", values: (r) => [r.corpus.documents, r.corpus.manifest.copies], digits: 0 },
+  { id: "passages", label: "passages (as the engine cuts them)", values: (r) => [r.corpus.passages], digits: 0 },
+  { id: "corpusMB", label: "text on disk (MB)", values: (r) => [r.corpus.bytes / 1048576], digits: 1 },
+  { id: "facts", label: "quotes / time expressions / stances", values: (r) => [r.corpus.quotes, r.corpus.times, r.corpus.stances], digits: 0 },
+  ...COMMANDS.map((c, i): RealRow => ({
+    section: i === 0 ? "answer latency, ms, p50 / p99 (fastest of the passes)" : undefined,
+    id: `latency.${c}`,
+    label: c,
+    values: (r) => [r.latency.answer[c].p50, r.latency.answer[c].p99],
+    digits: 2,
+    target: { op: "<=", value: 20, text: "p99 ≤ 20", checked: 1 },
+  })),
+  ...COMMANDS.map((c): RealRow => ({ id: `latency.${c}.p50`, label: `  ${c} p50`, values: (r) => [r.latency.answer[c].p50], digits: 2, target: { op: "<=", value: 2, text: "≤ 2" } })),
+  { id: "bareFuzzy", label: "bare MiniSearch search(), fuzzy + prefix as the engine", values: (r) => [r.latency.bareFuzzy.all.p50, r.latency.bareFuzzy.all.p99], digits: 2 },
+  { id: "bareDefault", label: "bare MiniSearch search(), default options", values: (r) => [r.latency.bareDefault.all.p50, r.latency.bareDefault.all.p99], digits: 2 },
+  { section: "cold start from the cache, whole process, median", id: "coldWall", label: "spawn to exit, one question answered (s)", values: (r) => [s(r.coldStart.wallMs)], digits: 2, target: { op: "<=", value: 1.5, text: "≤ 1.5" } },
+  { id: "coldReady", label: "  ready to answer after process start (s)", values: (r) => [s(r.coldStart.readyMs)], digits: 2 },
+  { section: "memory (MB)", id: "rssCold", label: "peak RSS of that cold start", values: (r) => [r.coldStart.peakRssMB], digits: 0, target: { op: "<=", value: 400, text: "≤ 400" } },
+  { id: "rssFirst", label: "peak RSS of the first run (writes the cache)", values: (r) => [r.firstRun.result.peakRssMB ?? NaN], digits: 0, target: { op: "<=", value: 600, text: "≤ 600" } },
+  { id: "heap", label: "heap after load from the cache (after gc)", values: (r) => [r.coldStart.heapUsedMB], digits: 0, target: { op: "<=", value: 250, text: "≤ 250" } },
+  { id: "heapMinisearch", label: "bare MiniSearch: heap, index / with texts; peak RSS", values: (r) => [r.minisearch.result.memory.heapUsedMB, r.minisearch.result.withTexts.heapUsedMB, r.minisearch.result.peakRssMB ?? NaN], digits: 0 },
+  { section: "indexing from nothing", id: "mbPerSec", label: "extraction, index and cache write (MB/s)", values: (r) => [r.indexing.mbPerSec], digits: 2, target: { op: ">=", value: 2, text: "≥ 2" } },
+  { id: "indexSeconds", label: "  time (s)", values: (r) => [s(r.indexing.ms)], digits: 1 },
+  { id: "bareIndex", label: "bare MiniSearch addAll over the passages (MB/s)", values: (r) => [r.indexing.bareMiniSearchMbPerSec], digits: 2 },
+];
+
+function check(row: RealRow, values: number[]): boolean | null {
+  if (!row.target) return null;
+  const v = values[row.target.checked ?? 0]!;
+  if (!Number.isFinite(v)) return false;
+  return row.target.op === "<=" ? v <= row.target.value : v >= row.target.value;
+}
+
+const fmt = (x: number, digits: number): string =>
+  Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
+
+const sizeLabel = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k passages` : `${n} passages`);
+
+export function realTable(results: RealResult[]): string {
+  const header = ["figure (real text)", "target", ...results.map((r) => sizeLabel(r.passagesTarget))];
+  const lines: string[][] = [];
+  for (const row of REAL_ROWS) {
+    if (row.section) lines.push([`— ${row.section}`, "", ...results.map(() => "")]);
+    lines.push([
+      row.label,
+      row.target?.text ?? "",
+      ...results.map((r) => {
+        const v = row.values(r);
+        const ok = check(row, v);
+        return v.map((x) => fmt(x, row.digits)).join(" / ") + (ok === null ? "" : ok ? " ✓" : " ✗");
+      }),
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const pad = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [pad(header), widths.map((w) => "─".repeat(w)).join("  "), ...lines.map(pad)].join("\n");
+}
+
+/** Every figure as id → values with its target check, for bench/results.json. */
+export function realFigures(r: RealResult): Record<string, { values: number[]; target?: string; ok?: boolean }> {
+  const out: Record<string, { values: number[]; target?: string; ok?: boolean }> = {};
+  for (const row of REAL_ROWS) {
+    const values = row.values(r).map((v) => round(v, 4));
+    out[row.id] = { values, ...(row.target ? { target: row.target.text, ok: check(row, values) ?? false } : {}) };
+  }
+  return out;
+}
+
+/** The misses at the largest size, with the slowest variant per command (where the tail comes from). */
+export function realMisses(results: RealResult[]): string[] {
+  const largest = results.reduce<RealResult | null>((a, r) => (!a || r.passagesTarget > a.passagesTarget ? r : a), null);
+  if (!largest) return [];
+  const out: string[] = [];
+  for (const row of REAL_ROWS) {
+    const v = row.values(largest);
+    if (check(row, v) !== false) continue;
+    out.push(`${sizeLabel(largest.passagesTarget)}: ${row.label.trim()} = ${fmt(v[row.target!.checked ?? 0]!, row.digits)}, target ${row.target!.text}`);
+  }
+  for (const [k, v] of Object.entries(largest.latency.byVariant)) out.push(`  p99 by variant ${k}: ${fmt(v.p99, 2)} ms (n ${v.n})`);
+  return out;
+}

@@ -1,0 +1,142 @@
+// The bounds on the slow answers: the fallback search keeps its rarest words within a scan budget,
+// passages holding every word are ranked among themselves with MiniSearch's own scores, typo
+// corrections are cached, and layered coverage reads lighter layers only when they could count —
+// each giving the same answers as the unbounded way where the bound does not bite.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { editDistance, layeredCoverage, makeQuery } from "../src/answer/match.js";
+import { stem, tokenize } from "../src/text/tokenize.js";
+import { engineFor } from "./helpers.js";
+
+const filler = (i: number) => `The council met again on day ${i} to discuss the budget and the harbour plan, officials said.`;
+const engine = engineFor({
+  "a.txt": [
+    "Harbour budget talks", "",
+    ...Array.from({ length: 40 }, (_, i) => [filler(i), ""]).flat(),
+    "The harbour plan was approved after the mayor changed the budget for dredging work.", "",
+    "Dredging of the quay starts in winter, the mayor said.", "",
+  ].join("\n"),
+});
+const vocabulary = engine.index.vocabulary;
+
+describe("withinBudget: the fallback's words, rarest first, within a scan budget", () => {
+  const rows: Array<[query: string, budget: number, expected: string]> = [
+    // nothing dropped: the text as is
+    ["dredging quay", 100, "dredging quay"],
+    ["council dredging", 100, "council dredging"],
+    // the common word goes first
+    ["council dredging", 10, "dredging"],
+    ["council budget dredging quay", 5, "quay dredging"],
+    // the rarest word stays even when it alone is over the budget
+    ["council budget", 1, "council"],
+    // words no passage has cost nothing and stay
+    ["zeppelin council", 1, "zeppelin"],
+    ["zeppelin", 0, "zeppelin"],
+  ];
+  it.each(rows)("%s (budget %d) → %s", (query, budget, expected) => {
+    expect(vocabulary.withinBudget(query, budget)).toBe(expected);
+  });
+
+  it("finds nothing to search in stopwords alone", () => {
+    expect(vocabulary.withinBudget("the and of", 1)).toBe("the and of");
+    expect(engine.index.searchPassages("the and of")).toEqual([]);
+  });
+});
+
+describe("ranking the passages that hold every word", () => {
+  it("scores them as MiniSearch scores the same words, restricted to them", () => {
+    const query = "council budget harbour";
+    const ids = engine.index.withAllWords(query);
+    expect(ids.length).toBeGreaterThan(30);
+    const ours = engine.index.passages.scoreOnly(ids, ["council", "budget", "harbour"]);
+    const inIds = new Set(ids);
+    const theirs = engine.index.passages.search(query, { fuzzy: false, prefix: false }).filter((r) => inIds.has(r.id as number));
+    expect(ours.map((r) => r.id)).toEqual(theirs.map((r) => r.id));
+    ours.forEach((r, i) => expect(r.score).toBeCloseTo(theirs[i]!.score, 9));
+  });
+
+  it("are what the search returns when there are many, and only them", () => {
+    const hits = engine.index.searchPassages("council budget harbour");
+    const ids = new Set(engine.index.withAllWords("council budget harbour"));
+    expect(hits.length).toBe(ids.size);
+    expect(hits.every((h) => ids.has(h.id as number))).toBe(true);
+  });
+
+  it("gives nothing for ids the index does not have", () => {
+    expect(engine.index.passages.scoreOnly([99_999], ["council"])).toEqual([]);
+  });
+});
+
+describe("typo correction", () => {
+  const rows: Array<[string, string | null]> = [
+    ["the mayer aproved dredgin", "the mayor approved dredging"],
+    ["counsil", "council"],
+    // two edits allowed from eight letters
+    ["dredgnig", "dredging"],
+    // a swap is two edits: too many for a seven-letter word
+    ["harbuor", null],
+    // nothing to correct, or nothing close enough
+    ["the mayor approved", null],
+    ["xylophone", null],
+  ];
+  it.each(rows)("%s → %s, the same the second time (cached)", (typed, expected) => {
+    expect(vocabulary.correct(typed)).toBe(expected);
+    expect(vocabulary.correct(typed)).toBe(expected);
+  });
+});
+
+/** The coverage as defined: each term's best layer (1 exactly, 0.8 with a typo), averaged; read without shortcuts. */
+function referenceCoverage(terms: string[], layers: Array<[string, number]>): number {
+  if (terms.length === 0) return 0;
+  let total = 0;
+  for (const qt of terms) {
+    let best = 0;
+    for (const [text, w] of layers) {
+      const textTerms = tokenize(text).map((t) => stem(t.norm));
+      const max = qt.length >= 8 ? 2 : 1;
+      const credit = textTerms.includes(qt) ? 1 : qt.length >= 4 && textTerms.some((t) => t.length >= 4 && editDistance(qt, t, max) <= max) ? 0.8 : 0;
+      best = Math.max(best, credit * w);
+    }
+    total += best;
+  }
+  return total / terms.length;
+}
+
+describe("layeredCoverage reads only the layers that can count", () => {
+  const words = ["harbour", "harbor", "budget", "budgets", "council", "counsel", "dredging", "mayor", "quay", "winter", "plans", "plan"];
+  const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 8 }).map((w) => w.join(" "));
+  it("equals the definition on random layers and weights", () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(text, fc.constantFrom(0.3, 0.5, 0.6, 0.8, 1)), { minLength: 1, maxLength: 5 }), (query, layers) => {
+        const q = makeQuery(query);
+        expect(layeredCoverage(q, layers)).toBeCloseTo(referenceCoverage(q.terms, layers), 12);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it("gives 0 when no layer has any of the words", () => {
+    expect(layeredCoverage(makeQuery("zeppelin airship"), [["the harbour budget", 1], ["a council vote", 0.5]])).toBe(0);
+  });
+});
+
+describe("a quotation whose content words are common", () => {
+  // Sixty short passages share the quotation's two content words, in another order; BM25 prefers
+  // short passages, so ranking on content words alone leaves the long one holding the quotation out.
+  const engine = engineFor({
+    "notes.txt": ["Notes", "", ...Array.from({ length: 60 }, (_, i) => [`Even worse on day ${i}, the decision waited.`, ""]).flat()].join("\n"),
+    "story.txt": [
+      "Ferry timetable", "",
+      `The operator published the winter timetable after weeks of talks with the unions, the port authority and the town, which had asked for an earlier first crossing on weekdays and a later last one on Fridays. “This decision is even worse than the last one,” said union steward Carla Mendes.`,
+    ].join("\n"),
+  });
+
+  it("is found among the passages holding the words as asked", async () => {
+    const a = await engine.whoSaid("This decision is even worse");
+    expect(a.results[0]?.speaker).toBe("Carla Mendes");
+  });
+
+  it.each(["decision is even better", "even the decision is worse"])("words it never says together find nothing: %s", async (q) => {
+    expect((await engine.whoSaid(q)).results).toEqual([]);
+  });
+});
