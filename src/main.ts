@@ -33,6 +33,8 @@ async function run(): Promise<number> {
       const opened = await openPostgresHolder(db, config.KNOWLEDGE_DIR, {
         ...loadOptions,
         answer: { sourceBaseUrl: loadOptions.sourceBaseUrl },
+        // Extraction (a corpus, a search index) happens in a child process: this one stays small.
+        indexIn: "process",
         onProgress: (m) => log.info(m),
         onGeneration: (g) => log.info(`PostgreSQL: generation ${g} is served now`),
       }).catch(async (e: unknown) => {

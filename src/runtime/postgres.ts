@@ -10,9 +10,9 @@ import { connectPg, type Db } from "../store/postgres/db.js";
 import { servedFrom } from "../store/postgres/indexer.js";
 import { PostgresStore } from "../store/postgres/store.js";
 import { Answerer } from "./answerer.js";
-import type { ReindexReport } from "./holder.js";
-import { type Indexer, StoreHolder } from "./store-holder.js";
-import { type FolderState, loadEngine, type LoadEngineOptions } from "./load-engine.js";
+import { indexInChild } from "./index-process.js";
+import { type Indexer, type IndexReport, StoreHolder } from "./store-holder.js";
+import { loadEngine, type LoadEngineOptions } from "./load-engine.js";
 
 export interface PostgresRuntime extends AnswerContext {
   readonly store: PostgresStore;
@@ -23,14 +23,6 @@ export async function openPostgres(url: string, options: AnswerOptions = {}, db?
   const conn = db ?? (await connectPg(url));
   const store = await PostgresStore.open(conn);
   return { store, backend: store, facts: store, options, close: async () => conn.close?.() };
-}
-
-export interface IndexReport extends ReindexReport {
-  generation: number;
-  /** False when the served generation was already built from these files. */
-  indexed: boolean;
-  /** The folder as listed before indexing (live reload compares against it). */
-  folder: FolderState;
 }
 
 export interface IndexFolderOptions extends LoadEngineOptions {
@@ -48,6 +40,17 @@ export function listingFingerprint(files: readonly FileEntry[]): string {
     .digest("hex");
 }
 
+/** The served generation's report when it was built from the folder as it is listed now (nothing read), else null. */
+export async function upToDate(db: Db, store: PostgresStore, root: string): Promise<IndexReport | null> {
+  const t0 = performance.now();
+  const listedAt = Date.now();
+  const files = listKnowledgeFolder(root).files;
+  const served = await servedFrom(db);
+  if (!served || served.root !== resolve(root) || served.listing !== listingFingerprint(files)) return null;
+  const s = await store.stats();
+  return { ...s, warnings: [], ms: Math.round(performance.now() - t0), extracted: 0, removed: 0, generation: served.generation, indexed: false, folder: { files, listedAt } };
+}
+
 /**
  * The indexer: extraction happens here, once (reusing the cache dir's facts for unchanged files),
  * then the corpus replaces the served one as a new generation written in batches. Skipped without
@@ -56,17 +59,15 @@ export function listingFingerprint(files: readonly FileEntry[]): string {
  */
 export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions = {}): Promise<IndexReport> {
   const t0 = performance.now();
-  const listedAt = Date.now();
-  const files = listKnowledgeFolder(root).files;
-  const listing = listingFingerprint(files);
   const store = opts.store ?? (await PostgresStore.open(db));
+  if (!opts.force) {
+    const current = await upToDate(db, store, root);
+    if (current) return current;
+  }
+  const listing = listingFingerprint(listKnowledgeFolder(root).files);
   const served = await servedFrom(db);
   const sameRoot = served?.root === resolve(root);
   const ms = (): number => Math.round(performance.now() - t0);
-  if (!opts.force && served && sameRoot && served.listing === listing) {
-    const s = await store.stats();
-    return { ...s, warnings: [], ms: ms(), extracted: 0, removed: 0, generation: served.generation, indexed: false, folder: { files, listedAt } };
-  }
   const loaded = loadEngine(root, opts);
   const c = loaded.engine.corpus;
   const fingerprint = createHash("sha256")
@@ -97,8 +98,11 @@ export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions
 export interface PostgresHolderOptions extends IndexFolderOptions {
   /** Where the answers' citations link to, and the answer limit. */
   answer?: AnswerOptions;
-  /** Runs the indexer (default: in this process, indexFolder over the same connection). */
-  indexer?: Indexer;
+  /**
+   * Runs the indexer when the folder changed: "process" in a child process (`npm run index`), so
+   * this one never holds a corpus or an index; "here" in this process (the default, and the tests').
+   */
+  indexIn?: "process" | "here";
   /** Another process (or this one) served a new generation. */
   onGeneration?: (generation: number) => void;
 }
@@ -116,7 +120,8 @@ export interface PostgresHolder {
  */
 export async function openPostgresHolder(db: Db, root: string, opts: PostgresHolderOptions = {}): Promise<PostgresHolder> {
   const store = await PostgresStore.open(db);
-  const indexer: Indexer = opts.indexer ?? (({ force }) => indexFolder(db, root, { ...opts, force, store }));
+  const here: Indexer = ({ force }) => indexFolder(db, root, { ...opts, force, store });
+  const indexer: Indexer = opts.indexIn === "process" ? async ({ force }) => (!force && (await upToDate(db, store, root))) || indexInChild(root, force) : here;
   const holder = await StoreHolder.start(root, new Answerer(store, opts.answer ?? {}), indexer);
   const unlisten = await store.onChange((g) => opts.onGeneration?.(g));
   return {

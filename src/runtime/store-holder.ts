@@ -5,7 +5,15 @@
 import type { Answerer } from "./answerer.js";
 import type { ReindexReport } from "./holder.js";
 import type { FolderState } from "./load-engine.js";
-import type { IndexReport } from "./postgres.js";
+
+/** What an index run did, with the store's counts after it. */
+export interface IndexReport extends ReindexReport {
+  generation: number;
+  /** False when the served generation was already built from these files. */
+  indexed: boolean;
+  /** The folder as listed before indexing (live reload compares against it). */
+  folder: FolderState;
+}
 
 /** Indexes the folder into the store: `force` rewrites it even when nothing changed. */
 export type Indexer = (opts: { force: boolean }) => Promise<IndexReport>;
