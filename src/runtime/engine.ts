@@ -13,12 +13,17 @@ export type EngineOptions = AnswerOptions;
 export class Engine extends Answerer {
   declare readonly store: EmbeddedStore;
 
-  constructor(
-    readonly corpus: Corpus,
-    readonly index: SearchIndex,
-    options: EngineOptions = {},
-  ) {
+  constructor(corpus: Corpus, index: SearchIndex, options: EngineOptions = {}) {
     super(new EmbeddedStore(corpus, index), options);
+  }
+
+  /** The corpus answered from (the store's: a replace swaps it). */
+  get corpus(): Corpus {
+    return this.store.corpus;
+  }
+
+  get index(): SearchIndex {
+    return this.store.index;
   }
 
   static fromFolder(root: string, options: EngineOptions & LoadOptions = {}): Engine {
