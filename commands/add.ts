@@ -35,9 +35,9 @@ export function run(input: CommandInput, bot: BotContext): Reply {
       const saved = saveUpload(root, checked.name, got.bytes);
       if (!saved.ok) return notice(saved.reason);
       bot.log.info(`added ${saved.file} (${got.bytes.length} bytes) on request of ${input.userId}`);
-      const failed = await reindexAfter(bot, `adding ${saved.file}`);
-      if (failed) return notice(failed);
-      const doc = describeDocument(bot, saved.file);
+      const reindexed = await reindexAfter(bot, `adding ${saved.file}`);
+      if (!reindexed.ok) return notice(reindexed.message);
+      const doc = await describeDocument(bot, saved.file, reindexed.report.warnings);
       if ("line" in doc) return notice(`Added \`${saved.file}\`: ${doc.line}.`);
       // Saved but not indexable (a scan, an encrypted PDF, no article text): not kept.
       discardUpload(root, saved.file);

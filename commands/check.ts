@@ -2,11 +2,10 @@
 // whose is it? Exact, close (with the words the text has), attributed to someone else, or not found.
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { actorNames } from "../src/bot/actors.js";
+import { nameChoices } from "../src/bot/actors.js";
 import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
 import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
 import type { Choice, Reply } from "../src/bot/reply.js";
-import { toChoices } from "../src/render/discord.js";
 
 export const data = new SlashCommandBuilder()
   .setName("check")
@@ -22,6 +21,6 @@ export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "check", query: input.options.string("quote") ?? "", speaker });
 }
 
-export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {
-  return toChoices(actorNames(bot.holder.current), input.options.focused()?.value ?? "");
+export function autocomplete(input: AutocompleteInput, bot: BotContext): Promise<Choice[]> {
+  return nameChoices(bot.holder, input.options.focused()?.value ?? "");
 }

@@ -28,8 +28,8 @@ export function run(input: CommandInput, bot: BotContext): Reply {
     type: "deferred",
     ephemeral: true,
     work: async () => {
-      const failed = await reindexAfter(bot, `removing ${removed.file}`);
-      return notice(failed ?? `Removed \`${removed.file}\`; it no longer answers questions.`);
+      const reindexed = await reindexAfter(bot, `removing ${removed.file}`);
+      return notice(reindexed.ok ? `Removed \`${removed.file}\`; it no longer answers questions.` : reindexed.message);
     },
   };
 }

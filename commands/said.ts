@@ -2,11 +2,10 @@
 // quotations and reported statements, most relevant first, each with its date and line.
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { quotedSpeakers } from "../src/answer/speaker-match.js";
 import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
+import { nameChoices } from "../src/bot/actors.js";
 import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
 import type { Choice, Reply } from "../src/bot/reply.js";
-import { toChoices } from "../src/render/discord.js";
 
 export const data = new SlashCommandBuilder()
   .setName("said")
@@ -23,6 +22,6 @@ export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
 }
 
 /** Only people and organizations the documents quote: anyone else would have nothing to show. */
-export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {
-  return toChoices(quotedSpeakers(bot.holder.current.corpus.quotes), input.options.focused()?.value ?? "");
+export function autocomplete(input: AutocompleteInput, bot: BotContext): Promise<Choice[]> {
+  return nameChoices(bot.holder, input.options.focused()?.value ?? "", { speakersOnly: true });
 }

@@ -1,11 +1,10 @@
 // /stance actor:<name> topic:<words> — an actor's stance (support, oppose, mixed, neutral) with evidence.
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { actorNames } from "../src/bot/actors.js";
+import { nameChoices } from "../src/bot/actors.js";
 import { ANY_INSTALL, answerReply, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
 import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
 import type { Choice, Reply } from "../src/bot/reply.js";
-import { toChoices } from "../src/render/discord.js";
 
 export const data = new SlashCommandBuilder()
   .setName("stance")
@@ -21,6 +20,6 @@ export function run(input: CommandInput, bot: BotContext): Promise<Reply> {
   return answerReply(input, bot, { command: "stance", actor: input.options.string("actor") ?? "", topic });
 }
 
-export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {
-  return toChoices(actorNames(bot.holder.current), input.options.focused()?.value ?? "");
+export function autocomplete(input: AutocompleteInput, bot: BotContext): Promise<Choice[]> {
+  return nameChoices(bot.holder, input.options.focused()?.value ?? "");
 }

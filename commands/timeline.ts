@@ -3,11 +3,10 @@
 // answer): it never misses Discord's 3-second window however large the corpus or busy the machine.
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUERY_CHARS } from "../src/answer/validate.js";
-import { actorNames } from "../src/bot/actors.js";
+import { nameChoices } from "../src/bot/actors.js";
 import { ANY_INSTALL, EVERYWHERE, privateOption, type BotContext } from "../src/bot/command.js";
 import type { AutocompleteInput, CommandInput } from "../src/bot/incoming.js";
 import { noticeReply, type Choice, type Reply } from "../src/bot/reply.js";
-import { toChoices } from "../src/render/discord.js";
 import { chartInput, timelinePng } from "../src/render/timeline-chart.js";
 import { DISCORD_LISTED, renderTimeline } from "../src/render/timeline-discord.js";
 
@@ -37,6 +36,6 @@ export function run(input: CommandInput, bot: BotContext): Reply {
   };
 }
 
-export function autocomplete(input: AutocompleteInput, bot: BotContext): Choice[] {
-  return toChoices(actorNames(bot.holder.current), input.options.focused()?.value ?? "");
+export function autocomplete(input: AutocompleteInput, bot: BotContext): Promise<Choice[]> {
+  return nameChoices(bot.holder, input.options.focused()?.value ?? "");
 }

@@ -1,4 +1,4 @@
-// `npm run index [-- --knowledge DIR] [--force] [--batch-size N]`: the PostgreSQL indexer
+// `npm run index [-- --knowledge DIR] [--force] [--batch-size N] [--json]`: the PostgreSQL indexer
 // (STORE=postgres, DATABASE_URL). Extracts the folder's facts and writes them as a new generation,
 // one transaction per batch; the bot and `npm run ask` processes see it once it commits.
 import { parseArgs } from "node:util";
@@ -11,9 +11,9 @@ import { indexFolder } from "./runtime/postgres.js";
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args: argv, options: { knowledge: { type: "string" }, force: { type: "boolean", default: false }, "batch-size": { type: "string" } } }).values;
+    values = parseArgs({ args: argv, options: { knowledge: { type: "string" }, force: { type: "boolean", default: false }, json: { type: "boolean", default: false }, "batch-size": { type: "string" } } }).values;
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nusage: npm run index -- [--knowledge DIR] [--force] [--batch-size N]\n`);
+    process.stderr.write(`${(e as Error).message}\nusage: npm run index -- [--knowledge DIR] [--force] [--batch-size N] [--json]\n`);
     return 2;
   }
   const config = configOrReport();
@@ -32,6 +32,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const root = values.knowledge ?? config.KNOWLEDGE_DIR;
     const r = await indexFolder(db, root, { cacheDir: config.CACHE_DIR, force: values.force, batchSize, onWarning: (w) => log.warn(w), onLog: (m) => log.info(m), onProgress: (m) => log.info(m) });
+    // --json: the report as one line on stdout, for the bot that ran this indexer (src/runtime/index-process.ts).
+    if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
     log.info(r.indexed ? `Indexed ${r.documents} documents (${r.passages} passages) as generation ${r.generation} in ${r.ms} ms.` : `Generation ${r.generation} already holds these ${r.documents} documents; nothing to do (--force to rewrite).`);
     return 0;
   } catch (e) {

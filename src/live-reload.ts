@@ -4,9 +4,18 @@
 // time to tell). Looking again cannot go deaf the way file-system events can (an editor's atomic
 // save, `sed -i`, a folder moved away and back, an exhausted watch limit, a network drive): any
 // change is seen at the next look, and only the changed files are re-extracted.
-import type { EngineHolder, ReindexReport } from "./runtime/holder.js";
+import type { ReindexReport } from "./runtime/holder.js";
 import type { FolderState } from "./runtime/load-engine.js";
 import { contentHash, listKnowledgeFolder, readFileBytes } from "./knowledge/files.js";
+
+/** What is kept in step: the embedded EngineHolder, or the StoreHolder of a shared store. */
+export interface Reloadable {
+  readonly root: string;
+  /** What the engine in use was built from. */
+  readonly folder: FolderState;
+  refresh(suspects: Iterable<string>): Promise<ReindexReport>;
+  onReindex(listener: () => void): () => void;
+}
 
 export interface LiveReloadOptions {
   onReload(report: ReindexReport): void;
@@ -32,7 +41,7 @@ const RACY_MS = 2000;
 /** An mtime further ahead than this is a wrong clock, not a recent write: its file is not re-read at every look. */
 const MAX_CLOCK_AHEAD_MS = 60_000;
 
-export function startLiveReload(holder: EngineHolder, opts: LiveReloadOptions): LiveReload {
+export function startLiveReload(holder: Reloadable, opts: LiveReloadOptions): LiveReload {
   const interval = opts.intervalMs ?? DEFAULT_INTERVAL_MS;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

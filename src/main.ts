@@ -1,6 +1,8 @@
 // `npm start`: with DISCORD_TOKEN, the Discord bot (sharded with SHARDS); without it, the same answers at a
-// terminal prompt. MODE=http serves the interactions endpoint instead.
+// terminal prompt. MODE=http serves the interactions endpoint instead. STORE=postgres answers from
+// PostgreSQL (DATABASE_URL): this process then holds no index; the folder is indexed into the store.
 import { EngineHolder } from "./runtime/holder.js";
+import type { StoreHolder } from "./runtime/store-holder.js";
 import { describeLoad } from "./bot/engine-source.js";
 import { checkMode, configOrReport, loadConfig, modeOf } from "./config.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
@@ -19,16 +21,34 @@ async function run(): Promise<number> {
   if (!read) return 1;
   const { config, mode } = read;
   const log = createLogger(config.LOG_LEVEL);
-  // Said, not silently ignored: in this version only `npm run ask` and `npm run index` use PostgreSQL.
-  if (config.STORE === "postgres") log.warn("STORE=postgres: the bot still answers from the embedded store in this version; `npm run ask` and `npm run index` use PostgreSQL.");
-  let holder: EngineHolder;
+  let holder: EngineHolder | StoreHolder;
+  let closeStore = async (): Promise<void> => {};
+  const loadOptions = { sourceBaseUrl: config.SOURCE_BASE_URL ?? null, cacheDir: config.CACHE_DIR, onWarning: (w: string) => log.warn(w), onLog: (m: string) => log.info(m) };
   try {
-    holder = new EngineHolder(config.KNOWLEDGE_DIR, {
-      sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
-      cacheDir: config.CACHE_DIR,
-      onWarning: (w) => log.warn(w),
-      onLog: (m) => log.info(m),
-    });
+    if (config.STORE === "postgres") {
+      // Loaded only with STORE=postgres: the `pg` client and the indexer.
+      const { connectPg } = await import("./store/postgres/db.js");
+      const { openPostgresHolder } = await import("./runtime/postgres.js");
+      const db = await connectPg(config.DATABASE_URL!);
+      const opened = await openPostgresHolder(db, config.KNOWLEDGE_DIR, {
+        ...loadOptions,
+        answer: { sourceBaseUrl: loadOptions.sourceBaseUrl },
+        // Extraction (a corpus, a search index) happens in a child process: this one stays small.
+        indexIn: "process",
+        onProgress: (m) => log.info(m),
+        onGeneration: (g) => log.info(`PostgreSQL: generation ${g} is served now`),
+      }).catch(async (e: unknown) => {
+        await db.close?.();
+        throw e;
+      });
+      holder = opened.holder;
+      closeStore = opened.close;
+      const r = opened.holder.lastReport;
+      log.info(r.indexed ? `Indexed ${r.documents} documents (${r.passages} passages) into PostgreSQL as generation ${r.generation} in ${r.ms} ms.` : `PostgreSQL already serves this folder (generation ${r.generation}: ${r.documents} documents, ${r.passages} passages).`);
+    } else {
+      holder = new EngineHolder(config.KNOWLEDGE_DIR, loadOptions);
+      log.info(describeLoad(holder.lastStats));
+    }
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`configuration error: KNOWLEDGE_DIR: ${e.message}\n`);
@@ -36,8 +56,6 @@ async function run(): Promise<number> {
     }
     throw e;
   }
-  const s = holder.lastStats;
-  log.info(describeLoad(s));
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
   const live = startLiveReload(holder, {
     onReload: (r) => {
@@ -48,18 +66,21 @@ async function run(): Promise<number> {
   });
   const stopWatching = (): void => live.stop();
   process.once("exit", stopWatching);
+  // The folder watcher would keep the process alive after the bot has stopped; so would the store's connection.
+  const finish = async (code: number): Promise<number> => {
+    stopWatching();
+    await closeStore().catch((e: unknown) => log.warn(`closing the store: ${(e as Error).message}`));
+    return code;
+  };
   if (mode === "http") {
     // Interactions posted to an HTTP endpoint; no gateway connection, so SHARDS does not apply.
     const { serveHttp } = await import("./http/serve.js");
-    const code = await serveHttp({ config, holder, log });
-    stopWatching();
-    return code;
+    return finish(await serveHttp({ config, holder, log }));
   }
   if (!config.DISCORD_TOKEN) {
     log.info("No DISCORD_TOKEN set: answering here in the terminal (set it in .env to run the Discord bot).");
     await startRepl(holder, { style: styleFor(process.stdout) });
-    stopWatching();
-    return 0;
+    return finish(0);
   }
   const { DEFAULT_API_BASE, startBot } = await import("./bot/client.js");
   let sharding = null;
@@ -67,14 +88,9 @@ async function run(): Promise<number> {
     // Every shard's gateway connection in a worker thread of this process; one index, this one.
     const { planShards } = await import("./shard/start.js");
     sharding = await planShards(config.SHARDS, config.DISCORD_TOKEN, config.DISCORD_API_BASE ?? DEFAULT_API_BASE, log);
-    if (!sharding) {
-      stopWatching();
-      return 1;
-    }
+    if (!sharding) return finish(1);
   }
-  const code = await startBot({ config, holder, log, sharding });
-  stopWatching(); // the folder watcher would keep the process alive after the bot has stopped
-  return code;
+  return finish(await startBot({ config, holder, log, sharding }));
 }
 
 run().then(

@@ -1,6 +1,7 @@
 // The terminal prompt: the same commands as the Discord bot, answered locally (no token needed).
 import { createInterface } from "node:readline";
-import type { EngineHolder } from "./runtime/holder.js";
+import type { Answerer } from "./runtime/answerer.js";
+import type { ReindexReport } from "./runtime/holder.js";
 import { answer } from "./answer/dispatch.js";
 import { route } from "./answer/router.js";
 import { askTimeline, routeTimeline } from "./answer/timeline-route.js";
@@ -18,8 +19,15 @@ export interface ReplOptions {
 
 export type ReplOutput = { text: string } | { answer: Answer } | null;
 
+/** The engine in use and how to rebuild it (an EngineHolder, or a StoreHolder on PostgreSQL). */
+export interface ReplSource {
+  readonly current: Answerer;
+  readonly root: string;
+  reindex(): Promise<ReindexReport>;
+}
+
 /** Answers one line of the prompt: text to print, an answer to render, or null to quit. */
-export async function replLine(holder: EngineHolder, line: string): Promise<ReplOutput> {
+export async function replLine(holder: ReplSource, line: string): Promise<ReplOutput> {
   const trimmed = line.trim();
   if (/^(\/?(quit|exit|bye)|:q)$/i.test(trimmed)) return null;
   if (/^\/?reindex$/i.test(trimmed)) {
@@ -34,12 +42,13 @@ export async function replLine(holder: EngineHolder, line: string): Promise<Repl
   return { answer: await answer(holder.current, routed) };
 }
 
-export function startRepl(holder: EngineHolder, opts: ReplOptions): Promise<void> {
+export async function startRepl(holder: ReplSource, opts: ReplOptions): Promise<void> {
   const output = opts.output ?? process.stdout;
+  // Asked before the prompt listens: lines piped in meanwhile would be missed.
+  const c = await holder.current.store.stats();
   const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY === true });
   const write = (s: string): void => void output.write(`${s}\n`);
-  const c = holder.current.corpus;
-  write(`Answering from ${c.documents.length} documents (${c.passages.length} passages) in ${c.root}. Type a question, /help, or /quit.`);
+  write(`Answering from ${c.documents} documents (${c.passages} passages) in ${holder.root}. Type a question, /help, or /quit.`);
   rl.setPrompt(opts.prompt ?? "> ");
   rl.prompt();
   return new Promise((resolve) => {

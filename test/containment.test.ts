@@ -72,11 +72,11 @@ describe("links out of the folder", () => {
     expect(read).toEqual({ ok: false, reason: "skipped a.txt: it points outside the knowledge folder" });
   });
 
-  it("the Show source button never shows a file through a link out of the folder", () => {
+  it("the Show source button never shows a file through a link out of the folder", async () => {
     const { top, kb } = workspace({ "a.txt": story("Ada") });
     const engine = Engine.fromFolder(kb, { onWarning: () => {} });
     symlinkSync(join(top, ".env"), join(kb, "b.txt"));
-    const view = lookupSource(engine, "b.txt", 1, 1);
+    const view = await lookupSource(engine, kb, "b.txt", 1, 1);
     expect(view.ok).toBe(false);
     expect(JSON.stringify(view)).not.toContain("secretpart");
   });

@@ -133,7 +133,7 @@ describe("the endpoint server", () => {
   } as unknown as REST;
   const logged: string[] = [];
   const bot: BotContext = {
-    holder: { current: holder.current, reindex: () => holder.reindex() },
+    holder: { current: holder.current, root: holder.root, reindex: () => holder.reindex() },
     answers: new Answers(holder, { store: null }),
     cooldown: new Cooldown({ disabled: true }),
     log: createLogger("debug", (l) => logged.push(l)),

@@ -5,6 +5,7 @@
 // Tables are created in the database given: use a throwaway one.
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AnswerContext } from "../src/answer/context.js";
 import { answer } from "../src/answer/dispatch.js";
@@ -15,6 +16,7 @@ import { answerWhoSaid } from "../src/answer/who-said.js";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
 import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
+import { EmbeddedStore } from "../src/store/embedded/store.js";
 import type { Store } from "../src/store/types.js";
 import { engineFor } from "./helpers.js";
 
@@ -72,7 +74,7 @@ let postgres: PostgresStore;
 beforeAll(async () => {
   engine = engineFor(DOCS);
   const url = process.env.TEST_DATABASE_URL;
-  db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm } }) as unknown as Db);
+  db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db);
   await writeCorpus(db, engine.corpus, { batchSize: 20 });
   postgres = await PostgresStore.open(db);
 });
@@ -209,5 +211,69 @@ describe("the PostgreSQL indexer", () => {
     for (let i = 0; i < 50 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(seen).toEqual([generation]);
     await stop();
+  });
+});
+
+/** Waits (without a timed assertion) until `done()` holds, or gives up after a generous while. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+}
+
+const MILL = { "mill.txt": "Mill reopens after the flood\n\nMarch 2, 2022\n\n\"The wheel turns again,\" said Renée Dubé, the miller. The town council supports the mill." };
+const BAKERY = { "bakery.txt": "Bakery opens\n\n\"Bread at dawn, every day,\" said Piet Olsen, the baker." };
+
+describe.each(["embedded", "postgres"])("replace and change notification on the %s store", (name) => {
+  let store: Store;
+  let mill: Engine;
+  beforeAll(() => {
+    mill = engineFor(MILL);
+    // The embedded store starts from the first corpus; PostgreSQL is the shared one above.
+    store = name === "embedded" ? new EmbeddedStore(engine.corpus, engine.index) : postgres;
+  });
+
+  it("serves the new corpus after replace, tells listeners, and no longer tells those that stopped", async () => {
+    const seen: number[] = [];
+    const stop = await store.onChange((g) => seen.push(g));
+    await store.replace({ corpus: mill.corpus, changed: ["mill.txt"], removed: ["harbour.txt", "ferry.md"] });
+    await until(() => seen.length > 0);
+    expect(seen).toHaveLength(1);
+    expect(await store.files()).toEqual(["mill.txt"]);
+    const ctx: AnswerContext = { backend: store, facts: store, options: {} };
+    expect((await answerWhoSaid(ctx, "the wheel turns again")).results[0]?.speaker).toBe("Renée Dubé");
+    expect((await answerWhoSaid(ctx, "the channel silts up every winter")).results).toEqual([]);
+    const docs = await store.documentsByFile(["mill.txt", "harbour.txt"]);
+    expect([...docs.keys()]).toEqual(["mill.txt"]);
+    expect(docs.get("mill.txt")?.hash).toBe(mill.corpus.documents[0]!.hash);
+
+    await stop();
+    const still: number[] = [];
+    const stopStill = await store.onChange((g) => still.push(g));
+    await store.replace({ corpus: engineFor(BAKERY).corpus, changed: ["bakery.txt"], removed: ["mill.txt"] });
+    await until(() => still.length > 0);
+    expect(still).toHaveLength(1);
+    expect(seen).toHaveLength(1);
+    expect(await store.files()).toEqual(["bakery.txt"]);
+    await stopStill();
+    await store.replace({ corpus: mill.corpus, changed: ["mill.txt"], removed: ["bakery.txt"] });
+  });
+
+  it("finds actor and speaker names whatever their case and accents, and none that no document has", async () => {
+    const names = async (typed: string, speakersOnly = false): Promise<string[]> => (await store.namesLike(typed, { speakersOnly })).map((n) => n.name);
+    expect(await names("renee")).toContain("Renée Dubé");
+    expect(await names("DUBE")).toContain("Renée Dubé");
+    expect(await names("dubé", true)).toEqual(["Renée Dubé"]);
+    expect(await names("council", true)).toEqual([]);
+    expect(await names("zzzz")).toEqual([]);
+    expect((await store.namesLike("", { max: 1 })).length).toBe(1);
+  });
+});
+
+describe("PostgreSQL names without the unaccent extension", () => {
+  it("still folds the common accents, and says it does not use unaccent", async () => {
+    expect(postgres.unaccent).toBe(true);
+    const plain = await PostgresStore.open(db, { unaccent: false });
+    expect(plain.unaccent).toBe(false);
+    expect((await plain.namesLike("renee dube")).map((n) => n.name)).toEqual(["Renée Dubé"]);
+    expect(await plain.namesLike("renata")).toEqual([]);
   });
 });

@@ -1,34 +1,20 @@
-// Names for /stance autocomplete: the index's actors and quotation speakers, with how often each
-// appears. Computed once per engine (the list only changes on reindex).
+// Choices for actor and speaker autocomplete: the store finds the names containing what was typed
+// (case and accents ignored), the renderer ranks them (prefix first) and keeps Discord's 25.
 import type { Engine } from "../runtime/engine.js";
+import { actorNameCounts } from "../store/names.js";
+import type { NamedCount } from "../store/types.js";
+import { toChoices } from "../render/discord.js";
+import type { EngineSource } from "./engine-source.js";
+import type { Choice } from "./reply.js";
 
-export interface ActorName {
-  name: string;
-  mentions: number;
+/** Names asked of the store before ranking: enough that a rarer name typed in full still shows. */
+const CANDIDATES = 200;
+
+export async function nameChoices(source: EngineSource, typed: string, opts: { speakersOnly?: boolean } = {}): Promise<Choice[]> {
+  return toChoices(await source.current.store.namesLike(typed, { ...opts, max: CANDIDATES }), typed);
 }
 
-const cache = new WeakMap<Engine, ActorName[]>();
-
-export function actorNames(engine: Engine): ActorName[] {
-  let names = cache.get(engine);
-  if (names) return names;
-  const byKey = new Map<string, ActorName>();
-  for (const a of engine.corpus.actors.values()) add(byKey, a.name, a.mentions);
-  // Speakers the actor map does not know yet still deserve a place in the list.
-  for (const q of engine.corpus.quotes) if (q.speaker && !byKey.has(key(q.speaker))) add(byKey, q.speaker, 1);
-  names = [...byKey.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-  cache.set(engine, names);
-  return names;
-}
-
-function key(name: string): string {
-  return name.replace(/\s+/g, " ").trim().toLowerCase();
-}
-
-function add(byKey: Map<string, ActorName>, name: string, mentions: number): void {
-  const k = key(name);
-  if (!k) return;
-  const known = byKey.get(k);
-  if (known) known.mentions += mentions;
-  else byKey.set(k, { name: name.replace(/\s+/g, " ").trim(), mentions });
+/** Every actor name of an embedded engine with its mentions (tests compare autocomplete against it). */
+export function actorNames(engine: Engine): NamedCount[] {
+  return actorNameCounts(engine.corpus);
 }

@@ -1,6 +1,6 @@
 // Questions → pages of rendered answers. The engine answers; this picks the page, and gives the
 // renderer the custom_ids for "Show source" and "More".
-import type { Engine } from "../runtime/engine.js";
+import type { Answerer } from "../runtime/answerer.js";
 import type { Answer } from "../answer/types.js";
 import { fitContent, fitEmbeds, PAGE_SIZE, renderAnswer, SOURCES_PAGE_SIZE, type RenderedAnswer } from "../render/discord.js";
 import { moreId, sourceId } from "./custom-ids.js";
@@ -29,7 +29,6 @@ export interface AnswersOptions {
 }
 
 export class Answers {
-  private readonly hashes = new WeakMap<Engine, Map<string, string>>();
   readonly store: QueryStore | null;
   private readonly sourcesFooter: string | ((guildId: string | null) => string) | null;
   private readonly feedback: boolean;
@@ -44,7 +43,7 @@ export class Answers {
   }
 
   /** The engine in use (a reindex swaps it). */
-  engine(): Engine {
+  engine(): Answerer {
     return this.holder.current;
   }
 
@@ -57,12 +56,16 @@ export class Answers {
   async page(query: BotQuery, offset = 0, guildId: string | null = null): Promise<RenderedAnswer> {
     const engine = this.engine();
     let droppedMore = false;
-    const page = renderAnswer(await ask(engine, query, MAX_RESULTS), {
+    const answer = await ask(engine, query, MAX_RESULTS);
+    // The cited files' content hashes, in one look-up: each "Show source" carries its file's.
+    const files = answer.results.flatMap((r) => ("source" in r && r.source ? [r.source.file] : []));
+    const docs = await engine.store.documentsByFile(files);
+    const page = renderAnswer(answer, {
       offset,
       pageSize: query.command === "sources" ? SOURCES_PAGE_SIZE : PAGE_SIZE,
       ids: {
         // The file's hash goes into "Show source", so a later press can tell the file changed since.
-        source: (r, position) => sourceId(r.source, position, this.contentHash(engine, r.source.file)),
+        source: (r, position) => sourceId(r.source, position, docs.get(r.source.file)?.hash ?? null),
         more: (next) => {
           const id = moreId(query, next, this.store);
           droppedMore = id === null;
@@ -77,14 +80,5 @@ export class Answers {
       page.message.embeds = fitEmbeds([{ ...page.message.embeds[0], footer: { text } }, ...page.message.embeds.slice(1)]);
     }
     return page;
-  }
-
-  private contentHash(engine: Engine, file: string): string | null {
-    let byFile = this.hashes.get(engine);
-    if (!byFile) {
-      byFile = new Map(engine.corpus.documents.map((d) => [d.file, d.hash]));
-      this.hashes.set(engine, byFile);
-    }
-    return byFile.get(file) ?? null;
   }
 }

@@ -18,11 +18,11 @@ export function pressButton(input: ButtonInput, bot: BotContext): Reply | Promis
   return showMore(input, bot, action);
 }
 
-function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "source" | "source-hashed" }>): Reply {
+async function showSource(bot: BotContext, action: Extract<ButtonAction, { kind: "source" | "source-hashed" }>): Promise<Reply> {
   const engine = bot.holder.current;
-  const file = action.kind === "source" ? action.file : engine.corpus.documents.find((d) => fileHash(d.file) === action.fileHash)?.file;
+  const file = action.kind === "source" ? action.file : (await engine.store.files()).find((f) => fileHash(f) === action.fileHash);
   if (!file) return noticeReply("That document is no longer in the index (it was removed or renamed since). Please ask again.");
-  const found = lookupSource(engine, file, action.lineStart, action.lineEnd, { contentHash: action.contentHash });
+  const found = await lookupSource(engine, bot.holder.root, file, action.lineStart, action.lineEnd, { contentHash: action.contentHash });
   return found.ok ? messageReply(renderSourceView(found.view), true) : noticeReply(found.message);
 }
 

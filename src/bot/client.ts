@@ -79,7 +79,10 @@ export function startBot({ config, holder, log, sharding = null }: StartBotOptio
   client.on(Events.InteractionCreate, createInteractionHandler(bot, commandMap()));
   client.on(Events.MessageCreate, createMessageHandler(bot));
   client.once(Events.ClientReady, (ready) => {
-    log.info(`Logged in as ${ready.user.tag}, serving ${holder.current.corpus.documents.length} documents`);
+    void holder.current.store.stats().then(
+      (s) => log.info(`Logged in as ${ready.user.tag}, serving ${s.documents} documents`),
+      (error: unknown) => log.warn(`Logged in as ${ready.user.tag}; the store did not answer: ${describeError(error)}`),
+    );
     void checkRegistration(ready, config, log);
   });
   client.on(Events.Error, (error) => log.error(`discord.js: ${describeError(error)}`));

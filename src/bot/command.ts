@@ -31,7 +31,7 @@ export interface BotCommand {
   run(input: CommandInput, bot: BotContext): Reply | Promise<Reply>;
   /** Every answer is private (not only when asked): a late answer's placeholder must be too. */
   alwaysPrivate?: boolean;
-  autocomplete?(input: AutocompleteInput, bot: BotContext): Choice[];
+  autocomplete?(input: AutocompleteInput, bot: BotContext): Choice[] | Promise<Choice[]>;
 }
 
 /** Servers, DMs with the bot, and group DMs (the latter for user installs). */

@@ -1,12 +1,14 @@
-// What the bot needs from "the engine in use": the current engine and a way to rebuild it. The
-// single-process bot and the HTTP endpoint use an EngineHolder (which watches the folder itself);
-// with SHARDS, too: every shard runs in the one process (src/shard/).
-import type { Engine } from "../runtime/engine.js";
+// What the bot needs from "the engine in use": the current answerer (over the embedded store or
+// PostgreSQL) and a way to rebuild it. The bot and the HTTP endpoint use an EngineHolder
+// (embedded) or a StoreHolder (STORE=postgres); with SHARDS, every shard runs in the one process.
+import type { Answerer } from "../runtime/answerer.js";
 import type { ReindexReport } from "../runtime/holder.js";
 import type { LoadStats } from "../runtime/load-engine.js";
 
 export interface EngineSource {
-  readonly current: Engine;
+  readonly current: Answerer;
+  /** The knowledge folder (/add writes into it). */
+  readonly root: string;
   /** Re-reads and re-extracts the whole folder (/reindex). */
   reindex(): Promise<ReindexReport>;
 }

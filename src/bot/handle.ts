@@ -63,10 +63,10 @@ export function placeholderFor(input: CommandInput | ButtonInput, commands: Read
   return { type: "reply", ephemeral: (commands.get(input.name)?.alwaysPrivate ?? false) || (input.options.boolean("private") ?? false) };
 }
 
-function autocomplete(input: AutocompleteInput, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Reply {
+async function autocomplete(input: AutocompleteInput, bot: BotContext, commands: ReadonlyMap<string, BotCommand>): Promise<Reply> {
   try {
     const command = commands.get(input.name);
-    return { type: "choices", choices: command?.autocomplete ? command.autocomplete(input, bot) : [] };
+    return { type: "choices", choices: command?.autocomplete ? await command.autocomplete(input, bot) : [] };
   } catch (error) {
     // Nobody reads an error in an autocomplete popup: log it, and offer no choices.
     bot.log.warn(`autocomplete for /${input.name.slice(0, 40)} failed: ${describeError(error)}`);

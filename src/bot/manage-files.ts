@@ -1,6 +1,7 @@
 // What /add and /remove share: who may use them, and reindexing after a change with a report
 // of what the index now holds. The commands themselves stay a few lines each (commands/).
 import { formatIsoForPeople } from "../render/text.js";
+import type { ReindexReport } from "../runtime/holder.js";
 import type { BotContext } from "./command.js";
 import { describeError } from "./errors.js";
 import type { CommandInput } from "./incoming.js";
@@ -27,25 +28,23 @@ export function settingsOf(bot: BotContext): UploadSettings {
 
 /** The knowledge folder the bot answers from. */
 export function knowledgeRoot(bot: BotContext): string {
-  return bot.holder.current.corpus.root;
+  return bot.holder.root;
 }
 
-/** One line about an indexed document: title, date and passage count. */
-export function describeDocument(bot: BotContext, file: string): { line: string } | { warning: string | null } {
-  const corpus = bot.holder.current.corpus;
-  const doc = corpus.documents.find((d) => d.file === file);
-  if (!doc) return { warning: corpus.warnings.find((w) => w.includes(` ${file}:`) || w.includes(` ${file} `)) ?? null };
+/** One line about an indexed document: title, date and passage count; else the reindex' warning about it. */
+export async function describeDocument(bot: BotContext, file: string, warnings: readonly string[]): Promise<{ line: string } | { warning: string | null }> {
+  const doc = (await bot.holder.current.store.documentsByFile([file])).get(file);
+  if (!doc) return { warning: warnings.find((w) => w.includes(` ${file}:`) || w.includes(` ${file} `)) ?? null };
   const date = doc.date ? formatIsoForPeople(doc.date) : "undated";
   return { line: `**${doc.title}** (${date}), ${doc.passageIds.length} passage${doc.passageIds.length === 1 ? "" : "s"}` };
 }
 
-/** Reindexes, turning a failure into a sentence (the previous index keeps answering). */
-export async function reindexAfter(bot: BotContext, what: string): Promise<string | null> {
+/** Reindexes: the report, or the failure as a sentence (the previous index keeps answering). */
+export async function reindexAfter(bot: BotContext, what: string): Promise<{ ok: true; report: ReindexReport } | { ok: false; message: string }> {
   try {
-    await bot.holder.reindex();
-    return null;
+    return { ok: true, report: await bot.holder.reindex() };
   } catch (error) {
     bot.log.error(`reindex after ${what} failed: ${describeError(error)}`);
-    return `Reindex failed: ${error instanceof Error ? error.message : String(error)}. Still answering from the previous index.`;
+    return { ok: false, message: `Reindex failed: ${error instanceof Error ? error.message : String(error)}. Still answering from the previous index.` };
   }
 }

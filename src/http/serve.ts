@@ -40,7 +40,10 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
   const endpoint = createInteractionsServer({
     publicKey: publicKeyFromHex(config.DISCORD_PUBLIC_KEY),
     answer: createEndpoint(bot, commandMap(), rest),
-    health: () => ({ documents: holder.current.corpus.documents.length, passages: holder.current.corpus.passages.length }),
+    health: async () => {
+      const s = await holder.current.store.stats();
+      return { documents: s.documents, passages: s.passages };
+    },
     log,
   });
   const { server } = endpoint;
@@ -82,6 +85,6 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  log.info(`Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${holder.current.corpus.documents.length} documents`);
+  log.info(`Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${(await holder.current.store.stats()).documents} documents`);
   return stopped;
 }

@@ -22,7 +22,7 @@ const INTERACTION_PATHS = new Set(["/", "/interactions"]);
 export interface ServerOptions {
   publicKey: KeyObject;
   answer: (json: unknown) => Outcome | Promise<Outcome>;
-  health: () => Record<string, unknown>;
+  health: () => Record<string, unknown> | Promise<Record<string, unknown>>;
   log: Logger;
   maxBodyBytes?: number;
   now?: () => number;
@@ -115,7 +115,14 @@ export function createInteractionsServer(opts: ServerOptions): InteractionsServe
     if (!route) return send(res, 404, { error: "not found" });
     if (route === "health") {
       if (req.method !== "GET" && req.method !== "HEAD") return methodNotAllowed(res, "GET, HEAD");
-      return send(res, 200, { status: "ok", ...opts.health() });
+      Promise.resolve(opts.health()).then(
+        (h) => send(res, 200, { status: "ok", ...h }),
+        (error: unknown) => {
+          opts.log.error(`health check failed: ${describeError(error)}`);
+          send(res, 503, { status: "unavailable" });
+        },
+      );
+      return;
     }
     if (req.method !== "POST") return methodNotAllowed(res, "POST");
     onInteraction(req, res).catch((error: unknown) => {

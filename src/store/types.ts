@@ -1,7 +1,7 @@
 // The two interfaces the answers are written against. Every implementation (the embedded one over
 // MiniSearch and in-memory facts, PostgreSQL) answers the same questions with the same plain data
 // (src/types.ts), asynchronously, so an answer never knows where the facts live.
-import type { DocumentRecord, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "../types.js";
+import type { Corpus, DocumentRecord, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "../types.js";
 
 /** Finds passages for a question's words. */
 export interface SearchBackend {
@@ -70,6 +70,39 @@ export interface FactStore {
   /** Every document, in corpus order. */
   documents(): Promise<DocumentSummary[]>;
   stats(): Promise<StoreStats>;
+  /** Documents by their file (relative path), for those that are indexed. */
+  documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>>;
+  /** Every indexed file, in corpus order ("Show source" finds a file by its name's hash). */
+  files(): Promise<string[]>;
+  /**
+   * Actor and quoted-speaker names containing `typed` (case and accents ignored), most mentioned
+   * first, at most `max` (autocomplete). `speakersOnly`: only those the quotations name.
+   */
+  namesLike(typed: string, opts?: { speakersOnly?: boolean; max?: number }): Promise<NamedCount[]>;
+  /** Serves `change.corpus` from now on (the indexer's commit); then every onChange listener hears of it. */
+  replace(change: CorpusChange): Promise<void>;
+  /** Calls `listener` after every replace (in any process sharing the store); returns how to stop. */
+  onChange(listener: (generation: number) => void): Promise<() => Promise<void>>;
+}
+
+export interface NamedCount {
+  name: string;
+  mentions: number;
+}
+
+/**
+ * A new state of the knowledge folder from the indexer: the whole corpus as it now stands, and
+ * which files changed or went (a store may reuse the rest; every store serves `corpus` after it).
+ */
+export interface CorpusChange {
+  corpus: Corpus;
+  changed: readonly string[];
+  removed: readonly string[];
+  /** What the corpus was built from, so an unchanged folder is not written again. */
+  root?: string;
+  fingerprint?: string;
+  /** The folder's listing (names, sizes, times) it was built from: a cheap "anything changed?" check. */
+  listing?: string;
 }
 
 /** A store holding both sides, as every implementation does. */

@@ -113,7 +113,7 @@ export async function planSoak(o: PlanOptions, engine: Engine): Promise<Action[]
 
 /** Real "Show source" and "More" ids, as the engine's answers carry them, plus a stale one. */
 async function buttonIds(engine: Engine): Promise<string[]> {
-  const answers = new Answers({ current: engine, reindex: () => Promise.reject(new Error('unused')) });
+  const answers = new Answers({ current: engine, root: engine.corpus.root, reindex: () => Promise.reject(new Error('unused')) });
   const ids = new Set<string>(['vote:yes', 'mork:3:AAAAAAAAAAAA']);
   for (const q of [
     { command: 'who-said' as const, query: 'groundless accusations' },
@@ -173,7 +173,7 @@ export interface ExpectedAnswers {
  * plan made that possible.
  */
 export function expectedAnswers(engine: Engine, stateless: boolean): ExpectedAnswers {
-  const holder = { current: engine, reindex: (): Promise<ReindexReport> => Promise.reject(new Error('not in the expectation')) };
+  const holder = { current: engine, root: engine.corpus.root, reindex: (): Promise<ReindexReport> => Promise.reject(new Error('not in the expectation')) };
   const bot: BotContext = {
     holder,
     answers: new Answers(holder, { store: stateless ? null : new QueryStore() }),

@@ -1,26 +1,39 @@
 // The embedded store: today's MiniSearch index and the corpus' facts, in memory. Zero set-up; the
 // answers see it only through SearchBackend and FactStore.
-import type { SearchIndex } from "../../index/search-index.js";
-import type { Corpus, Quote, StanceFact, TimeExpression } from "../../types.js";
-import type { ActorInfo, DocumentSummary, FactStore, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import { SearchIndex } from "../../index/search-index.js";
+import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
+import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
+import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
 
 export class EmbeddedStore implements SearchBackend, FactStore {
-  private readonly quotesByPassage = new Map<number, Quote[]>();
-  private readonly timesByPassage = new Map<number, TimeExpression[]>();
+  private quotesByPassage = new Map<number, Quote[]>();
+  private timesByPassage = new Map<number, TimeExpression[]>();
   /** Stance facts by actor key: the stance answer looks up actors, never scans every fact. */
-  private readonly stancesByActor = new Map<string, StanceFact[]>();
+  private stancesByActor = new Map<string, StanceFact[]>();
   private stancesByPassage: Map<number, StanceFact[]> | null = null;
   private actorWords: Map<string, Set<string>> | null = null;
   private speakerList: SpeakerRole[] | null = null;
   private quotesBySpeaker: Map<string, Quote[]> | null = null;
+  private docsByFile: Map<string, DocumentRecord> | null = null;
+  private names: { actors: NamedCount[]; speakers: NamedCount[] } | null = null;
+  private generation = 1;
+  private readonly listeners = new Set<(generation: number) => void>();
 
   constructor(
-    readonly corpus: Corpus,
-    readonly index: SearchIndex,
+    public corpus: Corpus,
+    public index: SearchIndex,
   ) {
-    for (const q of corpus.quotes) push(this.quotesByPassage, q.passageId, q);
-    for (const t of corpus.times) push(this.timesByPassage, t.passageId, t);
-    for (const s of corpus.stances) push(this.stancesByActor, s.actor, s);
+    this.indexFacts();
+  }
+
+  /** The maps every answer needs; the rest are built on first use (and dropped by replace). */
+  private indexFacts(): void {
+    this.quotesByPassage = new Map();
+    this.timesByPassage = new Map();
+    this.stancesByActor = new Map();
+    for (const q of this.corpus.quotes) push(this.quotesByPassage, q.passageId, q);
+    for (const t of this.corpus.times) push(this.timesByPassage, t.passageId, t);
+    for (const s of this.corpus.stances) push(this.stancesByActor, s.actor, s);
   }
 
   // --- SearchBackend
@@ -114,6 +127,52 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   async stats(): Promise<StoreStats> {
     const c = this.corpus;
     return { documents: c.documents.length, passages: c.passages.length, quotes: c.quotes.filter((q) => q.speaker && q.direct).length, times: c.times.length, stances: c.stances.length };
+  }
+
+  async documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>> {
+    this.docsByFile ??= new Map(this.corpus.documents.map((d) => [d.file, d]));
+    const out = new Map<string, DocumentRecord>();
+    for (const f of files) {
+      const d = this.docsByFile.get(f);
+      if (d) out.set(f, d);
+    }
+    return out;
+  }
+
+  async files(): Promise<string[]> {
+    return this.corpus.documents.map((d) => d.file);
+  }
+
+  async namesLike(typed: string, opts: { speakersOnly?: boolean; max?: number } = {}): Promise<NamedCount[]> {
+    this.names ??= { actors: actorNameCounts(this.corpus), speakers: speakerCounts(this.corpus) };
+    return filterNames(opts.speakersOnly ? this.names.speakers : this.names.actors, typed, opts.max ?? 25);
+  }
+
+  /**
+   * Swaps in the new corpus with its search index (built here when the change does not carry
+   * one), all at once: an answer sees the old facts or the new, never a mix of both.
+   */
+  async replace(change: CorpusChange & { index?: SearchIndex }): Promise<void> {
+    const index = change.index ?? (await SearchIndex.buildAsync(change.corpus));
+    this.corpus = change.corpus;
+    this.index = index;
+    this.indexFacts();
+    this.stancesByPassage = null;
+    this.actorWords = null;
+    this.speakerList = null;
+    this.quotesBySpeaker = null;
+    this.docsByFile = null;
+    this.names = null;
+    const generation = ++this.generation;
+    for (const listener of this.listeners) listener(generation);
+  }
+
+  /** In memory, only this process can change the store: listeners hear of its own replaces. */
+  async onChange(listener: (generation: number) => void): Promise<() => Promise<void>> {
+    this.listeners.add(listener);
+    return async () => {
+      this.listeners.delete(listener);
+    };
   }
 
   private indexSpeakers(): void {

@@ -17,6 +17,8 @@ export interface Db extends Queryable {
 export async function connectPg(url: string): Promise<Db> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // Connections held by listeners: closing releases them, or pool.end() would wait for them forever.
+  const listening = new Set<{ release(): void }>();
   return {
     query: async <T>(sql: string, params?: unknown[]) => ({ rows: (await pool.query(sql, params)).rows as T[] }),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -35,15 +37,24 @@ export async function connectPg(url: string): Promise<Db> {
     },
     async listen(channel: string, listener: (payload: string) => void) {
       const client = await pool.connect();
-      client.on("notification", (n) => {
+      const onNotification = (n: { channel: string; payload?: string }): void => {
         if (n.channel === channel) listener(n.payload ?? "");
-      });
+      };
+      client.on("notification", onNotification);
       await client.query(`LISTEN ${channel}`);
+      listening.add(client);
       return async () => {
+        if (!listening.delete(client)) return;
+        // The connection goes back to the pool: whoever gets it next must not call this listener.
+        client.off("notification", onNotification);
         await client.query(`UNLISTEN ${channel}`).catch(() => undefined);
         client.release();
       };
     },
-    close: () => pool.end(),
+    close: async () => {
+      for (const client of listening) client.release();
+      listening.clear();
+      await pool.end();
+    },
   };
 }

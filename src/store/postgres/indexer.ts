@@ -13,6 +13,8 @@ export interface IndexOptions {
   /** What the generation was built from (a root and a fingerprint of its files), to skip re-indexing the same. */
   root?: string;
   fingerprint?: string;
+  /** The folder listing (names, sizes, times) it was built from: the bot's cheap "anything changed?" check. */
+  listing?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -80,7 +82,13 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1 FOR UPDATE");
     const previous = Number(rows[0]!.generation);
-    await tx.query("UPDATE eb_state SET generation = $1, root = $2, fingerprint = $3, passages = $4 WHERE id = 1", [generation, opts.root ?? null, opts.fingerprint ?? null, corpus.passages.length]);
+    await tx.query("UPDATE eb_state SET generation = $1, root = $2, fingerprint = $3, listing = $4, passages = $5 WHERE id = 1", [
+      generation,
+      opts.root ?? null,
+      opts.fingerprint ?? null,
+      opts.listing ?? null,
+      corpus.passages.length,
+    ]);
     // The previous generation stays one more round for answers that started on it; older ones go.
     for (const t of TABLES) await tx.query(`DELETE FROM ${t} WHERE generation < $1 AND generation <> $2`, [generation, previous]);
     await tx.query(`SELECT pg_notify($1, $2)`, [CHANNEL, String(generation)]);
@@ -90,11 +98,11 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
 }
 
 /** The root and fingerprint of the served generation (null when nothing is indexed). */
-export async function servedFrom(db: Queryable): Promise<{ generation: number; root: string | null; fingerprint: string | null } | null> {
+export async function servedFrom(db: Queryable): Promise<{ generation: number; root: string | null; fingerprint: string | null; listing: string | null } | null> {
   await ensureSchema(db);
-  const { rows } = await db.query<{ generation: string; root: string | null; fingerprint: string | null }>("SELECT generation, root, fingerprint FROM eb_state WHERE id = 1");
+  const { rows } = await db.query<{ generation: string; root: string | null; fingerprint: string | null; listing: string | null }>("SELECT generation, root, fingerprint, listing FROM eb_state WHERE id = 1");
   const r = rows[0];
-  return r && Number(r.generation) > 0 ? { generation: Number(r.generation), root: r.root, fingerprint: r.fingerprint } : null;
+  return r && Number(r.generation) > 0 ? { generation: Number(r.generation), root: r.root, fingerprint: r.fingerprint, listing: r.listing } : null;
 }
 
 function group<T>(items: T[], key: (t: T) => number): Map<number, T[]> {

@@ -24,6 +24,8 @@ const TABLES = [
   // Added after the first schema: a database made before it gains the column (filled on the next index).
   `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS passage_id int`,
   `CREATE INDEX IF NOT EXISTS eb_stances_passage ON eb_stances (generation, passage_id)`,
+  // The folder listing the served generation was built from (a bot compares it at start-up).
+  `ALTER TABLE eb_state ADD COLUMN IF NOT EXISTS listing text`,
   // The served generation's passage count, for idf without counting the passages on every query.
   `ALTER TABLE eb_state ADD COLUMN IF NOT EXISTS passages bigint`,
   `CREATE TABLE IF NOT EXISTS eb_actors (generation bigint NOT NULL, key text NOT NULL, name text NOT NULL, kind text NOT NULL, mentions int NOT NULL, PRIMARY KEY (generation, key))`,

@@ -4,8 +4,10 @@
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
-import type { ActorInfo, DocumentSummary, FactStore, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import { foldName } from "../names.js";
+import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
 import type { Db } from "./db.js";
+import { writeCorpus } from "./indexer.js";
 import { CHANNEL, ensureSchema } from "./schema.js";
 
 /** The served generation, read inside each statement. */
@@ -16,22 +18,47 @@ const MAX_ALL = 30;
 const TITLE_WEIGHT = 0.25;
 
 export class PostgresStore implements SearchBackend, FactStore {
+  /** Listeners of this process, told after its own replace when the connection cannot LISTEN. */
+  private readonly local = new Set<(generation: number) => void>();
+
   private constructor(
     private readonly db: Db,
     /** pg_trgm is there: typo candidates are found by shared trigrams too. */
     private readonly trigrams: boolean,
+    /** The server has `unaccent`: names are compared without any accents, not only the common ones. */
+    readonly unaccent: boolean,
   ) {}
 
-  /** The store over `db`, creating the schema when missing. */
-  static async open(db: Db): Promise<PostgresStore> {
+  /** The store over `db`, creating the schema when missing; `unaccent: false` never uses that extension. */
+  static async open(db: Db, opts: { unaccent?: boolean } = {}): Promise<PostgresStore> {
     const { trigrams } = await ensureSchema(db);
-    return new PostgresStore(db, trigrams);
+    return new PostgresStore(db, trigrams, opts.unaccent === false ? false : await hasUnaccent(db));
   }
 
-  /** Calls `listener` with the new generation whenever the indexer commits one. */
+  /**
+   * Calls `listener` with the new generation whenever an indexer (in any process) commits one:
+   * through LISTEN/NOTIFY when the connection can listen, else after this process' own replace.
+   */
   async onChange(listener: (generation: number) => void): Promise<() => Promise<void>> {
-    if (!this.db.listen) return async () => undefined;
+    if (!this.db.listen) {
+      this.local.add(listener);
+      return async () => {
+        this.local.delete(listener);
+      };
+    }
     return this.db.listen(CHANNEL, (payload) => listener(Number(payload)));
+  }
+
+  /** Writes the corpus as a new generation (in batches) and serves it; NOTIFY tells every process. */
+  async replace(change: CorpusChange & { batchSize?: number; onProgress?: (m: string) => void }): Promise<void> {
+    const generation = await writeCorpus(this.db, change.corpus, { root: change.root, fingerprint: change.fingerprint, listing: change.listing, batchSize: change.batchSize, onProgress: change.onProgress });
+    if (!this.db.listen) for (const listener of this.local) listener(generation);
+  }
+
+  /** The served generation (0 when nothing is indexed yet). */
+  async generation(): Promise<number> {
+    const { rows } = await this.db.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1");
+    return Number(rows[0]?.generation ?? 0);
   }
 
   // --- SearchBackend
@@ -171,6 +198,39 @@ export class PostgresStore implements SearchBackend, FactStore {
     return { documents: Number(r.documents), passages: Number(r.passages), quotes: Number(r.quotes), times: Number(r.times), stances: Number(r.stances) };
   }
 
+  async documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>> {
+    if (files.length === 0) return new Map();
+    const { rows } = await this.db.query<{ record: DocumentRecord }>(`SELECT record FROM eb_documents WHERE generation = ${GEN} AND record->>'file' = ANY($1::text[])`, [[...new Set(files)]]);
+    return new Map(rows.map((r) => [r.record.file, r.record]));
+  }
+
+  async files(): Promise<string[]> {
+    const { rows } = await this.db.query<{ file: string }>(`SELECT record->>'file' AS file FROM eb_documents WHERE generation = ${GEN} ORDER BY id`);
+    return rows.map((r) => r.file);
+  }
+
+  /**
+   * Matched in SQL on the folded name (unaccent where the server has it, else the common Latin
+   * accents by translate), then counted as the embedded store counts them.
+   */
+  async namesLike(typed: string, opts: { speakersOnly?: boolean; max?: number } = {}): Promise<NamedCount[]> {
+    const max = opts.max ?? 25;
+    const pattern = `%${foldName(typed).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const fold = (col: string): string => (this.unaccent ? `lower(unaccent(${col}))` : `translate(lower(${col}), '${ACCENTED}', '${PLAIN}')`);
+    // Speakers counted per exact name, as the quotations write them; actors by their mentions.
+    const speakers = `SELECT min(speaker) AS name, count(*)::int AS mentions, lower(speaker) AS k FROM eb_quotes
+       WHERE generation = ${GEN} AND speaker IS NOT NULL AND ${fold("speaker")} LIKE $1 GROUP BY lower(speaker)`;
+    const sql = opts.speakersOnly
+      ? `${speakers} ORDER BY mentions DESC, name LIMIT $2`
+      : `WITH a AS (SELECT name, mentions, lower(regexp_replace(name, '\\s+', ' ', 'g')) AS k FROM eb_actors WHERE generation = ${GEN} AND ${fold("name")} LIKE $1),
+              s AS (${speakers})
+         SELECT name, mentions FROM (SELECT k, min(name) AS name, sum(mentions)::int AS mentions FROM a GROUP BY k
+                                     UNION ALL SELECT k, name, mentions FROM s WHERE k NOT IN (SELECT k FROM a)) u
+         ORDER BY mentions DESC, name LIMIT $2`;
+    const { rows } = await this.db.query<{ name: string; mentions: number }>(sql, [pattern, max]);
+    return rows.map((r) => ({ name: r.name.replace(/\s+/g, " ").trim(), mentions: Number(r.mentions) }));
+  }
+
   // --- helpers
 
   /** The rarest words of a long query (as the embedded Vocabulary.focus), else the query. */
@@ -302,6 +362,20 @@ export class PostgresStore implements SearchBackend, FactStore {
   }
 }
 
+/** Accented letters and their plain forms, for servers without `unaccent`. */
+const ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőŕřśšşťùúûüūůűųýÿžźż";
+const PLAIN = [...ACCENTED].map((c) => c.normalize("NFKD").replace(/\p{M}/gu, "")).join("");
+
+/** Whether `unaccent` is there (created when the server ships it and we may). */
+async function hasUnaccent(db: Db): Promise<boolean> {
+  try {
+    await db.query("CREATE EXTENSION IF NOT EXISTS unaccent");
+    await db.query("SELECT unaccent('é')");
+    return true;
+  } catch {
+    return false;
+  }
+}
 /** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
 const MIN_TRIGRAM_BOUND = 0.1;
 /** Room under the bound for words whose repeated trigrams count once. */
