@@ -1,18 +1,11 @@
 // The real-text bench's table: the figures issue #11 asks for, a column per corpus size, each
 // next to its target with ✓/✗, and bare MiniSearch over the same passages beside ours.
 import type { RealResult } from "./real-measure.js";
+import { check, fmt, renderTable, type Row, sizeLabel } from "./report.js";
 import { round } from "./stats.js";
 import { COMMANDS } from "./workload.js";
 
-interface RealRow {
-  id: string;
-  label: string;
-  values: (r: RealResult) => number[];
-  digits: number;
-  /** Checked against the value at index `checked` (default 0). */
-  target?: { op: "<=" | ">="; value: number; text: string; checked?: number };
-  section?: string;
-}
+type RealRow = Row<RealResult>;
 
 const s = (ms: number): number => ms / 1000;
 
@@ -43,36 +36,8 @@ export const REAL_ROWS: RealRow[] = [
   { id: "bareIndex", label: "bare MiniSearch addAll over the passages (MB/s)", values: (r) => [r.indexing.bareMiniSearchMbPerSec], digits: 2 },
 ];
 
-function check(row: RealRow, values: number[]): boolean | null {
-  if (!row.target) return null;
-  const v = values[row.target.checked ?? 0]!;
-  if (!Number.isFinite(v)) return false;
-  return row.target.op === "<=" ? v <= row.target.value : v >= row.target.value;
-}
-
-const fmt = (x: number, digits: number): string =>
-  Number.isFinite(x) ? x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits }) : "n/a";
-
-const sizeLabel = (n: number): string => (n >= 1000 && n % 1000 === 0 ? `${n / 1000}k passages` : `${n} passages`);
-
 export function realTable(results: RealResult[]): string {
-  const header = ["figure (real text)", "target", ...results.map((r) => sizeLabel(r.passagesTarget))];
-  const lines: string[][] = [];
-  for (const row of REAL_ROWS) {
-    if (row.section) lines.push([`— ${row.section}`, "", ...results.map(() => "")]);
-    lines.push([
-      row.label,
-      row.target?.text ?? "",
-      ...results.map((r) => {
-        const v = row.values(r);
-        const ok = check(row, v);
-        return v.map((x) => fmt(x, row.digits)).join(" / ") + (ok === null ? "" : ok ? " ✓" : " ✗");
-      }),
-    ]);
-  }
-  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const pad = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  return [pad(header), widths.map((w) => "─".repeat(w)).join("  "), ...lines.map(pad)].join("\n");
+  return renderTable("figure (real text)", REAL_ROWS, results);
 }
 
 /** Every figure as id → values with its target check, for bench/results.json. */
@@ -93,7 +58,7 @@ export function realMisses(results: RealResult[]): string[] {
   for (const row of REAL_ROWS) {
     const v = row.values(largest);
     if (check(row, v) !== false) continue;
-    out.push(`${sizeLabel(largest.passagesTarget)}: ${row.label.trim()} = ${fmt(v[row.target!.checked ?? 0]!, row.digits)}, target ${row.target!.text}`);
+    out.push(`${sizeLabel(largest.passagesTarget)}: ${row.label.trim()} = ${fmt(v[row.target!.checked ?? 0]!, row.digits ?? 2)}, target ${row.target!.text}`);
   }
   for (const [k, v] of Object.entries(largest.latency.byVariant)) out.push(`  p99 by variant ${k}: ${fmt(v.p99, 2)} ms (n ${v.n})`);
   return out;

@@ -7,11 +7,11 @@ import { COMMANDS } from "./workload.js";
 
 type Op = "<=" | ">=" | "==";
 
-export interface Row {
+export interface Row<R = SizeResult> {
   id: string;
   label: string;
   /** One value per cell part (e.g. p50, p95, p99); the check applies to `checked`. */
-  values: (r: SizeResult) => number[];
+  values: (r: R) => number[];
   digits?: number;
   target?: { op: Op; value: number; text: string; checked?: number };
   section?: string;
@@ -71,7 +71,7 @@ export const ROWS: Row[] = [
   { id: "acc.stanceEvidence", label: "  and a proving line among the first three", values: (r) => [r.accuracy.stanceWithEvidence.pct], digits: 1 },
 ];
 
-export function check(row: Row, values: number[]): boolean | null {
+export function check<R>(row: Row<R>, values: number[]): boolean | null {
   if (!row.target) return null;
   const v = values[row.target.checked ?? 0]!;
   if (!Number.isFinite(v)) return false;
@@ -79,19 +79,24 @@ export function check(row: Row, values: number[]): boolean | null {
   return op === "<=" ? v <= value : op === ">=" ? v >= value : v === value;
 }
 
-function fmt(x: number, digits: number): string {
+export function fmt(x: number, digits: number): string {
   if (!Number.isFinite(x)) return "n/a";
   return x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
-function sizeLabel(n: number): string {
+export function sizeLabel(n: number): string {
   return n >= 1000 && n % 1000 === 0 ? `${n / 1000}k passages` : `${n} passages`;
 }
 
 export function table(results: SizeResult[]): string {
-  const header = ["figure", "target", ...results.map((r) => sizeLabel(r.passagesTarget))];
+  return renderTable("figure", ROWS, results);
+}
+
+/** One column per corpus size, each figure beside its target with ✓/✗. */
+export function renderTable<R extends { passagesTarget: number }>(first: string, rows: Array<Row<R>>, results: R[]): string {
+  const header = [first, "target", ...results.map((r) => sizeLabel(r.passagesTarget))];
   const lines: string[][] = [];
-  for (const row of ROWS) {
+  for (const row of rows) {
     if (row.section) lines.push([`— ${row.section}`, "", ...results.map(() => "")]);
     lines.push([
       row.label,

@@ -36,29 +36,6 @@ export function speakerMatcher(named: string): (speaker: string | null, role: st
   };
 }
 
-const speakersCache = new WeakMap<object, Array<{ name: string; mentions: number }>>();
-
-/** Every distinct speaker of the corpus' quotations, with how often each is quoted (computed once per quote list: autocomplete asks on every keystroke). */
-export function quotedSpeakers(quotes: ReadonlyArray<{ speaker: string | null }>): Array<{ name: string; mentions: number }> {
-  const cached = speakersCache.get(quotes);
-  if (cached) return cached;
-  const list = countSpeakers(quotes);
-  speakersCache.set(quotes, list);
-  return list;
-}
-
-function countSpeakers(quotes: ReadonlyArray<{ speaker: string | null }>): Array<{ name: string; mentions: number }> {
-  const byName = new Map<string, { name: string; mentions: number }>();
-  for (const q of quotes) {
-    if (!q.speaker) continue;
-    const k = q.speaker.toLowerCase();
-    const known = byName.get(k);
-    if (known) known.mentions++;
-    else byName.set(k, { name: q.speaker, mentions: 1 });
-  }
-  return [...byName.values()].sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
-}
-
 /** The same list from a store's (speaker, role) counts: one entry per speaker (case aside), most quoted first. */
 export function speakersByMentions(pairs: ReadonlyArray<{ speaker: string; count: number }>): Array<{ name: string; mentions: number }> {
   const byName = new Map<string, { name: string; mentions: number }>();

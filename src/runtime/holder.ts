@@ -2,7 +2,7 @@
 // index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything. Watching
 // the folder is not done here (src/live/live-reload.ts drives refresh()).
 import type { DocEntry } from "../corpus.js";
-import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
+import { corpusCounts, type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
 import type { Engine } from "./engine.js";
 
 export interface ReindexReport {
@@ -100,14 +100,8 @@ export class EngineHolder {
 }
 
 export function report(loaded: Loaded): ReindexReport {
-  const c = loaded.engine.corpus;
   return {
-    documents: c.documents.length,
-    passages: c.passages.length,
-    quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
-    times: c.times.length,
-    stances: c.stances.length,
-    warnings: c.warnings,
+    ...corpusCounts(loaded.engine.corpus),
     ms: loaded.stats.ms,
     extracted: loaded.stats.extracted,
     removed: loaded.stats.removed,

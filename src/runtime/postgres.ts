@@ -12,7 +12,7 @@ import { PostgresStore } from "../store/postgres/store.js";
 import { Answerer } from "./answerer.js";
 import { indexInChild } from "./index-process.js";
 import { type Indexer, type IndexReport, StoreHolder } from "./store-holder.js";
-import { loadEngine, type LoadEngineOptions } from "./load-engine.js";
+import { corpusCounts, loadEngine, type LoadEngineOptions } from "./load-engine.js";
 
 export interface PostgresRuntime extends AnswerContext {
   readonly store: PostgresStore;
@@ -73,14 +73,7 @@ export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([EXTRACTOR_VERSION, loaded.entries.map((e) => [e.file, e.hash])]))
     .digest("hex");
-  const counts = {
-    documents: c.documents.length,
-    passages: c.passages.length,
-    quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
-    times: c.times.length,
-    stances: c.stances.length,
-    warnings: c.warnings,
-  };
+  const counts = corpusCounts(c);
   if (!opts.force && served && sameRoot && served.fingerprint === fingerprint) {
     // Same contents (files touched, say): remember the new listing so the next start reads nothing.
     await db.query("UPDATE eb_state SET listing = $1 WHERE id = 1 AND generation = $2", [listing, served.generation]);
