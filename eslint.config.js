@@ -1,5 +1,7 @@
-// ESLint flat config: recommended JS and TypeScript rules over the project's own code.
+// ESLint flat config: recommended JS and TypeScript rules over the project's own code; layout is
+// Prettier's (`npm run format`), so ESLint's formatting rules are off.
 import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -15,4 +17,5 @@ export default tseslint.config(
       "no-misleading-character-class": "off",
     },
   },
+  prettier,
 );
