@@ -21,6 +21,8 @@ if (!dir) {
 const key = JSON.parse(readFileSync(join(dir, "key.json"), "utf8")) as AnswerKey;
 const { engine } = loadEngine(join(dir, "knowledge"), { cacheDir: opt("--cache") ?? null, onWarning: () => {} });
 const acc = await measureAccuracy(engine, key);
-console.log(`who-said ${acc.whoSaid.pct} (${acc.whoSaid.pass}/${acc.whoSaid.n})  when ${acc.when.pct} (${acc.when.pass}/${acc.when.n})  stance ${acc.stance.pct} (${acc.stance.pass}/${acc.stance.n})  proving ${acc.stanceWithEvidence.pct} (${acc.stanceWithEvidence.pass}/${acc.stanceWithEvidence.n})`);
+console.log(
+  `who-said ${acc.whoSaid.pct} (${acc.whoSaid.pass}/${acc.whoSaid.n})  when ${acc.when.pct} (${acc.when.pass}/${acc.when.n})  stance ${acc.stance.pct} (${acc.stance.pass}/${acc.stance.n})  proving ${acc.stanceWithEvidence.pct} (${acc.stanceWithEvidence.pass}/${acc.stanceWithEvidence.n})`,
+);
 const out = opt("--json");
 if (out) writeFileSync(out, JSON.stringify(acc, null, 1));

@@ -33,7 +33,13 @@ export interface Accuracy {
   stanceWithEvidence: { n: number; pass: number; pct: number };
 }
 
-const norm = (s: unknown): string => String(s ?? "").normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+const norm = (s: unknown): string =>
+  String(s ?? "")
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 const has = (hay: unknown, needles: string[]): boolean => needles.some((n) => norm(hay).includes(norm(n)));
 const cites = (src: Citation | undefined, file: string, lines: number[]): boolean =>
   !!src && norm(src.file) === norm(file) && lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
@@ -102,9 +108,17 @@ export async function measureAccuracy(engine: AnswerContext, key: AnswerKey): Pr
     stance.add(k.polarity, ok, () => ({
       query: `${k.actor} / ${k.topic}`,
       tag: k.polarity,
-      expected: `${k.polarity} @ ${k.evidence.map((e) => `${e.file}:${e.lines.join(",")}`).slice(0, 2).join(" ")}`,
+      expected: `${k.polarity} @ ${k.evidence
+        .map((e) => `${e.file}:${e.lines.join(",")}`)
+        .slice(0, 2)
+        .join(" ")}`,
       got: `${a.polarity}${a.results[0] ? ` (${a.results[0].actor}: ${a.results[0].cue} @ ${where(a.results[0].source)})` : a.message ? ` (${a.message})` : ""}`,
     }));
   }
-  return { whoSaid: who.score(), when: when.score(), stance: stance.score(), stanceWithEvidence: { n: key.stance.length, pass: evidencePass, pct: pct(evidencePass, key.stance.length) } };
+  return {
+    whoSaid: who.score(),
+    when: when.score(),
+    stance: stance.score(),
+    stanceWithEvidence: { n: key.stance.length, pass: evidencePass, pct: pct(evidencePass, key.stance.length) },
+  };
 }

@@ -11,9 +11,29 @@ import { article, capitalize, contentWords, isStop, type Paragraph, ParaBuilder,
 import { makeTimex, type Tense, type Timex } from "./timex.js";
 import type { Ymd } from "./calendar.js";
 import {
-  ABSTRACT_NOUNS, ADJ_NEGATIVE, ADJ_NEUTRAL, ADJ_POSITIVE, BACKGROUND_TEMPLATES, type Company, type Country, type Domain, DURATIONS,
-  EVENTS, FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, FRACTIONS, GOODS, NOMINAL_SPEAKERS, NUMBER_WORDS, PEOPLE_GROUPS, QUOTE_TEMPLATES,
-  REPORTED_TEMPLATES, SEASONS, SUBHEADS, type Topic, VERBS_BASE,
+  ABSTRACT_NOUNS,
+  ADJ_NEGATIVE,
+  ADJ_NEUTRAL,
+  ADJ_POSITIVE,
+  BACKGROUND_TEMPLATES,
+  type Company,
+  type Country,
+  type Domain,
+  DURATIONS,
+  EVENTS,
+  FIRST_NAMES_FEMALE,
+  FIRST_NAMES_MALE,
+  FRACTIONS,
+  GOODS,
+  NOMINAL_SPEAKERS,
+  NUMBER_WORDS,
+  PEOPLE_GROUPS,
+  QUOTE_TEMPLATES,
+  REPORTED_TEMPLATES,
+  SEASONS,
+  SUBHEADS,
+  type Topic,
+  VERBS_BASE,
 } from "./words.js";
 
 export interface QuoteMarks {
@@ -74,10 +94,14 @@ class Writer {
   place(): string {
     const r = this.r;
     switch (r.weighted({ country: 30, city: 25, capital: 10, tail: 35 })) {
-      case "country": return this.s.country.name;
-      case "city": return this.s.city;
-      case "capital": return this.s.country.capital;
-      default: return this.s.tail.drawName(r);
+      case "country":
+        return this.s.country.name;
+      case "city":
+        return this.s.city;
+      case "capital":
+        return this.s.country.capital;
+      default:
+        return this.s.tail.drawName(r);
     }
   }
 
@@ -107,33 +131,70 @@ class Writer {
     const r = this.r;
     const out = template.replace(/\{(\w+)\}/g, (_, slot: string) => {
       switch (slot) {
-        case "a_adjneg": { const a = r.pick(ADJ_NEGATIVE); return `${article(a)} ${a}`; }
-        case "a_adjpos": { const a = r.pick(ADJ_POSITIVE); return `${article(a)} ${a}`; }
-        case "a_adjneutral": { const a = r.pick(ADJ_NEUTRAL); return `${article(a)} ${a}`; }
-        case "adjpos": return r.pick(ADJ_POSITIVE);
-        case "adjneg": return r.pick(ADJ_NEGATIVE);
-        case "adjneutral": return r.pick(ADJ_NEUTRAL);
-        case "group": return r.pick(PEOPLE_GROUPS);
-        case "Group": return capitalize(r.pick(PEOPLE_GROUPS));
-        case "goods": case "goods2": return this.goods();
-        case "Goods": return capitalize(this.goods());
-        case "abstract": case "abstract2": return r.pick(ABSTRACT_NOUNS);
-        case "place": case "place2": return this.place();
-        case "Place": return capitalize(this.place());
-        case "topic": return this.topic();
-        case "verb": return r.pick(VERBS_BASE);
-        case "duration": return r.pick(DURATIONS);
-        case "season": return r.pick(SEASONS);
-        case "num": return r.chance(0.5) ? r.pick(NUMBER_WORDS) : String(r.int(2, 40));
-        case "numw": return r.pick(NUMBER_WORDS.slice(0, 8)); // "five hundred", never "twenty hundred"
-        case "fraction": return r.pick(FRACTIONS);
-        case "org": case "Org": return this.org();
-        case "org2": return r.chance(0.6) ? this.org() : `${this.s.tail.drawName(r)} ${r.pick(["Group", "Holdings", "Ltd", "Partners", "Systems"])}`;
-        case "city": return r.chance(0.7) ? this.s.city : this.s.tail.drawName(r);
-        case "country": return this.s.country.name;
-        case "good": return this.goods();
-        case "disease": return r.pick(["cancer", "diabetes", "malaria", "asthma", "dementia", "migraine"]);
-        default: throw new Error(`unknown slot {${slot}}`);
+        case "a_adjneg": {
+          const a = r.pick(ADJ_NEGATIVE);
+          return `${article(a)} ${a}`;
+        }
+        case "a_adjpos": {
+          const a = r.pick(ADJ_POSITIVE);
+          return `${article(a)} ${a}`;
+        }
+        case "a_adjneutral": {
+          const a = r.pick(ADJ_NEUTRAL);
+          return `${article(a)} ${a}`;
+        }
+        case "adjpos":
+          return r.pick(ADJ_POSITIVE);
+        case "adjneg":
+          return r.pick(ADJ_NEGATIVE);
+        case "adjneutral":
+          return r.pick(ADJ_NEUTRAL);
+        case "group":
+          return r.pick(PEOPLE_GROUPS);
+        case "Group":
+          return capitalize(r.pick(PEOPLE_GROUPS));
+        case "goods":
+        case "goods2":
+          return this.goods();
+        case "Goods":
+          return capitalize(this.goods());
+        case "abstract":
+        case "abstract2":
+          return r.pick(ABSTRACT_NOUNS);
+        case "place":
+        case "place2":
+          return this.place();
+        case "Place":
+          return capitalize(this.place());
+        case "topic":
+          return this.topic();
+        case "verb":
+          return r.pick(VERBS_BASE);
+        case "duration":
+          return r.pick(DURATIONS);
+        case "season":
+          return r.pick(SEASONS);
+        case "num":
+          return r.chance(0.5) ? r.pick(NUMBER_WORDS) : String(r.int(2, 40));
+        case "numw":
+          return r.pick(NUMBER_WORDS.slice(0, 8)); // "five hundred", never "twenty hundred"
+        case "fraction":
+          return r.pick(FRACTIONS);
+        case "org":
+        case "Org":
+          return this.org();
+        case "org2":
+          return r.chance(0.6) ? this.org() : `${this.s.tail.drawName(r)} ${r.pick(["Group", "Holdings", "Ltd", "Partners", "Systems"])}`;
+        case "city":
+          return r.chance(0.7) ? this.s.city : this.s.tail.drawName(r);
+        case "country":
+          return this.s.country.name;
+        case "good":
+          return this.goods();
+        case "disease":
+          return r.pick(["cancer", "diabetes", "malaria", "asthma", "dementia", "migraine"]);
+        default:
+          throw new Error(`unknown slot {${slot}}`);
       }
     });
     return out;
@@ -145,7 +206,8 @@ class Writer {
     let q = this.fill(this.template(QUOTE_TEMPLATES));
     const extra = r.weighted({ none: 55, name: 20, jargon: 15, number: 10 });
     if (extra === "name") q += `, ${r.pick(["especially in", "and not only in", "whatever they say in", "starting with"])} ${this.s.tail.drawName(r)}`;
-    else if (extra === "jargon") q += ` and the ${this.s.tail.drawJargon(r)} rules ${r.pick(["make it worse", "do not change that", "are part of the problem"])}`;
+    else if (extra === "jargon")
+      q += ` and the ${this.s.tail.drawJargon(r)} rules ${r.pick(["make it worse", "do not change that", "are part of the problem"])}`;
     else if (extra === "number") q += `, and that is ${r.pick(["worth", "costing us", "about"])} ${amount(r)}`;
     return q;
   }
@@ -231,7 +293,19 @@ class Writer {
     const { open, close } = this.s.marks;
     const b = new ParaBuilder();
     if (r.chance(0.35)) b.sentence(this.background());
-    const pattern = r.weighted({ q_x_said: 20, q_said_x: 15, colon: 12, split_colon: 4, partial: 10, nominal: 10, org_statement: 6, org_noun: 4, vox_pop: 6, according_to: 7, said_that: 6 });
+    const pattern = r.weighted({
+      q_x_said: 20,
+      q_said_x: 15,
+      colon: 12,
+      split_colon: 4,
+      partial: 10,
+      nominal: 10,
+      org_statement: 6,
+      org_noun: 4,
+      vox_pop: 6,
+      according_to: 7,
+      said_that: 6,
+    });
     const p = r.pick(this.s.people);
     const q = this.quoteText();
     const person = (pat: string, build: () => { at: number; text: string }, direct = true): Paragraph[] => {
@@ -311,18 +385,26 @@ class Writer {
       }
       case "according_to": {
         const rep = this.fill(this.template(REPORTED_TEMPLATES));
-        return person(pattern, () => {
-          const at = b.sentence(`${capitalize(rep)}, according to ${this.afterSaid(p)}.`);
-          return { at, text: rep };
-        }, false);
+        return person(
+          pattern,
+          () => {
+            const at = b.sentence(`${capitalize(rep)}, according to ${this.afterSaid(p)}.`);
+            return { at, text: rep };
+          },
+          false,
+        );
       }
       default: {
         const rep = this.fill(this.template(REPORTED_TEMPLATES));
-        return person("said_that", () => {
-          const lead = `${this.subject(p)} said that `;
-          const at = b.sentence(`${lead}${rep}.`);
-          return { at: at + lead.length, text: rep };
-        }, false);
+        return person(
+          "said_that",
+          () => {
+            const lead = `${this.subject(p)} said that `;
+            const at = b.sentence(`${lead}${rep}.`);
+            return { at: at + lead.length, text: rep };
+          },
+          false,
+        );
       }
     }
   }
@@ -350,7 +432,14 @@ class Writer {
     const t: Timex = makeTimex(r, this.s.doc, tense);
     const verbPhrase = tense === "past" ? pred : `${r.pick(["will", "is expected to", "plans to", "is due to"])} ${pred}`;
     const attribution = r.weighted({ none: 60, officials: 15, statement: 10, nominal: 15 });
-    const tailText = attribution === "officials" ? ", officials said" : attribution === "statement" ? ", according to a statement" : attribution === "nominal" ? `, ${r.pick(NOMINAL_SPEAKERS).text} said` : "";
+    const tailText =
+      attribution === "officials"
+        ? ", officials said"
+        : attribution === "statement"
+          ? ", according to a statement"
+          : attribution === "nominal"
+            ? `, ${r.pick(NOMINAL_SPEAKERS).text} said`
+            : "";
     const where = r.weighted({ end: 45, front: 35, mid: t.midVerb ? 20 : 0 });
     let sentence: string;
     let exprAt: number;
@@ -368,12 +457,30 @@ class Writer {
     const at = b.sentence(lead + sentence);
     // The question a reader asks: the event's words, never the time words.
     const words = contentWords(`${subject} ${pred}`);
-    const keep = words.length > 10 ? this.r.sample(words.map((w, i) => [w, i] as const), 10).sort((a, c) => a[1] - c[1]).map(([w]) => w) : words;
+    const keep =
+      words.length > 10
+        ? this.r
+            .sample(
+              words.map((w, i) => [w, i] as const),
+              10,
+            )
+            .sort((a, c) => a[1] - c[1])
+            .map(([w]) => w)
+        : words;
     const start = at + lead.length + exprAt;
     // Two events that differ only by a number ("the 3 gigahertz band", "the three gigahertz band")
     // read as the same event to a reader searching by words: they share a signature.
     const signature = [...new Set(words.map((w) => w.toLowerCase()).filter((w) => !/\d/.test(w) && !NUMBER_WORDS.includes(w)))].sort().join(" ");
-    b.anns.push({ type: "time", start, end: start + t.expression.length, query: keep.join(" "), expression: t.expression, values: t.values, kind: t.kind, signature });
+    b.anns.push({
+      type: "time",
+      start,
+      end: start + t.expression.length,
+      query: keep.join(" "),
+      expression: t.expression,
+      values: t.values,
+      kind: t.kind,
+      signature,
+    });
   }
 
   timeParagraph(lead = ""): Paragraph {
@@ -396,7 +503,15 @@ class Writer {
     if (!sentence) return this.backgroundParagraph();
     if (r.chance(0.25)) b.sentence(this.background());
     const at = b.sentence(sentence.text);
-    b.anns.push({ type: "stance", start: at, end: at + sentence.text.length, actor: actor.query, principal: actor.principal, topic: topic.np.replace(/^the /, ""), polarity: sentence.polarity });
+    b.anns.push({
+      type: "stance",
+      start: at,
+      end: at + sentence.text.length,
+      actor: actor.query,
+      principal: actor.principal,
+      topic: topic.np.replace(/^the /, ""),
+      polarity: sentence.polarity,
+    });
     if (r.chance(0.5)) b.sentence(this.background());
     this.lastSpeaker = null;
     return b.done();
@@ -423,7 +538,10 @@ class Writer {
     }
     if (polarity === "oppose") {
       if (topic.allegation) {
-        return { text: r.pick([`${subject} denied ${T}.`, `${subject} has rejected ${T} as baseless.`, `${subject} dismissed ${T} as ${r.pick(ADJ_NEGATIVE)}.`]), polarity };
+        return {
+          text: r.pick([`${subject} denied ${T}.`, `${subject} has rejected ${T} as baseless.`, `${subject} dismissed ${T} as ${r.pick(ADJ_NEGATIVE)}.`]),
+          polarity,
+        };
       }
       const forms = [
         `${subject} ${r.chance(0.5) ? "criticised" : "criticized"} ${T} as ${r.pick(ADJ_NEGATIVE)}.`,
@@ -433,7 +551,11 @@ class Writer {
         `${subject} has opposed ${T} for ${r.pick(DURATIONS)}.`,
         `${subject} refused to back ${T}.`,
       ];
-      if (topic.bannable) forms.push(`${subject} banned ${T} in ${r.pick(["a surprise move", "a vote that split the coalition", "an emergency decree"])}.`, `${subject} moved to block ${T}.`);
+      if (topic.bannable)
+        forms.push(
+          `${subject} banned ${T} in ${r.pick(["a surprise move", "a vote that split the coalition", "an emergency decree"])}.`,
+          `${subject} moved to block ${T}.`,
+        );
       return { text: r.pick(forms), polarity };
     }
     if (!topic.bannable) return null;
@@ -451,12 +573,18 @@ class Writer {
   background(): string {
     const r = this.r;
     const kind = r.weighted({ template: 62, local: 8, number: 12, jargon: 18 });
-    if (kind === "local") return `Residents of ${this.s.tail.drawName(r)}, a town of ${count(r)} people near ${this.s.city}, ${r.pick(["have followed the debate closely", "fear for their jobs", "say they were not consulted"])}.`;
-    if (kind === "number") return `${capitalize(this.goods())} ${r.pick(["prices rose", "sales fell", "output grew", "imports climbed"])} ${percent(r)} ${r.pick(["over the period", "compared with a year earlier", "in the latest figures"])}, ${r.pick(["worth", "or about"])} ${amount(r)}.`;
+    if (kind === "local")
+      return `Residents of ${this.s.tail.drawName(r)}, a town of ${count(r)} people near ${this.s.city}, ${r.pick(["have followed the debate closely", "fear for their jobs", "say they were not consulted"])}.`;
+    if (kind === "number")
+      return `${capitalize(this.goods())} ${r.pick(["prices rose", "sales fell", "output grew", "imports climbed"])} ${percent(r)} ${r.pick(["over the period", "compared with a year earlier", "in the latest figures"])}, ${r.pick(["worth", "or about"])} ${amount(r)}.`;
     if (kind === "jargon") {
       const noun = r.pick(["clause", "rules", "provisions", "mechanism"]);
       const one = !noun.endsWith("s");
-      const verb = r.pick([one ? "remains contested" : "remain contested", one ? "was added late in the talks" : "were added late in the talks", `${one ? "applies" : "apply"} to ${this.goods()}`]);
+      const verb = r.pick([
+        one ? "remains contested" : "remain contested",
+        one ? "was added late in the talks" : "were added late in the talks",
+        `${one ? "applies" : "apply"} to ${this.goods()}`,
+      ]);
       return `The so-called ${this.s.tail.drawJargon(r)} ${noun}, ${r.pick(["named after", "first tested in", "drafted by officials in"])} ${this.s.tail.drawName(r)}, ${verb}.`;
     }
     return this.fill(this.template(BACKGROUND_TEMPLATES));

@@ -5,8 +5,31 @@ import type { Tail } from "./tail.js";
 import { FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, LAST_NAMES, PEOPLE_GROUPS, TOPICS } from "./words.js";
 
 const MENU_ITEMS = [
-  "Home", "World", "Business", "Markets", "Politics", "Technology", "Climate", "Health", "Opinion", "Analysis", "Blogs", "News", "Videos",
-  "Money", "Podcasts", "Events", "Subscribe", "Sign in", "Latest", "All", "In Brief", "Features", "Webinars", "Reports", "Newsletters",
+  "Home",
+  "World",
+  "Business",
+  "Markets",
+  "Politics",
+  "Technology",
+  "Climate",
+  "Health",
+  "Opinion",
+  "Analysis",
+  "Blogs",
+  "News",
+  "Videos",
+  "Money",
+  "Podcasts",
+  "Events",
+  "Subscribe",
+  "Sign in",
+  "Latest",
+  "All",
+  "In Brief",
+  "Features",
+  "Webinars",
+  "Reports",
+  "Newsletters",
 ];
 const LANGUAGES = ["English", "中文", "日本語", "한국어", "Español", "Français", "العربية", "Deutsch"];
 
@@ -41,12 +64,16 @@ export function recentPosts(rng: Rng, tail: Tail): string[] {
   for (let i = 0; i < n; i++) {
     const topic = rng.pick(TOPICS).np.replace(/^the /, "");
     const who = tail.drawName(rng);
-    out.push(rng.pick([
-      `${who} Confirms Plans For ${capitalizeWords(topic)}`,
-      `${capitalizeWords(topic)}: What ${capitalizeWords(rng.pick(PEOPLE_GROUPS))} Need To Know`,
-      `${who} Shareholders Sue Over ${capitalizeWords(topic)}`,
-    ]));
-    out.push(`${rng.pick(["Amid concern at", "After weeks of talks on", "A new report on"])} ${topic}, ${rng.pick(["a senior executive tells staff", "regulators are said to be", "the board has"])}…`);
+    out.push(
+      rng.pick([
+        `${who} Confirms Plans For ${capitalizeWords(topic)}`,
+        `${capitalizeWords(topic)}: What ${capitalizeWords(rng.pick(PEOPLE_GROUPS))} Need To Know`,
+        `${who} Shareholders Sue Over ${capitalizeWords(topic)}`,
+      ]),
+    );
+    out.push(
+      `${rng.pick(["Amid concern at", "After weeks of talks on", "A new report on"])} ${topic}, ${rng.pick(["a senior executive tells staff", "regulators are said to be", "the board has"])}…`,
+    );
     out.push(rng.pick([`${rng.int(1, 23)} hours ago`, `${rng.int(2, 6)} days ago`, "1 day ago"]));
   }
   return out;
@@ -66,11 +93,19 @@ export function copyright(rng: Rng, site: string): string {
 }
 
 export function cookieLine(rng: Rng): string {
-  return rng.pick(["We use cookies to improve your experience on our site. Accept", "This site uses cookies. Manage preferences", "error: Content is protected !!"]);
+  return rng.pick([
+    "We use cookies to improve your experience on our site. Accept",
+    "This site uses cookies. Manage preferences",
+    "error: Content is protected !!",
+  ]);
 }
 
 export function newsletter(rng: Rng): string[] {
-  return rng.pick([["Get Our Newsletter", "Sign up"], ["Sign up for our daily briefing", "Subscribe"], ["Follow us", "Get Our Newsletter"]]);
+  return rng.pick([
+    ["Get Our Newsletter", "Sign up"],
+    ["Sign up for our daily briefing", "Subscribe"],
+    ["Follow us", "Get Our Newsletter"],
+  ]);
 }
 
 function capitalizeWords(s: string): string {

@@ -3,8 +3,22 @@
 // or as a title before it ("Polish Finance Minister Anna Keller").
 import type { Rng } from "./prng.js";
 import {
-  BANKS_FOR_ANALYSTS, CITIES, COMPANIES, type Company, COUNTRIES, type Country, type Domain, EU_PORTFOLIOS, EXPERT_ROLES,
-  FIRST_NAMES_FEMALE, FIRST_NAMES_MALE, GROUPS, LAST_NAMES, LAW_FIRMS, PORTFOLIOS, THINK_TANKS,
+  BANKS_FOR_ANALYSTS,
+  CITIES,
+  COMPANIES,
+  type Company,
+  COUNTRIES,
+  type Country,
+  type Domain,
+  EU_PORTFOLIOS,
+  EXPERT_ROLES,
+  FIRST_NAMES_FEMALE,
+  FIRST_NAMES_MALE,
+  GROUPS,
+  LAST_NAMES,
+  LAW_FIRMS,
+  PORTFOLIOS,
+  THINK_TANKS,
 } from "./words.js";
 
 export interface Person {
@@ -53,7 +67,12 @@ function governmentRole(rng: Rng, country: Country): Pick<Person, "domain" | "ro
 
 function euRole(rng: Rng): Pick<Person, "domain" | "role" | "title" | "principal"> {
   const p = rng.pick(EU_PORTFOLIOS);
-  return { domain: p.domain, role: `the European ${p.title.toLowerCase()}`, title: rng.chance(0.5) ? `European ${p.title}` : p.title, principal: "European Commission" };
+  return {
+    domain: p.domain,
+    role: `the European ${p.title.toLowerCase()}`,
+    title: rng.chance(0.5) ? `European ${p.title}` : p.title,
+    principal: "European Commission",
+  };
 }
 
 function companyRole(rng: Rng, c: Company): Pick<Person, "domain" | "role" | "title" | "principal"> {
@@ -69,13 +88,17 @@ function companyRole(rng: Rng, c: Company): Pick<Person, "domain" | "role" | "ti
 }
 
 function groupRole(rng: Rng, g: (typeof GROUPS)[number]): Pick<Person, "domain" | "role" | "title" | "principal"> {
-  const head = g.noun === "party" ? rng.pick(["leader", "deputy leader", "spokesperson on the economy"]) : rng.pick(["general secretary", "director", "president", "policy director"]);
+  const head =
+    g.noun === "party"
+      ? rng.pick(["leader", "deputy leader", "spokesperson on the economy"])
+      : rng.pick(["general secretary", "director", "president", "policy director"]);
   const title = g.noun === "party" || g.noun === "union" ? `${titleCase(bare(g.name))} ${head}` : null;
   return { domain: g.domain, role: `${head} of ${g.name}`, title, principal: bare(g.name) };
 }
 
 function expertRole(rng: Rng, country: Country): Pick<Person, "domain" | "role" | "title" | "principal"> {
-  const role = rng.pick(EXPERT_ROLES)
+  const role = rng
+    .pick(EXPERT_ROLES)
     .replace("{bank}", rng.pick(BANKS_FOR_ANALYSTS))
     .replace("{thinktank}", rng.pick(THINK_TANKS))
     .replace("{city}", rng.pick(CITIES))
@@ -94,11 +117,15 @@ export function makeCast(rng: Rng, n: number): Person[] {
     const country = rng.pick(COUNTRIES);
     const kind = rng.weighted({ government: 35, eu: 8, company: 27, group: 15, expert: 15 });
     const role =
-      kind === "government" ? governmentRole(rng, country)
-      : kind === "eu" ? euRole(rng)
-      : kind === "company" ? companyRole(rng, rng.pick(COMPANIES))
-      : kind === "group" ? groupRole(rng, rng.pick(GROUPS))
-      : expertRole(rng, country);
+      kind === "government"
+        ? governmentRole(rng, country)
+        : kind === "eu"
+          ? euRole(rng)
+          : kind === "company"
+            ? companyRole(rng, rng.pick(COMPANIES))
+            : kind === "group"
+              ? groupRole(rng, rng.pick(GROUPS))
+              : expertRole(rng, country);
     out.push({ ...base, ...role, country });
   }
   return out;

@@ -40,9 +40,20 @@ async function load(root: string, cacheDir: string | null): Promise<void> {
   const firstAnswerMs = performance.now() - t2;
   const s = loaded.stats;
   const result: LoadResult = {
-    bootMs, importMs, loadMs: t2 - t1, readyMs: t2, firstAnswerMs,
-    files: s.files, passages: loaded.engine.corpus.passages.length, extracted: s.extracted, reused: s.reused,
-    indexFromCache: s.indexFromCache, cacheWritten: s.cacheWritten, memory: heap(), baseline, peakRssMB: peakRssMB(),
+    bootMs,
+    importMs,
+    loadMs: t2 - t1,
+    readyMs: t2,
+    firstAnswerMs,
+    files: s.files,
+    passages: loaded.engine.corpus.passages.length,
+    extracted: s.extracted,
+    reused: s.reused,
+    indexFromCache: s.indexFromCache,
+    cacheWritten: s.cacheWritten,
+    memory: heap(),
+    baseline,
+    peakRssMB: peakRssMB(),
   };
   emit(result);
 }
@@ -96,7 +107,14 @@ async function queries(root: string, cacheDir: string, keyPath: string, total: n
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { root: { type: "string" }, cache: { type: "string" }, docs: { type: "string" }, key: { type: "string" }, queries: { type: "string" }, profile: { type: "string" } },
+    options: {
+      root: { type: "string" },
+      cache: { type: "string" },
+      docs: { type: "string" },
+      key: { type: "string" },
+      queries: { type: "string" },
+      profile: { type: "string" },
+    },
   });
   const mode = positionals[0];
   if (mode === "load") await load(values.root!, values.cache && values.cache !== "none" ? values.cache : null);

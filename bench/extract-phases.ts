@@ -32,4 +32,8 @@ for (let r = 0; r < rounds; r++) {
   }
   for (const [k, v] of Object.entries(time)) best[k] = Math.min(best[k] ?? Infinity, v);
 }
-console.log(Object.entries(best).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(", "));
+console.log(
+  Object.entries(best)
+    .map(([k, v]) => `${k} ${v.toFixed(0)} ms`)
+    .join(", "),
+);

@@ -85,14 +85,24 @@ function choosePage(rng: Rng): { format: Format; style: TxtStyle; datePlace: Dat
   if (format === "html") return { format, style: "web", datePlace: rng.weighted({ meta: 50, time: 30, none: 20 }) };
   const style = rng.weighted({ web: 50, wire: 30, press: 20 });
   const datePlace: DatePlace =
-    style === "wire" ? rng.weighted({ header: 80, filename: 15, none: 5 })
-    : style === "press" ? rng.weighted({ dateline: 85, none: 15 })
-    : rng.weighted({ under: 45, "header-title": 15, filename: 15, none: 25 });
+    style === "wire"
+      ? rng.weighted({ header: 80, filename: 15, none: 5 })
+      : style === "press"
+        ? rng.weighted({ dateline: 85, none: 15 })
+        : rng.weighted({ under: 45, "header-title": 15, filename: 15, none: 25 });
   return { format, style, datePlace };
 }
 
 function slugOf(headline: string): string {
-  return headline.toLowerCase().normalize("NFKD").replace(/[^\w\s-]/g, "").trim().split(/\s+/).slice(0, 6).join("-").slice(0, 40);
+  return headline
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^\w\s-]/g, "")
+    .trim()
+    .split(/\s+/)
+    .slice(0, 6)
+    .join("-")
+    .slice(0, 40);
 }
 
 function generateInto(dir: string, opts: GenerateOptions): { manifest: Manifest; key: AnswerKey } {
@@ -128,15 +138,27 @@ function generateInto(dir: string, opts: GenerateOptions): { manifest: Manifest;
     if (rng.chance(0.2)) topics.push(rng.pick(TOPICS));
     const local = cast.filter((p) => p.domain === domain || p.domain === null);
     const people: Person[] = [...rng.sample(local, rng.int(2, 4)), rng.pick(cast)];
-    const companies = [...rng.sample(COMPANIES.filter((c) => c.domain === domain), rng.int(1, 2)), rng.pick(COMPANIES)];
-    const groups = rng.sample(GROUPS.filter((g) => g.domain === domain || g.domain === null).map((g) => g.name), rng.int(0, 2));
+    const companies = [
+      ...rng.sample(
+        COMPANIES.filter((c) => c.domain === domain),
+        rng.int(1, 2),
+      ),
+      rng.pick(COMPANIES),
+    ];
+    const groups = rng.sample(
+      GROUPS.filter((g) => g.domain === domain || g.domain === null).map((g) => g.name),
+      rng.int(0, 2),
+    );
     const country = rng.pick(COUNTRIES);
     const city = rng.pick(CITIES);
     const wire = page.format === "txt" && page.style === "wire";
     const marks = wire && rng.chance(0.2) ? { open: "``", close: "''" } : rng.chance(0.5) ? { open: "“", close: "”" } : { open: '"', close: '"' };
     let dateline = "";
     if (page.style === "press") {
-      dateline = date && page.datePlace === "dateline" ? `${country.capital.toUpperCase()}, ${date.d} ${MONTHS[date.m - 1]} ${date.y} - ` : `${country.capital.toUpperCase()} - `;
+      dateline =
+        date && page.datePlace === "dateline"
+          ? `${country.capital.toUpperCase()}, ${date.d} ${MONTHS[date.m - 1]} ${date.y} - `
+          : `${country.capital.toUpperCase()} - `;
     } else if (wire) {
       dateline = `${rng.chance(0.5) ? country.capital.toUpperCase() : `${country.capital.toUpperCase()}, ${country.name}`} (${rng.pick(WIRE_AGENCIES)}) ${rng.chance(0.7) ? "-" : "_"} `;
     } else if (rng.chance(0.1)) {
@@ -144,19 +166,46 @@ function generateInto(dir: string, opts: GenerateOptions): { manifest: Manifest;
     }
     const target = Math.min(5 + Math.floor(25 * rng.next() ** 1.6), passages - written);
     const article = writeArticle(
-      { rng, tail, doc: date, domain, topics, country, city, people, companies, groups, marks, honorifics: rng.chance(0.15), stances, subheads: page.style === "web" },
+      {
+        rng,
+        tail,
+        doc: date,
+        domain,
+        topics,
+        country,
+        city,
+        people,
+        companies,
+        groups,
+        marks,
+        honorifics: rng.chance(0.15),
+        stances,
+        subheads: page.style === "web",
+      },
       target,
       dateline,
     );
     const slug = slugOf(article.headline) || "story";
     const ext = page.format;
     const name =
-      date && page.datePlace === "filename" ? `${outlet.slug}_${iso(date)}_${slug.slice(0, 32)}.${ext}`
-      : rng.chance(0.5) ? `${String(i).padStart(4, "0")}_${(rng.next() * 2 ** 32 >>> 0).toString(16).padStart(8, "0")}.${ext}`
-      : `${slug}-${i.toString(36)}.${ext}`;
+      date && page.datePlace === "filename"
+        ? `${outlet.slug}_${iso(date)}_${slug.slice(0, 32)}.${ext}`
+        : rng.chance(0.5)
+          ? `${String(i).padStart(4, "0")}_${((rng.next() * 2 ** 32) >>> 0).toString(16).padStart(8, "0")}.${ext}`
+          : `${slug}-${i.toString(36)}.${ext}`;
     // Folders by outlet, and by year where the page is dated, as archives are kept.
     const file = date ? `${outlet.slug}/${date.y}/${name}` : `${outlet.slug}/${name}`;
-    const rendered = render(article, { rng, tail, format: page.format, style: page.style, datePlace: page.datePlace, date, site: outlet.name, siteDomain: outlet.domain, slug });
+    const rendered = render(article, {
+      rng,
+      tail,
+      format: page.format,
+      style: page.style,
+      datePlace: page.datePlace,
+      date,
+      site: outlet.name,
+      siteDomain: outlet.domain,
+      slug,
+    });
     const path = join(dir, "knowledge", file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, rendered.text);
@@ -200,8 +249,16 @@ function generateInto(dir: string, opts: GenerateOptions): { manifest: Manifest;
   const uniqueTimes = times.filter((c) => eventSignatures.get(c.check as string) === 1);
   const { pairs, mixed } = stances.consistent();
   const pick = master.fork("key");
-  const whoSaid = sampleInOrder(pick, uniqueQuotes.map((c) => c.item), keyPerKind);
-  const when = sampleInOrder(pick, uniqueTimes.map((c) => c.item), keyPerKind);
+  const whoSaid = sampleInOrder(
+    pick,
+    uniqueQuotes.map((c) => c.item),
+    keyPerKind,
+  );
+  const when = sampleInOrder(
+    pick,
+    uniqueTimes.map((c) => c.item),
+    keyPerKind,
+  );
   const stance: StanceKey[] = sampleInOrder(pick, pairs, keyPerKind);
   const absentWords = absent(master.fork("absent"), vocabulary, 300);
 
@@ -215,7 +272,14 @@ function generateInto(dir: string, opts: GenerateOptions): { manifest: Manifest;
     bytes,
     formats,
     undated,
-    candidates: { quotes: quotes.length, uniqueQuotes: uniqueQuotes.length, times: times.length, uniqueTimes: uniqueTimes.length, stancePairs: pairs.length + mixed, mixedStancePairs: mixed },
+    candidates: {
+      quotes: quotes.length,
+      uniqueQuotes: uniqueQuotes.length,
+      times: times.length,
+      uniqueTimes: uniqueTimes.length,
+      stancePairs: pairs.length + mixed,
+      mixedStancePairs: mixed,
+    },
     distinctWords: vocabulary.size,
   };
   writeFileSync(join(dir, "key.json"), JSON.stringify(key, null, 1));
@@ -231,7 +295,10 @@ function sampleInOrder<T>(rng: Rng, items: T[], n: number): T[] {
     const j = i + Math.floor(rng.next() * (idx.length - i));
     [idx[i], idx[j]] = [idx[j]!, idx[i]!];
   }
-  return idx.slice(0, n).sort((a, b) => a - b).map((i) => items[i]!);
+  return idx
+    .slice(0, n)
+    .sort((a, b) => a - b)
+    .map((i) => items[i]!);
 }
 
 /** Plausible words that the corpus never uses (for "not in the corpus" queries). */

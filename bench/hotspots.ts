@@ -97,7 +97,8 @@ export function describe(path: string, top = 12): string {
   for (const f of h.functions.slice(0, top)) lines.push(`  ${pct(f.share)} ${ms(f.selfMs)}  ${f.name}  ${f.where}`);
   // Regular expressions run as native code: they show up by pattern, which says whose they are.
   lines.push("native (regular expressions by pattern, builtins):");
-  for (const f of h.functions.filter((x) => x.area === "(native)").slice(0, 6)) lines.push(`  ${pct(f.share)} ${ms(f.selfMs)}  ${f.name.length > 90 ? `${f.name.slice(0, 90)}…` : f.name}`);
+  for (const f of h.functions.filter((x) => x.area === "(native)").slice(0, 6))
+    lines.push(`  ${pct(f.share)} ${ms(f.selfMs)}  ${f.name.length > 90 ? `${f.name.slice(0, 90)}…` : f.name}`);
   lines.push("in src/ (self time):");
   for (const f of h.functions.filter((x) => x.where.startsWith("src/")).slice(0, top)) lines.push(`  ${pct(f.share)} ${ms(f.selfMs)}  ${f.name}  ${f.where}`);
   lines.push("in src/ (with callees):");

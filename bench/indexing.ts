@@ -28,9 +28,7 @@ export function measureIndexing(knowledge: string, cacheDir: string): Indexing {
   const build = timed(() => SearchIndex.build(loaded.engine.corpus));
   // The same write loadEngine makes, to a throwaway file beside the real one.
   const scratch = join(cacheDir, "scratch", "index.json");
-  const write = timed(() =>
-    writeCache(scratch, knowledge, loaded.entries, loaded.engine.index.toStored()),
-  );
+  const write = timed(() => writeCache(scratch, knowledge, loaded.entries, loaded.engine.index.toStored()));
   rmSync(join(cacheDir, "scratch"), { recursive: true, force: true });
   return { loaded, withCacheWriteMs: load.ms, indexBuildMs: build.ms, cacheWriteMs: write.ms, cacheBytes };
 }

@@ -59,7 +59,9 @@ export async function measureSize(o: SizeOptions): Promise<SizeResult> {
   log("corpus…");
   const gen = timed(() => ensureCorpus({ passages: o.passages, seed: o.seed, root: o.root, keyPerKind: o.keyPerKind }));
   const g = gen.value;
-  log(`${g.reused ? "reused" : "generated"} ${g.manifest.documents} documents, ${(g.manifest.bytes / 1048576).toFixed(1)} MB in ${(gen.ms / 1000).toFixed(1)} s`);
+  log(
+    `${g.reused ? "reused" : "generated"} ${g.manifest.documents} documents, ${(g.manifest.bytes / 1048576).toFixed(1)} MB in ${(gen.ms / 1000).toFixed(1)} s`,
+  );
   const cacheDir = join(g.dir, "engine-cache");
   rmSync(cacheDir, { recursive: true, force: true });
 
@@ -90,9 +92,19 @@ export async function measureSize(o: SizeOptions): Promise<SizeResult> {
   return {
     passagesTarget: o.passages,
     corpus: {
-      dir: g.dir, reused: g.reused, generationMs: gen.ms, documents: c.documents.length, passages: c.passages.length,
-      paragraphsWritten: g.manifest.paragraphs, bytes: g.manifest.bytes, formats: g.manifest.formats, undated: g.manifest.undated,
-      distinctWords: g.manifest.distinctWords, quotes: c.quotes.length, times: c.times.length, stances: c.stances.length,
+      dir: g.dir,
+      reused: g.reused,
+      generationMs: gen.ms,
+      documents: c.documents.length,
+      passages: c.passages.length,
+      paragraphsWritten: g.manifest.paragraphs,
+      bytes: g.manifest.bytes,
+      formats: g.manifest.formats,
+      undated: g.manifest.undated,
+      distinctWords: g.manifest.distinctWords,
+      quotes: c.quotes.length,
+      times: c.times.length,
+      stances: c.stances.length,
       key: { whoSaid: g.key.whoSaid.length, when: g.key.when.length, stance: g.key.stance.length },
     },
     indexing: {

@@ -17,7 +17,9 @@ type LineMap = Map<string, { file: string; lines: (l: number) => number[] }>;
 const maps: Record<"pdf" | "docx", LineMap> = { pdf: new Map(), docx: new Map() };
 for (const kind of ["pdf", "docx"] as const) mkdirSync(join(out, kind, "knowledge"), { recursive: true });
 
-for (const f of readdirSync(src).filter((f) => f.endsWith(".txt")).sort()) {
+for (const f of readdirSync(src)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()) {
   const text = readFileSync(join(src, f), "utf8");
   const base = f.replace(/\.txt$/, "");
   const { pdf, printed } = await printText(text, { header: "Printed copy for review", pageNumbers: true, linesPerPage: 40 });
@@ -46,7 +48,9 @@ const remap = (v: unknown, map: LineMap): unknown => {
   for (const [key, value] of Object.entries(o)) if (key !== "docs" && typeof value === "object") o[key] = remap(value, map);
   return o;
 };
-const cases = readFileSync(casesPath, "utf8").split("\n").filter((l) => l.trim());
+const cases = readFileSync(casesPath, "utf8")
+  .split("\n")
+  .filter((l) => l.trim());
 for (const kind of ["pdf", "docx"] as const) {
   writeFileSync(join(out, kind, "cases.jsonl"), cases.map((l) => JSON.stringify(remap(JSON.parse(l), maps[kind]))).join("\n") + "\n");
 }

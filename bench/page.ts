@@ -159,7 +159,13 @@ function renderMarkdown(a: Article, s: PageSetup): Rendered {
   const fm = ["---", `title: "${a.headline.replace(/"/g, '\\"')}"`];
   if (d && s.datePlace === "frontmatter") fm.push(`date: ${iso(d)}`);
   const bio = authorBio(rng, s.site);
-  fm.push(`author: ${bio.name}`, `url: https://${s.siteDomain}/${s.slug}`, `tags: [${rng.sample(["trade", "energy", "policy", "europe", "markets", "tech"], 2).join(", ")}]`, "---", "");
+  fm.push(
+    `author: ${bio.name}`,
+    `url: https://${s.siteDomain}/${s.slug}`,
+    `tags: [${rng.sample(["trade", "energy", "policy", "europe", "markets", "tech"], 2).join(", ")}]`,
+    "---",
+    "",
+  );
   out.push(...fm);
   if (rng.chance(0.7)) out.push(`# ${a.headline}`, "");
   else out.push(a.headline, "=".repeat(Math.min(a.headline.length, 60)), "");
@@ -209,7 +215,12 @@ function renderHtml(a: Article, s: PageSetup): Rendered {
   for (const l of recentPosts(rng, s.tail).slice(1)) out.push(`<li>${escapeHtml(l)}</li>`);
   out.push("</ul>", "</aside>");
   out.push(useArticle ? "</main>" : "</div>");
-  out.push("<footer>", `<p>${escapeHtml(copyright(rng, s.site))}</p>`, '<p><a href="/privacy">Privacy</a> | <a href="/terms">Terms of use</a></p>', "</footer>");
+  out.push(
+    "<footer>",
+    `<p>${escapeHtml(copyright(rng, s.site))}</p>`,
+    '<p><a href="/privacy">Privacy</a> | <a href="/terms">Terms of use</a></p>',
+    "</footer>",
+  );
   if (rng.chance(0.5)) out.push(`<div class="cookie-consent">${escapeHtml(cookieLine(rng))}</div>`);
   out.push('<script src="/static/app.js" defer></script>', "</body>", "</html>");
   return { text: out.text(), lineMaps: out.maps };

@@ -50,7 +50,13 @@ async function index(url: string, root: string, cacheDir: string, batchSize: num
   try {
     const t0 = performance.now();
     const r = await indexFolder(db, root, { cacheDir, force: true, batchSize, onWarning: () => {}, onLog: () => {} });
-    const result: PgIndexResult = { ms: performance.now() - t0, documents: r.documents, passages: r.passages, generation: r.generation, peakRssMB: procStatusMB("VmHWM") };
+    const result: PgIndexResult = {
+      ms: performance.now() - t0,
+      documents: r.documents,
+      passages: r.passages,
+      generation: r.generation,
+      peakRssMB: procStatusMB("VmHWM"),
+    };
     emit(result);
   } finally {
     await db.close?.();
@@ -69,7 +75,11 @@ async function answerAll(url: string, keyPath: string, total: number, accuracy: 
     const latency = await measureAnswers(ctx, buildWorkload(key, total, key.seed));
     const acc = accuracy ? await measureAccuracy(ctx, key) : null;
     const result: PgAnswerResult = {
-      latency, accuracy: acc, readyRssMB, rssMB: procStatusMB("VmRSS"), peakRssMB: procStatusMB("VmHWM"),
+      latency,
+      accuracy: acc,
+      readyRssMB,
+      rssMB: procStatusMB("VmRSS"),
+      peakRssMB: procStatusMB("VmHWM"),
       heapUsedMB: Math.round(process.memoryUsage().heapUsed / 104857.6) / 10,
     };
     emit(result);
@@ -82,8 +92,13 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      url: { type: "string" }, root: { type: "string" }, cache: { type: "string" }, "batch-size": { type: "string" },
-      key: { type: "string" }, queries: { type: "string" }, "no-accuracy": { type: "boolean", default: false },
+      url: { type: "string" },
+      root: { type: "string" },
+      cache: { type: "string" },
+      "batch-size": { type: "string" },
+      key: { type: "string" },
+      queries: { type: "string" },
+      "no-accuracy": { type: "boolean", default: false },
     },
   });
   const mode = positionals[0];

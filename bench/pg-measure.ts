@@ -51,7 +51,10 @@ export async function measurePostgres(o: PgSizeOptions): Promise<PgSizeResult[]>
   const cacheDir = mkdtempSync(join(o.root, "pg-index-cache-"));
   try {
     log(`indexing ${g.manifest.documents} documents with the real indexer (fresh process, nothing cached)…`);
-    const ix = runChild<PgIndexResult>(["index", "--url", cluster.url, "--root", g.knowledge, "--cache", cacheDir], [], { script: PG_CHILD, timeoutMs: 3 * 60 * 60 * 1000 });
+    const ix = runChild<PgIndexResult>(["index", "--url", cluster.url, "--root", g.knowledge, "--cache", cacheDir], [], {
+      script: PG_CHILD,
+      timeoutMs: 3 * 60 * 60 * 1000,
+    });
     const mb = g.manifest.bytes / 1048576;
     const indexing = { ...ix.result, mbPerSec: mb / (ix.result.ms / 1000), passagesPerSec: ix.result.passages / (ix.result.ms / 1000) };
     const corpus = { dir: g.dir, documents: g.manifest.documents, passages: ix.result.passages, bytes: g.manifest.bytes };

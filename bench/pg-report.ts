@@ -33,38 +33,87 @@ interface Row {
 const mb = (bytes: number): number => bytes / 1048576;
 
 const ROWS: Row[] = [
-  { section: "corpus", label: "passages served", digits: 0, cell: (c) => [c.store === "postgres" ? c.passagesServed : c.store === "embedded" ? c.corpus.passages : c.run ? c.run.result.passages : NaN] },
+  {
+    section: "corpus",
+    label: "passages served",
+    digits: 0,
+    cell: (c) => [c.store === "postgres" ? c.passagesServed : c.store === "embedded" ? c.corpus.passages : c.run ? c.run.result.passages : NaN],
+  },
   { label: "text indexed (MB)", digits: 1, cell: (c) => (c.store === "embedded-attempt" ? null : [mb(c.corpus.bytes)]) },
-  { section: "indexing from nothing (extraction included, fresh process)", label: "time (s)", digits: 1, cell: (c) => (c.store === "postgres" ? [c.indexing.ms / 1000] : c.store === "embedded" ? [c.indexing.withoutCacheWriteMs / 1000] : c.run ? [c.run.result.loadMs / 1000] : null) },
-  { label: "throughput (MB/s)", digits: 2, cell: (c) => (c.store === "postgres" ? [c.indexing.mbPerSec] : c.store === "embedded" ? [c.indexing.mbPerSecWithoutCacheWrite] : null) },
+  {
+    section: "indexing from nothing (extraction included, fresh process)",
+    label: "time (s)",
+    digits: 1,
+    cell: (c) =>
+      c.store === "postgres"
+        ? [c.indexing.ms / 1000]
+        : c.store === "embedded"
+          ? [c.indexing.withoutCacheWriteMs / 1000]
+          : c.run
+            ? [c.run.result.loadMs / 1000]
+            : null,
+  },
+  {
+    label: "throughput (MB/s)",
+    digits: 2,
+    cell: (c) => (c.store === "postgres" ? [c.indexing.mbPerSec] : c.store === "embedded" ? [c.indexing.mbPerSecWithoutCacheWrite] : null),
+  },
   {
     label: "throughput (passages/s)",
     digits: 0,
-    cell: (c) => (c.store === "postgres" ? [c.indexing.passagesPerSec] : c.store === "embedded" ? [c.corpus.passages / (c.indexing.withoutCacheWriteMs / 1000)] : null),
+    cell: (c) =>
+      c.store === "postgres" ? [c.indexing.passagesPerSec] : c.store === "embedded" ? [c.corpus.passages / (c.indexing.withoutCacheWriteMs / 1000)] : null,
   },
   { label: "indexer peak RSS (MB)", digits: 0, cell: (c) => (c.store === "postgres" ? [c.indexing.peakRssMB] : null) },
   { label: "rows copied to reach the size, in SQL (s)", digits: 1, cell: (c) => (c.store === "postgres" && c.copyMs !== null ? [c.copyMs / 1000] : null) },
   { label: "database size (MB)", digits: 0, cell: (c) => (c.store === "postgres" ? [c.databaseMB] : null) },
-  ...COMMANDS.map(
-    (cmd, i): Row => ({
-      section: i === 0 ? "answer latency, ms (p50 / p95 / p99)" : undefined,
-      label: cmd,
-      target: "p99 ≤ 50",
-      digits: 1,
-      cell: (c) => {
-        const l = c.store === "postgres" ? c.answering.latency.answer[cmd] : c.store === "embedded" ? c.latency.answer[cmd] : null;
-        return l ? [l.p50, l.p95, l.p99] : null;
-      },
-      ok: (v) => v[2]! <= 50,
-    }),
-  ),
-  { section: "answering process (bot-like)", label: "RSS: peak while answering (postgres) / after load (embedded), MB", target: "≤ 200", digits: 0,
-    cell: (c) => (c.store === "postgres" ? [c.answering.peakRssMB] : c.store === "embedded" ? [c.coldStart.fromCache.result.memory.rssMB] : c.run ? [c.run.result.memory.rssMB] : null), ok: (v) => v[0]! <= 200 },
-  { label: "heap used (MB)", digits: 0, cell: (c) => (c.store === "postgres" ? [c.answering.heapUsedMB] : c.store === "embedded" ? [c.coldStart.fromCache.result.memory.heapUsedMB] : c.run ? [c.run.result.memory.heapUsedMB] : null) },
-  { section: "accuracy on the answer key (%)", label: "who-said / when / stance", digits: 1, cell: (c) => {
-    const a = c.store === "postgres" ? c.answering.accuracy : c.store === "embedded" ? c.accuracy : null;
-    return a ? [a.whoSaid.pct, a.when.pct, a.stance.pct] : null;
-  } },
+  ...COMMANDS.map((cmd, i): Row => ({
+    section: i === 0 ? "answer latency, ms (p50 / p95 / p99)" : undefined,
+    label: cmd,
+    target: "p99 ≤ 50",
+    digits: 1,
+    cell: (c) => {
+      const l = c.store === "postgres" ? c.answering.latency.answer[cmd] : c.store === "embedded" ? c.latency.answer[cmd] : null;
+      return l ? [l.p50, l.p95, l.p99] : null;
+    },
+    ok: (v) => v[2]! <= 50,
+  })),
+  {
+    section: "answering process (bot-like)",
+    label: "RSS: peak while answering (postgres) / after load (embedded), MB",
+    target: "≤ 200",
+    digits: 0,
+    cell: (c) =>
+      c.store === "postgres"
+        ? [c.answering.peakRssMB]
+        : c.store === "embedded"
+          ? [c.coldStart.fromCache.result.memory.rssMB]
+          : c.run
+            ? [c.run.result.memory.rssMB]
+            : null,
+    ok: (v) => v[0]! <= 200,
+  },
+  {
+    label: "heap used (MB)",
+    digits: 0,
+    cell: (c) =>
+      c.store === "postgres"
+        ? [c.answering.heapUsedMB]
+        : c.store === "embedded"
+          ? [c.coldStart.fromCache.result.memory.heapUsedMB]
+          : c.run
+            ? [c.run.result.memory.heapUsedMB]
+            : null,
+  },
+  {
+    section: "accuracy on the answer key (%)",
+    label: "who-said / when / stance",
+    digits: 1,
+    cell: (c) => {
+      const a = c.store === "postgres" ? c.answering.accuracy : c.store === "embedded" ? c.accuracy : null;
+      return a ? [a.whoSaid.pct, a.when.pct, a.stance.pct] : null;
+    },
+  },
 ];
 
 function fmt(x: number, digits: number): string {
@@ -110,7 +159,9 @@ export function storeNotes(cols: StoreColumn[]): string[] {
       );
     }
     if (c.store === "postgres" && c.copies > 1) {
-      out.push(`${columnLabel(c)}: the real indexer wrote ${c.corpus.passages} passages; their rows were then copied in SQL to ${c.passagesServed} (new ids and file names, word counts scaled); accuracy is not judged on copies`);
+      out.push(
+        `${columnLabel(c)}: the real indexer wrote ${c.corpus.passages} passages; their rows were then copied in SQL to ${c.passagesServed} (new ids and file names, word counts scaled); accuracy is not judged on copies`,
+      );
     }
   }
   return out;

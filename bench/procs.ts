@@ -77,7 +77,9 @@ export function runChild<T>(args: string[], nodeFlags: string[] = [], opts: Chil
   const wallMs = performance.now() - t0;
   const line = run.stdout?.split("\n").find((l) => l.startsWith(RESULT_MARK));
   if (run.status !== 0 || !line) {
-    throw new Error(`bench child ${args.join(" ")} failed (status ${run.status}${run.signal ? `, ${run.signal}` : ""}${run.error ? `, ${run.error.message}` : ""}):\n${(run.stderr ?? "").slice(-3000)}`);
+    throw new Error(
+      `bench child ${args.join(" ")} failed (status ${run.status}${run.signal ? `, ${run.signal}` : ""}${run.error ? `, ${run.error.message}` : ""}):\n${(run.stderr ?? "").slice(-3000)}`,
+    );
   }
   return { result: JSON.parse(line.slice(RESULT_MARK.length)) as T, wallMs };
 }

@@ -13,7 +13,13 @@ import { describe } from "./hotspots.js";
 import { runChild } from "./procs.js";
 
 const { values } = parseArgs({
-  options: { size: { type: "string", default: "10000" }, seed: { type: "string", default: "1" }, queries: { type: "string", default: "3000" }, phases: { type: "string", default: "index,cache,queries" }, root: { type: "string" } },
+  options: {
+    size: { type: "string", default: "10000" },
+    seed: { type: "string", default: "1" },
+    queries: { type: "string", default: "3000" },
+    phases: { type: "string", default: "index,cache,queries" },
+    root: { type: "string" },
+  },
 });
 const passages = Number(values.size);
 const g = ensureCorpus({ passages, seed: values.seed!, root: values.root ?? join(".cache", "bench") });
@@ -25,7 +31,9 @@ const phases = new Set(values.phases!.split(","));
 
 /** The main thread's profile among those --cpu-prof wrote (CPU.<date>.<time>.<pid>.<thread>.<n>; the module loader's thread is another). */
 const written = (dir: string): string => {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".cpuprofile"))
+    .sort();
   return join(dir, files.find((f) => /\.\d+\.0\.\d+\.cpuprofile$/.test(f)) ?? files[files.length - 1]!);
 };
 

@@ -84,10 +84,27 @@ function surveySources(sources: Array<{ set: string; dir: string }>): SourceFile
 // A few everyday words and a stand-in each: enough that copies differ beyond names and numbers,
 // never the verbs that attribute quotes or carry stances.
 const WORD_SWAPS: Record<string, string> = {
-  big: "large", large: "big", small: "little", little: "small", new: "recent", recent: "new",
-  many: "numerous", quickly: "rapidly", rapidly: "quickly", also: "too", often: "frequently",
-  about: "around", around: "about", major: "leading", important: "key", key: "important",
-  start: "begin", begin: "start", help: "assist", show: "indicate", near: "close to",
+  big: "large",
+  large: "big",
+  small: "little",
+  little: "small",
+  new: "recent",
+  recent: "new",
+  many: "numerous",
+  quickly: "rapidly",
+  rapidly: "quickly",
+  also: "too",
+  often: "frequently",
+  about: "around",
+  around: "about",
+  major: "leading",
+  important: "key",
+  key: "important",
+  start: "begin",
+  begin: "start",
+  help: "assist",
+  show: "indicate",
+  near: "close to",
 };
 
 const MONTH_DAY = /^date:[ \t]*(\d{4})-(\d{2})-(\d{2})[ \t]*$/m;
@@ -179,8 +196,14 @@ export function ensureRealCorpus(o: RealCorpusOptions): RealCorpus {
     }
   }
   const manifest: RealManifest = {
-    version: REAL_CORPUS_VERSION, passages: o.passages, seed: o.seed, sources: sources.map((s) => s.set),
-    copies: copy, documents, estimatedPassages: written, bytes,
+    version: REAL_CORPUS_VERSION,
+    passages: o.passages,
+    seed: o.seed,
+    sources: sources.map((s) => s.set),
+    copies: copy,
+    documents,
+    estimatedPassages: written,
+    bytes,
   };
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 1)}\n`);
   return { dir, knowledge, manifest, reused: false };

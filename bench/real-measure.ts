@@ -26,7 +26,17 @@ export interface RealOptions {
 
 export interface RealResult {
   passagesTarget: number;
-  corpus: { dir: string; reused: boolean; manifest: RealManifest; documents: number; passages: number; bytes: number; quotes: number; times: number; stances: number };
+  corpus: {
+    dir: string;
+    reused: boolean;
+    manifest: RealManifest;
+    documents: number;
+    passages: number;
+    bytes: number;
+    quotes: number;
+    times: number;
+    stances: number;
+  };
   firstRun: ChildRun<LoadResult>;
   coldStarts: Array<ChildRun<LoadResult>>;
   /** Median of the cold starts: whole process wall time, ready time, peak RSS, heap after load. */
@@ -101,8 +111,15 @@ export async function measureReal(o: RealOptions): Promise<RealResult> {
   return {
     passagesTarget: o.passages,
     corpus: {
-      dir: g.dir, reused: g.reused, manifest: g.manifest, documents: c.documents.length, passages: c.passages.length, bytes: g.manifest.bytes,
-      quotes: c.quotes.length, times: c.times.length, stances: c.stances.length,
+      dir: g.dir,
+      reused: g.reused,
+      manifest: g.manifest,
+      documents: c.documents.length,
+      passages: c.passages.length,
+      bytes: g.manifest.bytes,
+      quotes: c.quotes.length,
+      times: c.times.length,
+      stances: c.stances.length,
     },
     firstRun,
     coldStarts,

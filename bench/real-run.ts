@@ -29,7 +29,9 @@ export async function runReal(o: RealRunOptions): Promise<number> {
     "",
     realTable(results),
     "",
-    ...(missed.length ? ["Targets missed at the largest size, and where the tail is:", ...missed.map((x) => `  ${x}`)] : ["All targets met at the largest size."]),
+    ...(missed.length
+      ? ["Targets missed at the largest size, and where the tail is:", ...missed.map((x) => `  ${x}`)]
+      : ["All targets met at the largest size."]),
   ];
   process.stdout.write(`${out.join("\n")}\n`);
   const json = {

@@ -28,7 +28,14 @@ const line = (label: string, xs: number[]): string => {
   const s = [...xs].sort((a, b) => a - b);
   return `${label.padEnd(9)} p50 ${percentile(s, 50).toFixed(2)}  p99 ${percentile(s, 99).toFixed(2)} ms`;
 };
-for (const c of COMMANDS) console.log(line(c, best.filter((_, i) => workload[i]!.command === c)));
+for (const c of COMMANDS)
+  console.log(
+    line(
+      c,
+      best.filter((_, i) => workload[i]!.command === c),
+    ),
+  );
 console.log(line("all", best));
 const order = best.map((ms, i) => [ms, i] as const).sort((a, b) => b[0] - a[0]);
-for (const [ms, i] of order.slice(0, Number(top))) console.log(`${ms.toFixed(1).padStart(8)} ms  ${workload[i]!.command}/${workload[i]!.variant} ${JSON.stringify(workload[i]!.input)}`);
+for (const [ms, i] of order.slice(0, Number(top)))
+  console.log(`${ms.toFixed(1).padStart(8)} ms  ${workload[i]!.command}/${workload[i]!.variant} ${JSON.stringify(workload[i]!.input)}`);

@@ -57,15 +57,30 @@ function options(argv: string[]): Options | null {
   const { values } = parseArgs({
     args: argv,
     options: {
-      sizes: { type: "string" }, quick: { type: "boolean", default: false }, queries: { type: "string" }, seed: { type: "string" },
-      key: { type: "string" }, out: { type: "string" }, root: { type: "string" }, cpu: { type: "string" }, "no-pin": { type: "boolean", default: false },
-      store: { type: "string" }, "pg-copy-from": { type: "string" }, "embedded-max": { type: "string" }, "embedded-heap": { type: "string" }, "embedded-timeout": { type: "string" },
-      help: { type: "boolean", short: "h", default: false }, corpus: { type: "string", default: "synthetic" }, shared: { type: "string" },
+      sizes: { type: "string" },
+      quick: { type: "boolean", default: false },
+      queries: { type: "string" },
+      seed: { type: "string" },
+      key: { type: "string" },
+      out: { type: "string" },
+      root: { type: "string" },
+      cpu: { type: "string" },
+      "no-pin": { type: "boolean", default: false },
+      store: { type: "string" },
+      "pg-copy-from": { type: "string" },
+      "embedded-max": { type: "string" },
+      "embedded-heap": { type: "string" },
+      "embedded-timeout": { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+      corpus: { type: "string", default: "synthetic" },
+      shared: { type: "string" },
     },
   });
   if (values.help) return null;
   if (values.corpus !== "synthetic" && values.corpus !== "real") throw new Error(`--corpus wants synthetic or real, got ${values.corpus}`);
-  const sizes = values.quick ? [1000] : (values.sizes ?? (values.corpus === "real" ? "10000,100000" : "1000,10000,100000")).split(",").map((x) => Number(x.trim()));
+  const sizes = values.quick
+    ? [1000]
+    : (values.sizes ?? (values.corpus === "real" ? "10000,100000" : "1000,10000,100000")).split(",").map((x) => Number(x.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 50)) throw new Error(`--sizes wants whole numbers of passages (at least 50), got ${values.sizes}`);
   const int = (v: string | undefined, d: number, name: string): number => {
     const n = v === undefined ? d : Number(v);
@@ -101,14 +116,21 @@ function accuracyNotes(results: SizeResult[]): string[] {
   for (const r of results) {
     const a = r.accuracy;
     const by = (x: Record<string, { n: number; pct: number }>): string =>
-      Object.entries(x).sort((p, q) => q[1].n - p[1].n).map(([k, v]) => `${k} ${v.pct}% (${v.n})`).join(", ");
+      Object.entries(x)
+        .sort((p, q) => q[1].n - p[1].n)
+        .map(([k, v]) => `${k} ${v.pct}% (${v.n})`)
+        .join(", ");
     out.push(`${r.passagesTarget} passages — who-said by pattern: ${by(a.whoSaid.by)}`);
     out.push(`${r.passagesTarget} passages — when by kind: ${by(a.when.by)}`);
     out.push(`${r.passagesTarget} passages — stance by expected polarity: ${by(a.stance.by)}`);
   }
   const last = results[results.length - 1];
   if (last) {
-    for (const [name, s] of [["who-said", last.accuracy.whoSaid], ["when", last.accuracy.when], ["stance", last.accuracy.stance]] as const) {
+    for (const [name, s] of [
+      ["who-said", last.accuracy.whoSaid],
+      ["when", last.accuracy.when],
+      ["stance", last.accuracy.stance],
+    ] as const) {
       for (const f of s.failures.slice(0, 4)) out.push(`  ✗ ${name} [${f.tag}] "${f.query}" — expected ${f.expected}; got ${f.got}`);
     }
   }
@@ -148,7 +170,9 @@ async function main(): Promise<number> {
     "",
     table(results),
     "",
-    ...(misses(results).length ? ["Targets missed (at the largest size; the issue sets them at 100k passages):", ...misses(results).map((x) => `  ${x}`), ""] : ["All targets met at the largest size.", ""]),
+    ...(misses(results).length
+      ? ["Targets missed (at the largest size; the issue sets them at 100k passages):", ...misses(results).map((x) => `  ${x}`), ""]
+      : ["All targets met at the largest size.", ""]),
     ...accuracyNotes(results),
   ];
   process.stdout.write(`${out.join("\n")}\n`);
@@ -205,11 +229,17 @@ function embeddedAttempt(o: Options, passages: number, log: (msg: string) => voi
   const t0 = performance.now();
   const base = { store: "embedded-attempt" as const, passagesTarget: passages, heapLimitMB: o.embeddedHeapMB, timeoutMin: o.embeddedTimeoutMin };
   try {
-    const run = runChild<LoadResult>(["load", "--root", g.knowledge, "--cache", "none"], [`--max-old-space-size=${o.embeddedHeapMB}`], { timeoutMs: o.embeddedTimeoutMin * 60000 });
+    const run = runChild<LoadResult>(["load", "--root", g.knowledge, "--cache", "none"], [`--max-old-space-size=${o.embeddedHeapMB}`], {
+      timeoutMs: o.embeddedTimeoutMin * 60000,
+    });
     return { ...base, run, failure: null, wallMs: performance.now() - t0 };
   } catch (e) {
     const msg = (e as Error).message;
-    const failure = /heap out of memory|Allocation failed/i.test(msg) ? "JavaScript heap out of memory" : /SIGTERM|ETIMEDOUT/.test(msg) ? "timed out" : msg.split("\n")[0]!;
+    const failure = /heap out of memory|Allocation failed/i.test(msg)
+      ? "JavaScript heap out of memory"
+      : /SIGTERM|ETIMEDOUT/.test(msg)
+        ? "timed out"
+        : msg.split("\n")[0]!;
     return { ...base, run: null, failure, wallMs: performance.now() - t0 };
   }
 }

@@ -27,7 +27,10 @@ const { values } = parseArgs({
     checkout: { type: "string", default: HERE },
   },
 });
-const knowledgeDirs = values.knowledge.split(",").filter(Boolean).map((d) => resolve(d));
+const knowledgeDirs = values.knowledge
+  .split(",")
+  .filter(Boolean)
+  .map((d) => resolve(d));
 const shardCounts = values.shards.split(",").map(Number);
 const questions = Number(values.questions);
 const checkout = resolve(values.checkout);
@@ -87,14 +90,26 @@ function sample(pid: number): Sample {
     peak += kb(s.VmHWM);
     threads += Number(s.Threads ?? 0);
   }
-  return { rssMb: Math.round(rss / 102.4) / 10, peakMb: Math.round(peak / 102.4) / 10, processes: parts.filter((p) => p.startsWith("node ")).length, threads, parts: parts.join(", ") };
+  return {
+    rssMb: Math.round(rss / 102.4) / 10,
+    peakMb: Math.round(peak / 102.4) / 10,
+    processes: parts.filter((p) => p.startsWith("node ")).length,
+    threads,
+    parts: parts.join(", "),
+  };
 }
 
 function startBot(env: Record<string, string>): { child: ChildProcess; stderr: () => string; cleanup: () => void } {
   const cwd = mkdtempSync(join(tmpdir(), "shard-memory-"));
   const child = spawn(process.execPath, ["--import", TSX, join(checkout, "src/main.ts")], {
     cwd,
-    env: { PATH: process.env.PATH ?? "", ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}), TSX_TSCONFIG_PATH: join(checkout, "tsconfig.json"), NO_COLOR: "1", ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
+      TSX_TSCONFIG_PATH: join(checkout, "tsconfig.json"),
+      NO_COLOR: "1",
+      ...env,
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";
@@ -124,10 +139,15 @@ async function measure(knowledge: string, cache: string, shards: number | null):
     let users = 0;
     for (const [shard, [guildId]] of byShard.entries()) {
       for (let q = 0; q < questions; q++) {
-        const sent = await standIn.chatInput("search", [{ name: "query", type: 3, value: q % 2 ? "said" : "minister" }], { guildId, userId: `${460000000000000000n + BigInt(++users)}` });
-        await Promise.race([standIn.waitForRequest((r) => r.path.includes(`/interactions/${sent.id}/`) && r.status < 300, 30_000), exited]).catch((e: unknown) => {
-          throw new Error(`shard ${shard} did not answer: ${(e as Error).message}`);
+        const sent = await standIn.chatInput("search", [{ name: "query", type: 3, value: q % 2 ? "said" : "minister" }], {
+          guildId,
+          userId: `${460000000000000000n + BigInt(++users)}`,
         });
+        await Promise.race([standIn.waitForRequest((r) => r.path.includes(`/interactions/${sent.id}/`) && r.status < 300, 30_000), exited]).catch(
+          (e: unknown) => {
+            throw new Error(`shard ${shard} did not answer: ${(e as Error).message}`);
+          },
+        );
       }
     }
     await new Promise((r) => setTimeout(r, 2000));
@@ -153,7 +173,9 @@ async function main(): Promise<void> {
         const s = await measure(knowledge, cache, shards);
         if (shards === 1) one = s.rssMb;
         const ratio = shards && one ? `${(s.rssMb / one).toFixed(2)}×` : "";
-        console.log(`| ${knowledge} | ${shards ?? "none"} | ${s.processes} / ${s.threads} | ${(s.startMs / 1000).toFixed(1)} s | ${s.rssMb} MB | ${s.peakMb} MB | ${ratio} |`);
+        console.log(
+          `| ${knowledge} | ${shards ?? "none"} | ${s.processes} / ${s.threads} | ${(s.startMs / 1000).toFixed(1)} s | ${s.rssMb} MB | ${s.peakMb} MB | ${ratio} |`,
+        );
         console.error(`  (${s.parts})`);
       }
     } finally {

@@ -28,9 +28,11 @@ export class StanceBook {
     const key = `${principal}\u0000${topic.np}`;
     let d = this.dispositions.get(key);
     if (!d) {
-      d = topic.allegation ? "oppose"
-        : topic.bannable ? this.rng.weighted({ support: 30, oppose: 50, neutral: 20 })
-        : this.rng.weighted({ support: 50, oppose: 50 });
+      d = topic.allegation
+        ? "oppose"
+        : topic.bannable
+          ? this.rng.weighted({ support: 30, oppose: 50, neutral: 20 })
+          : this.rng.weighted({ support: 50, oppose: 50 });
       this.dispositions.set(key, d);
     }
     return d;

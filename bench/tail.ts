@@ -8,16 +8,113 @@ import type { Rng } from "./prng.js";
 /** Size of the tail's universe; draws are log-uniform over it. */
 const UNIVERSE = 500_000;
 
-const ONSETS = ["b", "br", "c", "ch", "d", "dr", "f", "g", "gr", "h", "j", "k", "kl", "l", "m", "n", "p", "pr", "r", "s", "sk", "st", "t", "tr", "v", "w", "z", "sh", "th", "bl"];
+const ONSETS = [
+  "b",
+  "br",
+  "c",
+  "ch",
+  "d",
+  "dr",
+  "f",
+  "g",
+  "gr",
+  "h",
+  "j",
+  "k",
+  "kl",
+  "l",
+  "m",
+  "n",
+  "p",
+  "pr",
+  "r",
+  "s",
+  "sk",
+  "st",
+  "t",
+  "tr",
+  "v",
+  "w",
+  "z",
+  "sh",
+  "th",
+  "bl",
+];
 const VOWELS = ["a", "e", "i", "o", "u", "ai", "ei", "ou", "ia", "y", "ae", "oe"];
 const CODAS = ["", "", "n", "r", "l", "s", "m", "k", "nd", "rt", "st", "ck", "ll", "x", "ng", "rn"];
 const NAME_ENDINGS = ["", "", "", "sen", "berg", "ov", "ski", "ez", "ari", "ton", "ford", "ini", "ek", "ard", "stad", "holm", "wick", "ville", "ia", "ano"];
 
-const PREFIXES = ["inter", "re", "over", "under", "co", "sub", "trans", "de", "pre", "post", "counter", "micro", "macro", "multi", "non", "cross", "off", "out", "up", "mid"];
+const PREFIXES = [
+  "inter",
+  "re",
+  "over",
+  "under",
+  "co",
+  "sub",
+  "trans",
+  "de",
+  "pre",
+  "post",
+  "counter",
+  "micro",
+  "macro",
+  "multi",
+  "non",
+  "cross",
+  "off",
+  "out",
+  "up",
+  "mid",
+];
 const ROOTS = [
-  "connect", "port", "form", "struct", "grid", "load", "flow", "bond", "charge", "mark", "stock", "frame", "link", "trade", "block", "path",
-  "gate", "line", "field", "scale", "cast", "quota", "levy", "meter", "tariff", "bank", "rate", "yield", "store", "ship", "route", "cap",
-  "lend", "price", "fund", "audit", "hedge", "claim", "grant", "lease", "plant", "shore", "fleet", "craft", "press", "print", "wire", "draft",
+  "connect",
+  "port",
+  "form",
+  "struct",
+  "grid",
+  "load",
+  "flow",
+  "bond",
+  "charge",
+  "mark",
+  "stock",
+  "frame",
+  "link",
+  "trade",
+  "block",
+  "path",
+  "gate",
+  "line",
+  "field",
+  "scale",
+  "cast",
+  "quota",
+  "levy",
+  "meter",
+  "tariff",
+  "bank",
+  "rate",
+  "yield",
+  "store",
+  "ship",
+  "route",
+  "cap",
+  "lend",
+  "price",
+  "fund",
+  "audit",
+  "hedge",
+  "claim",
+  "grant",
+  "lease",
+  "plant",
+  "shore",
+  "fleet",
+  "craft",
+  "press",
+  "print",
+  "wire",
+  "draft",
 ];
 const SUFFIXES = ["ing", "ation", "ment", "er", "ers", "ism", "ity", "ance", "ive", "al", "ship", "ness", "age", "ings", "ised", "ed"];
 
@@ -63,7 +160,8 @@ export class Tail {
     const h = mix(i, this.seed ^ 0x5bd1e995);
     const h2 = mix(i + 3 * UNIVERSE, this.seed);
     // Ranks past the morpheme combinations get a syllable stem, as rare coinages do.
-    const root = i < PREFIXES.length * ROOTS.length * SUFFIXES.length ? at(ROOTS, h, 5) : at(ONSETS, h2, 2) + at(VOWELS, h2, 9) + at(CODAS, h2, 17) + at(ROOTS, h, 5);
+    const root =
+      i < PREFIXES.length * ROOTS.length * SUFFIXES.length ? at(ROOTS, h, 5) : at(ONSETS, h2, 2) + at(VOWELS, h2, 9) + at(CODAS, h2, 17) + at(ROOTS, h, 5);
     return (h % 3 === 0 ? "" : at(PREFIXES, h, 13)) + root + at(SUFFIXES, h, 21);
   }
 

@@ -6,7 +6,16 @@ export type Polarity = "support" | "oppose" | "neutral";
 /** What the generator knows about a span of a paragraph: the raw material of the answer key. */
 export type ParaAnn =
   | { type: "quote"; start: number; end: number; query: string; speakers: string[]; speaker: string; pattern: string; direct: boolean; words: string[] }
-  | { type: "time"; start: number; end: number; query: string; expression: string; values: string[] | null; kind: string; /** The event's words, numbers left out: equal signatures are the same event to a reader. */ signature: string }
+  | {
+      type: "time";
+      start: number;
+      end: number;
+      query: string;
+      expression: string;
+      values: string[] | null;
+      kind: string;
+      /** The event's words, numbers left out: equal signatures are the same event to a reader. */ signature: string;
+    }
   | { type: "stance"; start: number; end: number; actor: string; principal: string; topic: string; polarity: Polarity };
 
 export interface Paragraph {
@@ -47,11 +56,96 @@ export function wordSpans(text: string): WordSpan[] {
 
 /** Function words nobody types into a search box (the generator's own list, not the engine's). */
 export const STOP = new Set([
-  "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "from", "by", "with", "as", "is", "are", "was", "were",
-  "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "we", "our", "us", "i", "you", "your", "they",
-  "their", "them", "he", "she", "his", "her", "will", "would", "not", "no", "do", "did", "does", "so", "if", "than", "then", "there",
-  "what", "which", "who", "about", "into", "over", "after", "before", "up", "out", "all", "any", "some", "more", "most", "very", "can",
-  "could", "should", "may", "might", "must", "said", "says", "also", "just", "let", "me", "my", "is", "being", "because", "when", "where",
+  "a",
+  "an",
+  "the",
+  "and",
+  "or",
+  "but",
+  "of",
+  "to",
+  "in",
+  "on",
+  "at",
+  "for",
+  "from",
+  "by",
+  "with",
+  "as",
+  "is",
+  "are",
+  "was",
+  "were",
+  "be",
+  "been",
+  "has",
+  "have",
+  "had",
+  "it",
+  "its",
+  "this",
+  "that",
+  "these",
+  "those",
+  "we",
+  "our",
+  "us",
+  "i",
+  "you",
+  "your",
+  "they",
+  "their",
+  "them",
+  "he",
+  "she",
+  "his",
+  "her",
+  "will",
+  "would",
+  "not",
+  "no",
+  "do",
+  "did",
+  "does",
+  "so",
+  "if",
+  "than",
+  "then",
+  "there",
+  "what",
+  "which",
+  "who",
+  "about",
+  "into",
+  "over",
+  "after",
+  "before",
+  "up",
+  "out",
+  "all",
+  "any",
+  "some",
+  "more",
+  "most",
+  "very",
+  "can",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "said",
+  "says",
+  "also",
+  "just",
+  "let",
+  "me",
+  "my",
+  "is",
+  "being",
+  "because",
+  "when",
+  "where",
 ]);
 
 export function isStop(w: string): boolean {
@@ -60,7 +154,9 @@ export function isStop(w: string): boolean {
 
 /** The content words of a text in order, as typed (case kept). */
 export function contentWords(text: string): string[] {
-  return wordSpans(text).map((s) => s.word.replace(/[.,]$/, "")).filter((w) => !isStop(w));
+  return wordSpans(text)
+    .map((s) => s.word.replace(/[.,]$/, ""))
+    .filter((w) => !isStop(w));
 }
 
 export function capitalize(s: string): string {

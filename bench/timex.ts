@@ -25,12 +25,36 @@ export interface Timex {
 const AP_MONTHS = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
 
 const PAST_KINDS = {
-  weekday: 20, month: 12, lastMonthName: 6, monthYear: 8, fullDate: 10, monthDay: 8, year: 8, lastWeek: 5,
-  earlierThisMonth: 5, lastMonth: 4, monthsAgo: 4, yearsAgo: 3, lastYear: 5, earlierThisYear: 4, yesterday: 3,
+  weekday: 20,
+  month: 12,
+  lastMonthName: 6,
+  monthYear: 8,
+  fullDate: 10,
+  monthDay: 8,
+  year: 8,
+  lastWeek: 5,
+  earlierThisMonth: 5,
+  lastMonth: 4,
+  monthsAgo: 4,
+  yearsAgo: 3,
+  lastYear: 5,
+  earlierThisYear: 4,
+  yesterday: 3,
 } as const;
 const FUTURE_KINDS = {
-  weekday: 20, month: 12, nextMonthName: 6, monthYear: 6, fullDate: 8, monthDay: 8, year: 6, nextWeek: 6,
-  laterThisMonth: 5, nextMonth: 6, nextYear: 6, laterThisYear: 4, tomorrow: 3,
+  weekday: 20,
+  month: 12,
+  nextMonthName: 6,
+  monthYear: 6,
+  fullDate: 8,
+  monthDay: 8,
+  year: 6,
+  nextWeek: 6,
+  laterThisMonth: 5,
+  nextMonth: 6,
+  nextYear: 6,
+  laterThisYear: 4,
+  tomorrow: 3,
 } as const;
 
 /** A random day in [2012-01-01, 2024-12-31] for undated articles' absolute dates. */

@@ -54,7 +54,14 @@ function absentText(rng: Rng, key: AnswerKey): string {
 function forCommand(rng: Rng, key: AnswerKey, command: Command, variant: Variant, i: number): Query {
   const cycle = <T>(list: T[]): T => list[i % list.length]!;
   // A tiny corpus may have no key question of a kind: ask about absent words then.
-  const empty = command === "stance" ? key.stance.length === 0 : command === "who-said" ? key.whoSaid.length === 0 : command === "when" ? key.when.length === 0 : key.searchPhrases.length === 0;
+  const empty =
+    command === "stance"
+      ? key.stance.length === 0
+      : command === "who-said"
+        ? key.whoSaid.length === 0
+        : command === "when"
+          ? key.when.length === 0
+          : key.searchPhrases.length === 0;
   if (empty) {
     const text = absentText(rng, key);
     return { command, variant: "absent", input: command === "stance" ? { command, actor: text, topic: null } : { command, query: text }, text };

@@ -12,7 +12,9 @@ export const data = new SlashCommandBuilder()
   .setDescription("What did this speaker say? Their quotations, with dates and lines")
   .setContexts(EVERYWHERE)
   .setIntegrationTypes(ANY_INSTALL)
-  .addStringOption((o) => o.setName("speaker").setDescription("A person or organization quoted in the documents").setRequired(true).setMaxLength(100).setAutocomplete(true))
+  .addStringOption((o) =>
+    o.setName("speaker").setDescription("A person or organization quoted in the documents").setRequired(true).setMaxLength(100).setAutocomplete(true),
+  )
   .addStringOption((o) => o.setName("topic").setDescription("About what (optional)").setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 

@@ -15,7 +15,9 @@ export const data = new SlashCommandBuilder()
   .setDescription("Who said what, when: dated statements and stances on a time axis, with sources")
   .setContexts(EVERYWHERE)
   .setIntegrationTypes(ANY_INSTALL)
-  .addStringOption((o) => o.setName("actor").setDescription("A person, company or country (or leave empty and give a topic)").setMaxLength(100).setAutocomplete(true))
+  .addStringOption((o) =>
+    o.setName("actor").setDescription("A person, company or country (or leave empty and give a topic)").setMaxLength(100).setAutocomplete(true),
+  )
   .addStringOption((o) => o.setName("topic").setDescription("About what (optional with an actor)").setMaxLength(MAX_QUERY_CHARS))
   .addBooleanOption(privateOption);
 

@@ -14,8 +14,7 @@ const optionalString = z
 const snowflake = (name: string) =>
   optionalString.refine((s) => s === undefined || /^\d{15,22}$/.test(s), { message: `${name} must be a numeric Discord id (15–22 digits)` });
 
-const url = (name: string) =>
-  optionalString.refine((s) => s === undefined || /^https?:\/\/\S+$/.test(s), { message: `${name} must be an http(s) URL` });
+const url = (name: string) => optionalString.refine((s) => s === undefined || /^https?:\/\/\S+$/.test(s), { message: `${name} must be an http(s) URL` });
 
 export const ConfigSchema = z.object({
   DISCORD_TOKEN: optionalString.refine((s) => s === undefined || /^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/.test(s) || /^[\w.-]{30,}$/.test(s), {
@@ -28,7 +27,9 @@ export const ConfigSchema = z.object({
   KNOWLEDGE_DIR: optionalString.transform((s) => s ?? "knowledge"),
   SOURCE_BASE_URL: url("SOURCE_BASE_URL"),
   CACHE_DIR: optionalString.transform((s) => s ?? ".cache"),
-  LOG_LEVEL: optionalString.transform((s) => s ?? "info").pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "LOG_LEVEL must be debug, info, warn, error or silent" })),
+  LOG_LEVEL: optionalString
+    .transform((s) => s ?? "info")
+    .pipe(z.enum(["debug", "info", "warn", "error", "silent"], { message: "LOG_LEVEL must be debug, info, warn, error or silent" })),
   SHARDS: optionalString.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), { message: "SHARDS must be auto or a number" }),
   PORT: optionalString.refine((s) => s === undefined || (/^\d{1,5}$/.test(s) && Number(s) <= 65535), { message: "PORT must be a number from 0 to 65535" }),
   /**
@@ -47,7 +48,9 @@ export const ConfigSchema = z.object({
   /** postgres://user:password@host/db (or a socket path in `host=`), for STORE=postgres. */
   DATABASE_URL: optionalString,
   COOLDOWN: optionalString
-    .refine((s) => s === undefined || s === "off" || /^[1-9]\d{0,4}\/[1-9]\d{0,4}$/.test(s), { message: "COOLDOWN must be questions/seconds (e.g. 5/10) or off" })
+    .refine((s) => s === undefined || s === "off" || /^[1-9]\d{0,4}\/[1-9]\d{0,4}$/.test(s), {
+      message: "COOLDOWN must be questions/seconds (e.g. 5/10) or off",
+    })
     .transform((s) => (s === undefined ? undefined : s === "off" ? null : { limit: Number(s.split("/")[0]), windowMs: Number(s.split("/")[1]) * 1000 })),
 });
 
@@ -69,7 +72,9 @@ export function modeOf(config: Config): Mode {
  */
 export function checkMode(config: Config, mode: Mode): void {
   if (mode === "http" && !config.DISCORD_PUBLIC_KEY) {
-    throw new ConfigError("DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env");
+    throw new ConfigError(
+      "DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env",
+    );
   }
 }
 

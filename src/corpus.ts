@@ -54,7 +54,11 @@ export function buildCorpus(root: string, opts: LoadOptions = {}): Corpus {
     opts.onWarning?.(w);
   };
   const entries = listKnowledgeFiles(root, { onWarning }).map((f) => extractEntry(f, { ...opts, onWarning }));
-  return assembleCorpus(root, entries.filter((e): e is DocEntry => e !== null), warnings);
+  return assembleCorpus(
+    root,
+    entries.filter((e): e is DocEntry => e !== null),
+    warnings,
+  );
 }
 
 /** Puts document entries together into one corpus, numbering documents, passages and facts. */
@@ -68,13 +72,34 @@ export function assembleCorpus(root: string, entries: DocEntry[], warnings: stri
 function addEntry(corpus: Corpus, e: DocEntry): void {
   const docId = corpus.documents.length;
   const first = corpus.passages.length;
-  corpus.documents.push({ id: docId, file: e.file, format: e.format, ...e.meta, bytes: e.bytes, hash: e.hash, passageIds: e.passages.map((_, i) => first + i), warnings: e.warnings, ...(e.pageStarts ? { pageStarts: e.pageStarts } : {}) });
+  corpus.documents.push({
+    id: docId,
+    file: e.file,
+    format: e.format,
+    ...e.meta,
+    bytes: e.bytes,
+    hash: e.hash,
+    passageIds: e.passages.map((_, i) => first + i),
+    warnings: e.warnings,
+    ...(e.pageStarts ? { pageStarts: e.pageStarts } : {}),
+  });
   e.passages.forEach((p, i) => {
     const passage: Passage = { id: first + i, docId, file: e.file, ...p };
     corpus.passages.push(passage);
   });
   for (const q of e.facts.quotes) {
-    const quote: Quote = { id: corpus.quotes.length, passageId: first + q.passage, text: q.text, start: q.start, end: q.end, speaker: q.speaker, role: q.role, speakerKind: q.speakerKind, via: q.via, direct: q.direct };
+    const quote: Quote = {
+      id: corpus.quotes.length,
+      passageId: first + q.passage,
+      text: q.text,
+      start: q.start,
+      end: q.end,
+      speaker: q.speaker,
+      role: q.role,
+      speakerKind: q.speakerKind,
+      via: q.via,
+      direct: q.direct,
+    };
     if (q.attribution) quote.attribution = { passageId: first + q.attribution.passage, start: q.attribution.start, end: q.attribution.end };
     corpus.quotes.push(quote);
     if (q.speaker) noteActor(corpus, q.speaker, q.speakerKind);

@@ -11,7 +11,15 @@ import { indexFolder } from "./runtime/postgres.js";
 export async function main(argv: string[]): Promise<number> {
   let values;
   try {
-    values = parseArgs({ args: argv, options: { knowledge: { type: "string" }, force: { type: "boolean", default: false }, json: { type: "boolean", default: false }, "batch-size": { type: "string" } } }).values;
+    values = parseArgs({
+      args: argv,
+      options: {
+        knowledge: { type: "string" },
+        force: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        "batch-size": { type: "string" },
+      },
+    }).values;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\nusage: npm run index -- [--knowledge DIR] [--force] [--batch-size N] [--json]\n`);
     return 2;
@@ -31,10 +39,21 @@ export async function main(argv: string[]): Promise<number> {
   const db = await connectPg(config.DATABASE_URL);
   try {
     const root = values.knowledge ?? config.KNOWLEDGE_DIR;
-    const r = await indexFolder(db, root, { cacheDir: config.CACHE_DIR, force: values.force, batchSize, onWarning: (w) => log.warn(w), onLog: (m) => log.info(m), onProgress: (m) => log.info(m) });
+    const r = await indexFolder(db, root, {
+      cacheDir: config.CACHE_DIR,
+      force: values.force,
+      batchSize,
+      onWarning: (w) => log.warn(w),
+      onLog: (m) => log.info(m),
+      onProgress: (m) => log.info(m),
+    });
     // --json: the report as one line on stdout, for the bot that ran this indexer (src/runtime/index-process.ts).
     if (values.json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    log.info(r.indexed ? `Indexed ${r.documents} documents (${r.passages} passages) as generation ${r.generation} in ${r.ms} ms.` : `Generation ${r.generation} already holds these ${r.documents} documents; nothing to do (--force to rewrite).`);
+    log.info(
+      r.indexed
+        ? `Indexed ${r.documents} documents (${r.passages} passages) as generation ${r.generation} in ${r.ms} ms.`
+        : `Generation ${r.generation} already holds these ${r.documents} documents; nothing to do (--force to rewrite).`,
+    );
     return 0;
   } catch (e) {
     if (e instanceof KnowledgeDirError) {

@@ -23,7 +23,12 @@ async function run(): Promise<number> {
   const log = createLogger(config.LOG_LEVEL);
   let holder: EngineHolder | StoreHolder;
   let closeStore = async (): Promise<void> => {};
-  const loadOptions = { sourceBaseUrl: config.SOURCE_BASE_URL ?? null, cacheDir: config.CACHE_DIR, onWarning: (w: string) => log.warn(w), onLog: (m: string) => log.info(m) };
+  const loadOptions = {
+    sourceBaseUrl: config.SOURCE_BASE_URL ?? null,
+    cacheDir: config.CACHE_DIR,
+    onWarning: (w: string) => log.warn(w),
+    onLog: (m: string) => log.info(m),
+  };
   try {
     if (config.STORE === "postgres") {
       // Loaded only with STORE=postgres: the `pg` client and the indexer.
@@ -44,7 +49,11 @@ async function run(): Promise<number> {
       holder = opened.holder;
       closeStore = opened.close;
       const r = opened.holder.lastReport;
-      log.info(r.indexed ? `Indexed ${r.documents} documents (${r.passages} passages) into PostgreSQL as generation ${r.generation} in ${r.ms} ms.` : `PostgreSQL already serves this folder (generation ${r.generation}: ${r.documents} documents, ${r.passages} passages).`);
+      log.info(
+        r.indexed
+          ? `Indexed ${r.documents} documents (${r.passages} passages) into PostgreSQL as generation ${r.generation} in ${r.ms} ms.`
+          : `PostgreSQL already serves this folder (generation ${r.generation}: ${r.documents} documents, ${r.passages} passages).`,
+      );
     } else {
       holder = new EngineHolder(config.KNOWLEDGE_DIR, loadOptions);
       log.info(describeLoad(holder.lastStats));
@@ -59,7 +68,9 @@ async function run(): Promise<number> {
   // Live reload: changed files are re-extracted and the engine swapped while answers go on.
   const live = startLiveReload(holder, {
     onReload: (r) => {
-      log.info(`Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`);
+      log.info(
+        `Reloaded ${config.KNOWLEDGE_DIR}: ${r.documents} documents, ${r.passages} passages (${r.extracted ?? 0} re-extracted, ${r.removed ?? 0} removed).`,
+      );
     },
     onError: (e) => log.warn(`live reload: ${e.message}`),
     onRestart: () => log.info(`live reload: watching ${config.KNOWLEDGE_DIR} afresh`),

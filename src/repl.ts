@@ -32,7 +32,9 @@ export async function replLine(holder: ReplSource, line: string): Promise<ReplOu
   if (/^(\/?(quit|exit|bye)|:q)$/i.test(trimmed)) return null;
   if (/^\/?reindex$/i.test(trimmed)) {
     const r = await holder.reindex();
-    return { text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.` };
+    return {
+      text: `Reindexed ${r.documents} documents: ${r.passages} passages, ${r.quotes} quotes, ${r.times} time expressions, ${r.stances} stance cues in ${r.ms} ms.`,
+    };
   }
   const timeline = routeTimeline(trimmed);
   if (timeline) return { text: renderTimelineText(await askTimeline((actor, topic) => holder.current.timeline(actor, topic), timeline)) };
@@ -46,7 +48,11 @@ export async function startRepl(holder: ReplSource, opts: ReplOptions): Promise<
   const output = opts.output ?? process.stdout;
   // Asked before the prompt listens: lines piped in meanwhile would be missed.
   const c = await holder.current.store.stats();
-  const rl = createInterface({ input: opts.input ?? process.stdin, output, terminal: (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY === true });
+  const rl = createInterface({
+    input: opts.input ?? process.stdin,
+    output,
+    terminal: (opts.input ?? process.stdin) === process.stdin && process.stdin.isTTY === true,
+  });
   const write = (s: string): void => void output.write(`${s}\n`);
   write(`Answering from ${c.documents} documents (${c.passages} passages) in ${holder.root}. Type a question, /help, or /quit.`);
   rl.setPrompt(opts.prompt ?? "> ");

@@ -6,10 +6,14 @@ import { engineFor } from "./helpers.js";
 const engine = engineFor(
   {
     "world/a.txt": [
-      "date: 2019-09-02", "",
-      "Ministers clash over network rules", "",
-      "“The new rules are groundless accusations for political purposes,” said Foreign Minister Anna Berg.", "",
-      "The regulator approved the merger of the two operators in January, officials said.", "",
+      "date: 2019-09-02",
+      "",
+      "Ministers clash over network rules",
+      "",
+      "“The new rules are groundless accusations for political purposes,” said Foreign Minister Anna Berg.",
+      "",
+      "The regulator approved the merger of the two operators in January, officials said.",
+      "",
       "“We will appeal the decision next month,” said Tom Reed, a lawyer for the smaller operator.",
     ].join("\n"),
     "b.md": "---\ntitle: Budget talks\n---\n\nThe budget talks collapsed on Friday after the finance minister walked out, aides said.\n",
@@ -20,8 +24,17 @@ const engine = engineFor(
 describe("who-said", () => {
   it("finds the speaker, role, quote and the cited line with a link", async () => {
     const a = await engine.whoSaid("groundless accusations");
-    expect(a.results[0]).toMatchObject({ speaker: "Anna Berg", role: "Foreign Minister", quote: "The new rules are groundless accusations for political purposes," });
-    expect(a.results[0]!.source).toMatchObject({ file: "world/a.txt", lineStart: 5, lineEnd: 5, url: "https://git.example/repo/blob/main/knowledge/world/a.txt#L5" });
+    expect(a.results[0]).toMatchObject({
+      speaker: "Anna Berg",
+      role: "Foreign Minister",
+      quote: "The new rules are groundless accusations for political purposes,",
+    });
+    expect(a.results[0]!.source).toMatchObject({
+      file: "world/a.txt",
+      lineStart: 5,
+      lineEnd: 5,
+      url: "https://git.example/repo/blob/main/knowledge/world/a.txt#L5",
+    });
     const ex = a.results[0]!.source.excerpt;
     const [from, to] = a.results[0]!.highlight[0]!;
     expect(ex.slice(from, to)).toBe("The new rules are groundless accusations for political purposes,");

@@ -4,10 +4,7 @@ import { describe, expect, it } from "vitest";
 import { features } from "../src/knowledge/boilerplate.js";
 import { parseDocument } from "../src/knowledge/document.js";
 
-const BODY = [
-  "Members said the dredging would cost more than first expected.",
-  "The work will start in the autumn, the board said in a statement.",
-];
+const BODY = ["Members said the dredging would cost more than first expected.", "The work will start in the autumn, the board said in a statement."];
 
 describe("a plain-text file without a title", () => {
   it.each([
@@ -28,10 +25,7 @@ describe("a plain-text file without a title", () => {
 });
 
 describe("sentences about numbers", () => {
-  it.each([
-    "It closed at 10,520.33, up 1.2%.",
-    "The index ended at 7,114.3, down 251.4, or 3.4%.",
-  ])("%s is not furniture and stays in the article", (last) => {
+  it.each(["It closed at 10,520.33, up 1.2%.", "The index ended at 7,114.3, down 251.4, or 3.4%."])("%s is not furniture and stays in the article", (last) => {
     expect(features(last).furniture).toBe(false);
     const d = parseDocument("markets.txt", "txt", ["Markets slide for a third day", ...BODY, last].join("\n"));
     expect(d.passages.map((p) => p.text)).toContain(last);

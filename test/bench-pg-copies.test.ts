@@ -17,7 +17,7 @@ const DOCS = {
     "",
     "May 4, 2022",
     "",
-    "\"The gravel trucks wake the whole valley at dawn,\" said Mira Holt, who lives by the road.",
+    '"The gravel trucks wake the whole valley at dawn," said Mira Holt, who lives by the road.',
     "",
     "The parish council opposes the quarry expansion, its clerk said on Friday.",
   ].join("\n"),
@@ -51,9 +51,7 @@ describe("copying the served rows (bench/pg-copies.ts)", () => {
     const s = await store.stats();
     expect(s).toMatchObject({ passages: 3 * c.passages.length, documents: 3 * c.documents.length, stances: 3 * c.stances.length });
     expect(s.quotes).toBeGreaterThan(0);
-    expect((await store.documents()).map((d) => d.file).sort()).toEqual(
-      ["", "copy-2/", "copy-3/"].flatMap((p) => c.documents.map((d) => p + d.file)).sort(),
-    );
+    expect((await store.documents()).map((d) => d.file).sort()).toEqual(["", "copy-2/", "copy-3/"].flatMap((p) => c.documents.map((d) => p + d.file)).sort());
   });
 
   it("gives each copy its own ids and files, with its facts pointing at its own passages", async () => {

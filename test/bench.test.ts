@@ -34,7 +34,24 @@ describe("npm run bench", () => {
     expect(results.sizes.map((s) => s.passages)).toEqual([1000]);
 
     const figures = results.sizes[0]!.figures;
-    for (const id of ["mbPerSec", "coldCache", "coldNothing", "latency.who-said", "latency.when", "latency.stance", "latency.search", "bareDefault", "bareFuzzy", "overhead.who-said", "heap", "heapMinisearch", "heapRatio", "acc.whoSaid", "acc.when", "acc.stance"]) {
+    for (const id of [
+      "mbPerSec",
+      "coldCache",
+      "coldNothing",
+      "latency.who-said",
+      "latency.when",
+      "latency.stance",
+      "latency.search",
+      "bareDefault",
+      "bareFuzzy",
+      "overhead.who-said",
+      "heap",
+      "heapMinisearch",
+      "heapRatio",
+      "acc.whoSaid",
+      "acc.when",
+      "acc.stance",
+    ]) {
       expect(figures, id).toHaveProperty(id);
     }
     for (const [id, f] of Object.entries(figures)) {

@@ -27,14 +27,19 @@ function answered(sent: SentInteraction, timeoutMs = 5000): Promise<RecordedRequ
 
 /** Sends /add with `file` attached; the final answer's text (deferred answers are awaited). */
 async function add(file: Json | null, ctx: InteractionContext = manager()): Promise<{ content: string; flags: number }> {
-  const sent = file ? await standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], ctx, { attachments: { [file.id]: file } }) : await standIn.chatInput("add", [], ctx);
+  const sent = file
+    ? await standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], ctx, { attachments: { [file.id]: file } })
+    : await standIn.chatInput("add", [], ctx);
   return finalAnswer(sent);
 }
 
 async function finalAnswer(sent: SentInteraction): Promise<{ content: string; flags: number }> {
   const first = await answered(sent);
   if (first.body.type === 5) {
-    await standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && standIn.interactionResponses(sent.id).includes(r), 30_000);
+    await standIn.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && standIn.interactionResponses(sent.id).includes(r),
+      30_000,
+    );
     return { content: standIn.originalMessage(sent.id).content, flags: first.body.data?.flags ?? 0 };
   }
   return { content: first.body.data.content, flags: first.body.data.flags ?? 0 };
@@ -63,7 +68,10 @@ const articlePdf = (): Promise<Uint8Array> =>
 beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "bot-add-"));
   mkdirSync(join(knowledge, "notes"));
-  writeFileSync(join(knowledge, "notes/harbour.txt"), 'date 2021-03-04  Harbour notes\n\nAlice Example, the harbour master, said: "The lighthouse keeper never sleeps on Tuesdays."\n');
+  writeFileSync(
+    join(knowledge, "notes/harbour.txt"),
+    'date 2021-03-04  Harbour notes\n\nAlice Example, the harbour master, said: "The lighthouse keeper never sleeps on Tuesdays."\n',
+  );
   running = await startStandInBot({ KNOWLEDGE_DIR: knowledge });
   ({ standIn, bot } = running);
 }, 30_000);
@@ -110,10 +118,14 @@ describe("/add and /remove against the Discord stand-in", { timeout: 40_000 }, (
 
   it("refuses wrong types, oversized files, fakes and unindexable files with one clear line each", async () => {
     expect((await add(standIn.attach("tool.exe", Buffer.from("MZ....")))).content).toMatch(/^`tool\.exe` is not a file type I can index/);
-    expect((await add(standIn.attach("huge.pdf", Buffer.from("%PDF-1.7"), { size: 50 * 1024 * 1024 }))).content).toBe("`huge.pdf` is 50.0 MB, over the 10.0 MB limit for added files.");
+    expect((await add(standIn.attach("huge.pdf", Buffer.from("%PDF-1.7"), { size: 50 * 1024 * 1024 }))).content).toBe(
+      "`huge.pdf` is 50.0 MB, over the 10.0 MB limit for added files.",
+    );
     expect((await add(standIn.attach("fake.pdf", Buffer.from("just words")))).content).toBe("`fake.pdf` is not a PDF file.");
     const scan = await pdfWithPages([[]]);
-    expect((await add(standIn.attach("scan.pdf", scan))).content).toBe("Could not index `added/scan.pdf`, so it was not kept: no text layer (a scanned PDF?): run it through OCR first.");
+    expect((await add(standIn.attach("scan.pdf", scan))).content).toBe(
+      "Could not index `added/scan.pdf`, so it was not kept: no text layer (a scanned PDF?): run it through OCR first.",
+    );
     expect(readdirSync(join(knowledge, "added"))).toEqual(["Keepers-report-final.pdf"]);
     expect((await add(null)).content).toBe("Attach the document to add in the `file` option.");
   });
@@ -132,7 +144,9 @@ describe("/add and /remove against the Discord stand-in", { timeout: 40_000 }, (
     expect(refused.content).toBe("/remove needs the Manage Server permission in this server.");
 
     const userId = "430000000000000002";
-    const removed = await finalAnswer(await standIn.chatInput("remove", [str("file", "added/Keepers-report-final.pdf")], { userId, permissions: MANAGE_SERVER }));
+    const removed = await finalAnswer(
+      await standIn.chatInput("remove", [str("file", "added/Keepers-report-final.pdf")], { userId, permissions: MANAGE_SERVER }),
+    );
     expect(removed.content).toBe("Removed `added/Keepers-report-final.pdf`; it no longer answers questions.");
     await bot.waitForStderr(new RegExp(`removed added/Keepers-report-final\\.pdf on request of ${userId}`));
     expect(readdirSync(join(knowledge, "added"))).toEqual([]);

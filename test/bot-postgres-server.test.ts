@@ -26,7 +26,10 @@ describe.runIf(url)("the bot process on a PostgreSQL server", () => {
   beforeAll(async () => {
     knowledge = mkdtempSync(join(tmpdir(), "bot-pg-server-"));
     writeFileSync(join(knowledge, "kiln.txt"), 'date 2020-08-20  Kiln fired\n\n"The kiln reached its heat by noon," said Tove Lind, the potter.\n');
-    running = await startStandInBot({ KNOWLEDGE_DIR: knowledge, STORE: "postgres", DATABASE_URL: url, CACHE_DIR: join(knowledge, ".no-cache") }, { loginTimeoutMs: 120_000 });
+    running = await startStandInBot(
+      { KNOWLEDGE_DIR: knowledge, STORE: "postgres", DATABASE_URL: url, CACHE_DIR: join(knowledge, ".no-cache") },
+      { loginTimeoutMs: 120_000 },
+    );
   });
 
   afterAll(async () => {
@@ -41,10 +44,18 @@ describe.runIf(url)("the bot process on a PostgreSQL server", () => {
   });
 
   it("/add re-indexes through the indexer process, and the new document answers", async () => {
-    const file = running.standIn.attach("glaze.txt", new TextEncoder().encode('date 2020-09-01  Glaze test\n\n"Blue glaze cracks in the cold," said Esa Moll, the glazer.\n'));
-    const sent = await running.standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], asUser({ permissions: MANAGE_SERVER }), { attachments: { [file.id]: file } });
+    const file = running.standIn.attach(
+      "glaze.txt",
+      new TextEncoder().encode('date 2020-09-01  Glaze test\n\n"Blue glaze cracks in the cold," said Esa Moll, the glazer.\n'),
+    );
+    const sent = await running.standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], asUser({ permissions: MANAGE_SERVER }), {
+      attachments: { [file.id]: file },
+    });
     expect((await answered(sent)).body.type).toBe(5);
-    await running.standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && running.standIn.interactionResponses(sent.id).includes(r), 120_000);
+    await running.standIn.waitForRequest(
+      (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && running.standIn.interactionResponses(sent.id).includes(r),
+      120_000,
+    );
     expect(running.standIn.originalMessage(sent.id).content).toMatch(/^Added `added\/glaze\.txt`/);
     expect((await whoSaid("blue glaze cracks in the cold")).embeds[0].title).toContain("Esa Moll");
   });

@@ -50,7 +50,10 @@ async function command(name: string, options: Json[] = [], ctx: InteractionConte
 async function deferred(sent: SentInteraction): Promise<string> {
   const first = await answered(sent);
   expect(first.body.type).toBe(5);
-  await standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && standIn.interactionResponses(sent.id).includes(r), 60_000);
+  await standIn.waitForRequest(
+    (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && standIn.interactionResponses(sent.id).includes(r),
+    60_000,
+  );
   return standIn.originalMessage(sent.id).content;
 }
 
@@ -64,7 +67,10 @@ async function choices(name: string, option: string, typed: string): Promise<str
 beforeAll(async () => {
   knowledge = mkdtempSync(join(tmpdir(), "bot-postgres-"));
   mkdirSync(join(knowledge, "notes"));
-  writeFileSync(join(knowledge, "notes/orchard.txt"), 'date 2022-05-10  Orchard notes\n\nThe growers met on Monday.\n\nJosé Núñez, the orchard keeper, said: "The pears ripen before the apples this year."\n');
+  writeFileSync(
+    join(knowledge, "notes/orchard.txt"),
+    'date 2022-05-10  Orchard notes\n\nThe growers met on Monday.\n\nJosé Núñez, the orchard keeper, said: "The pears ripen before the apples this year."\n',
+  );
   writeFileSync(join(knowledge, "quarry.txt"), 'date 2021-11-02  Quarry closes\n\n"The quarry will close in spring," said Mara Holt, the site manager.\n');
   db = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
   // As `npm run index` would have done before the bot starts.
@@ -72,7 +78,14 @@ beforeAll(async () => {
   builds = [vi.spyOn(SearchIndex, "build"), vi.spyOn(SearchIndex, "buildAsync"), vi.spyOn(SearchIndex, "fromStored")];
   opened = await openPostgresHolder(db, knowledge, { cacheDir: null, onWarning: () => {} });
   standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: STANDIN_TOKEN });
-  const config = loadConfig({ DISCORD_TOKEN: STANDIN_TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, STORE: "postgres", DATABASE_URL: "postgres://bot@localhost/unused", COOLDOWN: "off" });
+  const config = loadConfig({
+    DISCORD_TOKEN: STANDIN_TOKEN,
+    DISCORD_API_BASE: standIn.apiBase,
+    KNOWLEDGE_DIR: knowledge,
+    STORE: "postgres",
+    DATABASE_URL: "postgres://bot@localhost/unused",
+    COOLDOWN: "off",
+  });
   stopped = startBot({ config, holder: opened.holder, log: createLogger("info", (l) => logged.push(l)) });
   for (let i = 0; i < 1500 && !logged.some((l) => l.startsWith("Logged in as")); i++) await new Promise((r) => setTimeout(r, 20));
   expect(logged.join("\n")).toMatch(/Logged in as .*, serving 2 documents/);
@@ -119,15 +132,23 @@ describe("the bot on PostgreSQL (PGlite) against the Discord stand-in", () => {
   it("answers a plain question in a DM", async () => {
     const since = standIn.requests.length;
     const sent = await standIn.messageCreate({ content: "who said the quarry will close in spring?", dm: true, userId: asUser().userId });
-    const post = await standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`, 30_000);
+    const post = await standIn.waitForRequest(
+      (r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`,
+      30_000,
+    );
     expect(post.body.embeds[0].title).toContain("Mara Holt");
     expect(built()).toBe(0);
   });
 
   it("/add writes the file, replaces the store's contents, and answers from it; /remove takes it out again", async () => {
     const manager = asUser({ permissions: MANAGE_SERVER });
-    const file = standIn.attach("ferry-note.txt", new TextEncoder().encode('date 2023-01-09  Ferry note\n\n"The night ferry leaves at nine sharp," said Ola Brekke, the harbour clerk.\n'));
-    const addedText = await deferred(await standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], manager, { attachments: { [file.id]: file } }));
+    const file = standIn.attach(
+      "ferry-note.txt",
+      new TextEncoder().encode('date 2023-01-09  Ferry note\n\n"The night ferry leaves at nine sharp," said Ola Brekke, the harbour clerk.\n'),
+    );
+    const addedText = await deferred(
+      await standIn.chatInput("add", [{ name: "file", type: 11, value: file.id }], manager, { attachments: { [file.id]: file } }),
+    );
     expect(addedText).toMatch(/^Added `added\/ferry-note\.txt`: \*\*Ferry note\*\* \(9 January 2023\), 1 passage\.$/);
     expect((await command("who-said", [str("quote", "the night ferry leaves at nine")])).data.embeds[0].title).toContain("Ola Brekke");
     expect(await choices("remove", "file", "ferry")).toEqual(["added/ferry-note.txt"]);

@@ -35,7 +35,10 @@ function located(excerpt: string, highlight: Array<[number, number]> = [], extra
 }
 
 function whoSaid(results: Array<Partial<WhoSaidAnswer["results"][number]> & Located>): WhoSaidAnswer {
-  return { command: "who-said", results: results.map((r) => ({ speaker: "Wang Yi", role: "China's foreign minister", quote: "q", direct: true, score: 1, ...r })) };
+  return {
+    command: "who-said",
+    results: results.map((r) => ({ speaker: "Wang Yi", role: "China's foreign minister", quote: "q", direct: true, score: 1, ...r })),
+  };
 }
 
 /** Everything Discord would reject in a message (the stand-in's checks, plus button ids and labels). */
@@ -83,8 +86,19 @@ describe("highlightExcerpt", () => {
 
   it("keeps spaces outside the bold markers and ignores bad spans", () => {
     expect(highlightExcerpt("a b c", [[1, 4]])).toBe("a **b** c");
-    expect(highlightExcerpt("abc", [[2, 1], [-1, 2], [0, 99]])).toBe("abc");
-    expect(highlightExcerpt("abcdef", [[0, 3], [2, 5]])).toBe("**abc**def");
+    expect(
+      highlightExcerpt("abc", [
+        [2, 1],
+        [-1, 2],
+        [0, 99],
+      ]),
+    ).toBe("abc");
+    expect(
+      highlightExcerpt("abcdef", [
+        [0, 3],
+        [2, 5],
+      ]),
+    ).toBe("**abc**def");
   });
 
   it("a huge excerpt keeps a window around the highlight, whole words, within the limit", () => {
@@ -162,13 +176,20 @@ describe("renderAnswer", () => {
       ],
     };
     const { message } = renderAnswer(a, { ids });
-    expect(message.embeds[0]).toMatchObject({ title: "Huawei on the EU toolbox: mixed", description: "Overall: **mixed** · 1 for, 1 against, 0 neutral (2 passages)" });
+    expect(message.embeds[0]).toMatchObject({
+      title: "Huawei on the EU toolbox: mixed",
+      description: "Overall: **mixed** · 1 for, 1 against, 0 neutral (2 passages)",
+    });
     expect(message.embeds.slice(1).map((e) => e.title)).toEqual(["1. for: the toolbox · “welcomed”", "2. against: the toolbox · “criticised”"]);
     expect(message.components[0]!.components.map((b) => ("label" in b ? b.label : null))).toEqual(["Show source 1", "Show source 2"]);
   });
 
   it("many results: three per page with More, and the page after an offset", () => {
-    const results = Array.from({ length: 50 }, (_, i) => ({ ...located(`hit ${i}`), score: 1, source: { ...located("").source, excerpt: `hit ${i}`, lineStart: i + 1, lineEnd: i + 1 } }));
+    const results = Array.from({ length: 50 }, (_, i) => ({
+      ...located(`hit ${i}`),
+      score: 1,
+      source: { ...located("").source, excerpt: `hit ${i}`, lineStart: i + 1, lineEnd: i + 1 },
+    }));
     const a: SearchAnswer = { command: "search", results };
     const first = renderAnswer(a, { ids }).message;
     expect(first.embeds).toHaveLength(3);
@@ -231,7 +252,9 @@ describe("renderAnswer", () => {
     expect(problems(first)).toEqual([]);
     expect(first.embeds).toHaveLength(1);
     expect(first.embeds[0]!.title).toBe("Sources: 500 documents (1–10)");
-    expect(first.embeds[0]!.description).toContain("**1.** [A \\[weird\\] \\(title\\) \\*with\\* markdown](https://example.org/doc_0.txt)\ndoc\\_0.txt · undated · 0 passages · 1 quote");
+    expect(first.embeds[0]!.description).toContain(
+      "**1.** [A \\[weird\\] \\(title\\) \\*with\\* markdown](https://example.org/doc_0.txt)\ndoc\\_0.txt · undated · 0 passages · 1 quote",
+    );
     expect(first.embeds[0]!.description).toContain("2 September 2019 · 1 passage · 1 quote");
     expect(first.components[0]!.components[0]).toMatchObject({ custom_id: "more:10", label: "More (490 left)" });
     const last = renderAnswer(a, { ids, offset: 490 }).message;
@@ -258,7 +281,9 @@ describe("fitEmbeds and buttonRow", () => {
   });
 
   it("the citation footer shortens long parts first", () => {
-    const footer = citationFooter(located("x", [], { title: "T".repeat(3000), source: { file: "f".repeat(3000), lineStart: 7, lineEnd: 7, excerpt: "x", url: null } }));
+    const footer = citationFooter(
+      located("x", [], { title: "T".repeat(3000), source: { file: "f".repeat(3000), lineStart: 7, lineEnd: 7, excerpt: "x", url: null } }),
+    );
     expect(footer.length).toBeLessThanOrEqual(LIMITS.footer);
     expect(footer).toContain(" · line 7 · ");
   });

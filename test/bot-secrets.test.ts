@@ -26,7 +26,13 @@ describe("no part of the token in any log", () => {
 
   it("the bot at LOG_LEVEL=debug prints no part of the fake token on stdout or stderr", { timeout: 60_000 }, async () => {
     const standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: TOKEN, applicationId: APP_ID });
-    const bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), CACHE_DIR: join(ROOT, ".cache"), LOG_LEVEL: "debug" });
+    const bot = runTs("src/main.ts", {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: standIn.apiBase,
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      CACHE_DIR: join(ROOT, ".cache"),
+      LOG_LEVEL: "debug",
+    });
     try {
       await bot.waitForStderr(/Logged in as /, 30_000);
       const cmd = await standIn.chatInput("search", [{ name: "query", type: 3, value: "Huawei" }]);

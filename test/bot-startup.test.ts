@@ -31,7 +31,10 @@ async function failsWithOneLine(run: ChildRun, secret: string): Promise<string> 
   const exit = await run.exit(20_000);
   expect(exit.code).not.toBe(0);
   expect(exit.code).not.toBeNull();
-  const lines = run.stderr.trim().split("\n").filter((l) => !/^Indexed \d+ documents in /.test(l));
+  const lines = run.stderr
+    .trim()
+    .split("\n")
+    .filter((l) => !/^Indexed \d+ documents in /.test(l));
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: /);
   expect(run.stderr).not.toMatch(/^\s+at /m); // no stack trace
@@ -51,7 +54,9 @@ describe("starting the bot", { timeout: 30_000 }, () => {
   it("a token Discord rejects (401 on /gateway/bot): one clear line, exit 1, token never shown", async () => {
     const run = runTs("src/main.ts", { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR });
     const line = await failsWithOneLine(run, WRONG_TOKEN);
-    expect(line).toBe("error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.");
+    expect(line).toBe(
+      "error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.",
+    );
     expect(standIn.requests.find((r) => r.path === "/api/v10/gateway/bot")?.status).toBe(401);
     expect(standIn.identifies).toHaveLength(0);
   });
@@ -59,7 +64,9 @@ describe("starting the bot", { timeout: 30_000 }, () => {
   it("the fatal line is shown even with LOG_LEVEL=warn, and is then the only output", async () => {
     const run = runTs("src/main.ts", { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR, LOG_LEVEL: "warn" });
     expect((await run.exit(20_000)).code).toBe(1);
-    expect(run.stderr).toBe("error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.\n");
+    expect(run.stderr).toBe(
+      "error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.\n",
+    );
     expect(run.stdout).toBe("");
   });
 
@@ -78,7 +85,9 @@ describe("npm run deploy-commands", { timeout: 30_000 }, () => {
     const env = { DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_GUILD_ID: standIn.guildId };
     const first = deploy(env);
     expect(await first.exit(20_000)).toEqual({ code: 0, signal: null });
-    expect(first.stdout.trim()).toBe(`Registered 14 commands in server ${standIn.guildId} (available now): /who-said, /when, /stance, /search, /sources, /check, /said, /timeline, /help, /reindex, /add, /remove, "Who said this?" (message menu), "Find sources" (message menu)`);
+    expect(first.stdout.trim()).toBe(
+      `Registered 14 commands in server ${standIn.guildId} (available now): /who-said, /when, /stance, /search, /sources, /check, /said, /timeline, /help, /reindex, /add, /remove, "Who said this?" (message menu), "Find sources" (message menu)`,
+    );
     expect(first.stderr).toBe("");
 
     const puts = standIn.requests.filter((r) => r.method === "PUT");
@@ -97,7 +106,22 @@ describe("npm run deploy-commands", { timeout: 30_000 }, () => {
     const run = deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId });
     expect((await run.exit(20_000)).code).toBe(0);
     expect(run.stdout).toMatch(/^Registered 14 commands globally/);
-    expect(standIn.registeredCommands().map((c) => c.name)).toEqual(["who-said", "when", "stance", "search", "sources", "check", "said", "timeline", "help", "reindex", "add", "remove", "Who said this?", "Find sources"]);
+    expect(standIn.registeredCommands().map((c) => c.name)).toEqual([
+      "who-said",
+      "when",
+      "stance",
+      "search",
+      "sources",
+      "check",
+      "said",
+      "timeline",
+      "help",
+      "reindex",
+      "add",
+      "remove",
+      "Who said this?",
+      "Find sources",
+    ]);
   });
 
   it("needs DISCORD_CLIENT_ID and DISCORD_TOKEN, and says so in one line", async () => {
@@ -111,7 +135,10 @@ describe("npm run deploy-commands", { timeout: 30_000 }, () => {
   it("a rejected token and a wrong guild are one clear line each", async () => {
     const bad = await failsWithOneLine(deploy({ DISCORD_TOKEN: WRONG_TOKEN, DISCORD_CLIENT_ID: standIn.applicationId }), WRONG_TOKEN);
     expect(bad).toMatch(/^error: Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
-    const guild = await failsWithOneLine(deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_GUILD_ID: "123456789012345678" }), TOKEN);
+    const guild = await failsWithOneLine(
+      deploy({ DISCORD_TOKEN: TOKEN, DISCORD_CLIENT_ID: standIn.applicationId, DISCORD_GUILD_ID: "123456789012345678" }),
+      TOKEN,
+    );
     expect(guild).toMatch(/^error: Discord refused access to server 123456789012345678 for application \d+: check DISCORD_CLIENT_ID/);
   });
 });

@@ -58,7 +58,19 @@ describe("custom_ids", () => {
   });
 
   it("anything else is not ours", () => {
-    for (const id of ["", "vote:yes", "src:0:0:1:-:a.txt", "src:0:5:4:-:a.txt", "src:0:5:5:a.txt", "src:0:5:5:XYZ:a.txt", "more:3:not json", 'more:3:["x","y"]', 'more:3:["w",5]', "more:3:{}", "mork:3:"]) {
+    for (const id of [
+      "",
+      "vote:yes",
+      "src:0:0:1:-:a.txt",
+      "src:0:5:4:-:a.txt",
+      "src:0:5:5:a.txt",
+      "src:0:5:5:XYZ:a.txt",
+      "more:3:not json",
+      'more:3:["x","y"]',
+      'more:3:["w",5]',
+      "more:3:{}",
+      "mork:3:",
+    ]) {
       expect(decodeCustomId(id)).toBeNull();
     }
   });
@@ -132,20 +144,32 @@ describe("lookupSource", () => {
 
   it("explains a deleted file, a shortened file, a changed file, and refuses paths outside the folder", async () => {
     unlinkSync(join(dir, "gone.txt"));
-    expect(await lookupSource(engine, engine.corpus.root, "gone.txt", 3, 3)).toMatchObject({ ok: false, message: expect.stringContaining("`gone.txt` is no longer in the knowledge folder") });
+    expect(await lookupSource(engine, engine.corpus.root, "gone.txt", 3, 3)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("`gone.txt` is no longer in the knowledge folder"),
+    });
     expect(await lookupSource(engine, engine.corpus.root, "a.txt", 500, 501)).toMatchObject({ ok: false, message: expect.stringContaining("now has 9 lines") });
     const hashBefore = engine.corpus.documents.find((d) => d.file === "a.txt")!.hash;
     const note = (found: Awaited<ReturnType<typeof lookupSource>>): string | undefined => (found.ok ? found.view.note : `not ok: ${found.message}`);
     expect(note(await lookupSource(engine, engine.corpus.root, "a.txt", 5, 5, { contentHash: hashBefore.slice(0, 8) }))).toBeUndefined();
-    writeFileSync(join(dir, "a.txt"), Array.from({ length: 20 }, (_, i) => `Sentence ${i + 1} of the changed text says that the plan has been dropped.\n`).join(""));
+    writeFileSync(
+      join(dir, "a.txt"),
+      Array.from({ length: 20 }, (_, i) => `Sentence ${i + 1} of the changed text says that the plan has been dropped.\n`).join(""),
+    );
     const changed = "`a.txt` changed since this answer was given";
     // Against the index's hash, and against the hash the button kept (which survives a reload).
     expect(await lookupSource(engine, engine.corpus.root, "a.txt", 5, 5)).toMatchObject({ ok: true, view: { note: expect.stringContaining(changed) } });
     const reloaded = Engine.fromFolder(dir);
     expect(note(await lookupSource(reloaded, reloaded.corpus.root, "a.txt", 5, 5))).toBeUndefined();
-    expect(await lookupSource(reloaded, reloaded.corpus.root, "a.txt", 5, 5, { contentHash: hashBefore.slice(0, 8) })).toMatchObject({ ok: true, view: { note: expect.stringContaining(changed) } });
+    expect(await lookupSource(reloaded, reloaded.corpus.root, "a.txt", 5, 5, { contentHash: hashBefore.slice(0, 8) })).toMatchObject({
+      ok: true,
+      view: { note: expect.stringContaining(changed) },
+    });
     for (const evil of ["../a.txt", "/etc/passwd", "../../etc/hosts.txt", "a.exe"]) {
-      expect(await lookupSource(engine, engine.corpus.root, evil, 1, 1)).toMatchObject({ ok: false, message: "That button does not point at a document in the knowledge folder." });
+      expect(await lookupSource(engine, engine.corpus.root, evil, 1, 1)).toMatchObject({
+        ok: false,
+        message: "That button does not point at a document in the knowledge folder.",
+      });
     }
   });
 });
@@ -153,22 +177,33 @@ describe("lookupSource", () => {
 describe("error wording", () => {
   it("scrubs the bot token and interaction tokens from anything logged", () => {
     registerSecret("a-registered-secret-token.value");
-    const text = scrub("POST /api/v10/interactions/123/aW50ZXJhY3Rpb246abc/callback and /webhooks/456/tok_en-123/messages/@original with a-registered-secret-token.value");
+    const text = scrub(
+      "POST /api/v10/interactions/123/aW50ZXJhY3Rpb246abc/callback and /webhooks/456/tok_en-123/messages/@original with a-registered-secret-token.value",
+    );
     expect(text).toBe("POST /api/v10/interactions/123/[token]/callback and /webhooks/456/[token]/messages/@original with [redacted]");
   });
 
   it("names the failure a bot owner can act on", () => {
     const base = "http://127.0.0.1:9/api";
     // What client.login() throws for a 401 from /gateway/bot (DiscordjsError's constructor is not public).
-    expect(describeStartupError(Object.assign(new Error("An invalid token was provided."), { code: DiscordjsErrorCodes.TokenInvalid }), base)).toMatch(/^Discord rejected DISCORD_TOKEN/);
+    expect(describeStartupError(Object.assign(new Error("An invalid token was provided."), { code: DiscordjsErrorCodes.TokenInvalid }), base)).toMatch(
+      /^Discord rejected DISCORD_TOKEN/,
+    );
     expect(describeStartupError(new Error("Authentication failed"), base)).toMatch(/^Discord rejected DISCORD_TOKEN/);
-    const refused = Object.assign(new TypeError("fetch failed"), { cause: new AggregateError([Object.assign(new Error("connect"), { code: "ECONNREFUSED" })]) });
+    const refused = Object.assign(new TypeError("fetch failed"), {
+      cause: new AggregateError([Object.assign(new Error("connect"), { code: "ECONNREFUSED" })]),
+    });
     expect(networkCode(refused)).toBe("ECONNREFUSED");
-    expect(describeStartupError(refused, base)).toBe(`Cannot reach the Discord API at ${base} (ECONNREFUSED): check the network connection and DISCORD_API_BASE.`);
+    expect(describeStartupError(refused, base)).toBe(
+      `Cannot reach the Discord API at ${base} (ECONNREFUSED): check the network connection and DISCORD_API_BASE.`,
+    );
     expect(describeStartupError(Object.assign(new Error("getaddrinfo"), { code: "ENOTFOUND" }), "https://discord.com/api")).toBe(
       "Cannot reach the Discord API at https://discord.com/api (ENOTFOUND): check the network connection.",
     );
-    const api = new DiscordAPIError({ code: 40001, message: "Unauthorized" }, 40001, 403, "GET", "http://x/api/v10/webhooks/1/secret-token", { body: undefined, files: undefined });
+    const api = new DiscordAPIError({ code: 40001, message: "Unauthorized" }, 40001, 403, "GET", "http://x/api/v10/webhooks/1/secret-token", {
+      body: undefined,
+      files: undefined,
+    });
     expect(describeError(api)).toBe("DiscordAPIError 403 (code 40001): Unauthorized [GET http://x/api/v10/webhooks/1/[token]]");
   });
 });

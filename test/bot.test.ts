@@ -71,8 +71,14 @@ beforeAll(async () => {
     join(knowledge, "notes/harbour.txt"),
     'date 2021-03-04  Harbour notes\n\nThe harbour reopened on Monday after the storm.\n\nAlice Example, the harbour master, said: "The lighthouse keeper never sleeps on Tuesdays."\n\nThe ferries resumed their usual timetable.\n',
   );
-  writeFileSync(join(knowledge, "ferry.txt"), 'date 2020-05-06  Ferry notes\n\nBob Sample, a ferry captain, said: "The tide tables are printed in purple ink."\n');
-  writeFileSync(join(knowledge, LONG_NAME), 'date 2019-01-02  Pier rules\n\nCarol Longname, the pier warden, said: "Marmalade sandwiches are strictly forbidden on the pier."\n');
+  writeFileSync(
+    join(knowledge, "ferry.txt"),
+    'date 2020-05-06  Ferry notes\n\nBob Sample, a ferry captain, said: "The tide tables are printed in purple ink."\n',
+  );
+  writeFileSync(
+    join(knowledge, LONG_NAME),
+    'date 2019-01-02  Pier rules\n\nCarol Longname, the pier warden, said: "Marmalade sandwiches are strictly forbidden on the pier."\n',
+  );
 
   indexed = Engine.fromFolder(knowledge);
   running = await startStandInBot({ KNOWLEDGE_DIR: knowledge, SOURCE_BASE_URL }, { standIn: { log: (line) => standInLog.push(line) } });
@@ -132,7 +138,11 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
   it("/search shows three hits and More; More on a shared answer sends the next page privately", async () => {
     const first = await command("search", [str("query", "Huawei")]);
     expect(first.data.embeds).toHaveLength(3);
-    expect(first.data.embeds.map((e: Json) => e.title)).toEqual([expect.stringMatching(/^1\. /), expect.stringMatching(/^2\. /), expect.stringMatching(/^3\. /)]);
+    expect(first.data.embeds.map((e: Json) => e.title)).toEqual([
+      expect.stringMatching(/^1\. /),
+      expect.stringMatching(/^2\. /),
+      expect.stringMatching(/^3\. /),
+    ]);
     expect(buttonLabels(first.data)).toEqual(["Show source 1", "Show source 2", "Show source 3", expect.stringMatching(/^More \(\d+ left\)$/)]);
     const more = buttonIds(first.data)[3];
     expect(more).toBe('more:3:["s","Huawei"]');
@@ -141,7 +151,11 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     const next = await press(more!, original);
     expect(next.type).toBe(4);
     expect(next.data.flags).toBe(EPHEMERAL);
-    expect(next.data.embeds.map((e: Json) => e.title)).toEqual([expect.stringMatching(/^4\. /), expect.stringMatching(/^5\. /), expect.stringMatching(/^6\. /)]);
+    expect(next.data.embeds.map((e: Json) => e.title)).toEqual([
+      expect.stringMatching(/^4\. /),
+      expect.stringMatching(/^5\. /),
+      expect.stringMatching(/^6\. /),
+    ]);
     expect(buttonIds(next.data)).toContain('more:6:["s","Huawei"]');
     // The shared message is left alone.
     expect(standIn.originalMessage(first.sent.id).embeds[0].title).toMatch(/^1\. /);
@@ -190,7 +204,13 @@ describe("the bot against the Discord stand-in", { timeout: 15_000 }, () => {
     expect([paged.id, paged.flags, paged.embeds.map((e: Json) => e.title.slice(0, 3))]).toEqual([original.id, EPHEMERAL, ["4. ", "5. ", "6. "]]);
 
     // Each was answered exactly once: one callback, one edit.
-    for (const s of [late, priv, more]) expect(standIn.interactionResponses(s.id).filter((r) => r.status < 300).map((r) => r.method)).toEqual(["POST", "PATCH"]);
+    for (const s of [late, priv, more])
+      expect(
+        standIn
+          .interactionResponses(s.id)
+          .filter((r) => r.status < 300)
+          .map((r) => r.method),
+      ).toEqual(["POST", "PATCH"]);
   });
 
   it("/sources lists the documents with dates and passage counts", async () => {

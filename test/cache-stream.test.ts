@@ -100,7 +100,11 @@ describe("indexing into the cache a batch at a time", () => {
     const logs: string[] = [];
     expect(batchBytes("4")).toBe(4 * 1048576);
     expect(batchBytes(undefined)).toBe(DEFAULT_BATCH_BYTES);
-    for (const bad of ["0", "-1", "1.5", "lots"]) expect(batchBytes(bad, (m) => logs.push(m)), bad).toBe(DEFAULT_BATCH_BYTES);
+    for (const bad of ["0", "-1", "1.5", "lots"])
+      expect(
+        batchBytes(bad, (m) => logs.push(m)),
+        bad,
+      ).toBe(DEFAULT_BATCH_BYTES);
     expect(logs).toHaveLength(4);
   });
 });

@@ -10,7 +10,13 @@ import { startLiveReload } from "../src/live-reload.js";
 import { tempDir, writeKnowledge } from "./helpers.js";
 
 const doc = (name: string, quote: string) =>
-  [`A story about ${name}`, "", `“${quote},” said ${name} Smith, the spokesperson, on Monday.`, "", `${name} Smith also said the committee would meet again next month to review it.`].join("\n");
+  [
+    `A story about ${name}`,
+    "",
+    `“${quote},” said ${name} Smith, the spokesperson, on Monday.`,
+    "",
+    `${name} Smith also said the committee would meet again next month to review it.`,
+  ].join("\n");
 
 let cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -36,7 +42,11 @@ describe("persisted index", () => {
   });
 
   it("re-extracts only changed and new files, and drops removed ones", async () => {
-    const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready"), "b.txt": doc("Boris", "We need more time"), "c.txt": doc("Carl", "Nothing to add") });
+    const { dir, cacheDir } = setup({
+      "a.txt": doc("Anna", "The plan is ready"),
+      "b.txt": doc("Boris", "We need more time"),
+      "c.txt": doc("Carl", "Nothing to add"),
+    });
     loadEngine(dir, { cacheDir });
     writeFileSync(join(dir, "a.txt"), doc("Anna", "The plan has changed completely"));
     rmSync(join(dir, "c.txt"));
@@ -59,16 +69,22 @@ describe("persisted index", () => {
     ["missing its last byte", (b) => b.subarray(0, b.length - 1)],
     ["empty", () => Buffer.alloc(0)],
     ["with its entries overwritten", (b) => Buffer.concat([Buffer.from("\u00ff\u00ff\u00ff", "latin1"), b.subarray(3)])],
-    ["with a footer length past its start", (b) => {
-      const c = Buffer.from(b);
-      c.writeUInt32LE(c.length + 10, c.length - 12);
-      return c;
-    }],
-    ["with its footer overwritten", (b) => {
-      const c = Buffer.from(b);
-      c.fill(0x7b, c.length - 12 - c.readUInt32LE(c.length - 12), c.length - 12);
-      return c;
-    }],
+    [
+      "with a footer length past its start",
+      (b) => {
+        const c = Buffer.from(b);
+        c.writeUInt32LE(c.length + 10, c.length - 12);
+        return c;
+      },
+    ],
+    [
+      "with its footer overwritten",
+      (b) => {
+        const c = Buffer.from(b);
+        c.fill(0x7b, c.length - 12 - c.readUInt32LE(c.length - 12), c.length - 12);
+        return c;
+      },
+    ],
   ];
   it.each(damage)("discards a cache %s with one message and rebuilds it", async (_, harm) => {
     const { dir, cacheDir } = setup({ "a.txt": doc("Anna", "The plan is ready") });
@@ -90,7 +106,11 @@ describe("persisted index", () => {
     const b = readFileSync(path);
     const len = b.readUInt32LE(b.length - 12);
     const footer = b.subarray(b.length - 12 - len, b.length - 12).toString("utf8");
-    for (const [field, value] of [["code", "0000000000000000"], ["format", 5], ["extractor", -1]] as const) {
+    for (const [field, value] of [
+      ["code", "0000000000000000"],
+      ["format", 5],
+      ["extractor", -1],
+    ] as const) {
       const changed = Buffer.from(JSON.stringify({ ...JSON.parse(footer), [field]: value }), "utf8");
       const trailer = Buffer.from(b.subarray(b.length - 12));
       trailer.writeUInt32LE(changed.length, 0);

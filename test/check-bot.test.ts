@@ -35,7 +35,10 @@ async function command(name: string, options: Json[] = [], ctx: InteractionConte
 const buttonIds = (data: Json): string[] => (data.components ?? []).flatMap((row: Json) => row.components.map((b: Json) => b.custom_id));
 
 function postIn(channelId: string, since: number): Promise<RecordedRequest> {
-  return standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${channelId}/messages`, 8000);
+  return standIn.waitForRequest(
+    (r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${channelId}/messages`,
+    8000,
+  );
 }
 
 beforeAll(async () => {
@@ -55,14 +58,19 @@ let messageIds = 0;
 /** A message context-menu command on a message with `content`, as Discord sends it (the message under resolved). */
 async function menu(name: string, content: string, ctx: InteractionContext = asUser()): Promise<{ sent: SentInteraction; data: Json; type: number }> {
   const targetId = `${430000000000000000n + BigInt(++messageIds)}`;
-  const target = messagePayload({ id: targetId, channelId: ctx.dm ? "1" : standIn.channelId, author: userPayload("440000000000000001", "someone"), data: { content } });
+  const target = messagePayload({
+    id: targetId,
+    channelId: ctx.dm ? "1" : standIn.channelId,
+    author: userPayload("440000000000000001", "someone"),
+    data: { content },
+  });
   const sent = await standIn.rawInteraction(2, { id: "1", name, type: 3, target_id: targetId, resolved: { messages: { [targetId]: target } } }, ctx);
   const callback = await answered(sent);
   return { sent, data: callback.body.data, type: callback.body.type };
 }
 
 describe("message context menus against the Discord stand-in", { timeout: 20_000 }, () => {
-  it("\"Who said this?\" answers privately for the quoted words, and \"Post publicly\" shares the answer", async () => {
+  it('"Who said this?" answers privately for the quoted words, and "Post publicly" shares the answer', async () => {
     const { sent, data, type } = await menu("Who said this?", "lol <@123> someone told me “groundless accusations for political purposes” — is that real?");
     expect(type).toBe(4);
     expect(data.flags).toBe(EPHEMERAL);
@@ -83,7 +91,7 @@ describe("message context menus against the Discord stand-in", { timeout: 20_000
     expect(data.embeds[0].title).toBe("Julian King — European Security Commissioner");
   });
 
-  it("\"Find sources\" searches the message's words; an empty message gets a clear private note", async () => {
+  it('"Find sources" searches the message\'s words; an empty message gets a clear private note', async () => {
     const { data } = await menu("Find sources", "**spectrum auctions** https://example.org/x");
     expect(data.flags).toBe(EPHEMERAL);
     expect(data.embeds[0].description.toLowerCase()).toContain("spectrum");
@@ -98,7 +106,10 @@ describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, (
     const { data, type } = await command("check", [str("quote", "groundless accusations for political purposes")]);
     expect(type).toBe(4);
     expect(data.flags ?? 0).toBe(0);
-    expect(data.embeds[0]).toMatchObject({ title: "Exact: “groundless accusations for political purposes”", description: "Exact: the documents say exactly this, quoting Wang Yi, China’s foreign minister." });
+    expect(data.embeds[0]).toMatchObject({
+      title: "Exact: “groundless accusations for political purposes”",
+      description: "Exact: the documents say exactly this, quoting Wang Yi, China’s foreign minister.",
+    });
     expect(data.embeds[1].title).toBe("Wang Yi — China’s foreign minister");
     expect(data.embeds[1].description).toContain("“**groundless accusations for political purposes**”");
     expect(data.embeds[1].footer.text).toMatch(/^002_732ad33b9a9136f5\.txt · line 26 · /);
@@ -112,7 +123,9 @@ describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, (
 
   it("/check other-speaker names who the text gives the words to", async () => {
     const { data } = await command("check", [str("quote", "We're not talking about bans today"), str("speaker", "Wang Yi")]);
-    expect(data.embeds[0].description).toBe("Attributed to someone else: the text gives these words to Julian King, European Security Commissioner — not Wang Yi.");
+    expect(data.embeds[0].description).toBe(
+      "Attributed to someone else: the text gives these words to Julian King, European Security Commissioner — not Wang Yi.",
+    );
     expect(data.embeds[1].title).toBe("Julian King — European Security Commissioner");
   });
 
@@ -146,7 +159,7 @@ describe("/check and /said against the Discord stand-in", { timeout: 20_000 }, (
     expect(choices.map((c) => c.name)).toEqual(["Wang Yi"]);
   });
 
-  it("\"what did X say about Y?\" in a DM and in an @mention answers like /said", async () => {
+  it('"what did X say about Y?" in a DM and in an @mention answers like /said', async () => {
     let since = standIn.requests.length;
     const dm = await standIn.messageCreate({ content: "what did Abraham Liu say?", dm: true, userId: asUser().userId });
     const post = await postIn(dm.channel_id, since);
@@ -175,14 +188,28 @@ describe("feedback against the Discord stand-in", { timeout: 30_000 }, () => {
     expect((await answered(down)).body.data).toMatchObject({ flags: EPHEMERAL, content: expect.stringContaining("👎 noted") });
     const up = await standIn.button(votes[0].custom_id, standIn.originalMessage(sent.id), asUser());
     await answered(up);
-    const lines = readFileSync(feedbackFile, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Json);
+    const lines = readFileSync(feedbackFile, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Json);
     expect(lines).toHaveLength(2);
     expect(Object.keys(lines[0])).toEqual(["time", "command", "question", "file", "lines", "vote", "user"]);
-    expect(lines[0]).toMatchObject({ command: "who-said", question: "/who-said groundless accusations", file: "002_732ad33b9a9136f5.txt", lines: [26, 26], vote: "down", user: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    expect(lines[0]).toMatchObject({
+      command: "who-said",
+      question: "/who-said groundless accusations",
+      file: "002_732ad33b9a9136f5.txt",
+      lines: [26, 26],
+      vote: "down",
+      user: expect.stringMatching(/^[0-9a-f]{16}$/),
+    });
     expect(JSON.stringify(lines)).not.toContain(voter.userId!);
     expect(lines[1]).toMatchObject({ vote: "up" });
 
-    const summary = spawnSync(process.execPath, ["--import", "tsx", "src/feedback/main.ts"], { encoding: "utf8", env: { ...process.env, FEEDBACK_FILE: feedbackFile, DISCORD_TOKEN: "" }, timeout: 30_000 });
+    const summary = spawnSync(process.execPath, ["--import", "tsx", "src/feedback/main.ts"], {
+      encoding: "utf8",
+      env: { ...process.env, FEEDBACK_FILE: feedbackFile, DISCORD_TOKEN: "" },
+      timeout: 30_000,
+    });
     expect(summary.status).toBe(0);
     expect(summary.stdout).toBe(
       "2 votes on 1 question: 1 👍, 1 👎.\n\nMost 👎 first:\n1. 1 👎 1 👍  /who-said groundless accusations\n   answered with 002_732ad33b9a9136f5.txt:26\n",

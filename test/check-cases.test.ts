@@ -17,16 +17,30 @@ interface Case {
 }
 interface Out {
   verdict: string;
-  results: Array<{ speaker: string | null; quote: string; diff: Array<{ query: string; text: string }>; source: { file: string; lineStart: number; lineEnd: number } }>;
+  results: Array<{
+    speaker: string | null;
+    quote: string;
+    diff: Array<{ query: string; text: string }>;
+    source: { file: string; lineStart: number; lineEnd: number };
+  }>;
 }
 
-const cases = readFileSync(new URL("./fixtures/check-cases.jsonl", import.meta.url), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
+const cases = readFileSync(new URL("./fixtures/check-cases.jsonl", import.meta.url), "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Case);
 const engine = Engine.fromFolder("knowledge");
-const norm = (s: unknown): string => String(s ?? "").normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+const norm = (s: unknown): string =>
+  String(s ?? "")
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 /** Why a case fails, or null when it passes. */
 async function miss(c: Case): Promise<string | null> {
-  const out = toJson((await answer(engine, { command: "check", query: c.query, speaker: c.speaker }))) as unknown as Out;
+  const out = toJson(await answer(engine, { command: "check", query: c.query, speaker: c.speaker })) as unknown as Out;
   const e = c.expect;
   if (out.verdict !== e.verdict) return `verdict ${out.verdict}, expected ${e.verdict}`;
   if (e.verdict === "not-found") return out.results.length === 0 ? null : "not-found with results";
@@ -62,7 +76,9 @@ describe("check sample set", () => {
       byKind.set(c.kind, k);
     }
     const passed = cases.length - misses.length;
-    console.log(`check set: ${passed}/${cases.length} (${Math.round((100 * passed) / cases.length)}%) · ${[...byKind].map(([k, [p, n]]) => `${k} ${p}/${n}`).join(" · ")}`);
+    console.log(
+      `check set: ${passed}/${cases.length} (${Math.round((100 * passed) / cases.length)}%) · ${[...byKind].map(([k, [p, n]]) => `${k} ${p}/${n}`).join(" · ")}`,
+    );
     for (const [c, m] of misses) console.log(`  miss ${c.id}: ${m}`);
     expect(passed / cases.length).toBeGreaterThanOrEqual(BAR);
     // "Exact" is never said of words the text does not have exactly.

@@ -102,11 +102,11 @@ describe("check", () => {
   });
 
   it("JSON: command, verdict, results with speaker, role, quote, diff and source", async () => {
-    const j = toJson((await answerCheck(engine, "Every ferry should carry two lifeboats"))) as { results: Array<Record<string, unknown>> };
+    const j = toJson(await answerCheck(engine, "Every ferry should carry two lifeboats")) as { results: Array<Record<string, unknown>> };
     expect(Object.keys(j)).toEqual(["command", "verdict", "results"]);
     expect(Object.keys(j.results[0]!)).toEqual(["speaker", "role", "quote", "diff", "source"]);
     expect(Object.keys(j.results[0]!.source as object)).toEqual(["file", "lineStart", "lineEnd", "excerpt", "url"]);
-    expect(toJson((await answerCheck(engine, "purple elephants dance")))).toEqual({ command: "check", verdict: "not-found", results: [] });
+    expect(toJson(await answerCheck(engine, "purple elephants dance"))).toEqual({ command: "check", verdict: "not-found", results: [] });
   });
 });
 
@@ -141,7 +141,10 @@ describe("said", () => {
     const a = await answerSaid(engine, "Alicia Exemple");
     expect(a.results).toEqual([]);
     expect(a.suggestions).toContain("Alice Example");
-    expect(toJson((await answerSaid(engine, "Bob")))).toMatchObject({ command: "said", results: [{ speaker: "Bob Sample", quote: "The new timetable is a disaster for the island.", source: { file: "harbour.txt" } }] });
+    expect(toJson(await answerSaid(engine, "Bob"))).toMatchObject({
+      command: "said",
+      results: [{ speaker: "Bob Sample", quote: "The new timetable is a disaster for the island.", source: { file: "harbour.txt" } }],
+    });
   });
 });
 
@@ -158,13 +161,21 @@ describe("routes", () => {
   it("/check and did X say \"…\"? are check; a bare word 'check' stays a search", () => {
     expect(route("/check quote:every ferry must carry speaker:Alice")).toEqual({ command: "check", query: "every ferry must carry", speaker: "Alice" });
     expect(route("/check “every ferry must carry”")).toEqual({ command: "check", query: "every ferry must carry", speaker: null });
-    expect(route('did Alice Example say "every ferry must carry two lifeboats"?')).toEqual({ command: "check", query: "every ferry must carry two lifeboats", speaker: "Alice Example" });
+    expect(route('did Alice Example say "every ferry must carry two lifeboats"?')).toEqual({
+      command: "check",
+      query: "every ferry must carry two lifeboats",
+      speaker: "Alice Example",
+    });
     expect(route("check the ferry timetable")).toEqual({ command: "search", query: "check the ferry timetable" });
   });
 });
 
 describe("any input", () => {
-  const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.constantFrom("", "  ", "“”", "'s", "don't", "every ferry must", "— Alice", "<@1> https://x"));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme" }),
+    fc.constantFrom("", "  ", "“”", "'s", "don't", "every ferry must", "— Alice", "<@1> https://x"),
+  );
   it("check, said and the message menus' word picking never throw, and answer within their contract", async () => {
     await fc.assert(
       fc.asyncProperty(text, fc.option(text), async (quote, speaker) => {

@@ -8,11 +8,34 @@ import { compactFromMiniSearch } from "../src/index/compact-index.js";
 import { fuzzy, PASSAGE_OPTIONS, type PassageDoc, PassageSearch, prefix, SearchIndex, Vocabulary } from "../src/index/search-index.js";
 import { engineFor } from "./helpers.js";
 
-const words = ["harbour", "harbours", "council", "counsel", "budget", "budgets", "dredging", "ferry", "ferries", "quay", "vote", "voters", "mayor", "tide", "plan", "planning", "union", "winter"];
+const words = [
+  "harbour",
+  "harbours",
+  "council",
+  "counsel",
+  "budget",
+  "budgets",
+  "dredging",
+  "ferry",
+  "ferries",
+  "quay",
+  "vote",
+  "voters",
+  "mayor",
+  "tide",
+  "plan",
+  "planning",
+  "union",
+  "winter",
+];
 const docs: PassageDoc[] = [];
 for (let i = 1; i <= 300; i++) {
   const picked = words.filter((_, b) => (i >> (b % 9)) & 1 || i % (b + 3) === 0);
-  docs.push({ id: i * 3, text: `On day ${i} the ${picked.join(" and the ")} were discussed; ${picked.slice(0, 2).join(" ")} again.`, title: `Notes ${i % 7} ${words[i % words.length]}` });
+  docs.push({
+    id: i * 3,
+    text: `On day ${i} the ${picked.join(" and the ")} were discussed; ${picked.slice(0, 2).join(" ")} again.`,
+    title: `Notes ${i % 7} ${words[i % words.length]}`,
+  });
 }
 
 function built(): PassageSearch {
@@ -21,7 +44,21 @@ function built(): PassageSearch {
   return ms;
 }
 
-const queries = ["harbour", "harbour council", "dredging ferry quay", "plan", "plann", "harbor", "councel budgt", "ferr", "winter union tide mayor", "zeppelin", "zeppelin airship", "the and of", ""];
+const queries = [
+  "harbour",
+  "harbour council",
+  "dredging ferry quay",
+  "plan",
+  "plann",
+  "harbor",
+  "councel budgt",
+  "ferr",
+  "winter union tide mayor",
+  "zeppelin",
+  "zeppelin airship",
+  "the and of",
+  "",
+];
 
 describe("the compact index", () => {
   const original = built();
@@ -44,7 +81,8 @@ describe("the compact index", () => {
   });
 
   it("suggests the same words", () => {
-    for (const q of ["harb", "councel", "fer", "zeppelin"]) expect(compact.autoSuggest(q, { fuzzy: 0.2, prefix: true }), q).toEqual(fromJson.autoSuggest(q, { fuzzy: 0.2, prefix: true }));
+    for (const q of ["harb", "councel", "fer", "zeppelin"])
+      expect(compact.autoSuggest(q, { fuzzy: 0.2, prefix: true }), q).toEqual(fromJson.autoSuggest(q, { fuzzy: 0.2, prefix: true }));
     expect(compact.autoSuggest("zeppelin", { fuzzy: 0.2, prefix: true })).toEqual([]);
   });
 
@@ -70,14 +108,22 @@ describe("the compact index", () => {
   it("reads the all-words posting lists straight from its arrays", () => {
     const plain = new SearchIndex(built(), new Vocabulary());
     const idx = new SearchIndex(compact, new Vocabulary());
-    for (const q of ["harbour council", "dredging ferry quay", "winter union", "zeppelin", "harbour zeppelin"]) expect(idx.withAllWords(q), q).toEqual(plain.withAllWords(q));
+    for (const q of ["harbour council", "dredging ferry quay", "winter union", "zeppelin", "harbour zeppelin"])
+      expect(idx.withAllWords(q), q).toEqual(plain.withAllWords(q));
     expect(idx.withAllWords("zeppelin")).toEqual([]);
   });
 });
 
 describe("a saved and loaded search index", () => {
   const engine = engineFor({
-    "a.txt": ["Harbour budget talks", "", "The harbour plan was approved after the mayor changed the budget for dredging work.", "", "The ferry union voted against the winter timetable.", ""].join("\n"),
+    "a.txt": [
+      "Harbour budget talks",
+      "",
+      "The harbour plan was approved after the mayor changed the budget for dredging work.",
+      "",
+      "The ferry union voted against the winter timetable.",
+      "",
+    ].join("\n"),
     "b.txt": ["Quay repairs", "", "Council officials said the quay repairs would wait until the tide tables were checked.", ""].join("\n"),
   });
   const loaded = SearchIndex.fromStored(engine.index.toStored());

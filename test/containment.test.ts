@@ -50,7 +50,10 @@ describe("links out of the folder", () => {
     const warnings: string[] = [];
     const { engine } = loadEngine(kb, { cacheDir: cache.dir, onWarning: (w) => warnings.push(w) });
     expect((await engine.sources()).results.map((s) => s.file)).toEqual(["a.txt"]);
-    expect(warnings).toEqual(["skipped link notes.txt: it points outside the knowledge folder", "skipped link relative.txt: it points outside the knowledge folder"]);
+    expect(warnings).toEqual([
+      "skipped link notes.txt: it points outside the knowledge folder",
+      "skipped link relative.txt: it points outside the knowledge folder",
+    ]);
     expect(JSON.stringify(engine.corpus)).not.toContain("secretpart");
     for (const f of readdirSync(cache.dir)) expect(readFileSync(join(cache.dir, f), "utf8")).not.toContain("secretpart");
   });

@@ -15,11 +15,16 @@ const EARLIEST = 17;
 function article(i: number, opts: { minutes?: string } = {}): string {
   const day = i === EARLIEST ? 2 : 3 + (i % 25);
   return [
-    `date: 2023-04-${String(day).padStart(2, "0")}`, "",
-    "Bridge repairs to close the river road", "",
-    "The county will close the river road for six weeks while crews repair the old stone bridge, officials said on Monday.", "",
-    "“We cannot keep patching a bridge that was built for horses,” said county engineer Marta Olsen.", "",
-    `Shop owners on the east bank worry about lost trade. “Nobody will drive an extra ${opts.minutes ?? "twenty"} minutes for bread,” said baker Luis Ortega.`, "",
+    `date: 2023-04-${String(day).padStart(2, "0")}`,
+    "",
+    "Bridge repairs to close the river road",
+    "",
+    "The county will close the river road for six weeks while crews repair the old stone bridge, officials said on Monday.",
+    "",
+    "“We cannot keep patching a bridge that was built for horses,” said county engineer Marta Olsen.",
+    "",
+    `Shop owners on the east bank worry about lost trade. “Nobody will drive an extra ${opts.minutes ?? "twenty"} minutes for bread,” said baker Luis Ortega.`,
+    "",
     "The work is due to start in June.",
   ].join("\n");
 }
@@ -64,9 +69,12 @@ describe(`who-said over ${COPIES} copies of one article`, () => {
     expect(a.results[0]?.copies).toBeUndefined();
   });
 
-  it.each(["bridge horses minutes bread extra", "the county will keep patching the ferry"])("finds nothing for words the copies never say together: %s", async (q) => {
-    expect((await engine.whoSaid(q)).results).toEqual([]);
-  });
+  it.each(["bridge horses minutes bread extra", "the county will keep patching the ferry"])(
+    "finds nothing for words the copies never say together: %s",
+    async (q) => {
+      expect((await engine.whoSaid(q)).results).toEqual([]);
+    },
+  );
 });
 
 describe("who-said when more copies hold the words than an answer reads", () => {

@@ -34,8 +34,18 @@ describe("Windows-1252", () => {
   it("finds the quotation in a Windows-1252 file, with its punctuation and line", async () => {
     const file = cp(
       "Harbour plan splits the council\r\n\r\n",
-      CP.ldq, "The harbour will cost ", CP.euro, "40 million ", CP.en, " and it will pay for itself", CP.ellipsis, " eventually,", CP.rdq,
-      " said Marta Keller, the mayor", CP.rsq, "s deputy, on Monday.\r\n",
+      CP.ldq,
+      "The harbour will cost ",
+      CP.euro,
+      "40 million ",
+      CP.en,
+      " and it will pay for itself",
+      CP.ellipsis,
+      " eventually,",
+      CP.rdq,
+      " said Marta Keller, the mayor",
+      CP.rsq,
+      "s deputy, on Monday.\r\n",
     );
     const { engine, warnings } = engineWith({ "old.txt": file });
     expect(warnings).toEqual(["old.txt is not valid UTF-8; read it as Windows-1252"]);

@@ -35,15 +35,27 @@ interface Src {
 }
 
 const casesFile = new URL("../../shared/eval/cases.jsonl", import.meta.url);
-const cases = existsSync(casesFile) ? readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case) : [];
+const cases = existsSync(casesFile)
+  ? readFileSync(casesFile, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Case)
+  : [];
 const engine = Engine.fromFolder("knowledge");
-const norm = (s: unknown) => String(s ?? "").normalize("NFKC").replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, " ").trim().toLowerCase();
+const norm = (s: unknown) =>
+  String(s ?? "")
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 const has = (hay: unknown, needles: string[]) => needles.some((n) => norm(hay).includes(norm(n)));
-const cites = (src: Src | undefined, want: { file: string; lines: number[] }) => !!src && norm(src.file) === norm(want.file) && want.lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
+const cites = (src: Src | undefined, want: { file: string; lines: number[] }) =>
+  !!src && norm(src.file) === norm(want.file) && want.lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
 
 describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/eval/cases.jsonl)", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
-    const out = toJson((await answer(engine, c))) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
+    const out = toJson(await answer(engine, c)) as { results: Array<Record<string, unknown> & { source: Src }>; polarity?: string };
     const e = c.expect;
     const rs = out.results;
     if (e.none) return expect(rs).toEqual([]);

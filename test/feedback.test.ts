@@ -13,7 +13,16 @@ import { tempDir } from "./helpers.js";
 const tmp = tempDir("feedback-");
 afterAll(() => tmp.cleanup());
 
-const vote = (over: Partial<Vote>): Vote => ({ time: "2026-01-01T00:00:00.000Z", command: "search", question: "/search ferries", file: "a.txt", lines: [3, 4], vote: "down", user: "0123456789abcdef", ...over });
+const vote = (over: Partial<Vote>): Vote => ({
+  time: "2026-01-01T00:00:00.000Z",
+  command: "search",
+  question: "/search ferries",
+  file: "a.txt",
+  lines: [3, 4],
+  vote: "down",
+  user: "0123456789abcdef",
+  ...over,
+});
 
 describe("feedback log", () => {
   it("rotates before the file passes its limit, keeping a bounded number of old files", () => {
@@ -71,7 +80,12 @@ describe("feedback summary", () => {
     ]);
     expect(rows[0]!.answers).toEqual(["a.txt:3-4", "a.txt:3"]);
     expect(rows[1]!.answers).toEqual(["(nothing found)"]);
-    expect(renderSummary(rows, votes.length).split("\n").slice(0, 4)).toEqual(["5 votes on 3 questions: 1 👍, 3 👎.", "", "Most 👎 first:", "1. 2 👎 0 👍  /search ferries"]);
+    expect(renderSummary(rows, votes.length).split("\n").slice(0, 4)).toEqual([
+      "5 votes on 3 questions: 1 👍, 3 👎.",
+      "",
+      "Most 👎 first:",
+      "1. 2 👎 0 👍  /search ferries",
+    ]);
     expect(renderSummary([], 0)).toBe("No votes yet.");
   });
 });
@@ -86,7 +100,7 @@ describe("vote buttons", () => {
     const id = feedbackId(long, "down", store)!;
     expect(id).toMatch(/^fbk:d:[\w-]+$/);
     expect(feedbackId(long, "down", null)).toBeNull();
-    expect(decodeCustomId("fb:x:[\"s\",\"a\"]")).toBeNull();
+    expect(decodeCustomId('fb:x:["s","a"]')).toBeNull();
     expect(questionText({ command: "check", query: "two lifeboats", speaker: "Alice" })).toBe("/check quote:two lifeboats speaker:Alice");
   });
 });

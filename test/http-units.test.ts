@@ -69,15 +69,30 @@ describe("parsing interactions", () => {
 
   it("reads commands, autocomplete and buttons; the user from member.user in servers and user in DMs", () => {
     expect(parseInteraction({ ...base, type: 1 })).toEqual({ id: "1", token: "tok", applicationId: "2", type: 1, incoming: null });
-    const command = parseInteraction({ ...base, type: 2, guild_id: "9", member: { user: { id: "7" } }, data: { type: 1, name: "who-said", options: [{ name: "quote", type: 3, value: "x" }] } });
+    const command = parseInteraction({
+      ...base,
+      type: 2,
+      guild_id: "9",
+      member: { user: { id: "7" } },
+      data: { type: 1, name: "who-said", options: [{ name: "quote", type: 3, value: "x" }] },
+    });
     expect(command?.incoming).toMatchObject({ kind: "command", name: "who-said", userId: "7", guildId: "9" });
     expect(command?.incoming?.kind === "command" && command.incoming.options.string("quote")).toBe("x");
-    expect(parseInteraction({ ...base, type: 4, user: { id: "8" }, data: { type: 1, name: "stance", options: [{ name: "actor", type: 3, value: "hu", focused: true }] } })?.incoming).toMatchObject({
+    expect(
+      parseInteraction({
+        ...base,
+        type: 4,
+        user: { id: "8" },
+        data: { type: 1, name: "stance", options: [{ name: "actor", type: 3, value: "hu", focused: true }] },
+      })?.incoming,
+    ).toMatchObject({
       kind: "autocomplete",
       userId: "8",
       guildId: null,
     });
-    expect(parseInteraction({ ...base, type: 3, user: { id: "8" }, message: { flags: 64 }, data: { component_type: 2, custom_id: "more:3:[\"o\"]" } })?.incoming).toEqual({
+    expect(
+      parseInteraction({ ...base, type: 3, user: { id: "8" }, message: { flags: 64 }, data: { component_type: 2, custom_id: 'more:3:["o"]' } })?.incoming,
+    ).toEqual({
       kind: "button",
       customId: 'more:3:["o"]',
       messageEphemeral: true,
@@ -86,7 +101,13 @@ describe("parsing interactions", () => {
       memberPermissions: null,
     });
     expect(command?.incoming?.memberPermissions).toBeNull(); // none sent
-    const withPerms = parseInteraction({ ...base, type: 2, guild_id: "9", member: { user: { id: "7" }, permissions: "2147483679" }, data: { type: 1, name: "sources" } });
+    const withPerms = parseInteraction({
+      ...base,
+      type: 2,
+      guild_id: "9",
+      member: { user: { id: "7" }, permissions: "2147483679" },
+      data: { type: 1, name: "sources" },
+    });
     expect(withPerms?.incoming?.memberPermissions).toBe(2147483679n);
   });
 
@@ -99,15 +120,22 @@ describe("parsing interactions", () => {
     ]) {
       expect(parseInteraction({ ...base, ...other })).toMatchObject({ incoming: null });
     }
-    for (const bad of [null, [], "x", { type: 1 }, { ...base, type: "1" }, { ...base, id: "", type: 1 }, { ...base, token: 5, type: 1 }]) expect(parseInteraction(bad)).toBeNull();
+    for (const bad of [null, [], "x", { type: 1 }, { ...base, type: "1" }, { ...base, id: "", type: 1 }, { ...base, token: 5, type: 1 }])
+      expect(parseInteraction(bad)).toBeNull();
   });
 });
 
 describe("callback bodies", () => {
   const m = { content: "hi", embeds: [], components: [] };
   it("are the callback types Discord expects, with mentions disabled", () => {
-    expect(callbackBody({ type: "message", message: m, ephemeral: true })).toEqual({ type: 4, data: { content: "hi", embeds: [], components: [], allowed_mentions: { parse: [], replied_user: false }, flags: 64 } });
-    expect(callbackBody({ type: "message", message: { embeds: [], components: [] }, ephemeral: false })).toEqual({ type: 4, data: { embeds: [], components: [], allowed_mentions: { parse: [], replied_user: false } } });
+    expect(callbackBody({ type: "message", message: m, ephemeral: true })).toEqual({
+      type: 4,
+      data: { content: "hi", embeds: [], components: [], allowed_mentions: { parse: [], replied_user: false }, flags: 64 },
+    });
+    expect(callbackBody({ type: "message", message: { embeds: [], components: [] }, ephemeral: false })).toEqual({
+      type: 4,
+      data: { embeds: [], components: [], allowed_mentions: { parse: [], replied_user: false } },
+    });
     expect(callbackBody({ type: "update", message: { embeds: [], components: [] } })).toMatchObject({ type: 7, data: { content: "" } });
     expect(callbackBody({ type: "choices", choices: [{ name: "a", value: "a" }] })).toEqual({ type: 8, data: { choices: [{ name: "a", value: "a" }] } });
     expect(callbackBody({ type: "deferred", ephemeral: true, work: async () => m })).toEqual({ type: 5, data: { flags: 64 } });
@@ -162,25 +190,46 @@ describe("the endpoint server", () => {
     await new Promise((r) => endpoint.server.close(r));
   });
 
-  const post = (body: string, opts: Parameters<typeof signedPost>[2] = {}, path = "/") => signedPost({ url: `${url}${path}`, privateKey: keys.privateKey }, body, opts);
+  const post = (body: string, opts: Parameters<typeof signedPost>[2] = {}, path = "/") =>
+    signedPost({ url: `${url}${path}`, privateKey: keys.privateKey }, body, opts);
   // A fresh snowflake each time, created now, as Discord's ids are: the endpoint refuses an id it
   // has answered (409), and defers one whose creation time is already too long ago.
   let seq = 0n;
   const freshId = (agoMs = 0): string => String(((BigInt(Date.now() - agoMs) - 1420070400000n) << 22n) + seq++);
-  const interaction = (extra: object, agoMs = 0): string => JSON.stringify({ id: freshId(agoMs), token: "secret-interaction-token", application_id: "200", user: { id: "300" }, ...extra });
-  const search = (query: string, extra: object[] = []): object => ({ type: 2, data: { type: 1, name: "search", options: [{ name: "query", type: 3, value: query }, ...extra] } });
+  const interaction = (extra: object, agoMs = 0): string =>
+    JSON.stringify({ id: freshId(agoMs), token: "secret-interaction-token", application_id: "200", user: { id: "300" }, ...extra });
+  const search = (query: string, extra: object[] = []): object => ({
+    type: 2,
+    data: { type: 1, name: "search", options: [{ name: "query", type: 3, value: query }, ...extra] },
+  });
 
   it("answers PING with PONG at / and /interactions, and reports its health", async () => {
-    for (const path of ["/", "/interactions", "/?x=1"]) expect(await post(interaction({ type: 1 }), {}, path)).toMatchObject({ status: 200, json: { type: 1 } });
+    for (const path of ["/", "/interactions", "/?x=1"])
+      expect(await post(interaction({ type: 1 }), {}, path)).toMatchObject({ status: 200, json: { type: 1 } });
     const health = await fetch(`${url}/healthz`);
     expect([health.status, await health.json()]).toEqual([200, { status: "ok", documents: 5 }]);
   });
 
   it("answers a command with the callback JSON of the shared handler", async () => {
-    const res = await post(interaction({ type: 2, data: { type: 1, name: "who-said", options: [{ name: "quote", type: 3, value: "groundless accusations" }] } }));
+    const res = await post(
+      interaction({ type: 2, data: { type: 1, name: "who-said", options: [{ name: "quote", type: 3, value: "groundless accusations" }] } }),
+    );
     expect(res.status).toBe(200);
     expect(res.json.type).toBe(4);
-    const expected = callbackBody(await commandMap().get("who-said")!.run({ kind: "command", name: "who-said", options: new CommandOptions([{ name: "quote", value: "groundless accusations" }]), userId: "300", guildId: null }, bot));
+    const expected = callbackBody(
+      await commandMap()
+        .get("who-said")!
+        .run(
+          {
+            kind: "command",
+            name: "who-said",
+            options: new CommandOptions([{ name: "quote", value: "groundless accusations" }]),
+            userId: "300",
+            guildId: null,
+          },
+          bot,
+        ),
+    );
     expect(res.json).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(res.json.data.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
   });
@@ -196,7 +245,10 @@ describe("the endpoint server", () => {
     await endpoint.drain();
     expect(patches).toHaveLength(1);
     expect(patches[0]!.route).toBe("/webhooks/200/secret-interaction-token/messages/@original");
-    expect(patches[0]!.options).toMatchObject({ auth: false, body: { content: expect.stringMatching(/^Reindexed \*\*5\*\* documents/), embeds: [], components: [] } });
+    expect(patches[0]!.options).toMatchObject({
+      auth: false,
+      body: { content: expect.stringMatching(/^Reindexed \*\*5\*\* documents/), embeds: [], components: [] },
+    });
 
     failPatch = true;
     await post(interaction({ type: 2, guild_id: "9", member: { user: { id: "300" }, permissions: "32" }, data: { type: 1, name: "reindex" } }));
@@ -243,7 +295,12 @@ describe("the endpoint server", () => {
 
   it("/reindex checks the member's Manage Server bit itself: without it (or without any permissions) it is refused and nothing is rebuilt", async () => {
     patches.length = 0;
-    const as = (permissions?: string): object => ({ type: 2, guild_id: "9", member: { user: { id: "300" }, ...(permissions ? { permissions } : {}) }, data: { type: 1, name: "reindex" } });
+    const as = (permissions?: string): object => ({
+      type: 2,
+      guild_id: "9",
+      member: { user: { id: "300" }, ...(permissions ? { permissions } : {}) },
+      data: { type: 1, name: "reindex" },
+    });
     for (const permissions of [undefined, "0", String((1 << 10) | (1 << 11) | (1 << 31)), "not-a-number"]) {
       const res = await post(interaction(as(permissions)));
       expect(res.json).toMatchObject({ type: 4, data: { content: "/reindex needs the Manage Server permission in this server.", flags: 64 } });
@@ -290,7 +347,12 @@ describe("the endpoint server", () => {
     expect((patches[0]!.options as { body: unknown }).body).toEqual({ ...answer, content: "" });
     expect((patches[1]!.options as { body: unknown }).body).toEqual({ ...answer, content: "" }); // the placeholder was already private
     expect((patches[2]!.options as { body: { embeds: Array<{ title: string }> } }).body.embeds[0]!.title).toMatch(/^4\. /);
-    expect(posts).toEqual([{ route: "/webhooks/200/secret-interaction-token", options: { auth: false, body: expect.objectContaining({ flags: 64, content: expect.stringContaining('"More" button has expired') }) } }]);
+    expect(posts).toEqual([
+      {
+        route: "/webhooks/200/secret-interaction-token",
+        options: { auth: false, body: expect.objectContaining({ flags: 64, content: expect.stringContaining('"More" button has expired') }) },
+      },
+    ]);
   });
 
   it("404 for other paths, 405 for other methods", async () => {
@@ -306,7 +368,9 @@ describe("npm run serve:http", { timeout: 30_000 }, () => {
     const cache = mkdtempSync(join(tmpdir(), "http-cache-"));
     const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), CACHE_DIR: cache, LOG_LEVEL: "debug" });
     expect((await run.exit(20_000)).code).toBe(1);
-    expect(run.stderr).toBe("configuration error: DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env\n");
+    expect(run.stderr).toBe(
+      "configuration error: DISCORD_PUBLIC_KEY: MODE=http needs DISCORD_PUBLIC_KEY: copy the Public Key from your application's General Information page in the Developer Portal into .env\n",
+    );
     expect(readdirSync(cache)).toEqual([]); // nothing was indexed (or cached)
     rmSync(cache, { recursive: true, force: true });
     // Every configuration error has that one form: a missing folder too.
@@ -319,7 +383,13 @@ describe("npm run serve:http", { timeout: 30_000 }, () => {
     const blocker = createNetServer().listen(0, "127.0.0.1");
     await new Promise((r) => blocker.once("listening", r));
     const port = (blocker.address() as AddressInfo).port;
-    const run = runTs("src/http/main.ts", { KNOWLEDGE_DIR: join(ROOT, "knowledge"), DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" });
+    const run = runTs("src/http/main.ts", {
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+    });
     expect((await run.exit(20_000)).code).toBe(1);
     expect(run.stderr).toBe(`error: cannot listen on 127.0.0.1:${port}: the port is in use. Set PORT (and HOST) in .env.\n`);
     blocker.close();

@@ -9,62 +9,123 @@ import { Engine } from "../src/runtime/engine.js";
 import { writeKnowledge } from "./helpers.js";
 
 const article = (lines: string[]): string => lines.join("\n");
-const passageTexts = (text: string, file = "a.txt", format: "txt" | "md" | "html" = "txt") =>
-  parseDocument(file, format, text).passages.map((p) => p.text);
+const passageTexts = (text: string, file = "a.txt", format: "txt" | "md" | "html" = "txt") => parseDocument(file, format, text).passages.map((p) => p.text);
 
 describe("plain text", () => {
   it("takes the headline, skipping short navigation lines", () => {
-    const d = parseDocument("a.txt", "txt", article([
-      "Connect with us", "", "", "Brussels Faces Clash Over Plan To Monitor Vendors", "",
-      "The European Commission will this week call for the bloc's countries to provide data on their networks, diplomats say.", "",
-      "The move is in line with the national strategies of many member states but at odds with pressure from abroad.",
-    ]));
+    const d = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Connect with us",
+        "",
+        "",
+        "Brussels Faces Clash Over Plan To Monitor Vendors",
+        "",
+        "The European Commission will this week call for the bloc's countries to provide data on their networks, diplomats say.",
+        "",
+        "The move is in line with the national strategies of many member states but at odds with pressure from abroad.",
+      ]),
+    );
     expect(d.title).toBe("Brussels Faces Clash Over Plan To Monitor Vendors");
     expect(d.date).toBeNull();
   });
 
   it("prefers a headline the page repeats, the shorter form", () => {
-    const d = parseDocument("a.txt", "txt", article([
-      "Press Releases Ministers agree on a common approach to network security", "",
-      "Ministers agree on a common approach to network security", "",
-      "Ministers of all member states agreed on Tuesday on a common approach to the security of their networks, officials said.",
-    ]));
+    const d = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Press Releases Ministers agree on a common approach to network security",
+        "",
+        "Ministers agree on a common approach to network security",
+        "",
+        "Ministers of all member states agreed on Tuesday on a common approach to the security of their networks, officials said.",
+      ]),
+    );
     expect(d.title).toBe("Ministers agree on a common approach to network security");
   });
 
   it("reads a date header line, a date line under the headline and a dateline", () => {
-    expect(parseDocument("a.txt", "txt", "date: 1998-08-07\n\nBombs exploded outside two embassies on Friday, killing dozens of people, witnesses said.").date).toBe("1998-08-07");
-    expect(parseDocument("a.txt", "txt", " date 2019-09-02  US presses on with campaign – Site\nEnglish\n\nUS presses on with campaign\n\nThe US and Poland were tipped to sign an agreement on security, officials said on Monday.").date).toBe("2019-09-02");
-    const under = parseDocument("a.txt", "txt", "US presses on with its security campaign\n\n02 SEP 2019\n\nThe US and Poland were tipped to sign an agreement on network security measures this week.");
+    expect(
+      parseDocument("a.txt", "txt", "date: 1998-08-07\n\nBombs exploded outside two embassies on Friday, killing dozens of people, witnesses said.").date,
+    ).toBe("1998-08-07");
+    expect(
+      parseDocument(
+        "a.txt",
+        "txt",
+        " date 2019-09-02  US presses on with campaign – Site\nEnglish\n\nUS presses on with campaign\n\nThe US and Poland were tipped to sign an agreement on security, officials said on Monday.",
+      ).date,
+    ).toBe("2019-09-02");
+    const under = parseDocument(
+      "a.txt",
+      "txt",
+      "US presses on with its security campaign\n\n02 SEP 2019\n\nThe US and Poland were tipped to sign an agreement on network security measures this week.",
+    );
     expect(under.date).toBe("2019-09-02");
     expect(under.title).toBe("US presses on with its security campaign");
-    expect(parseDocument("a.txt", "txt", "Ministers meet\n\nBRUSSELS, 7 June 2022 - Ministers of the member states met on Tuesday to agree on common rules for networks.").date).toBe("2022-06-07");
-    expect(parseDocument("a.txt", "txt", "Panel backs ban\n\nWASHINGTON, March 3, 2023 (Reuters) - A Senate committee on Thursday backed a bill that would bar agencies from buying drones.").date).toBe("2023-03-03");
+    expect(
+      parseDocument(
+        "a.txt",
+        "txt",
+        "Ministers meet\n\nBRUSSELS, 7 June 2022 - Ministers of the member states met on Tuesday to agree on common rules for networks.",
+      ).date,
+    ).toBe("2022-06-07");
+    expect(
+      parseDocument(
+        "a.txt",
+        "txt",
+        "Panel backs ban\n\nWASHINGTON, March 3, 2023 (Reuters) - A Senate committee on Thursday backed a bill that would bar agencies from buying drones.",
+      ).date,
+    ).toBe("2023-03-03");
     // a lead paragraph dense with names (few stopwords) still opens the body, dateline and all
-    const lead = parseDocument("a.txt", "txt", article([
-      "Latest News Harbour fees rise again", "", "Harbour fees rise again", "",
-      "OSLO, 14 April 2021 - Nordhavn Port Authority raised Bergen Quay berthing fees Tuesday, Harald Lunde said.", "",
-      "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.", "",
-      "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
-    ]));
+    const lead = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Latest News Harbour fees rise again",
+        "",
+        "Harbour fees rise again",
+        "",
+        "OSLO, 14 April 2021 - Nordhavn Port Authority raised Bergen Quay berthing fees Tuesday, Harald Lunde said.",
+        "",
+        "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.",
+        "",
+        "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
+      ]),
+    );
     expect(lead.date).toBe("2021-04-14");
     expect(lead.passages[0]!.text).toMatch(/^OSLO, 14 April 2021 - Nordhavn/);
     // a line of names without a dateline in front stays out
-    const names = parseDocument("a.txt", "txt", article([
-      "Harbour fees rise again", "", "Nordhavn Port Authority Bergen Quay Harald Lunde Oslo Fjord Ferries.", "",
-      "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.", "",
-      "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
-    ]));
+    const names = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Harbour fees rise again",
+        "",
+        "Nordhavn Port Authority Bergen Quay Harald Lunde Oslo Fjord Ferries.",
+        "",
+        "The board said the money would pay for new cranes and for the dredging of the inner basin, which has been delayed for years by a dispute with the city.",
+        "",
+        "Shipping firms said they had not been consulted and that the increase would be passed on to their customers in the spring.",
+      ]),
+    );
     expect(names.date).toBeNull();
     expect(names.passages.map((p) => p.text).join(" ")).not.toContain("Harald Lunde");
   });
 
   it("never takes a copyright year for a publication date", () => {
-    const d = parseDocument("a.txt", "txt", article([
-      "Vendors face new rules across the union", "",
-      "Governments agreed on new rules for equipment vendors on Tuesday, according to officials who attended the talks.", "",
-      "Copyright © 2024 Communications Today",
-    ]));
+    const d = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Vendors face new rules across the union",
+        "",
+        "Governments agreed on new rules for equipment vendors on Tuesday, according to officials who attended the talks.",
+        "",
+        "Copyright © 2024 Communications Today",
+      ]),
+    );
     expect(d.date).toBeNull();
     expect(d.passages.map((p) => p.text).join(" ")).not.toContain("Copyright");
   });
@@ -73,13 +134,32 @@ describe("plain text", () => {
     const menu = ["English", "中文", "Latest", "All", "Analysis", "Blogs", "News", "Videos", "Money", "All", "Analysis"];
     const text = article([
       ...menu,
-      "", "Operators warn over new equipment rules", "",
-      "Network operators said on Monday that the new equipment rules would cost billions and delay the rollout by years.", "",
-      "Security rules", "",
-      "The government has not indicated whether the rules would result in barring any vendor from the market, officials said.", "",
-      "Leave a Reply", "", "Your email address will not be published. Required fields are marked *", "",
-      "Recent Posts", "", "Shareholders Sue Carmaker Over Share Price", "", "Disgruntled shareholders are now suing the carmaker over volatile share price swings…", "", "19 hours ago", "",
-      "Author", "", "Jane Doe", "", "Jane joined the team in 2016 having previously worked at a number of media outlets including regional papers and...",
+      "",
+      "Operators warn over new equipment rules",
+      "",
+      "Network operators said on Monday that the new equipment rules would cost billions and delay the rollout by years.",
+      "",
+      "Security rules",
+      "",
+      "The government has not indicated whether the rules would result in barring any vendor from the market, officials said.",
+      "",
+      "Leave a Reply",
+      "",
+      "Your email address will not be published. Required fields are marked *",
+      "",
+      "Recent Posts",
+      "",
+      "Shareholders Sue Carmaker Over Share Price",
+      "",
+      "Disgruntled shareholders are now suing the carmaker over volatile share price swings…",
+      "",
+      "19 hours ago",
+      "",
+      "Author",
+      "",
+      "Jane Doe",
+      "",
+      "Jane joined the team in 2016 having previously worked at a number of media outlets including regional papers and...",
     ]);
     const passages = passageTexts(text);
     expect(passages).toEqual([
@@ -91,9 +171,20 @@ describe("plain text", () => {
   it("never drops a real sentence between embeds", () => {
     const body = "Officials of the ministry said on Friday that the plan would be published in full before the end of the year.";
     const text = article([
-      "Plan to be published", "", body, "", body.replace("Friday", "Monday"), "",
-      '<tweet tweet-id="1"><tweet/>.', "", '<tweet tweet-id="2"><tweet/>.', "", '<tweet tweet-id="3"><tweet/>.', "",
-      "Writing for a national newspaper, a columnist noted that the way the minister carried himself was critical to the plan's success.", "",
+      "Plan to be published",
+      "",
+      body,
+      "",
+      body.replace("Friday", "Monday"),
+      "",
+      '<tweet tweet-id="1"><tweet/>.',
+      "",
+      '<tweet tweet-id="2"><tweet/>.',
+      "",
+      '<tweet tweet-id="3"><tweet/>.',
+      "",
+      "Writing for a national newspaper, a columnist noted that the way the minister carried himself was critical to the plan's success.",
+      "",
       "He delivered a mix of orthodoxy and rejoinders with a coolness and polish that his predecessors might have admired, she wrote.",
     ]);
     const passages = passageTexts(text);
@@ -102,14 +193,22 @@ describe("plain text", () => {
   });
 
   it("joins hard-wrapped lines and keeps each passage's source lines", () => {
-    const d = parseDocument("a.txt", "txt", article([
-      "Wrapped article about the regulator", "",
-      "The regulator said on Tuesday that it would review the",
-      "merger of the two largest operators in the country, a",
-      "process expected to take several months to complete.", "",
-      "It did not say when the review would begin or who would lead it.",
-    ]));
-    expect(d.passages[0]!.text).toBe("The regulator said on Tuesday that it would review the merger of the two largest operators in the country, a process expected to take several months to complete.");
+    const d = parseDocument(
+      "a.txt",
+      "txt",
+      article([
+        "Wrapped article about the regulator",
+        "",
+        "The regulator said on Tuesday that it would review the",
+        "merger of the two largest operators in the country, a",
+        "process expected to take several months to complete.",
+        "",
+        "It did not say when the review would begin or who would lead it.",
+      ]),
+    );
+    expect(d.passages[0]!.text).toBe(
+      "The regulator said on Tuesday that it would review the merger of the two largest operators in the country, a process expected to take several months to complete.",
+    );
     expect([d.passages[0]!.lineStart, d.passages[0]!.lineEnd]).toEqual([3, 5]);
     expect([d.passages[1]!.lineStart, d.passages[1]!.lineEnd]).toEqual([7, 7]);
   });
@@ -124,13 +223,28 @@ describe("plain text", () => {
 
 describe("markdown", () => {
   it("reads front matter and strips inline markup", () => {
-    const d = parseDocument("post.md", "md", article([
-      "---", "title: Council backs the plan", "date: 2021-03-04", "url: https://example.org/post", "author: A. Writer", "---", "",
-      "# Council backs the plan", "",
-      "The council **backed** the [plan](https://example.org/plan) on Thursday, its chair said.", "",
-      "```", "code that is not article text", "```", "",
-      "- Members voted by a large majority in favour of the proposal.",
-    ]));
+    const d = parseDocument(
+      "post.md",
+      "md",
+      article([
+        "---",
+        "title: Council backs the plan",
+        "date: 2021-03-04",
+        "url: https://example.org/post",
+        "author: A. Writer",
+        "---",
+        "",
+        "# Council backs the plan",
+        "",
+        "The council **backed** the [plan](https://example.org/plan) on Thursday, its chair said.",
+        "",
+        "```",
+        "code that is not article text",
+        "```",
+        "",
+        "- Members voted by a large majority in favour of the proposal.",
+      ]),
+    );
     expect(d.title).toBe("Council backs the plan");
     expect(d.date).toBe("2021-03-04");
     expect(d.url).toBe("https://example.org/post");
@@ -143,7 +257,9 @@ describe("markdown", () => {
   });
 
   it("takes the first heading as title without front matter", () => {
-    expect(parseDocument("p.md", "md", "# The title here\n\nA paragraph of text that says something about the council and its plans.").title).toBe("The title here");
+    expect(parseDocument("p.md", "md", "# The title here\n\nA paragraph of text that says something about the council and its plans.").title).toBe(
+      "The title here",
+    );
   });
 });
 
@@ -186,7 +302,11 @@ describe("html", () => {
   });
 
   it("falls back to og:title and <time>", () => {
-    const d = parseDocument("t.html", "html", '<html><head><meta property="og:title" content="OG Title"></head><body><p>Posted <time datetime="2020-01-02">2 Jan</time></p><p>The board approved the budget for the next year after a long debate among members.</p></body></html>');
+    const d = parseDocument(
+      "t.html",
+      "html",
+      '<html><head><meta property="og:title" content="OG Title"></head><body><p>Posted <time datetime="2020-01-02">2 Jan</time></p><p>The board approved the budget for the next year after a long debate among members.</p></body></html>',
+    );
     expect(d.title).toBe("OG Title");
     expect(d.date).toBe("2020-01-02");
   });

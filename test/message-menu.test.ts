@@ -57,11 +57,35 @@ describe("the quotation in a message", () => {
 describe("message menus over HTTP and the Post publicly button", () => {
   it("reads the target message's text from resolved.messages", () => {
     const parsed = parseInteraction({
-      id: "9", token: "t", application_id: "1", type: 2, guild_id: "5", member: { user: { id: "7" } },
-      data: { id: "2", name: "Who said this?", type: 3, target_id: "42", resolved: { messages: { 42: { id: "42", content: "“every ferry must carry two lifeboats”" } } } },
+      id: "9",
+      token: "t",
+      application_id: "1",
+      type: 2,
+      guild_id: "5",
+      member: { user: { id: "7" } },
+      data: {
+        id: "2",
+        name: "Who said this?",
+        type: 3,
+        target_id: "42",
+        resolved: { messages: { 42: { id: "42", content: "“every ferry must carry two lifeboats”" } } },
+      },
     });
-    expect(parsed?.incoming).toMatchObject({ kind: "command", name: "Who said this?", target: { content: "“every ferry must carry two lifeboats”" }, userId: "7", guildId: "5" });
-    const noMessage = parseInteraction({ id: "9", token: "t", application_id: "1", type: 2, user: { id: "7" }, data: { name: "Find sources", type: 3, target_id: "42" } });
+    expect(parsed?.incoming).toMatchObject({
+      kind: "command",
+      name: "Who said this?",
+      target: { content: "“every ferry must carry two lifeboats”" },
+      userId: "7",
+      guildId: "5",
+    });
+    const noMessage = parseInteraction({
+      id: "9",
+      token: "t",
+      application_id: "1",
+      type: 2,
+      user: { id: "7" },
+      data: { name: "Find sources", type: 3, target_id: "42" },
+    });
     expect(noMessage?.incoming).toMatchObject({ kind: "command", target: { content: "" } });
   });
 
@@ -86,14 +110,28 @@ describe("message menus and vote buttons on any message", () => {
   afterAll(() => tmp.cleanup());
   const holder = new EngineHolder(join(ROOT, "knowledge"));
   const feedback = new FeedbackLog(join(tmp.dir, "votes.jsonl"));
-  const bot: BotContext = { holder, answers: new Answers(holder, { feedback: true }), cooldown: new Cooldown({ disabled: true }), log: createLogger("silent"), feedback };
+  const bot: BotContext = {
+    holder,
+    answers: new Answers(holder, { feedback: true }),
+    cooldown: new Cooldown({ disabled: true }),
+    log: createLogger("silent"),
+    feedback,
+  };
   const commands = commandMap();
-  const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme", maxLength: 3000 }), fc.constantFrom("", "“groundless accusations for political purposes” — Wang Yi", "<@1> **spectrum** auctions https://x.y"));
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "grapheme", maxLength: 3000 }),
+    fc.constantFrom("", "“groundless accusations for political purposes” — Wang Yi", "<@1> **spectrum** auctions https://x.y"),
+  );
 
   it("answer any message text within Discord's limits; their buttons answer within them too", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("Who said this?", "Find sources"), text, async (name, content) => {
-        const reply = (await handleInteraction({ kind: "command", name, options: new CommandOptions([]), target: { content }, userId: "1", guildId: null }, bot, commands));
+        const reply = await handleInteraction(
+          { kind: "command", name, options: new CommandOptions([]), target: { content }, userId: "1", guildId: null },
+          bot,
+          commands,
+        );
         expect(reply.type).toBe("message");
         expect(messageProblems(callbackBody(reply).data)).toEqual([]);
         if (reply.type !== "message") return;
@@ -101,7 +139,11 @@ describe("message menus and vote buttons on any message", () => {
         for (const row of reply.message.components) {
           for (const b of row.components) {
             if (!("custom_id" in b) || !/^(pub|fb)/.test(b.custom_id)) continue;
-            const pressed = await handleInteraction({ kind: "button", customId: b.custom_id, messageEphemeral: true, userId: "2", guildId: null }, bot, commands);
+            const pressed = await handleInteraction(
+              { kind: "button", customId: b.custom_id, messageEphemeral: true, userId: "2", guildId: null },
+              bot,
+              commands,
+            );
             expect(messageProblems(callbackBody(pressed).data)).toEqual([]);
           }
         }

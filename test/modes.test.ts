@@ -48,7 +48,14 @@ function folders(): { knowledge: string; cache: string } {
   return { knowledge, cache: mkdtempSync(join(tmpdir(), "modes-cache-")) };
 }
 
-async function start(name: string, standInOpts: Parameters<typeof DiscordStandIn.start>[0], entry: string, env: Record<string, string>, ready: RegExp, guilds: (s: DiscordStandIn) => string[]): Promise<Target> {
+async function start(
+  name: string,
+  standInOpts: Parameters<typeof DiscordStandIn.start>[0],
+  entry: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  guilds: (s: DiscordStandIn) => string[],
+): Promise<Target> {
   const standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 1000, ...standInOpts });
   const { knowledge, cache } = folders();
   const run = runTs(entry, { DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: knowledge, CACHE_DIR: cache, SOURCE_BASE_URL, LOG_LEVEL: "info", ...env });
@@ -126,13 +133,23 @@ beforeAll(async () => {
     start("single", { token: TOKEN }, "src/main.ts", { DISCORD_TOKEN: TOKEN }, /Logged in as /, (s) => [s.guildId]),
     start(
       "sharded",
-      { token: TOKEN, shards: 2, maxConcurrency: 2, guilds: [{ id: even, name: "Even" }, { id: odd, name: "Odd" }] },
+      {
+        token: TOKEN,
+        shards: 2,
+        maxConcurrency: 2,
+        guilds: [
+          { id: even, name: "Even" },
+          { id: odd, name: "Odd" },
+        ],
+      },
       "src/main.ts",
       { DISCORD_TOKEN: TOKEN, SHARDS: "2" },
       /^Logged in as /m,
       () => [even, odd],
     ),
-    start("http", {}, "src/http/main.ts", { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: "0", HOST: "127.0.0.1" }, /Serving Discord interactions on /, (s) => [s.guildId]),
+    start("http", {}, "src/http/main.ts", { DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: "0", HOST: "127.0.0.1" }, /Serving Discord interactions on /, (s) => [
+      s.guildId,
+    ]),
   ]);
   const port = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(http.run.stderr)![1];
   http.standIn.setInteractionsEndpoint({ url: `http://127.0.0.1:${port}/`, privateKey: keys.privateKey });
@@ -182,7 +199,11 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
     ]);
     expect(three.answer).toEqual(one.answer);
     expect(one.answer.embeds![0].footer).toBeUndefined();
-    for (const [got, shard] of [[even, 0], [odd, 1], [dm, 0]] as const) {
+    for (const [got, shard] of [
+      [even, 0],
+      [odd, 1],
+      [dm, 0],
+    ] as const) {
       const { footer, ...embed } = got.answer.embeds![0];
       expect(footer).toEqual({ text: `Answered by shard ${shard} (2 shards)` });
       expect({ ...got.answer, embeds: [embed] }).toEqual(one.answer);
@@ -193,7 +214,10 @@ describe("one process, two shards and the HTTP endpoint", { timeout: 30_000 }, (
     for (const t of [single, sharded, http]) {
       const { answer, sent } = await ask(t, { kind: "command", name: "reindex", permissions: MANAGE_SERVER }, 1);
       expect(answer).toEqual({ type: 5, flags: EPHEMERAL });
-      await t.standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 15_000);
+      await t.standIn.waitForRequest(
+        (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200,
+        15_000,
+      );
       expect(t.standIn.originalMessage(sent.id).content, t.name).toMatch(/^Reindexed \*\*5\*\* documents: 48 passages/);
     }
   });
@@ -204,10 +228,19 @@ describe("/timeline in every mode", { timeout: 120_000 }, () => {
     for (const t of [single, sharded, http]) {
       const { answer, sent } = await ask(t, { kind: "command", name: "timeline", options: [str("actor", "United States"), str("topic", "Huawei")] }, 1);
       expect(answer.type, t.name).toBe(5);
-      const patch = await t.standIn.waitForRequest((r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 60_000);
-      expect(patch.body.files.map((f: Json) => [f.filename, f.contentType]), t.name).toEqual([["timeline.png", "image/png"]]);
+      const patch = await t.standIn.waitForRequest(
+        (r) => r.method === "PATCH" && r.path.endsWith("/messages/@original") && t.standIn.interactionResponses(sent.id).includes(r) && r.status === 200,
+        60_000,
+      );
+      expect(
+        patch.body.files.map((f: Json) => [f.filename, f.contentType]),
+        t.name,
+      ).toEqual([["timeline.png", "image/png"]]);
       const message = t.standIn.originalMessage(sent.id);
-      expect(message.attachments.map((a: Json) => a.filename), t.name).toEqual(["timeline.png"]);
+      expect(
+        message.attachments.map((a: Json) => a.filename),
+        t.name,
+      ).toEqual(["timeline.png"]);
       expect(message.embeds[0].image.url, t.name).toBe("attachment://timeline.png");
     }
   });
@@ -232,12 +265,17 @@ describe("sharding", { timeout: 30_000 }, () => {
   it("answers DMs (they arrive on shard 0)", async () => {
     const since = sharded.standIn.requests.length;
     const dm = await sharded.standIn.messageCreate({ content: "who said groundless accusations?", dm: true, userId: ctx(sharded, 0).userId });
-    const post = await sharded.standIn.waitForRequest((r) => sharded.standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${dm.channel_id}/messages`);
+    const post = await sharded.standIn.waitForRequest(
+      (r) => sharded.standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${dm.channel_id}/messages`,
+    );
     expect(post.body.embeds[0].title).toBe("Wang Yi — China’s foreign minister");
   });
 
   it("a changed folder is re-extracted once, and both shards answer from it", async () => {
-    writeFileSync(join(sharded.knowledge, "ferry.txt"), 'date 2020-05-06  Ferry notes\n\nBob Sample, a ferry captain, said: "The tide tables are printed in purple ink."\n');
+    writeFileSync(
+      join(sharded.knowledge, "ferry.txt"),
+      'date 2020-05-06  Ferry notes\n\nBob Sample, a ferry captain, said: "The tide tables are printed in purple ink."\n',
+    );
     await sharded.run.waitForStderr(/^Reloaded .*: 6 documents, \d+ passages \(1 re-extracted, 0 removed\)\.$/m, 10_000);
     expect(sharded.run.stderr.match(/^Reloaded /gm)).toHaveLength(1);
     for (const i of [0, 1]) {
@@ -247,7 +285,10 @@ describe("sharding", { timeout: 30_000 }, () => {
   });
 
   it("/reindex on one shard serves both", async () => {
-    writeFileSync(join(sharded.knowledge, "harbour.txt"), 'date 2020-05-07  Harbour notes\n\nAnna Example, a harbour master, said: "Gulls steal the pilots\' sandwiches."\n');
+    writeFileSync(
+      join(sharded.knowledge, "harbour.txt"),
+      'date 2020-05-07  Harbour notes\n\nAnna Example, a harbour master, said: "Gulls steal the pilots\' sandwiches."\n',
+    );
     const { sent } = await ask(sharded, { kind: "command", name: "reindex", permissions: MANAGE_SERVER }, 1);
     await sharded.standIn.waitForRequest((r) => r.method === "PATCH" && sharded.standIn.interactionResponses(sent.id).includes(r) && r.status === 200, 15_000);
     expect(sharded.standIn.originalMessage(sent.id).content).toMatch(/^Reindexed \*\*7\*\* documents/);

@@ -20,8 +20,15 @@ interface Case {
 type Result = Record<string, unknown> & { source?: { file: string; excerpt: string; lineStart: number; lineEnd: number; page?: number } };
 
 const casesFile = new URL("../../shared/eval/cases.jsonl", import.meta.url);
-const cases = existsSync(casesFile) ? readFileSync(casesFile, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case) : [];
-const articles = readdirSync("knowledge").filter((f) => f.endsWith(".txt")).sort();
+const cases = existsSync(casesFile)
+  ? readFileSync(casesFile, "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Case)
+  : [];
+const articles = readdirSync("knowledge")
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 
 /**
  * What must not change with the format: everything but the file name and the line numbers. The
@@ -30,7 +37,12 @@ const articles = readdirSync("knowledge").filter((f) => f.endsWith(".txt")).sort
  */
 let asPrinted: (text: string) => string = (t) => t;
 function comparable(out: Record<string, unknown>): unknown {
-  const results = (out.results as Result[]).map(({ source, file, url, ...rest }) => ({ ...rest, excerpt: source && asPrinted(source.excerpt), file: typeof file === "string" ? file.replace(/\.\w+$/, "") : undefined, url }));
+  const results = (out.results as Result[]).map(({ source, file, url, ...rest }) => ({
+    ...rest,
+    excerpt: source && asPrinted(source.excerpt),
+    file: typeof file === "string" ? file.replace(/\.\w+$/, "") : undefined,
+    url,
+  }));
   return { ...out, results };
 }
 
@@ -48,7 +60,10 @@ describe.skipIf(cases.length === 0)("the shipped articles as PDF and Word files"
       docs[`${base}.docx`] = await docxFromText(text);
     }
     engines.txt = await Engine.fromFolder("knowledge", { onWarning: () => {} });
-    for (const [kind, files] of [["pdf", pdfs], ["docx", docs]] as const) {
+    for (const [kind, files] of [
+      ["pdf", pdfs],
+      ["docx", docs],
+    ] as const) {
       const t = writeKnowledge(files);
       cleanups.push(t.cleanup);
       engines[kind] = await Engine.fromFolder(t.dir, { onWarning: () => {} });
@@ -57,7 +72,11 @@ describe.skipIf(cases.length === 0)("the shipped articles as PDF and Word files"
   afterAll(() => cleanups.forEach((c) => c()));
 
   it("indexes every article in both formats with the same titles, dates and passage counts", async () => {
-    const list = async (kind: string) => (toJson(await answer(engines[kind]!, { command: "sources" })).results as Array<Record<string, unknown>>).map((r) => ({ ...r, file: String(r.file).replace(/\.\w+$/, "") }));
+    const list = async (kind: string) =>
+      (toJson(await answer(engines[kind]!, { command: "sources" })).results as Array<Record<string, unknown>>).map((r) => ({
+        ...r,
+        file: String(r.file).replace(/\.\w+$/, ""),
+      }));
     const txt = await list("txt");
     expect(txt).toHaveLength(articles.length);
     expect(await list("pdf")).toEqual(txt);

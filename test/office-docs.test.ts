@@ -35,8 +35,18 @@ const allText = (c: { passages: Array<{ text: string }> }): string => c.passages
 
 describe("PDF documents", TIMEOUT, () => {
   it("reads a two-column page column by column, under a full-width headline", async () => {
-    const left = ["The harbour board met on Monday to", "weigh the plan for a second quay,", "which would double the cargo space.", "Members argued for most of the day."];
-    const right = ["In the evening the chair told the", "press that a vote would follow soon,", "once the engineers had reported on", "the soil under the old warehouses."];
+    const left = [
+      "The harbour board met on Monday to",
+      "weigh the plan for a second quay,",
+      "which would double the cargo space.",
+      "Members argued for most of the day.",
+    ];
+    const right = [
+      "In the evening the chair told the",
+      "press that a vote would follow soon,",
+      "once the engineers had reported on",
+      "the soil under the old warehouses.",
+    ];
     const pdf = await pdfWithPages([[{ text: "Harbour Board Weighs Second Quay", x: 60, top: 70, size: 18 }, ...column(left, 60), ...column(right, 320)]]);
     const { corpus } = await corpusOf({ "quay.pdf": pdf });
     const doc = corpus.documents[0]!;
@@ -52,11 +62,21 @@ describe("PDF documents", TIMEOUT, () => {
   it("drops a header repeated on every page and page numbers, and joins a hyphenated word", async () => {
     const pages: PlacedText[][] = [];
     const body = [
-      ["The committee published its findings on the ferry service", "after two years of hearings with operators and passen-", "gers from both islands, and it asked for new timetables."],
+      [
+        "The committee published its findings on the ferry service",
+        "after two years of hearings with operators and passen-",
+        "gers from both islands, and it asked for new timetables.",
+      ],
       ["Several members said the old boats should be retired early", "because repairs now cost more each winter than leasing."],
       ["The operators replied that new boats would take four years", "to build and that fares would rise in the meantime."],
     ];
-    body.forEach((lines, i) => pages.push([{ text: "Island Transport Review · Spring Edition", x: 60, top: 40, size: 9 }, ...column(lines, 60), { text: `${i + 1}`, x: PAGE.width / 2, top: PAGE.height - 30, size: 9 }]));
+    body.forEach((lines, i) =>
+      pages.push([
+        { text: "Island Transport Review · Spring Edition", x: 60, top: 40, size: 9 },
+        ...column(lines, 60),
+        { text: `${i + 1}`, x: PAGE.width / 2, top: PAGE.height - 30, size: 9 },
+      ]),
+    );
     const { corpus } = await corpusOf({ "ferry.pdf": await pdfWithPages(pages) });
     const text = allText(corpus);
     expect(text).toContain("with operators and passengers from both islands");
@@ -70,7 +90,7 @@ describe("PDF documents", TIMEOUT, () => {
   it("says on which page and line words nobody is credited with appear", async () => {
     const pages: PlacedText[][] = [
       column(["Gull Island Ferry Review", "", "The ferry board met on Friday to discuss the winter timetable."], 60),
-      column(["A sign on the pier read \"mind the gap between boat and berth\" for years."], 60),
+      column(['A sign on the pier read "mind the gap between boat and berth" for years.'], 60),
     ];
     const t = writeKnowledge({ "pier.pdf": Buffer.from(await pdfWithPages(pages)) });
     try {
@@ -96,7 +116,9 @@ describe("PDF documents", TIMEOUT, () => {
     const t = writeKnowledge({ "library.pdf": Buffer.from(pdf) });
     try {
       const engine = await Engine.fromFolder(t.dir, { onWarning: () => {}, sourceBaseUrl: "https://files.example.org/kb" });
-      const out = toJson(await answer(engine, { command: "who-said", query: "a building that everyone can use" })) as { results: Array<{ speaker: string; quote: string; source: Record<string, unknown> }> };
+      const out = toJson(await answer(engine, { command: "who-said", query: "a building that everyone can use" })) as {
+        results: Array<{ speaker: string; quote: string; source: Record<string, unknown> }>;
+      };
       const top = out.results[0]!;
       expect(top.speaker).toContain("Lena Ortiz");
       expect(top.quote).toContain("doors will open to the public");
@@ -133,7 +155,9 @@ describe("PDF documents", TIMEOUT, () => {
     const encrypt = locked.context.obj({ Filter: PDFName.of("Standard"), V: 1, R: 2, O: filler, U: filler, P: -44 });
     locked.context.trailerInfo.Encrypt = locked.context.register(encrypt);
     locked.context.trailerInfo.ID = locked.context.obj([filler, filler]);
-    const good = await pdfWithPages([column(["The bakery on Mill Street reopened this week after a fire in the", "spring, and the owners thanked neighbours for their help."], 60)]);
+    const good = await pdfWithPages([
+      column(["The bakery on Mill Street reopened this week after a fire in the", "spring, and the owners thanked neighbours for their help."], 60),
+    ]);
     const { corpus, warnings } = await corpusOf({
       "scan.pdf": await scanned.save(),
       "locked.pdf": await locked.save({ useObjectStreams: false }),
@@ -142,7 +166,9 @@ describe("PDF documents", TIMEOUT, () => {
     });
     expect(corpus.documents.map((d) => d.file)).toEqual(["good.pdf"]);
     expect(warnings.filter((w) => w.includes("scan.pdf"))).toEqual(["skipped scan.pdf: no text layer (a scanned PDF?): run it through OCR first"]);
-    expect(warnings.filter((w) => w.includes("locked.pdf"))).toEqual(["skipped locked.pdf: the PDF is encrypted (it needs a password); save an unprotected copy"]);
+    expect(warnings.filter((w) => w.includes("locked.pdf"))).toEqual([
+      "skipped locked.pdf: the PDF is encrypted (it needs a password); save an unprotected copy",
+    ]);
     expect(warnings.filter((w) => w.includes("broken.pdf"))).toHaveLength(1);
     expect(warnings.find((w) => w.includes("broken.pdf"))).toMatch(/^skipped broken\.pdf: not a readable PDF file/);
   });
@@ -153,13 +179,27 @@ describe("Word documents", TIMEOUT, () => {
     const docx = await docxOf(
       [
         new Paragraph({ text: "Parks Department Annual Note", heading: HeadingLevel.HEADING_1 }),
-        new Paragraph({ children: [new TextRun("The department planted four hundred trees along the canal this year, twice as many as planned."), new FootnoteReferenceRun(1)] }),
+        new Paragraph({
+          children: [
+            new TextRun("The department planted four hundred trees along the canal this year, twice as many as planned."),
+            new FootnoteReferenceRun(1),
+          ],
+        }),
         new Paragraph({ text: "Volunteers worked on weekends", bullet: { level: 0 } }),
         new Paragraph({ text: "Schools joined in the autumn", bullet: { level: 0 } }),
-        new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph("Oak")] }), new TableCell({ children: [new Paragraph("120 trees")] })] })] }),
-        new Paragraph({ text: "“We will keep planting until every street has shade,” said Director Amal Haddad at the closing event.", alignment: AlignmentType.LEFT }),
+        new Table({
+          rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph("Oak")] }), new TableCell({ children: [new Paragraph("120 trees")] })] })],
+        }),
+        new Paragraph({
+          text: "“We will keep planting until every street has shade,” said Director Amal Haddad at the closing event.",
+          alignment: AlignmentType.LEFT,
+        }),
       ],
-      { title: "Trees for the canal", created: "2023-11-02T09:00:00Z", footnotes: { 1: { children: [new Paragraph("Counted by the volunteers in October.")] } } },
+      {
+        title: "Trees for the canal",
+        created: "2023-11-02T09:00:00Z",
+        footnotes: { 1: { children: [new Paragraph("Counted by the volunteers in October.")] } },
+      },
     );
     const t = writeKnowledge({ "parks.docx": docx });
     try {
@@ -172,7 +212,9 @@ describe("Word documents", TIMEOUT, () => {
       expect(text).toContain("planted four hundred trees along the canal");
       expect(text).toContain("Counted by the volunteers in October.");
       expect(text).not.toContain("↑");
-      const out = toJson(await answer(engine, { command: "who-said", query: "until every street has shade" })) as { results: Array<{ speaker: string; source: Record<string, unknown> }> };
+      const out = toJson(await answer(engine, { command: "who-said", query: "until every street has shade" })) as {
+        results: Array<{ speaker: string; source: Record<string, unknown> }>;
+      };
       expect(out.results[0]!.speaker).toContain("Amal Haddad");
       // Line k of a Word file is its k-th block: heading 1, paragraph 2, two items, one table row, the quote.
       expect(out.results[0]!.source).toMatchObject({ file: "parks.docx", lineStart: 6, lineEnd: 6 });
@@ -200,16 +242,22 @@ describe("live reload", TIMEOUT, () => {
     const holder = new EngineHolder(t.dir, { cacheDir: null, onWarning: () => {} });
     const live = startLiveReload(holder, { intervalMs: 50, onReload: () => {}, onError: () => {} });
     const until = async (cond: () => boolean): Promise<void> => {
-      for (const end = Date.now() + 50_000; !cond(); ) {
+      for (const end = Date.now() + 50_000; !cond();) {
         if (Date.now() > end) throw new Error("live reload did not notice in time");
         await new Promise((r) => setTimeout(r, 50));
       }
     };
     const files = () => holder.current.corpus.documents.map((d) => `${d.file}:${d.title}`).sort();
     try {
-      const body = column(["The county opened a new cycle path along the old railway line,", "and walkers and riders crowded onto it on the first weekend."], 60);
+      const body = column(
+        ["The county opened a new cycle path along the old railway line,", "and walkers and riders crowded onto it on the first weekend."],
+        60,
+      );
       writeFileSync(join(t.dir, "path.pdf"), await pdfWithPages([body], { title: "Cycle path opens" }));
-      writeFileSync(join(t.dir, "minutes.docx"), await docxOf([new Paragraph("The council approved the budget for the cycle path after a short debate on lighting.")], { title: "Council minutes" }));
+      writeFileSync(
+        join(t.dir, "minutes.docx"),
+        await docxOf([new Paragraph("The council approved the budget for the cycle path after a short debate on lighting.")], { title: "Council minutes" }),
+      );
       await until(() => files().length === 2);
       expect(files()).toEqual(["minutes.docx:Council minutes", "path.pdf:Cycle path opens"]);
       // An atomic save of a new version, and a removal.

@@ -31,7 +31,11 @@ describe("the answer queue", () => {
   it("defers at once (before answering) an interaction whose deadline has passed", async () => {
     const q = new AnswerQueue();
     const order: string[] = [];
-    const done = q.run(Date.now() - 1, () => order.push("answer"), () => order.push("late"));
+    const done = q.run(
+      Date.now() - 1,
+      () => order.push("answer"),
+      () => order.push("late"),
+    );
     expect(order).toEqual(["late"]);
     expect(await done).toEqual({ value: 2, late: true });
   });
@@ -39,7 +43,15 @@ describe("the answer queue", () => {
   it("answers in time without deferring, first come first served", async () => {
     const q = new AnswerQueue();
     const late: number[] = [];
-    const results = await Promise.all([1, 2, 3].map((i) => q.run(Date.now() + 60_000, () => i, () => late.push(i))));
+    const results = await Promise.all(
+      [1, 2, 3].map((i) =>
+        q.run(
+          Date.now() + 60_000,
+          () => i,
+          () => late.push(i),
+        ),
+      ),
+    );
     expect(results).toEqual([1, 2, 3].map((value) => ({ value, late: false })));
     expect(late).toEqual([]);
   });
@@ -47,8 +59,16 @@ describe("the answer queue", () => {
   it("a slow answer does not hold back the deferral of the ones queued behind it", async () => {
     const q = new AnswerQueue();
     const events: string[] = [];
-    const first = q.run(Date.now() + 60_000, () => (block(80), events.push("first answered")), () => events.push("first late"));
-    const second = q.run(Date.now() + 20, () => events.push("second answered"), () => events.push("second late"));
+    const first = q.run(
+      Date.now() + 60_000,
+      () => (block(80), events.push("first answered")),
+      () => events.push("first late"),
+    );
+    const second = q.run(
+      Date.now() + 20,
+      () => events.push("second answered"),
+      () => events.push("second late"),
+    );
     await Promise.all([first, second]);
     expect(events).toEqual(["first answered", "second late", "second answered"]);
     expect((await second).late).toBe(true);

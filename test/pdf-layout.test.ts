@@ -58,7 +58,11 @@ describe("layoutPdf paragraphs", () => {
       "A second paragraph starts here and runs on for a good while yet",
     ]);
     const text = units[0]!.text;
-    expect(units[0]!.lineMap).toEqual([[0, 1], [text.indexOf("plain maps"), 2], [text.indexOf("before the"), 3]]);
+    expect(units[0]!.lineMap).toEqual([
+      [0, 1],
+      [text.indexOf("plain maps"), 2],
+      [text.indexOf("before the"), 3],
+    ]);
   });
 
   it("keeps a menu's short lines apart", () => {

@@ -6,11 +6,26 @@ import { route } from "../src/answer/router.js";
 
 describe("parseQuestion", () => {
   it.each([
-    [{ command: "who-said", query: "the ferry is late" }, { command: "who-said", query: "the ferry is late" }],
-    [{ command: "stance", actor: "Harbour Board" }, { command: "stance", actor: "Harbour Board", topic: null }],
-    [{ command: "stance", actor: "Harbour Board", topic: undefined }, { command: "stance", actor: "Harbour Board", topic: null }],
-    [{ command: "check", query: "every ferry", speaker: "Ann Lee" }, { command: "check", query: "every ferry", speaker: "Ann Lee" }],
-    [{ command: "said", speaker: "Ann Lee", topic: null }, { command: "said", speaker: "Ann Lee", topic: null }],
+    [
+      { command: "who-said", query: "the ferry is late" },
+      { command: "who-said", query: "the ferry is late" },
+    ],
+    [
+      { command: "stance", actor: "Harbour Board" },
+      { command: "stance", actor: "Harbour Board", topic: null },
+    ],
+    [
+      { command: "stance", actor: "Harbour Board", topic: undefined },
+      { command: "stance", actor: "Harbour Board", topic: null },
+    ],
+    [
+      { command: "check", query: "every ferry", speaker: "Ann Lee" },
+      { command: "check", query: "every ferry", speaker: "Ann Lee" },
+    ],
+    [
+      { command: "said", speaker: "Ann Lee", topic: null },
+      { command: "said", speaker: "Ann Lee", topic: null },
+    ],
     [{ command: "sources", extra: 1 }, { command: "sources" }],
   ])("accepts %j", (input, want) => {
     expect(parseQuestion(input)).toEqual(want);
@@ -32,7 +47,15 @@ describe("parseQuestion", () => {
   });
 
   it("takes every question the plain-language router makes as it is", () => {
-    for (const line of ["who said the ferry is late?", "when did the quay close?", "what is the Harbour Board's stance on dredging?", "what did Ann Lee say about ferries?", "sources", "/check quote:every ferry speaker:Ann Lee", "ferry timetable"]) {
+    for (const line of [
+      "who said the ferry is late?",
+      "when did the quay close?",
+      "what is the Harbour Board's stance on dredging?",
+      "what did Ann Lee say about ferries?",
+      "sources",
+      "/check quote:every ferry speaker:Ann Lee",
+      "ferry timetable",
+    ]) {
       const r = route(line);
       if (r.command === "help" || r.command === "empty") throw new Error(`routed to ${r.command}: ${line}`);
       expect(parseQuestion(r)).toEqual(r);

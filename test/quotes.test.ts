@@ -46,109 +46,391 @@ describe("quote spans", () => {
   });
 });
 
-table("after the quote: `\"…,\" X said` and `\"…,\" said X`", [
-  { name: "title before the name is the role", paras: [`"We are not ready to set a date," Regional Transport Commissioner Helen Marsh said at the depot.`], speakers: ["Helen Marsh"], roles: ["Regional Transport Commissioner"] },
+table('after the quote: `"…," X said` and `"…," said X`', [
+  {
+    name: "title before the name is the role",
+    paras: [`"We are not ready to set a date," Regional Transport Commissioner Helen Marsh said at the depot.`],
+    speakers: ["Helen Marsh"],
+    roles: ["Regional Transport Commissioner"],
+  },
   { name: "inverted, a description as speaker", paras: [`"The only snag is the price," said one port official of the deal.`], speakers: ["one port official"] },
-  { name: "inverted, apposition as role", paras: [`"We have a name," said Oscar Lindqvist, deputy head of the county's fraud unit.`], speakers: ["Oscar Lindqvist"], roles: ["deputy head of the county's fraud unit"] },
-  { name: "inverted, a description whose noun no list has, at the sentence end", paras: [`"The nets came back empty," said one deckhand.`], speakers: ["one deckhand"] },
-  { name: "inverted, a description with an adjective's complement", paras: [`"The sale is all but done," said a banker familiar with the talks.`], speakers: ["a banker familiar with the talks"] },
-  { name: "inverted, a description ends before a plain preposition", paras: [`"The sale is all but done," said a banker in the lobby.`], speakers: ["a banker"] },
+  {
+    name: "inverted, apposition as role",
+    paras: [`"We have a name," said Oscar Lindqvist, deputy head of the county's fraud unit.`],
+    speakers: ["Oscar Lindqvist"],
+    roles: ["deputy head of the county's fraud unit"],
+  },
+  {
+    name: "inverted, a description whose noun no list has, at the sentence end",
+    paras: [`"The nets came back empty," said one deckhand.`],
+    speakers: ["one deckhand"],
+  },
+  {
+    name: "inverted, a description with an adjective's complement",
+    paras: [`"The sale is all but done," said a banker familiar with the talks.`],
+    speakers: ["a banker familiar with the talks"],
+  },
+  {
+    name: "inverted, a description ends before a plain preposition",
+    paras: [`"The sale is all but done," said a banker in the lobby.`],
+    speakers: ["a banker"],
+  },
   { name: "inverted, any short description", paras: [`"It was a fair result," said the referee, who was booed off.`], speakers: ["the referee"] },
-  { name: "question mark, attribution in the next words", paras: [`"Who would have guessed we would win nine seats?" Ortega said, waving at the hall.`], speakers: ["Ortega"] },
+  {
+    name: "question mark, attribution in the next words",
+    paras: [`"Who would have guessed we would win nine seats?" Ortega said, waving at the hall.`],
+    speakers: ["Ortega"],
+  },
   { name: "parenthetical after the name", paras: [`"It's a smoke screen," Sen. Alma Reyes (D-N.M.) said Friday.`], speakers: ["Alma Reyes"] },
-  { name: "affiliation after the name", paras: [`"It was the least painful option," Mr. Farrow of the River Trust said.`], speakers: ["Mr. Farrow"], roles: ["of the River Trust"] },
-  { name: "affiliation that itself holds 'of the'", paras: [`"The valley deserves better," Hiro Tanaka of Friends of the Hills Society said.`], speakers: ["Hiro Tanaka"] },
+  {
+    name: "affiliation after the name",
+    paras: [`"It was the least painful option," Mr. Farrow of the River Trust said.`],
+    speakers: ["Mr. Farrow"],
+    roles: ["of the River Trust"],
+  },
+  {
+    name: "affiliation that itself holds 'of the'",
+    paras: [`"The valley deserves better," Hiro Tanaka of Friends of the Hills Society said.`],
+    speakers: ["Hiro Tanaka"],
+  },
   { name: "possessive description", paras: [`"If she thinks that helps her," the film's narrator says.`], speakers: ["the film's narrator"] },
   { name: "dash byline", paras: [`"She talks about towns she has never seen."― Petra Vogel`], speakers: ["Petra Vogel"] },
   { name: "time phrase after a postposed speaker", paras: [`"The bridge will open in spring," Hale said on Tuesday.`], speakers: ["Hale"] },
   { name: "weekday after an inverted speaker is not part of the name", paras: [`"The bridge will open in spring," said Hale Tuesday.`], speakers: ["Hale"] },
   { name: "article and adjective before a name", paras: [`"The vote proves we were right," a visibly relieved Okonkwo said.`], speakers: ["Okonkwo"] },
-  { name: "unclosed apposition after a postposed name", paras: [`"Nobody on this street will miss the scheme," Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote on Monday.`], speakers: ["Grace Lin"], roles: ["chair of the ratepayers' forum and a contributor to The Valley Post"] },
-  { name: "a paragraph break after `,\"` keeps the attribution that opens the next paragraph", paras: [`"Nobody here will miss him,"`, "Grace Lin, a columnist, wrote on Monday."], speakers: ["Grace Lin"] },
-  { name: "nothing: a full-stop quote is not attributed by the next sentence's own statement", paras: [`As Lindqvist stressed, "the new ferry has paid for itself twice over." Who said that the ferry was a waste of the council's money?`], speakers: ["Lindqvist"] },
-  { name: "nothing: a full-stop quote, then a new statement by someone else", paras: [`Ruth Adler said the port "must stay in public hands." Norway also urged calm, saying, "We need patience."`], speakers: ["Ruth Adler", "Norway"] },
+  {
+    name: "unclosed apposition after a postposed name",
+    paras: [`"Nobody on this street will miss the scheme," Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote on Monday.`],
+    speakers: ["Grace Lin"],
+    roles: ["chair of the ratepayers' forum and a contributor to The Valley Post"],
+  },
+  {
+    name: 'a paragraph break after `,"` keeps the attribution that opens the next paragraph',
+    paras: [`"Nobody here will miss him,"`, "Grace Lin, a columnist, wrote on Monday."],
+    speakers: ["Grace Lin"],
+  },
+  {
+    name: "nothing: a full-stop quote is not attributed by the next sentence's own statement",
+    paras: [`As Lindqvist stressed, "the new ferry has paid for itself twice over." Who said that the ferry was a waste of the council's money?`],
+    speakers: ["Lindqvist"],
+  },
+  {
+    name: "nothing: a full-stop quote, then a new statement by someone else",
+    paras: [`Ruth Adler said the port "must stay in public hands." Norway also urged calm, saying, "We need patience."`],
+    speakers: ["Ruth Adler", "Norway"],
+  },
 ]);
 
 table("any verb in the speech slot (open class)", [
-  { name: "`\"…,\" X fumed`", paras: [`"We will not stop until the road is finished," Ms. Hale fumed.`], speakers: ["Ms. Hale"] },
-  { name: "`\"…,\" grumbled X, ROLE`", paras: [`"The figures do not add up," grumbled Tom Baker, the council treasurer.`], speakers: ["Tom Baker"], roles: ["council treasurer"] },
+  { name: '`"…," X fumed`', paras: [`"We will not stop until the road is finished," Ms. Hale fumed.`], speakers: ["Ms. Hale"] },
+  {
+    name: '`"…," grumbled X, ROLE`',
+    paras: [`"The figures do not add up," grumbled Tom Baker, the council treasurer.`],
+    speakers: ["Tom Baker"],
+    roles: ["council treasurer"],
+  },
   { name: "a bare plural description", paras: [`Meanwhile "the trains are late every single morning," commuters complained.`], speakers: ["commuters"] },
   { name: "the crowd shouted, then another clause", paras: [`"Open the gates," the crowd shouted, and the police moved in.`], speakers: ["the crowd"] },
-  { name: "a stray mark of a nested quote before the speaker", paras: ["Helen Marsh was plainly delighted.", "``To borrow a sailor's phrase, `Land ahoy,''' she said."], speakers: ["Helen Marsh"] },
+  {
+    name: "a stray mark of a nested quote before the speaker",
+    paras: ["Helen Marsh was plainly delighted.", "``To borrow a sailor's phrase, `Land ahoy,''' she said."],
+    speakers: ["Helen Marsh"],
+  },
   { name: "nothing: a relative clause after the quote", paras: [`They want "a fair deal", which it believes is near.`], speakers: [null] },
-  { name: "nothing: a slogan with no speaker", paras: [`The slogan "better safe than sorry about it" was painted on the wall of the building.`], speakers: [null] },
+  {
+    name: "nothing: a slogan with no speaker",
+    paras: [`The slogan "better safe than sorry about it" was painted on the wall of the building.`],
+    speakers: [null],
+  },
 ]);
 
-table("before the quote: `X said (that) \"…\"`, `X said:`", [
+table('before the quote: `X said (that) "…"`, `X said:`', [
   { name: "colon", paras: [`Finance Director Paula Grant added: "Today's figures show we were right."`], speakers: ["Paula Grant"] },
-  { name: "colon, the quote opening the next paragraph", paras: ["Simon Achebe, the firm's chief envoy to the ministry, said:", `"We think a plan built on labels alone has limits."`], speakers: ["Simon Achebe"], roles: ["firm's chief envoy to the ministry"] },
-  { name: "apposition and a time phrase before that-clause", paras: [`Ruth Adler, a council vice-chair, said in May that landlords "had raised rents far beyond any reason" last year.`], speakers: ["Ruth Adler"], roles: ["council vice-chair"] },
-  { name: "two appositions", paras: [`"It is a grab for power," Lewis Carter, the auditor general of the province, one of the offices suing the agency, said this week.`], speakers: ["Lewis Carter"] },
-  { name: "weak verb with its near object", paras: [`Chen Wei, the country's trade minister, last month dismissed the claims as "baseless stories told for profit" and left.`], speakers: ["Chen Wei"] },
-  { name: "told X that …, and a later quote of the same report", paras: [`Tom Hale, deputy director for planning, told a local paper last week that the city was asking residents to adopt "a wait-and-see attitude", which it hopes "will calm the market".`], speakers: ["Tom Hale", "Tom Hale"] },
+  {
+    name: "colon, the quote opening the next paragraph",
+    paras: ["Simon Achebe, the firm's chief envoy to the ministry, said:", `"We think a plan built on labels alone has limits."`],
+    speakers: ["Simon Achebe"],
+    roles: ["firm's chief envoy to the ministry"],
+  },
+  {
+    name: "apposition and a time phrase before that-clause",
+    paras: [`Ruth Adler, a council vice-chair, said in May that landlords "had raised rents far beyond any reason" last year.`],
+    speakers: ["Ruth Adler"],
+    roles: ["council vice-chair"],
+  },
+  {
+    name: "two appositions",
+    paras: [`"It is a grab for power," Lewis Carter, the auditor general of the province, one of the offices suing the agency, said this week.`],
+    speakers: ["Lewis Carter"],
+  },
+  {
+    name: "weak verb with its near object",
+    paras: [`Chen Wei, the country's trade minister, last month dismissed the claims as "baseless stories told for profit" and left.`],
+    speakers: ["Chen Wei"],
+  },
+  {
+    name: "told X that …, and a later quote of the same report",
+    paras: [
+      `Tom Hale, deputy director for planning, told a local paper last week that the city was asking residents to adopt "a wait-and-see attitude", which it hopes "will calm the market".`,
+    ],
+    speakers: ["Tom Hale", "Tom Hale"],
+  },
   { name: "according to X", paras: [`The merger "will not be put off again," according to Bloomberg, citing two bankers.`], speakers: ["Bloomberg"] },
-  { name: "a description with a capitalised modifier", paras: [`A City Hall press spokesman commented that the council "welcomes offers from builders and lenders".`], speakers: ["A City Hall press spokesman"] },
-  { name: "a description with a prepositional tail", paras: [`A spokesman for one of the carriers said the ruling was "a lost chance to build."`], speakers: ["A spokesman for one of the carriers"] },
+  {
+    name: "a description with a capitalised modifier",
+    paras: [`A City Hall press spokesman commented that the council "welcomes offers from builders and lenders".`],
+    speakers: ["A City Hall press spokesman"],
+  },
+  {
+    name: "a description with a prepositional tail",
+    paras: [`A spokesman for one of the carriers said the ruling was "a lost chance to build."`],
+    speakers: ["A spokesman for one of the carriers"],
+  },
   { name: "a plural description", paras: [`The airlines said they were "deeply troubled by the decision".`], speakers: ["The airlines"] },
-  { name: "a relative clause between subject and verb", paras: [`Mayor Ana Silva, who had backed the scheme, said she was "sad but not shocked."`], speakers: ["Ana Silva"] },
-  { name: "an -ing description between subject and verb", paras: [`Jane Okafor, speaking at a rally outside the town hall on a cold evening, said "we will keep marching until the plan is dropped."`], speakers: ["Jane Okafor"], roles: [null] },
-  { name: "description, then the name: the name speaks", paras: [`The mayor's press secretary, Dana Ruiz, said the budget "will be published next week."`], speakers: ["Dana Ruiz"], roles: ["mayor's press secretary"] },
+  {
+    name: "a relative clause between subject and verb",
+    paras: [`Mayor Ana Silva, who had backed the scheme, said she was "sad but not shocked."`],
+    speakers: ["Ana Silva"],
+  },
+  {
+    name: "an -ing description between subject and verb",
+    paras: [`Jane Okafor, speaking at a rally outside the town hall on a cold evening, said "we will keep marching until the plan is dropped."`],
+    speakers: ["Jane Okafor"],
+    roles: [null],
+  },
+  {
+    name: "description, then the name: the name speaks",
+    paras: [`The mayor's press secretary, Dana Ruiz, said the budget "will be published next week."`],
+    speakers: ["Dana Ruiz"],
+    roles: ["mayor's press secretary"],
+  },
   { name: "an outlet before a first name", paras: [`In The Valley Post Paul Ames argues, "Voters deserve better than this."`], speakers: ["Paul Ames"] },
-  { name: "a list of speakers goes to the first", paras: [`Ana Ruiz, Tom Baker and the trust's director said it was "a day to remember."`], speakers: ["Ana Ruiz"] },
+  {
+    name: "a list of speakers goes to the first",
+    paras: [`Ana Ruiz, Tom Baker and the trust's director said it was "a day to remember."`],
+    speakers: ["Ana Ruiz"],
+  },
   { name: "as X put it", paras: [`The main test is a "steady source of rental income," as a treasury memo put it.`], speakers: ["a treasury memo"] },
   { name: "an attribution closing the sentence", paras: [`A clerk who "pockets a few coins" is punished, Baxter said.`], speakers: ["Baxter"] },
-  { name: "nothing: a one-word scare quote no speech verb governs", paras: [`The regulator has openly taken the bank to task for "sloppy" record keeping.`], speakers: [null] },
-  { name: "a one-word quote a speech verb governs", paras: [`Helen Marsh said in March that it was "essential" towns kept two suppliers.`], speakers: ["Helen Marsh"] },
+  {
+    name: "nothing: a one-word scare quote no speech verb governs",
+    paras: [`The regulator has openly taken the bank to task for "sloppy" record keeping.`],
+    speakers: [null],
+  },
+  {
+    name: "a one-word quote a speech verb governs",
+    paras: [`Helen Marsh said in March that it was "essential" towns kept two suppliers.`],
+    speakers: ["Helen Marsh"],
+  },
 ]);
 
 table("the main clause's subject: participles, coordinated verbs, colons, relatives", [
-  { name: "`…, saying, \"…\"` after a fronted phrase", paras: [`During a rally earlier in the week, Ortega attacked his rival over the budget, saying, "He is careless and very unsteady."`], speakers: ["Ortega"] },
-  { name: "a participle after a time phrase", paras: [`Ortega posted messages early Monday saying that his rival had shown "very poor sense in this affair."`], speakers: ["Ortega"] },
-  { name: "dateline, long description and a time phrase before the verb", paras: [`LIMA, June 4 (Wire) -- Veteran mining analyst Rosa Quispe on Tuesday welcomed the copper figures, saying they were "better than anyone in the trade expected."`], speakers: ["Rosa Quispe"] },
-  { name: "'But X also saw …, saying'", paras: [`But Lindqvist also backed the new toll, saying that the council had been "right to act before the bridge wore out."`], speakers: ["Lindqvist"] },
-  { name: "coordinated verbs share the subject", paras: [`The union denied the report and said that "no member has been asked to sign anything."`], speakers: ["The union"] },
-  { name: "'not only … but also claimed'", paras: [`The board not only rejected the offer but also claimed that "the bid was never serious."`], speakers: ["The board"] },
-  { name: "a non-speech verb introduces the quote with a comma", paras: [`Carla Mendes compared the senator to a weathervane, "turning with every breeze that blows through the capital."`], speakers: ["Carla Mendes"] },
-  { name: "a non-speech verb introduces the quote with a colon", paras: [`Carla Mendes took aim at the board in a string of posts: "Nobody on that board has read the report they voted for."`], speakers: ["Carla Mendes"] },
-  { name: "a colon ending the paragraph introduces the next", paras: ["Carla Mendes took aim at the board in a string of posts:", `"Nobody on that board has read the report they voted for."`], speakers: ["Carla Mendes"] },
-  { name: "relative who resolves to its noun phrase", paras: [`The organisers met the new envoy, Jane Roe, who said "talks can resume as soon as the weather allows."`], speakers: ["Jane Roe"] },
-  { name: "relative who after an object, with a colon", paras: [`Our reporter spoke to dockworkers' leader Marta Kovac, who warned: "Wages will fall before prices do."`], speakers: ["Marta Kovac"] },
-  { name: "relative who after a name and its description", paras: [`A contrary view comes from Charles Okoro, a planner at the port authority, who stated, "Big ports rarely stay big."`], speakers: ["Charles Okoro"], roles: ["planner at the port authority"] },
-  { name: "nothing: he with no one named before, after a fronted participle", paras: [`Regarding the delay he said, "The crews need another month. Then we finish."`], speakers: [null] },
-  { name: "nothing: an unlisted verb after a one-word scare quote", paras: [`Over five million small "apps," have been downloaded from the store this year.`], speakers: [null] },
-  { name: "nothing: a quote inside a subject, no clause introduces it", paras: [`The plan, "a disaster from start to finish," was dropped on Monday.`], speakers: [null] },
+  {
+    name: '`…, saying, "…"` after a fronted phrase',
+    paras: [`During a rally earlier in the week, Ortega attacked his rival over the budget, saying, "He is careless and very unsteady."`],
+    speakers: ["Ortega"],
+  },
+  {
+    name: "a participle after a time phrase",
+    paras: [`Ortega posted messages early Monday saying that his rival had shown "very poor sense in this affair."`],
+    speakers: ["Ortega"],
+  },
+  {
+    name: "dateline, long description and a time phrase before the verb",
+    paras: [
+      `LIMA, June 4 (Wire) -- Veteran mining analyst Rosa Quispe on Tuesday welcomed the copper figures, saying they were "better than anyone in the trade expected."`,
+    ],
+    speakers: ["Rosa Quispe"],
+  },
+  {
+    name: "'But X also saw …, saying'",
+    paras: [`But Lindqvist also backed the new toll, saying that the council had been "right to act before the bridge wore out."`],
+    speakers: ["Lindqvist"],
+  },
+  {
+    name: "coordinated verbs share the subject",
+    paras: [`The union denied the report and said that "no member has been asked to sign anything."`],
+    speakers: ["The union"],
+  },
+  {
+    name: "'not only … but also claimed'",
+    paras: [`The board not only rejected the offer but also claimed that "the bid was never serious."`],
+    speakers: ["The board"],
+  },
+  {
+    name: "a non-speech verb introduces the quote with a comma",
+    paras: [`Carla Mendes compared the senator to a weathervane, "turning with every breeze that blows through the capital."`],
+    speakers: ["Carla Mendes"],
+  },
+  {
+    name: "a non-speech verb introduces the quote with a colon",
+    paras: [`Carla Mendes took aim at the board in a string of posts: "Nobody on that board has read the report they voted for."`],
+    speakers: ["Carla Mendes"],
+  },
+  {
+    name: "a colon ending the paragraph introduces the next",
+    paras: ["Carla Mendes took aim at the board in a string of posts:", `"Nobody on that board has read the report they voted for."`],
+    speakers: ["Carla Mendes"],
+  },
+  {
+    name: "relative who resolves to its noun phrase",
+    paras: [`The organisers met the new envoy, Jane Roe, who said "talks can resume as soon as the weather allows."`],
+    speakers: ["Jane Roe"],
+  },
+  {
+    name: "relative who after an object, with a colon",
+    paras: [`Our reporter spoke to dockworkers' leader Marta Kovac, who warned: "Wages will fall before prices do."`],
+    speakers: ["Marta Kovac"],
+  },
+  {
+    name: "relative who after a name and its description",
+    paras: [`A contrary view comes from Charles Okoro, a planner at the port authority, who stated, "Big ports rarely stay big."`],
+    speakers: ["Charles Okoro"],
+    roles: ["planner at the port authority"],
+  },
+  {
+    name: "nothing: he with no one named before, after a fronted participle",
+    paras: [`Regarding the delay he said, "The crews need another month. Then we finish."`],
+    speakers: [null],
+  },
+  {
+    name: "nothing: an unlisted verb after a one-word scare quote",
+    paras: [`Over five million small "apps," have been downloaded from the store this year.`],
+    speakers: [null],
+  },
+  {
+    name: "nothing: a quote inside a subject, no clause introduces it",
+    paras: [`The plan, "a disaster from start to finish," was dropped on Monday.`],
+    speakers: [null],
+  },
 ]);
 
 table("pronouns, surnames and organisations", [
   {
     name: "he / she go to the latest speaker of that kind; a bare surname to the full name",
-    paras: ["Still, Ivan Petrov insisted that the ports would share data about the cargo.", `"That is a likely result of this review," he said.`, `Laura Brandt, the agency's chair, disagreed. "We will not wait," she added. "It is time to move," Petrov said.`],
+    paras: [
+      "Still, Ivan Petrov insisted that the ports would share data about the cargo.",
+      `"That is a likely result of this review," he said.`,
+      `Laura Brandt, the agency's chair, disagreed. "We will not wait," she added. "It is time to move," Petrov said.`,
+    ],
     speakers: ["Ivan Petrov", "Laura Brandt", "Ivan Petrov"],
   },
-  { name: "he skips a plural description that starts a sentence", paras: [`"We are ready to lend more," Viktor Hartmann said. Tenants have long complained about the cost.`, `"We are talking about security for savers," he said.`], speakers: ["Viktor Hartmann", "Viktor Hartmann"] },
-  { name: "a quote continued in the next sentence and paragraph keeps its speaker", paras: [`"This is all in their minds," said Dorsey. "It is one of the fears driving them."`, `"And that fear can spread."`], speakers: ["Dorsey", "Dorsey", "Dorsey"] },
-  { name: "transcript label expanded to the full name", paras: ["Governor Nina Sol spoke to the host on Sunday.", `"SOL: Well, look, this is a serious matter."`], speakers: ["Nina Sol"] },
-  { name: "roundup label `Name, Outlet:`", paras: [`Dana Ruiz, The Harbour Times: "The harbour plan is the best news this town has had in a decade."`], speakers: ["Dana Ruiz"], roles: ["Harbour Times"] },
+  {
+    name: "he skips a plural description that starts a sentence",
+    paras: [
+      `"We are ready to lend more," Viktor Hartmann said. Tenants have long complained about the cost.`,
+      `"We are talking about security for savers," he said.`,
+    ],
+    speakers: ["Viktor Hartmann", "Viktor Hartmann"],
+  },
+  {
+    name: "a quote continued in the next sentence and paragraph keeps its speaker",
+    paras: [`"This is all in their minds," said Dorsey. "It is one of the fears driving them."`, `"And that fear can spread."`],
+    speakers: ["Dorsey", "Dorsey", "Dorsey"],
+  },
+  {
+    name: "transcript label expanded to the full name",
+    paras: ["Governor Nina Sol spoke to the host on Sunday.", `"SOL: Well, look, this is a serious matter."`],
+    speakers: ["Nina Sol"],
+  },
+  {
+    name: "roundup label `Name, Outlet:`",
+    paras: [`Dana Ruiz, The Harbour Times: "The harbour plan is the best news this town has had in a decade."`],
+    speakers: ["Dana Ruiz"],
+    roles: ["Harbour Times"],
+  },
   { name: "roundup label `Name, role:`", paras: [`Tom Baker, a retired fisherman: "They never asked us once about the plan."`], speakers: ["Tom Baker"] },
-  { name: "a label after an earlier clause and colon", paras: [`The paper printed the exchange as the minutes record it: Deputy Mayor Ana Ruiz: "We can settle this without the board, surely."`], speakers: ["Ana Ruiz"] },
-  { name: "nothing: a fronted participle is not a label's name", paras: [`Replying, Baker said: "They never asked us once about the plan."`], speakers: ["Baker"] },
-  { name: "the company refers back to the organisation last named", paras: ["Korvex Group, the region's biggest seed supplier, rejected the claims.", `"Our seeds are safe," the company said in a statement.`], speakers: ["Korvex Group"], roles: ["region's biggest seed supplier"] },
-  { name: "the builder refers back to the organisation", paras: ["Redmoor Construction has been under pressure for months.", `"Investors will not carry the cost," the builder said.`], speakers: ["Redmoor Construction"] },
-  { name: "it said: the previous sentence's subject, an organisation no list knows", paras: [`Quellmark Tervo denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: ["Quellmark Tervo"] },
-  { name: "he never goes to an institution's description", paras: [`Mark Ellis, the chief executive, met the federal government on Monday.`, `Turning to the budget he stated that the plant would "stay open for years to come."`], speakers: ["Mark Ellis"] },
-  { name: "it said in a relative clause: the sentence's own subject wins over an organisation quoted earlier", paras: [`The council said on Monday that the depot plan was final. Quellmark welcomed the plan, which it said "gives everyone the same yardstick."`], speakers: ["Quellmark"] },
-  { name: "nothing: it said never goes to a person", paras: [`Maria Okafor denied the claims on Monday. It said the tests "were never calibrated properly."`], speakers: [null] },
-  { name: "a sentence adverb is not a speaker", paras: [`Cases rose by a tenth, Lindqvist said. Thus, the clinics are full, he said. Furthermore, "the waiting lists will grow all winter," he added.`], speakers: ["Lindqvist"] },
-  { name: "a dateline is not the organisation 'the government' refers to", paras: [`OSLO, June 9: The cabinet on Friday dismissed the audit as "a list of old complaints."`], speakers: ["The cabinet"] },
+  {
+    name: "a label after an earlier clause and colon",
+    paras: [`The paper printed the exchange as the minutes record it: Deputy Mayor Ana Ruiz: "We can settle this without the board, surely."`],
+    speakers: ["Ana Ruiz"],
+  },
+  {
+    name: "nothing: a fronted participle is not a label's name",
+    paras: [`Replying, Baker said: "They never asked us once about the plan."`],
+    speakers: ["Baker"],
+  },
+  {
+    name: "the company refers back to the organisation last named",
+    paras: ["Korvex Group, the region's biggest seed supplier, rejected the claims.", `"Our seeds are safe," the company said in a statement.`],
+    speakers: ["Korvex Group"],
+    roles: ["region's biggest seed supplier"],
+  },
+  {
+    name: "the builder refers back to the organisation",
+    paras: ["Redmoor Construction has been under pressure for months.", `"Investors will not carry the cost," the builder said.`],
+    speakers: ["Redmoor Construction"],
+  },
+  {
+    name: "it said: the previous sentence's subject, an organisation no list knows",
+    paras: [`Quellmark Tervo denied the claims on Monday. It said the tests "were never calibrated properly."`],
+    speakers: ["Quellmark Tervo"],
+  },
+  {
+    name: "he never goes to an institution's description",
+    paras: [
+      `Mark Ellis, the chief executive, met the federal government on Monday.`,
+      `Turning to the budget he stated that the plant would "stay open for years to come."`,
+    ],
+    speakers: ["Mark Ellis"],
+  },
+  {
+    name: "it said in a relative clause: the sentence's own subject wins over an organisation quoted earlier",
+    paras: [`The council said on Monday that the depot plan was final. Quellmark welcomed the plan, which it said "gives everyone the same yardstick."`],
+    speakers: ["Quellmark"],
+  },
+  {
+    name: "nothing: it said never goes to a person",
+    paras: [`Maria Okafor denied the claims on Monday. It said the tests "were never calibrated properly."`],
+    speakers: [null],
+  },
+  {
+    name: "a sentence adverb is not a speaker",
+    paras: [`Cases rose by a tenth, Lindqvist said. Thus, the clinics are full, he said. Furthermore, "the waiting lists will grow all winter," he added.`],
+    speakers: ["Lindqvist"],
+  },
+  {
+    name: "a dateline is not the organisation 'the government' refers to",
+    paras: [`OSLO, June 9: The cabinet on Friday dismissed the audit as "a list of old complaints."`],
+    speakers: ["The cabinet"],
+  },
   { name: "a one-word first name does not split a full name", paras: [`"Prices will fall," said Abby Joseph Carter.`], speakers: ["Abby Joseph Carter"] },
   // A lone capitalised word that opens a noun phrase is no antecedent for "he"/"she".
-  { name: "he skips a modifier before a noun and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Timber export volumes grew by a third.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
-  { name: "he skips a noun with a prepositional tail", paras: [`"Our fleet is ready," said Ingrid Solberg. Prices of timber have doubled.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
-  { name: "he skips a modifier before a noun, its prepositional tail and its verb", paras: [`"Our fleet is ready," said Ingrid Solberg. Similar levies on timber were tried in the north.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
-  { name: "she never goes to a country", paras: [`"Our fleet is ready," said Ingrid Solberg. Norway plans to tax timber exports.`, `"We will keep the mills busy," she said.`], speakers: ["Ingrid Solberg", "Ingrid Solberg"] },
-  { name: "a preposed description with an adjective's complement", paras: [`Dockers say the rules were written in a hurry. "The mills will close," a person familiar with the talks said.`], speakers: ["a person familiar with the talks"] },
-  { name: "a surname subject before its verb is still the antecedent", paras: [`"Our fleet is ready," said Ingrid Solberg. Haugland also rejected the timber levy.`, `"We will keep the mills busy," he said.`], speakers: ["Ingrid Solberg", "Haugland"] },
-  { name: "nothing: a fronted word is not the subject a quote continues", paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`], speakers: [null] },
+  {
+    name: "he skips a modifier before a noun and its verb",
+    paras: [`"Our fleet is ready," said Ingrid Solberg. Timber export volumes grew by a third.`, `"We will keep the mills busy," she said.`],
+    speakers: ["Ingrid Solberg", "Ingrid Solberg"],
+  },
+  {
+    name: "he skips a noun with a prepositional tail",
+    paras: [`"Our fleet is ready," said Ingrid Solberg. Prices of timber have doubled.`, `"We will keep the mills busy," she said.`],
+    speakers: ["Ingrid Solberg", "Ingrid Solberg"],
+  },
+  {
+    name: "he skips a modifier before a noun, its prepositional tail and its verb",
+    paras: [`"Our fleet is ready," said Ingrid Solberg. Similar levies on timber were tried in the north.`, `"We will keep the mills busy," she said.`],
+    speakers: ["Ingrid Solberg", "Ingrid Solberg"],
+  },
+  {
+    name: "she never goes to a country",
+    paras: [`"Our fleet is ready," said Ingrid Solberg. Norway plans to tax timber exports.`, `"We will keep the mills busy," she said.`],
+    speakers: ["Ingrid Solberg", "Ingrid Solberg"],
+  },
+  {
+    name: "a preposed description with an adjective's complement",
+    paras: [`Dockers say the rules were written in a hurry. "The mills will close," a person familiar with the talks said.`],
+    speakers: ["a person familiar with the talks"],
+  },
+  {
+    name: "a surname subject before its verb is still the antecedent",
+    paras: [`"Our fleet is ready," said Ingrid Solberg. Haugland also rejected the timber levy.`, `"We will keep the mills busy," he said.`],
+    speakers: ["Ingrid Solberg", "Haugland"],
+  },
+  {
+    name: "nothing: a fronted word is not the subject a quote continues",
+    paras: ["Undeterred, the team went back to the lab.", `"We will get it right this time, whatever it takes."`],
+    speakers: [null],
+  },
 ]);
 
 describe("indirect speech", () => {

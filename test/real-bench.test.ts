@@ -11,10 +11,14 @@ import { stem } from "../src/text/tokenize.js";
 import { engineFor, tempDir, writeKnowledge } from "./helpers.js";
 
 const STORY = [
-  "date: 2021-06-14", "",
-  "Library extends its opening hours", "",
-  "The city library will open until nine on weekdays from July, the council said in 1998 and again in 2021. About 240 readers signed the petition.", "",
-  "“People work late and still want to borrow books,” said head librarian Nadia Kowalski.", "",
+  "date: 2021-06-14",
+  "",
+  "Library extends its opening hours",
+  "",
+  "The city library will open until nine on weekdays from July, the council said in 1998 and again in 2021. About 240 readers signed the petition.",
+  "",
+  "“People work late and still want to borrow books,” said head librarian Nadia Kowalski.",
+  "",
   "The extra hours will cost 35000 euros a year, according to Kowalski.",
 ].join("\n");
 
@@ -99,9 +103,12 @@ describe("buildRealWorkload", () => {
   const engine = engineFor({
     "library.txt": STORY,
     "ferry.txt": [
-      "date: 2022-03-01", "",
-      "Ferry returns", "",
-      "“We are glad the ferry is back,” said harbour master Ines Roth on Monday.", "",
+      "date: 2022-03-01",
+      "",
+      "Ferry returns",
+      "",
+      "“We are glad the ferry is back,” said harbour master Ines Roth on Monday.",
+      "",
       "The mayor supports the new ferry timetable, which starts next week.",
     ].join("\n"),
   });

@@ -13,10 +13,14 @@ import { engineFor, writeKnowledge } from "./helpers.js";
 
 const DOCS = {
   "harbour.txt": [
-    "date: 2020-04-01", "",
-    "Harbour works begin", "",
-    "The new breakwater could potentially become deeply embedded in the town's economy, the council said.", "",
-    "“These delays are entirely unacceptable,” said Mara Quill, the harbour master.", "",
+    "date: 2020-04-01",
+    "",
+    "Harbour works begin",
+    "",
+    "The new breakwater could potentially become deeply embedded in the town's economy, the council said.",
+    "",
+    "“These delays are entirely unacceptable,” said Mara Quill, the harbour master.",
+    "",
     "The fishermen's union opposes the dredging plan, its chair said.",
   ].join("\n"),
 };
@@ -82,7 +86,10 @@ describe("punctuation only at the terminal prompt", () => {
     const done = startRepl(holder, { input, output, style: { bold: (s) => s, dim: (s) => s }, prompt: "> " });
     input.end("!!!\n\n?!.\n");
     await done;
-    const replies = printed.split("> ").slice(1).map((r) => r.trim());
+    const replies = printed
+      .split("> ")
+      .slice(1)
+      .map((r) => r.trim());
     expect(replies[0]).toBe('Nothing to search for in "!!!": use a few distinctive words.');
     expect(replies[1]).toBe("");
     expect(replies[2]).toBe('Nothing to search for in "?!.": use a few distinctive words.');
@@ -101,7 +108,10 @@ describe("stance questions in other words", () => {
     expect(route(q)).toEqual({ command: "stance", actor, topic });
   });
 
-  it.each(["what is the weather on Mars?", "a strong stance on dredging was taken by the council", "who said what is the US stance on Huawei"])("%s is not a stance question", (q) => {
-    expect(route(q).command).not.toBe("stance");
-  });
+  it.each(["what is the weather on Mars?", "a strong stance on dredging was taken by the council", "who said what is the US stance on Huawei"])(
+    "%s is not a stance question",
+    (q) => {
+      expect(route(q).command).not.toBe("stance");
+    },
+  );
 });

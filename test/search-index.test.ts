@@ -6,7 +6,13 @@ import { engineFor } from "./helpers.js";
 
 const filler = (i: number) => `The council met again on day ${i} to discuss the budget and the harbour plan, officials said.`;
 const engine = engineFor({
-  "a.txt": ["Harbour budget talks", "", ...Array.from({ length: 40 }, (_, i) => [filler(i), ""]).flat(), "The harbour plan was approved after the mayor changed the budget for dredging work.", ""].join("\n"),
+  "a.txt": [
+    "Harbour budget talks",
+    "",
+    ...Array.from({ length: 40 }, (_, i) => [filler(i), ""]).flat(),
+    "The harbour plan was approved after the mayor changed the budget for dredging work.",
+    "",
+  ].join("\n"),
 });
 
 describe("search index", () => {
@@ -44,11 +50,19 @@ describe("the all-words lists read from MiniSearch's internals", () => {
   const idx = engineFor(docs).index;
 
   it("equal MiniSearch's own AND search over the text, for every pair and triple of words, and words no passage has", () => {
-    const queries = [...words.flatMap((a, i) => words.slice(i + 1).flatMap((b, j) => [`${a} ${b}`, `${a} ${b} ${words[(i + j + 3) % words.length]}`])), "harbour zeppelin", "zeppelin", "the and of"];
+    const queries = [
+      ...words.flatMap((a, i) => words.slice(i + 1).flatMap((b, j) => [`${a} ${b}`, `${a} ${b} ${words[(i + j + 3) % words.length]}`])),
+      "harbour zeppelin",
+      "zeppelin",
+      "the and of",
+    ];
     let nonEmpty = 0;
     for (const q of queries) {
       const ours = idx.withAllWords(q);
-      const theirs = idx.passages.search(q, { combineWith: "AND", fields: ["text"], fuzzy: false, prefix: false }).map((r) => r.id as number).sort((a, b) => a - b);
+      const theirs = idx.passages
+        .search(q, { combineWith: "AND", fields: ["text"], fuzzy: false, prefix: false })
+        .map((r) => r.id as number)
+        .sort((a, b) => a - b);
       expect(ours, q).toEqual(theirs);
       if (ours.length) nonEmpty++;
     }

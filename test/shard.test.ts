@@ -69,15 +69,22 @@ describe("planning", () => {
     expect(refused).toBeInstanceOf(DiscordAPIError);
     expect(describeStartupError(refused, standIn.apiBase)).toMatch(/^Discord rejected DISCORD_TOKEN \(401 Unauthorized\)/);
   });
-
 });
 
 describe("the sharded bot gives up cleanly", { timeout: 30_000 }, () => {
   it("a rejected token: one line, exit 1, no shard started", async () => {
     standIn = await DiscordStandIn.start({ token: TOKEN });
-    const run = runTs("src/main.ts", { DISCORD_TOKEN: WRONG_TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), SHARDS: "2", LOG_LEVEL: "warn" });
+    const run = runTs("src/main.ts", {
+      DISCORD_TOKEN: WRONG_TOKEN,
+      DISCORD_API_BASE: standIn.apiBase,
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      SHARDS: "2",
+      LOG_LEVEL: "warn",
+    });
     expect((await run.exit(20_000)).code).toBe(1);
-    expect(run.stderr).toBe("error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.\n");
+    expect(run.stderr).toBe(
+      "error: Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token on the Bot page of the Developer Portal and put the new one in .env.\n",
+    );
     expect(standIn.identifies).toEqual([]);
   });
 
@@ -86,7 +93,13 @@ describe("the sharded bot gives up cleanly", { timeout: 30_000 }, () => {
     let calls = 0;
     // The shard plan's GET /gateway/bot succeeds; discord.js' own, at login, fails.
     standIn.failNext((r) => r.path.endsWith("/gateway/bot") && ++calls > 1, { status: 500 }, 1000);
-    const run = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), SHARDS: "2", LOG_LEVEL: "info" });
+    const run = runTs("src/main.ts", {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: standIn.apiBase,
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      SHARDS: "2",
+      LOG_LEVEL: "info",
+    });
     expect((await run.exit(25_000)).code).toBe(1);
     expect(run.stderr).toMatch(/^error: Discord answered 500 Internal Server Error while logging in: try again in a minute\.$/m);
     expect(standIn.identifies).toEqual([]);
@@ -103,8 +116,20 @@ describe("SHARDS=4", { timeout: 60_000 }, () => {
 
   it("one process indexes once, runs 4 identified shard connections, and answers on each of them", async () => {
     const byShard = guildsForShards(4);
-    standIn = await DiscordStandIn.start({ token: TOKEN, shards: 2, maxConcurrency: 4, heartbeatIntervalMs: 1000, guilds: byShard.flat().map((id, i) => ({ id, name: `Server ${i}` })) });
-    bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), SHARDS: "4", LOG_LEVEL: "debug" });
+    standIn = await DiscordStandIn.start({
+      token: TOKEN,
+      shards: 2,
+      maxConcurrency: 4,
+      heartbeatIntervalMs: 1000,
+      guilds: byShard.flat().map((id, i) => ({ id, name: `Server ${i}` })),
+    });
+    bot = runTs("src/main.ts", {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: standIn.apiBase,
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      SHARDS: "4",
+      LOG_LEVEL: "debug",
+    });
     await bot.waitForStderr(/^Logged in as /m, 45_000);
 
     expect(standIn.identifies.map((i) => i.shard).sort()).toEqual([
@@ -140,7 +165,13 @@ describe("SHARDS=4", { timeout: 60_000 }, () => {
 describe("SHARDS=auto", { timeout: 60_000 }, () => {
   it("runs as many shards as Discord recommends, asked through DISCORD_API_BASE", async () => {
     standIn = await DiscordStandIn.start({ token: TOKEN, shards: 3, maxConcurrency: 3 });
-    const bot = runTs("src/main.ts", { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standIn.apiBase, KNOWLEDGE_DIR: join(ROOT, "knowledge"), SHARDS: "auto", LOG_LEVEL: "info" });
+    const bot = runTs("src/main.ts", {
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_BASE: standIn.apiBase,
+      KNOWLEDGE_DIR: join(ROOT, "knowledge"),
+      SHARDS: "auto",
+      LOG_LEVEL: "info",
+    });
     try {
       await bot.waitForStderr(/^Logged in as /m, 45_000);
       expect(bot.stderr).toMatch(/^Starting 3 shards \(Discord's recommendation; Discord recommends 3\) in 1 worker thread, 3 identifying at a time\.$/m);

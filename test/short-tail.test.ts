@@ -11,10 +11,13 @@ import { engineFor } from "./helpers.js";
 const filler = (i: number) => `The council met again on day ${i} to discuss the budget and the harbour plan, officials said.`;
 const engine = engineFor({
   "a.txt": [
-    "Harbour budget talks", "",
+    "Harbour budget talks",
+    "",
     ...Array.from({ length: 40 }, (_, i) => [filler(i), ""]).flat(),
-    "The harbour plan was approved after the mayor changed the budget for dredging work.", "",
-    "Dredging of the quay starts in winter, the mayor said.", "",
+    "The harbour plan was approved after the mayor changed the budget for dredging work.",
+    "",
+    "Dredging of the quay starts in winter, the mayor said.",
+    "",
   ].join("\n"),
 });
 const vocabulary = engine.index.vocabulary;
@@ -116,7 +119,12 @@ describe("layeredCoverage reads only the layers that can count", () => {
   });
 
   it("gives 0 when no layer has any of the words", () => {
-    expect(layeredCoverage(makeQuery("zeppelin airship"), [["the harbour budget", 1], ["a council vote", 0.5]])).toBe(0);
+    expect(
+      layeredCoverage(makeQuery("zeppelin airship"), [
+        ["the harbour budget", 1],
+        ["a council vote", 0.5],
+      ]),
+    ).toBe(0);
   });
 });
 
@@ -126,7 +134,8 @@ describe("a quotation whose content words are common", () => {
   const engine = engineFor({
     "notes.txt": ["Notes", "", ...Array.from({ length: 60 }, (_, i) => [`Even worse on day ${i}, the decision waited.`, ""]).flat()].join("\n"),
     "story.txt": [
-      "Ferry timetable", "",
+      "Ferry timetable",
+      "",
       `The operator published the winter timetable after weeks of talks with the unions, the port authority and the town, which had asked for an earlier first crossing on weekdays and a later last one on Fridays. “This decision is even worse than the last one,” said union steward Carla Mendes.`,
     ].join("\n"),
   });

@@ -52,33 +52,41 @@ afterAll(async () => {
 });
 
 describe.sequential("soak", () => {
-  it("the gateway bot: 500 interactions and 36 DMs from 20 users through 429s, 5xxs and a gateway drop, each answered exactly once", { timeout: 600_000 }, async () => {
-    const r = await gatewaySoak(DEFAULT_SOAK);
-    process.stdout.write(`${formatReport(r)}\n`);
-    expectNothingLost(r);
-    expect(r.burst.dms).toBe((DEFAULT_SOAK.users - DEFAULT_SOAK.hammerers) * DEFAULT_SOAK.dmsPerUser);
-    expect(r.burst.dmAnswered).toBe(r.burst.dms);
-    // The faults happened and were ridden out: retried 429s and 5xxs, a RESUME rather than a new session.
-    expect(Object.values(r.burst.faults).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(8);
-    expect(r.resumes).toBe(1);
-    expect(r.identifies).toBe(1);
-    expectMemorySettles(r);
-    expect(r.stderr).not.toMatch(/unhandled rejection|Something went wrong|\[redacted\]/);
-  });
+  it(
+    "the gateway bot: 500 interactions and 36 DMs from 20 users through 429s, 5xxs and a gateway drop, each answered exactly once",
+    { timeout: 600_000 },
+    async () => {
+      const r = await gatewaySoak(DEFAULT_SOAK);
+      process.stdout.write(`${formatReport(r)}\n`);
+      expectNothingLost(r);
+      expect(r.burst.dms).toBe((DEFAULT_SOAK.users - DEFAULT_SOAK.hammerers) * DEFAULT_SOAK.dmsPerUser);
+      expect(r.burst.dmAnswered).toBe(r.burst.dms);
+      // The faults happened and were ridden out: retried 429s and 5xxs, a RESUME rather than a new session.
+      expect(Object.values(r.burst.faults).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(8);
+      expect(r.resumes).toBe(1);
+      expect(r.identifies).toBe(1);
+      expectMemorySettles(r);
+      expect(r.stderr).not.toMatch(/unhandled rejection|Something went wrong|\[redacted\]/);
+    },
+  );
 
-  it("the HTTP endpoint: the same mix, signed, with 100 forged, stale, replayed, unsigned, malformed and oversized requests refused", { timeout: 600_000 }, async () => {
-    const r = await httpSoak(DEFAULT_SOAK);
-    process.stdout.write(`${formatReport(r)}\n`);
-    expectNothingLost(r);
-    expect(r.attacks!.sent).toBeGreaterThanOrEqual(100);
-    expect(r.attacks!.answered).toBe(0);
-    expect(Object.keys(r.attacks!.byStatus).sort()).toEqual(["400", "401", "409", "413"]);
-    // The endpoint counted them by reason (its stats line), over the burst.
-    const refused = (k: string): number => r.after[k]! - r.before[k]!;
-    expect(refused("forged") + refused("stale") + refused("unsigned")).toBe(r.attacks!.byStatus["401"]);
-    expect(refused("stale")).toBeGreaterThan(10);
-    expect(refused("tooLarge")).toBe(r.attacks!.byStatus["413"]);
-    expect(refused("replayed")).toBe(r.attacks!.byStatus["409"]);
-    expectMemorySettles(r);
-  });
+  it(
+    "the HTTP endpoint: the same mix, signed, with 100 forged, stale, replayed, unsigned, malformed and oversized requests refused",
+    { timeout: 600_000 },
+    async () => {
+      const r = await httpSoak(DEFAULT_SOAK);
+      process.stdout.write(`${formatReport(r)}\n`);
+      expectNothingLost(r);
+      expect(r.attacks!.sent).toBeGreaterThanOrEqual(100);
+      expect(r.attacks!.answered).toBe(0);
+      expect(Object.keys(r.attacks!.byStatus).sort()).toEqual(["400", "401", "409", "413"]);
+      // The endpoint counted them by reason (its stats line), over the burst.
+      const refused = (k: string): number => r.after[k]! - r.before[k]!;
+      expect(refused("forged") + refused("stale") + refused("unsigned")).toBe(r.attacks!.byStatus["401"]);
+      expect(refused("stale")).toBeGreaterThan(10);
+      expect(refused("tooLarge")).toBe(r.attacks!.byStatus["413"]);
+      expect(refused("replayed")).toBe(r.attacks!.byStatus["409"]);
+      expectMemorySettles(r);
+    },
+  );
 });

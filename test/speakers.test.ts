@@ -31,7 +31,12 @@ describe("subjectBefore: the noun phrase before a verb", () => {
     ["On Monday Ortiz said", "Ortiz", null, "said"],
     ["June Carter said", "June Carter", null, "said"],
     ["Hiro Tanaka of Friends of the Hills Society said", "Hiro Tanaka", "of Friends of the Hills Society", "said"],
-    ["Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote", "Grace Lin", "chair of the ratepayers' forum and a contributor to The Valley Post", "wrote"],
+    [
+      "Grace Lin, chair of the ratepayers' forum and a contributor to The Valley Post wrote",
+      "Grace Lin",
+      "chair of the ratepayers' forum and a contributor to The Valley Post",
+      "wrote",
+    ],
     ["A spokesman for one of the carriers said", "A spokesman for one of the carriers", null, "said"],
     ["Hale on Tuesday said", "Hale", null, "said"],
     ["According to the minutes, Hale said", "Hale", null, "said"],

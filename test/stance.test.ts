@@ -12,7 +12,8 @@ const drafts = (...paras: string[]) => {
   return extractStances(ps, extractQuotes(ps));
 };
 /** "holder:cue:polarity", "not" before a negated cue, "~" before an evaluation. */
-const facts = (...paras: string[]) => drafts(...paras).map((f) => `${f.actor}:${f.cueClass === "evaluation" ? "~" : ""}${f.negated ? "not " : ""}${f.cue}:${f.polarity}`);
+const facts = (...paras: string[]) =>
+  drafts(...paras).map((f) => `${f.actor}:${f.cueClass === "evaluation" ? "~" : ""}${f.negated ? "not " : ""}${f.cue}:${f.polarity}`);
 
 type Row = [name: string, paras: string[], want: string[]];
 const table = (rows: Row[]) => {
@@ -39,7 +40,11 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["acronyms at the start of a sentence", ["DJI, the world's largest drone maker, rejected the claims."], ["dji:rejected:oppose"]],
     ["a country through its government", ["The Portuguese government rejected the plan."], ["portugal:rejected:oppose"]],
     ["a person without the title", ["Nigerian Foreign Minister Pierre Olsen banned single-use plastics."], ["pierre olsen:banned:oppose"]],
-    ["each clause its own subject", ["The US formally barred its agencies from using Acme, and Australia and New Zealand have also blocked Acme."], ["united states:barred:oppose", "australia:blocked:oppose", "new zealand:blocked:oppose"]],
+    [
+      "each clause its own subject",
+      ["The US formally barred its agencies from using Acme, and Australia and New Zealand have also blocked Acme."],
+      ["united states:barred:oppose", "australia:blocked:oppose", "new zealand:blocked:oppose"],
+    ],
     ["a month never starts a name", ["In July Acme warned that the levy would hurt exporters."], ["acme:warned:oppose"]],
     ["a function word never starts a name", ["If Norway rejects the quota, talks end."], ["norway:rejects:oppose"]],
     ["a state through its government", ["The U.S. government rejected the levy outright."], ["united states:rejected:oppose"]],
@@ -55,15 +60,31 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["a relative who: its noun", ["The port chief, Ruth Okafor, who opposed the dam, resigned."], ["ruth okafor:opposed:oppose"]],
     ["he/she: the last person named", ["Ruth Okafor spoke on Monday.", "She condemned the dam."], ["ruth okafor:condemned:oppose"]],
     ["a dateline is no subject", ["OSLO -- Norway rejected the quota."], ["norway:rejected:oppose"]],
-    ["an acronym in parentheses names the same actor", ["The Council of Coastal States (CCS) met on Monday.", "The CCS rejected the quota."], ["council of coastal states:rejected:oppose"]],
-    ["a participle after a comma: the main clause's subject", ["In the Gazette, columnist Ruth Okafor wrote a sharp piece, mocking the mayor's plan."], ["ruth okafor:mocking:oppose"]],
+    [
+      "an acronym in parentheses names the same actor",
+      ["The Council of Coastal States (CCS) met on Monday.", "The CCS rejected the quota."],
+      ["council of coastal states:rejected:oppose"],
+    ],
+    [
+      "a participle after a comma: the main clause's subject",
+      ["In the Gazette, columnist Ruth Okafor wrote a sharp piece, mocking the mayor's plan."],
+      ["ruth okafor:mocking:oppose"],
+    ],
     ["'is opposed to' is a stance", ["Norway is opposed to the quota."], ["norway:opposed:oppose"]],
     // a surname in "-ic" is a name, not an adjective of nationality
     ["a lone surname in -ic", ["Mirela Petrovic chairs the port board.", "Petrovic rejected the quota."], ["petrovic:rejected:oppose"]],
-    ["a surname after an honorific, quoted before", [`"We met the board twice," Mr. Petrovic said.`, "Mr. Petrovic warned against the quota."], ["petrovic:warned against:oppose"]],
+    [
+      "a surname after an honorific, quoted before",
+      [`"We met the board twice," Mr. Petrovic said.`, "Mr. Petrovic warned against the quota."],
+      ["petrovic:warned against:oppose"],
+    ],
     ["a nationality in -ic stays an adjective", ["Baltic rejected the quota."], []],
     // an organisation and a title before a name describe the person, who holds the stance
-    ["an organisation's officer by title", ["Kestrel Ferries chairman Rui Alves refused to back the quota."], ["rui alves:not back:support", "kestrel ferries:not back:support"]],
+    [
+      "an organisation's officer by title",
+      ["Kestrel Ferries chairman Rui Alves refused to back the quota."],
+      ["rui alves:not back:support", "kestrel ferries:not back:support"],
+    ],
     // a claim named after a preposition is the subject matter, not a claim the holder makes
     ["a claim talked about", [`"Grocers should not carry the cost of allegations of price fixing," Nadia Ruiz said.`], []],
     ["a claim made", ["Nadia Ruiz made allegations of price fixing."], ["nadia ruiz:allegations:oppose"]],
@@ -108,19 +129,28 @@ describe("topics that name an action", () => {
     ["a ban on imports", "exclusion"],
     ["sanctions against the regime", "exclusion"],
   ])("%s names an action", (topic, cls) => expect(topicAction(topic)?.cls).toBe(cls));
-  it.each(["attacks on the capital", "criticism of the plan", "the support of farmers", "imports"])("%s names none", async (topic) => expect(topicAction(topic)).toBeUndefined());
+  it.each(["attacks on the capital", "criticism of the plan", "the support of farmers", "imports"])("%s names none", async (topic) =>
+    expect(topicAction(topic)).toBeUndefined(),
+  );
 });
 
 describe("stance answers", () => {
   const engine = engineFor({
     "a.txt": [
-      "Acme faces new rules", "",
-      "The United States has been pressuring its allies to bar Acme equipment from their networks.", "",
-      "Acme welcomed delivery of the security toolbox, which it said would provide common ground.", "",
-      `"We're not talking about bans today," Commissioner Julian King said on Tuesday.`, "",
-      "Germany and France sought tighter security rules rather than outlawing Acme.", "",
-      "Norway backs the fishing accord but opposes the herring quota.", "",
-      "Ruth Okafor said the curfew was doing great harm to small shops.", "",
+      "Acme faces new rules",
+      "",
+      "The United States has been pressuring its allies to bar Acme equipment from their networks.",
+      "",
+      "Acme welcomed delivery of the security toolbox, which it said would provide common ground.",
+      "",
+      `"We're not talking about bans today," Commissioner Julian King said on Tuesday.`,
+      "",
+      "Germany and France sought tighter security rules rather than outlawing Acme.",
+      "",
+      "Norway backs the fishing accord but opposes the herring quota.",
+      "",
+      "Ruth Okafor said the curfew was doing great harm to small shops.",
+      "",
       "Local bus drivers have rejected the new timetable.",
     ].join("\n"),
   });
@@ -164,7 +194,8 @@ describe("stance answers", () => {
 
   it("calls it neutral when the evidence is mostly 'stopped short of'", async () => {
     const e = engineFor({
-      "a.txt": "Gas imports debated\n\nDaniel Eriksson stopped short of banning Russian gas imports on Monday.\n\nEriksson has no plans to ban Russian gas imports, officials said.",
+      "a.txt":
+        "Gas imports debated\n\nDaniel Eriksson stopped short of banning Russian gas imports on Monday.\n\nEriksson has no plans to ban Russian gas imports, officials said.",
     });
     expect((await e.stance("Daniel Eriksson", "Russian gas imports")).polarity).toBe("neutral");
   });

@@ -26,9 +26,9 @@ const DOCS = {
     "",
     "March 3, 2021",
     "",
-    "The harbour board approved the dredging plan on Tuesday. \"The channel silts up every winter,\" said Ann Lee, the board's chair.",
+    'The harbour board approved the dredging plan on Tuesday. "The channel silts up every winter," said Ann Lee, the board\'s chair.',
     "",
-    "The fishermen's union opposes the dredging plan, its secretary Tom Rees said. \"Dredging will drive the cod away,\" Rees said.",
+    'The fishermen\'s union opposes the dredging plan, its secretary Tom Rees said. "Dredging will drive the cod away," Rees said.',
     "",
     "Work starts next month and should end in 2023.",
   ].join("\n"),
@@ -37,7 +37,7 @@ const DOCS = {
     "",
     "The ferry company supports the new timetable, its spokesman said on Monday.",
     "",
-    "\"Every ferry must carry two lifeboats,\" said Ann Lee. The mayor criticized the timetable last week.",
+    '"Every ferry must carry two lifeboats," said Ann Lee. The mayor criticized the timetable last week.',
   ].join("\n"),
 };
 
@@ -194,11 +194,14 @@ describe("editDistance", () => {
 describe("the PostgreSQL indexer", () => {
   it("keeps the served generation when a run fails half-way, and tells listeners when the next one commits", async () => {
     const before = await postgres.documents();
-    const other = engineFor({ "tide.txt": "Tide tables\n\n\"The tide turns at noon,\" said Ola Berg." });
+    const other = engineFor({ "tide.txt": 'Tide tables\n\n"The tide turns at noon," said Ola Berg.' });
     // A connection that fails on the quotations batch: the run dies after writing some of its rows.
     const failing: Db = {
       query: (sql, params) => db.query(sql, params),
-      transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => (sql.startsWith("INSERT INTO eb_quotes") ? Promise.reject(new Error("connection lost")) : tx.query(sql, params)) })),
+      transaction: (fn) =>
+        db.transaction((tx) =>
+          fn({ query: (sql, params) => (sql.startsWith("INSERT INTO eb_quotes") ? Promise.reject(new Error("connection lost")) : tx.query(sql, params)) }),
+        ),
     };
     await expect(writeCorpus(failing, other.corpus)).rejects.toThrow("connection lost");
     expect(await postgres.documents()).toEqual(before);
@@ -219,8 +222,10 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
 }
 
-const MILL = { "mill.txt": "Mill reopens after the flood\n\nMarch 2, 2022\n\n\"The wheel turns again,\" said Renée Dubé, the miller. The town council supports the mill." };
-const BAKERY = { "bakery.txt": "Bakery opens\n\n\"Bread at dawn, every day,\" said Piet Olsen, the baker." };
+const MILL = {
+  "mill.txt": 'Mill reopens after the flood\n\nMarch 2, 2022\n\n"The wheel turns again," said Renée Dubé, the miller. The town council supports the mill.',
+};
+const BAKERY = { "bakery.txt": 'Bakery opens\n\n"Bread at dawn, every day," said Piet Olsen, the baker.' };
 
 describe.each(["embedded", "postgres"])("replace and change notification on the %s store", (name) => {
   let store: Store;

@@ -33,13 +33,31 @@ const TABLES: Record<string, Row[]> = {
     ["The mill shut two years ago.", [["two years ago", "2019"]]],
     ["Ticket sales rose 4% from a year earlier.", [["a year earlier", "2020"]]],
     // Counted from the date before it in the sentence, at that date's precision.
-    ["The storm struck on March 3, 2018, and two days later the roads reopened.", [["March 3, 2018", "2018-03-03"], ["two days later", "2018-03-05"]]],
-    ["The storm struck in 2018, and three days later the roads reopened.", [["2018", "2018"], ["three days later", null]]],
+    [
+      "The storm struck on March 3, 2018, and two days later the roads reopened.",
+      [
+        ["March 3, 2018", "2018-03-03"],
+        ["two days later", "2018-03-05"],
+      ],
+    ],
+    [
+      "The storm struck in 2018, and three days later the roads reopened.",
+      [
+        ["2018", "2018"],
+        ["three days later", null],
+      ],
+    ],
     // A relation to another event, with no date of its own.
     ["The crew left a week before the strike began.", [["a week before", null]]],
     ["The crew worked for three long days.", []],
     // a comparison, not a date
-    ["The ship will dock on June 30, three days later than planned.", [["June 30", "2021-06-30"], ["three days later", null]]],
+    [
+      "The ship will dock on June 30, three days later than planned.",
+      [
+        ["June 30", "2021-06-30"],
+        ["three days later", null],
+      ],
+    ],
   ],
   "year-earlier": [
     ["Year-ago sales were much weaker.", [["Year-ago", "2020"]]],

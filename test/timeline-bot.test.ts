@@ -75,7 +75,12 @@ describe("/timeline against the Discord stand-in", { timeout: 90_000 }, () => {
       at = head;
     }
     expect(embed.footer.text).toMatch(/\d+ dated items?, \d+ undated \(counted, not placed\)/);
-    expect(standIn.interactionResponses(sent.id).filter((r) => r.status < 300).map((r) => r.method)).toEqual(["POST", "PATCH"]);
+    expect(
+      standIn
+        .interactionResponses(sent.id)
+        .filter((r) => r.status < 300)
+        .map((r) => r.method),
+    ).toEqual(["POST", "PATCH"]);
   });
 
   it("a late interaction (created 2 s ago), asked privately, is acknowledged privately at once and completed with the picture", async () => {
@@ -84,7 +89,12 @@ describe("/timeline against the Discord stand-in", { timeout: 90_000 }, () => {
     const patch = await edit(sent);
     expect(patch.body.files.map((f: Json) => f.filename)).toEqual(["timeline.png"]);
     expect(standIn.originalMessage(sent.id)!.embeds[0].title).toBe("Timeline: on Huawei");
-    expect(standIn.interactionResponses(sent.id).filter((r) => r.status < 300).map((r) => r.method)).toEqual(["POST", "PATCH"]);
+    expect(
+      standIn
+        .interactionResponses(sent.id)
+        .filter((r) => r.status < 300)
+        .map((r) => r.method),
+    ).toEqual(["POST", "PATCH"]);
   });
 
   it("neither actor nor topic: a private text answer at once, no picture", async () => {
@@ -106,7 +116,10 @@ describe("/timeline against the Discord stand-in", { timeout: 90_000 }, () => {
   it("a plain-words timeline in a DM gets the same picture and list", async () => {
     const since = standIn.requests.length;
     const sent = await standIn.messageCreate({ content: "timeline of United States on Huawei", dm: true, userId: asUser().userId });
-    const post = await standIn.waitForRequest((r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`, 60_000);
+    const post = await standIn.waitForRequest(
+      (r) => standIn.requests.indexOf(r) >= since && r.method === "POST" && r.path === `/api/v10/channels/${sent.channel_id}/messages`,
+      60_000,
+    );
     expect(post.status).toBe(200);
     expect(post.body.files.map((f: Json) => f.filename)).toEqual(["timeline.png"]);
     expect(post.body.embeds[0]).toMatchObject({ title: "Timeline: United States on Huawei", image: { url: "attachment://timeline.png" } });

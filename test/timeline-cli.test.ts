@@ -9,7 +9,11 @@ import { itemDate, itemWhere } from "../src/render/timeline-text.js";
 import { tempDir } from "./helpers.js";
 
 const ask = (args: string[]) =>
-  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", DISCORD_TOKEN: "" }, timeout: 110_000 });
+  spawnSync(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", DISCORD_TOKEN: "" },
+    timeout: 110_000,
+  });
 
 const tmp = tempDir("timeline-cli-");
 afterAll(() => tmp.cleanup());
@@ -41,15 +45,21 @@ describe("ask timeline", { timeout: 120_000 }, () => {
 
   it("in a --batch: one JSON line per query, timeline ones with items carrying date and source; bad fields are errors", () => {
     const batch = join(tmp.dir, "q.jsonl");
-    writeFileSync(batch, [
-      JSON.stringify({ command: "timeline", actor: "United States", topic: "Huawei" }),
-      JSON.stringify({ command: "timeline", topic: ["not", "a", "string"] }),
-      JSON.stringify({ command: "timeline" }),
-      JSON.stringify({ command: "sources" }),
-    ].join("\n"));
+    writeFileSync(
+      batch,
+      [
+        JSON.stringify({ command: "timeline", actor: "United States", topic: "Huawei" }),
+        JSON.stringify({ command: "timeline", topic: ["not", "a", "string"] }),
+        JSON.stringify({ command: "timeline" }),
+        JSON.stringify({ command: "sources" }),
+      ].join("\n"),
+    );
     const run = ask(["--json", "--knowledge", "knowledge", "--batch", batch]);
     expect(run.status).toBe(0);
-    const lines = run.stdout.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     const t = lines[0] as { command: string; results: Array<Record<string, unknown>> };
     expect(t.command).toBe("timeline");

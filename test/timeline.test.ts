@@ -93,7 +93,8 @@ describe("timeline answers on the bundled documents", { timeout: 60_000 }, () =>
 
   it("a month is a span, a day a point; the text gives the date over the article's own", async () => {
     const engine = engineFor({
-      "a.txt": "date: 2021-06-10\n\nOrchard growers met in the valley.\n\nIn March 2021 Mira Holt, the orchard council chair, said: \"The cider quota hurts small presses.\"\n\nMira Holt said: \"We will sue over the cider quota.\"\n",
+      "a.txt":
+        'date: 2021-06-10\n\nOrchard growers met in the valley.\n\nIn March 2021 Mira Holt, the orchard council chair, said: "The cider quota hurts small presses."\n\nMira Holt said: "We will sue over the cider quota."\n',
     });
     const a = await engine.timeline("Mira Holt", "cider quota", 10);
     expect(a.results.map((r) => [r.date, r.span?.precision, r.dateFrom])).toEqual([
@@ -129,10 +130,33 @@ function syntheticFacts(n: number): TimelineFacts {
   for (let i = 0; i < n; i++) {
     const day = new Date(Date.UTC(2010, 0, 1) + i * 86_400_000 * 0.7).toISOString().slice(0, i % 3 === 0 ? 7 : 10);
     const text = `Councillor Vale said: "The bridge toll number ${i} must fall."`;
-    documents.push({ id: i, file: `notes/${i}.txt`, format: "txt", title: `Note ${i}`, date: day, url: null, author: null, bytes: text.length, hash: String(i), passageIds: [i], warnings: [] });
+    documents.push({
+      id: i,
+      file: `notes/${i}.txt`,
+      format: "txt",
+      title: `Note ${i}`,
+      date: day,
+      url: null,
+      author: null,
+      bytes: text.length,
+      hash: String(i),
+      passageIds: [i],
+      warnings: [],
+    });
     passages.push({ id: i, docId: i, file: `notes/${i}.txt`, text, lineStart: 3, lineEnd: 3, lineMap: [[0, 3]], sentences: [{ start: 0, end: text.length }] });
     const start = text.indexOf('"') + 1;
-    quotes.push({ id: i, passageId: i, text: text.slice(start, text.length - 1), start, end: text.length - 1, speaker: "Councillor Vale", role: null, speakerKind: "person", via: "test", direct: true });
+    quotes.push({
+      id: i,
+      passageId: i,
+      text: text.slice(start, text.length - 1),
+      start,
+      end: text.length - 1,
+      speaker: "Councillor Vale",
+      role: null,
+      speakerKind: "person",
+      via: "test",
+      direct: true,
+    });
   }
   return { documents, passage: (id) => passages[id]!, quotes, stances: [], timesIn: () => [], passagesAbout: () => [], citation: {} };
 }
@@ -154,7 +178,11 @@ describe("the timeline picture", { timeout: 120_000 }, () => {
   });
 
   it("one item: a single numbered dot; no items: an empty axis still renders", async () => {
-    const one = await engineFor({ "b.txt": 'date: 2022-04-02\n\nIvo Brenn, a ferry pilot, said: "The fog horn is too quiet."\n' }).timeline("Ivo Brenn", undefined, 10);
+    const one = await engineFor({ "b.txt": 'date: 2022-04-02\n\nIvo Brenn, a ferry pilot, said: "The fog horn is too quiet."\n' }).timeline(
+      "Ivo Brenn",
+      undefined,
+      10,
+    );
     expect(one.points).toHaveLength(1);
     const input = chartInput(one);
     expect(input.marks).toEqual([{ start: "2022-04-02", end: "2022-04-02", kind: "quote", polarity: null, label: "1" }]);
@@ -172,7 +200,12 @@ describe("the timeline picture", { timeout: 120_000 }, () => {
     expect(a.results).toHaveLength(10);
     const input = chartInput(a);
     expect(input.marks).toHaveLength(MAX_MARKS);
-    expect(input.marks.filter((m) => m.label).map((m) => m.label).sort()).toEqual(["1", "10", "2", "3", "4", "5", "6", "7", "8", "9"]);
+    expect(
+      input.marks
+        .filter((m) => m.label)
+        .map((m) => m.label)
+        .sort(),
+    ).toEqual(["1", "10", "2", "3", "4", "5", "6", "7", "8", "9"]);
     expect(input.subtitle).toContain(`10,000 dated items · the best ${MAX_MARKS} drawn`);
     // Months are bars, days dots.
     expect(input.marks.some((m) => m.start !== m.end)).toBe(true);
@@ -207,14 +240,21 @@ describe("routeTimeline", { timeout: 60_000 }, () => {
       asked.push([actor, topic]);
       return bundled.timeline(actor, topic, 5);
     }, routeTimeline("timeline of Huawei 5G security")!);
-    expect(asked).toEqual([["Huawei 5G security", undefined], ["", "Huawei 5G security"]]);
+    expect(asked).toEqual([
+      ["Huawei 5G security", undefined],
+      ["", "Huawei 5G security"],
+    ]);
     expect(a.actor).toBeNull();
     expect(a.results.length).toBeGreaterThan(0);
   });
 });
 
 describe("attachments on the wire", () => {
-  const message = { embeds: [{ title: "t", image: { url: "attachment://timeline.png" } }], components: [], files: [{ name: "timeline.png", data: Buffer.from([1, 2, 3]), description: "a picture" }] };
+  const message = {
+    embeds: [{ title: "t", image: { url: "attachment://timeline.png" } }],
+    components: [],
+    files: [{ name: "timeline.png", data: Buffer.from([1, 2, 3]), description: "a picture" }],
+  };
 
   it("the HTTP endpoint's bodies name the attachment (the file goes as a multipart part)", async () => {
     expect(editBody(message)).toMatchObject({ attachments: [{ id: 0, filename: "timeline.png", description: "a picture" }] });

@@ -98,13 +98,17 @@ describe("without a document date", () => {
     ]);
     const text = "The mayor said in December that the budget was short.";
     expect(extractTimes(text, splitSentences(text), null)[0]).toMatchObject({ text: "December", value: null, unresolved: "undated" });
-    expect(extractTimes("The repairs are done now.", splitSentences("The repairs are done now."), null)[0]).toMatchObject({ value: null, unresolved: "undated" });
+    expect(extractTimes("The repairs are done now.", splitSentences("The repairs are done now."), null)[0]).toMatchObject({
+      value: null,
+      unresolved: "undated",
+    });
   });
 });
 
 describe("what is not a time", () => {
   it("ignores prices, fractions, times of day alone, 9/11-style numbers and verbs like may or march", () => {
-    const text = "The repairs cost $412 million. The walk took 5 1/2 hours. The market runs from 6:00 a.m. to 9:00 a.m. daily. A 9/11 memorial stood there. They may march on the square. The trees need the next 15 to 25 years to grow.";
+    const text =
+      "The repairs cost $412 million. The walk took 5 1/2 hours. The market runs from 6:00 a.m. to 9:00 a.m. daily. A 9/11 memorial stood there. They may march on the square. The trees need the next 15 to 25 years to grow.";
     expect(times(text, D)).toEqual([]);
   });
 });
@@ -116,7 +120,10 @@ describe("a dateline", () => {
   });
 
   it("is only a dateline at the start of a paragraph, in capitals", () => {
-    expect(times("The board met on 2 September 2019 - a Monday.", D)).toEqual([["2 September 2019", "2019-09-02"], ["Monday", "2019-09-02"]]);
+    expect(times("The board met on 2 September 2019 - a Monday.", D)).toEqual([
+      ["2 September 2019", "2019-09-02"],
+      ["Monday", "2019-09-02"],
+    ]);
     expect(times("The fees rose. OSLO, 2 September 2019 - nobody came.", D).map(([t]) => t)).toEqual(["2 September 2019"]);
   });
 });

@@ -15,7 +15,11 @@ describe("unitsFromPlainLines: a quotation closed by a comma waits for its attri
   });
 
   it.each([
-    ["a quotation closed by a full stop", '"The depot stays open through the winter months for everyone."', "Omar Haddad spoke to reporters on Friday afternoon."],
+    [
+      "a quotation closed by a full stop",
+      '"The depot stays open through the winter months for everyone."',
+      "Omar Haddad spoke to reporters on Friday afternoon.",
+    ],
     ["a comma inside no quotation", "The depot stays open through the winter months, the board says.", "Omar Haddad spoke to reporters on Friday afternoon."],
   ])("%s: two units", (_name, first, second) => {
     expect(unitTexts(first, second)).toEqual([first, second]);

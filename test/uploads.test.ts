@@ -20,7 +20,9 @@ describe("safeFileName", () => {
     ["Café menu.txt", "Cafe-menu.txt"],
   ])("%s → %s", (name, want) => expect(safeFileName(name)).toBe(want));
 
-  it.each([["setup.exe"], ["archive.zip"], ["noextension"], [".pdf"], ["…….pdf"], [""]])("%s has no usable name", (name) => expect(safeFileName(name)).toBeNull());
+  it.each([["setup.exe"], ["archive.zip"], ["noextension"], [".pdf"], ["…….pdf"], [""]])("%s has no usable name", (name) =>
+    expect(safeFileName(name)).toBeNull(),
+  );
 });
 
 describe("checkAttachment and contentProblem", () => {

@@ -77,74 +77,102 @@ async function until(what: string, ok: () => boolean | Promise<boolean>): Promis
 const sources = async (holder: EngineHolder): Promise<string[]> => (await holder.current.sources()).results.map((s) => s.file);
 
 describe("live reload survives editors", () => {
-  it("an atomic save (temp file renamed over), then plain writes and more atomic saves, are each picked up", async () => {
-    const w = watched({ "a.txt": article(0) });
-    expect(await cited(w.holder, "harbour opens in May")).toBe(`a.txt:${lineOf(0)}`);
-    atomicSave(join(w.kb, "a.txt"), article(2));
-    await until("the atomic save", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(2)}`);
-    writeFileSync(join(w.kb, "a.txt"), article(4));
-    await until("a write after the atomic save", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(4)}`);
-    atomicSave(join(w.kb, "a.txt"), article(1, "the quay closes in October"));
-    await until("a second atomic save", async () => (await cited(w.holder, "quay closes in October")) === `a.txt:${lineOf(1)}`);
-    expect(await cited(w.holder, "harbour opens in May")).toBeNull();
-    expect(w.errors).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "an atomic save (temp file renamed over), then plain writes and more atomic saves, are each picked up",
+    async () => {
+      const w = watched({ "a.txt": article(0) });
+      expect(await cited(w.holder, "harbour opens in May")).toBe(`a.txt:${lineOf(0)}`);
+      atomicSave(join(w.kb, "a.txt"), article(2));
+      await until("the atomic save", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(2)}`);
+      writeFileSync(join(w.kb, "a.txt"), article(4));
+      await until("a write after the atomic save", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(4)}`);
+      atomicSave(join(w.kb, "a.txt"), article(1, "the quay closes in October"));
+      await until("a second atomic save", async () => (await cited(w.holder, "quay closes in October")) === `a.txt:${lineOf(1)}`);
+      expect(await cited(w.holder, "harbour opens in May")).toBeNull();
+      expect(w.errors).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("`sed -i` edits are picked up, every time", async () => {
-    const w = watched({ "a.txt": article(0) });
-    const file = join(w.kb, "a.txt");
-    execFileSync("sed", ["-i", "1s/^/Updated edition\\n\\n/", file]);
-    await until("sed inserting two lines", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(1)}`);
-    execFileSync("sed", ["-i", "s/opens in May/opens in June/", file]);
-    const quoted = async (): Promise<string[]> => (await w.holder.current.whoSaid("harbour opens")).results.map((r) => `${r.source.lineStart}: ${r.quote}`);
-    await until("sed changing the quotation", async () => (await quoted()).join() === `${lineOf(1)}: The harbour opens in June,`);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "`sed -i` edits are picked up, every time",
+    async () => {
+      const w = watched({ "a.txt": article(0) });
+      const file = join(w.kb, "a.txt");
+      execFileSync("sed", ["-i", "1s/^/Updated edition\\n\\n/", file]);
+      await until("sed inserting two lines", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(1)}`);
+      execFileSync("sed", ["-i", "s/opens in May/opens in June/", file]);
+      const quoted = async (): Promise<string[]> => (await w.holder.current.whoSaid("harbour opens")).results.map((r) => `${r.source.lineStart}: ${r.quote}`);
+      await until("sed changing the quotation", async () => (await quoted()).join() === `${lineOf(1)}: The harbour opens in June,`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("a new subfolder's files are picked up, and so are their later edits", async () => {
-    const w = watched({ "a.txt": article(0) });
-    write(join(w.kb, "new", "deeper", "b.txt"), article(1, "the ferry runs hourly", "Ola Berg"));
-    await until("a file in a new subfolder", async () => (await cited(w.holder, "ferry runs hourly")) === `new/deeper/b.txt:${lineOf(1)}`);
-    atomicSave(join(w.kb, "new", "deeper", "b.txt"), article(3, "the ferry runs hourly", "Ola Berg"));
-    await until("an edit in the new subfolder", async () => (await cited(w.holder, "ferry runs hourly")) === `new/deeper/b.txt:${lineOf(3)}`);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "a new subfolder's files are picked up, and so are their later edits",
+    async () => {
+      const w = watched({ "a.txt": article(0) });
+      write(join(w.kb, "new", "deeper", "b.txt"), article(1, "the ferry runs hourly", "Ola Berg"));
+      await until("a file in a new subfolder", async () => (await cited(w.holder, "ferry runs hourly")) === `new/deeper/b.txt:${lineOf(1)}`);
+      atomicSave(join(w.kb, "new", "deeper", "b.txt"), article(3, "the ferry runs hourly", "Ola Berg"));
+      await until("an edit in the new subfolder", async () => (await cited(w.holder, "ferry runs hourly")) === `new/deeper/b.txt:${lineOf(3)}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("a deleted folder's documents go, and come back when the folder is made again", async () => {
-    const w = watched({ "a.txt": article(0), "sub/b.txt": article(0, "the ferry runs hourly", "Ola Berg") });
-    rmSync(join(w.kb, "sub"), { recursive: true });
-    await until("the deleted folder", async () => !(await sources(w.holder)).includes("sub/b.txt"));
-    expect(await cited(w.holder, "ferry runs hourly")).toBeNull();
-    write(join(w.kb, "sub", "b.txt"), article(2, "the ferry runs hourly", "Ola Berg"));
-    await until("the folder made again", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(2)}`);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "a deleted folder's documents go, and come back when the folder is made again",
+    async () => {
+      const w = watched({ "a.txt": article(0), "sub/b.txt": article(0, "the ferry runs hourly", "Ola Berg") });
+      rmSync(join(w.kb, "sub"), { recursive: true });
+      await until("the deleted folder", async () => !(await sources(w.holder)).includes("sub/b.txt"));
+      expect(await cited(w.holder, "ferry runs hourly")).toBeNull();
+      write(join(w.kb, "sub", "b.txt"), article(2, "the ferry runs hourly", "Ola Berg"));
+      await until("the folder made again", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(2)}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("a subfolder moved away and back is dropped, restored, and still watched", async () => {
-    const w = watched({ "a.txt": article(0), "sub/b.txt": article(0, "the ferry runs hourly", "Ola Berg") });
-    renameSync(join(w.kb, "sub"), join(w.top, "sub-away"));
-    await until("the folder moved away", async () => !(await sources(w.holder)).includes("sub/b.txt"));
-    renameSync(join(w.top, "sub-away"), join(w.kb, "sub"));
-    await until("the folder moved back", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(0)}`);
-    atomicSave(join(w.kb, "sub", "b.txt"), article(2, "the ferry runs hourly", "Ola Berg"));
-    await until("an edit after the move back", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(2)}`);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "a subfolder moved away and back is dropped, restored, and still watched",
+    async () => {
+      const w = watched({ "a.txt": article(0), "sub/b.txt": article(0, "the ferry runs hourly", "Ola Berg") });
+      renameSync(join(w.kb, "sub"), join(w.top, "sub-away"));
+      await until("the folder moved away", async () => !(await sources(w.holder)).includes("sub/b.txt"));
+      renameSync(join(w.top, "sub-away"), join(w.kb, "sub"));
+      await until("the folder moved back", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(0)}`);
+      atomicSave(join(w.kb, "sub", "b.txt"), article(2, "the ferry runs hourly", "Ola Berg"));
+      await until("an edit after the move back", async () => (await cited(w.holder, "ferry runs hourly")) === `sub/b.txt:${lineOf(2)}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("the knowledge folder moved away and back: answers go on meanwhile, one error line, then edits are picked up", async () => {
-    const w = watched({ "a.txt": article(0) });
-    renameSync(w.kb, `${w.kb}-away`);
-    await until("the missing folder reported", () => w.errors.length > 0);
-    expect(await cited(w.holder, "harbour opens in May")).toBe(`a.txt:${lineOf(0)}`); // the last index still answers
-    renameSync(`${w.kb}-away`, w.kb);
-    writeFileSync(join(w.kb, "a.txt"), article(3));
-    await until("an edit after the folder came back", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(3)}`);
-    expect(w.errors.map((e) => e.message)).toEqual([`knowledge folder not found: ${w.kb}`]);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "the knowledge folder moved away and back: answers go on meanwhile, one error line, then edits are picked up",
+    async () => {
+      const w = watched({ "a.txt": article(0) });
+      renameSync(w.kb, `${w.kb}-away`);
+      await until("the missing folder reported", () => w.errors.length > 0);
+      expect(await cited(w.holder, "harbour opens in May")).toBe(`a.txt:${lineOf(0)}`); // the last index still answers
+      renameSync(`${w.kb}-away`, w.kb);
+      writeFileSync(join(w.kb, "a.txt"), article(3));
+      await until("an edit after the folder came back", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(3)}`);
+      expect(w.errors.map((e) => e.message)).toEqual([`knowledge folder not found: ${w.kb}`]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("/reindex restarts the watcher, which goes on picking up edits", async () => {
-    const w = watched({ "a.txt": article(0) });
-    await w.holder.reindex();
-    expect(w.restarts).toBe(1);
-    atomicSave(join(w.kb, "a.txt"), article(2));
-    await until("an edit after /reindex", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(2)}`);
-  }, TEST_TIMEOUT_MS);
+  it(
+    "/reindex restarts the watcher, which goes on picking up edits",
+    async () => {
+      const w = watched({ "a.txt": article(0) });
+      await w.holder.reindex();
+      expect(w.restarts).toBe(1);
+      atomicSave(join(w.kb, "a.txt"), article(2));
+      await until("an edit after /reindex", async () => (await cited(w.holder, "harbour opens in May")) === `a.txt:${lineOf(2)}`);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe("reconciling by size, time and content", () => {

@@ -5,11 +5,19 @@ import { engineFor } from "./helpers.js";
 
 const engine = engineFor({
   "mill.md": [
-    "---", "title: Mill closes after strike", "date: 2021-06-16", "---", "",
-    "The owners announced on Monday that the paper mill shut in May after a long strike.", "",
-    "The union voted on Tuesday to accept the offer, and the quarry reopened in April.", "",
-    "The harbour works will be finished in five years, the port said on Friday.", "",
-    "Fishing quotas have been cut for more than a year now, and the fleet sails again on Thursday.", "",
+    "---",
+    "title: Mill closes after strike",
+    "date: 2021-06-16",
+    "---",
+    "",
+    "The owners announced on Monday that the paper mill shut in May after a long strike.",
+    "",
+    "The union voted on Tuesday to accept the offer, and the quarry reopened in April.",
+    "",
+    "The harbour works will be finished in five years, the port said on Friday.",
+    "",
+    "Fishing quotas have been cut for more than a year now, and the fleet sails again on Thursday.",
+    "",
   ].join("\n"),
 });
 

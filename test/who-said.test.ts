@@ -8,11 +8,16 @@ import { engineFor } from "./helpers.js";
 
 const engine = engineFor({
   "harbour.txt": [
-    "date: 2024-03-02", "",
-    "Harbour plan splits the council", "",
-    "“The harbour plan is the best news this town has had in a decade,” said Mayor Ana Silva.", "",
-    "Tom Baker, a retired fisherman, disagreed. “They never asked the fishing families about the plan,” he said.", "",
-    "“Build the wall now,” said Grace Lin. At the second meeting, to cheers, “Build the wall now,” said Grace Lin.", "",
+    "date: 2024-03-02",
+    "",
+    "Harbour plan splits the council",
+    "",
+    "“The harbour plan is the best news this town has had in a decade,” said Mayor Ana Silva.",
+    "",
+    "Tom Baker, a retired fisherman, disagreed. “They never asked the fishing families about the plan,” he said.",
+    "",
+    "“Build the wall now,” said Grace Lin. At the second meeting, to cheers, “Build the wall now,” said Grace Lin.",
+    "",
     "The council will vote on the plan in April, officials said.",
   ].join("\n"),
 });
@@ -32,12 +37,7 @@ describe("who-said answers when the quotation holds the asked words", () => {
 
 describe("who-said finds nothing for made-up quotations", () => {
   // Words of the document, in combinations the document never says.
-  const rows = [
-    "council fishing decade wall",
-    "the town the plan the",
-    "families cheers harbour meeting",
-    "mayor disagreed retired wall news",
-  ];
+  const rows = ["council fishing decade wall", "the town the plan the", "families cheers harbour meeting", "mayor disagreed retired wall news"];
   it.each(rows)("%s", async (query) => {
     const a = await engine.whoSaid(query);
     expect(a.results).toEqual([]);

@@ -30,7 +30,11 @@ interface Candidate {
 
 /** Quote marks around the whole question are not part of the wording. */
 export function stripQuoteMarks(s: string): string {
-  return s.trim().replace(/^["“”„«»'‘’]+/, "").replace(/["“”„«»'‘’]+$/, "").trim();
+  return s
+    .trim()
+    .replace(/^["“”„«»'‘’]+/, "")
+    .replace(/["“”„«»'‘’]+$/, "")
+    .trim();
 }
 
 export async function answerCheck(ctx: AnswerContext, quoteInput: unknown, speakerInput?: unknown, limit = limitOf(ctx)): Promise<CheckAnswer> {
@@ -46,7 +50,9 @@ export async function answerCheck(ctx: AnswerContext, quoteInput: unknown, speak
     const c = compare(at, text);
     if (c) candidates.push(c);
   }
-  candidates.sort((a, b) => b.align.similarity - a.align.similarity || b.align.matched - a.align.matched || Number(!!b.quote?.speaker) - Number(!!a.quote?.speaker));
+  candidates.sort(
+    (a, b) => b.align.similarity - a.align.similarity || b.align.matched - a.align.matched || Number(!!b.quote?.speaker) - Number(!!a.quote?.speaker),
+  );
   const best = candidates[0];
   if (!best) return { ...base2, verdict: "not-found" };
 
@@ -65,7 +71,9 @@ export async function answerCheck(ctx: AnswerContext, quoteInput: unknown, speak
       message = `The documents have these words, but do not say that ${speaker} said them.`;
     }
   } else if (!best.quote?.speaker) {
-    message = best.quote ? "The documents have these words as a quotation, but do not say who said them." : "The documents have these words, but not as anyone's quotation.";
+    message = best.quote
+      ? "The documents have these words as a quotation, but do not say who said them."
+      : "The documents have these words, but not as anyone's quotation.";
   }
   // The chosen place first, then other places that agree as well (the same words in another report).
   const rest = candidates.filter((c) => c !== chosen && c.align.similarity >= chosen.align.similarity - 0.1 && (verdict !== "exact" || c.level === "exact"));
@@ -116,6 +124,8 @@ async function toResult(ctx: AnswerContext, c: Candidate): Promise<CheckResult> 
     title: doc.title,
     docDate: doc.date,
     // Exact: the quoted words; otherwise the words the text has where the question differs.
-    highlight: (c.level === "exact" ? [align] : align.changes.filter((ch) => ch.end > ch.start)).map((s) => [s.start - excerptOffset, s.end - excerptOffset] as [number, number]),
+    highlight: (c.level === "exact" ? [align] : align.changes.filter((ch) => ch.end > ch.start)).map(
+      (s) => [s.start - excerptOffset, s.end - excerptOffset] as [number, number],
+    ),
   };
 }

@@ -47,7 +47,9 @@ export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: numb
   const a = pageOf(doc.pageStarts, lineStart);
   const b = pageOf(doc.pageStarts, lineEnd);
   const docLines: [number, number] = [lineStart, lineEnd];
-  return b.page === a.page ? { lineStart: a.line, lineEnd: b.line, page: a.page, docLines } : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page, docLines };
+  return b.page === a.page
+    ? { lineStart: a.line, lineEnd: b.line, page: a.page, docLines }
+    : { lineStart: a.line, lineEnd: b.line, page: a.page, pageEnd: b.page, docLines };
 }
 
 /**
@@ -55,7 +57,13 @@ export function placeLines(doc: DocumentRecord, lineStart: number, lineEnd: numb
  * file (whose "lines" are its blocks, which no viewer numbers) to the file itself.
  */
 export function lineUrl(doc: DocumentRecord, lineStart: number, lineEnd: number, opts: CitationOptions): string | null {
-  const anchor = doc.pageStarts?.length ? `#page=${pageOf(doc.pageStarts, lineStart).page}` : doc.format === "docx" ? "" : lineEnd > lineStart ? `#L${lineStart}-L${lineEnd}` : `#L${lineStart}`;
+  const anchor = doc.pageStarts?.length
+    ? `#page=${pageOf(doc.pageStarts, lineStart).page}`
+    : doc.format === "docx"
+      ? ""
+      : lineEnd > lineStart
+        ? `#L${lineStart}-L${lineEnd}`
+        : `#L${lineStart}`;
   if (opts.sourceBaseUrl) {
     const base = opts.sourceBaseUrl.endsWith("/") ? opts.sourceBaseUrl : `${opts.sourceBaseUrl}/`;
     return base + doc.file.split("/").map(encodeURIComponent).join("/") + anchor;
@@ -63,7 +71,14 @@ export function lineUrl(doc: DocumentRecord, lineStart: number, lineEnd: number,
   return doc.url;
 }
 
-export function cite(doc: DocumentRecord, p: Passage, start: number, end: number, opts: CitationOptions, extra?: { passage: Passage; start: number; end: number }): { citation: Citation; excerptOffset: number } {
+export function cite(
+  doc: DocumentRecord,
+  p: Passage,
+  start: number,
+  end: number,
+  opts: CitationOptions,
+  extra?: { passage: Passage; start: number; end: number },
+): { citation: Citation; excerptOffset: number } {
   let lineStart = lineAt(p.lineMap, start);
   let lineEnd = lineAt(p.lineMap, Math.max(start, end - 1));
   const ex = excerptOf(p, start, end);

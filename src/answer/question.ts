@@ -4,7 +4,10 @@ import { z } from "zod";
 import { COMMANDS } from "./types.js";
 
 const text = z.string();
-const optional = z.string().nullish().transform((v) => v ?? null);
+const optional = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const QuestionSchema = z.discriminatedUnion("command", [
   z.object({ command: z.literal("who-said"), query: text }),

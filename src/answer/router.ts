@@ -17,9 +17,18 @@ function options(rest: string): Record<string, string> {
 }
 
 const SLASH: Record<string, Command | "help"> = {
-  check: "check", said: "said",
-  "who-said": "who-said", whosaid: "who-said", who: "who-said", when: "when", stance: "stance", search: "search", find: "search",
-  sources: "sources", source: "sources", help: "help",
+  check: "check",
+  said: "said",
+  "who-said": "who-said",
+  whosaid: "who-said",
+  who: "who-said",
+  when: "when",
+  stance: "stance",
+  search: "search",
+  find: "search",
+  sources: "sources",
+  source: "sources",
+  help: "help",
 };
 
 export function route(input: string): Routed {
@@ -32,7 +41,7 @@ export function route(input: string): Routed {
   if (slash) {
     const cmd = SLASH[slash[1]!.toLowerCase()];
     const hasSlash = text.startsWith("/");
-    if (cmd && (hasSlash || /^(who-said|whosaid|stance|search|sources|help|when)$/i.test(slash[1]!) && (cmd !== "when" || /:/.test(slash[2]!)))) {
+    if (cmd && (hasSlash || (/^(who-said|whosaid|stance|search|sources|help|when)$/i.test(slash[1]!) && (cmd !== "when" || /:/.test(slash[2]!))))) {
       const rest = slash[2]!.trim();
       const opts = options(rest);
       if (cmd === "sources") return { command: "sources" };
@@ -43,7 +52,7 @@ export function route(input: string): Routed {
       }
       if (cmd === "stance") {
         const actor = opts.actor ?? (rest.includes(":") ? "" : rest.split(/\s+(?:on|about)\s+/i)[0]!);
-        const topic = opts.topic ?? (rest.includes(":") ? null : rest.split(/\s+(?:on|about)\s+/i)[1] ?? null);
+        const topic = opts.topic ?? (rest.includes(":") ? null : (rest.split(/\s+(?:on|about)\s+/i)[1] ?? null));
         return { command: "stance", actor: actor.trim(), topic: topic?.trim() || null };
       }
       const query = opts.quote ?? opts.event ?? opts.query ?? opts.words ?? (rest.includes(":") ? "" : rest);
@@ -52,10 +61,19 @@ export function route(input: string): Routed {
   }
   const q = text.replace(/[?？]+$/, "").trim();
   let m: RegExpExecArray | null;
-  if ((m = /^who\s+(?:said|says|has said|had said|stated|wrote|writes|claimed|told|warned|added|called|described|tweeted|declared)\b[:,]?\s*(?:that\s+|the words\s+|this:?\s*)?(.+)$/i.exec(q))) {
+  if (
+    (m =
+      /^who\s+(?:said|says|has said|had said|stated|wrote|writes|claimed|told|warned|added|called|described|tweeted|declared)\b[:,]?\s*(?:that\s+|the words\s+|this:?\s*)?(.+)$/i.exec(
+        q,
+      ))
+  ) {
     return { command: "who-said", query: stripQuotes(m[1]!) };
   }
-  if ((m = /^(?:when|what date|what day|what year|on what date|in what year|how long ago)\b\s*(?:did|was|were|is|are|does|do|will|has|have|had)?\s*(.+)$/i.exec(q))) {
+  if (
+    (m = /^(?:when|what date|what day|what year|on what date|in what year|how long ago)\b\s*(?:did|was|were|is|are|does|do|will|has|have|had)?\s*(.+)$/i.exec(
+      q,
+    ))
+  ) {
     return { command: "when", query: m[1]! };
   }
   const said = saidQuestion(q);
@@ -98,7 +116,8 @@ function quoteCommand(cmd: "check" | "said", rest: string, opts: Record<string, 
 
 /** "what did X say (about Y)?" → said; "did X say "…"?" (words in quote marks) → check. */
 function saidQuestion(q: string): Routed | null {
-  const said = /^what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|tell us|told us|state|stated)(?:\s+(?:about|on|regarding|concerning|of)\s+(.+))?$/i.exec(q);
+  const said =
+    /^what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|tell us|told us|state|stated)(?:\s+(?:about|on|regarding|concerning|of)\s+(.+))?$/i.exec(q);
   if (said) return { command: "said", speaker: said[1]!.trim(), topic: said[2]?.trim() || null };
   const check = /^(?:did|does)\s+(.+?)\s+(?:really\s+)?(?:say|said|write|wrote)\s*[:,]?\s*["“'‘](.+)["”'’]$/i.exec(q);
   if (check) return { command: "check", query: check[2]!.trim(), speaker: check[1]!.trim() };
@@ -106,5 +125,8 @@ function saidQuestion(q: string): Routed | null {
 }
 
 function stripQuotes(s: string): string {
-  return s.trim().replace(/^["“'‘]+|["”'’]+$/g, "").trim();
+  return s
+    .trim()
+    .replace(/^["“'‘]+|["”'’]+$/g, "")
+    .trim();
 }

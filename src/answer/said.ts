@@ -19,7 +19,12 @@ const SAID_TOPIC_IN_TEXT = 0.6;
 
 export async function answerSaid(ctx: AnswerContext, speakerInput: unknown, topicInput?: unknown, limit = limitOf(ctx)): Promise<SaidAnswer> {
   const topicGiven = typeof topicInput === "string" && topicInput.trim() !== "";
-  const base = { command: "said" as const, speaker: typeof speakerInput === "string" ? speakerInput.trim() : "", topic: topicGiven ? (topicInput as string).trim() : null, results: [] };
+  const base = {
+    command: "said" as const,
+    speaker: typeof speakerInput === "string" ? speakerInput.trim() : "",
+    topic: topicGiven ? (topicInput as string).trim() : null,
+    results: [],
+  };
   const who = checkQuery(speakerInput, "speaker");
   if (!who.ok) return { ...base, message: who.message };
   const topic = topicGiven ? checkQuery(topicInput, "topic") : null;
@@ -45,25 +50,27 @@ export async function answerSaid(ctx: AnswerContext, speakerInput: unknown, topi
   }
   const at = new Map((await ctx.facts.passages([...new Set(theirs.map((t) => t.quote.passageId))])).map((x) => [x.passage.id, x]));
 
-  const scored = theirs.filter(({ quote }) => at.has(quote.passageId)).map(({ quote, fit }) => {
-    // Their own words count before words said on their behalf; quotations before reported speech.
-    const who = (fit === "same" ? 1 : 0.8) * (quote.direct ? 1 : 0.9);
-    if (!topic?.ok) {
-      // A one-word scare quote says less than a full sentence.
-      const words = tokenize(quote.text).length;
-      return { quote, score: who * (0.5 + 0.5 * Math.min(1, words / 12)), coverage: 1 };
-    }
-    const { passage: p, document: doc } = at.get(quote.passageId)!;
-    const sentence = p.sentences.find((s) => s.start <= quote.start && quote.start < s.end);
-    const coverage = layeredCoverage(topic.query, [
-      [quote.text, 1],
-      [sentence ? p.text.slice(sentence.start, sentence.end) : "", 0.9],
-      [p.text, 0.6],
-      // What the whole article is about (its headline) counts least.
-      [doc.title, 0.5],
-    ]);
-    return { quote, score: who * coverage, coverage };
-  });
+  const scored = theirs
+    .filter(({ quote }) => at.has(quote.passageId))
+    .map(({ quote, fit }) => {
+      // Their own words count before words said on their behalf; quotations before reported speech.
+      const who = (fit === "same" ? 1 : 0.8) * (quote.direct ? 1 : 0.9);
+      if (!topic?.ok) {
+        // A one-word scare quote says less than a full sentence.
+        const words = tokenize(quote.text).length;
+        return { quote, score: who * (0.5 + 0.5 * Math.min(1, words / 12)), coverage: 1 };
+      }
+      const { passage: p, document: doc } = at.get(quote.passageId)!;
+      const sentence = p.sentences.find((s) => s.start <= quote.start && quote.start < s.end);
+      const coverage = layeredCoverage(topic.query, [
+        [quote.text, 1],
+        [sentence ? p.text.slice(sentence.start, sentence.end) : "", 0.9],
+        [p.text, 0.6],
+        // What the whole article is about (its headline) counts least.
+        [doc.title, 0.5],
+      ]);
+      return { quote, score: who * coverage, coverage };
+    });
   // Quotations whose own paragraph touches the topic; only when none does, those whose article is about it.
   const inText = scored.filter((s) => s.coverage >= SAID_TOPIC_IN_TEXT);
   const relevant = inText.length > 0 ? inText : scored.filter((s) => s.coverage >= SAID_TOPIC_MIN_COVERAGE);
@@ -87,9 +94,15 @@ export async function answerSaid(ctx: AnswerContext, speakerInput: unknown, topi
 
 /** Quoted speakers sharing a word (or a word's start) with the name asked for. */
 function similarSpeakers(speakers: readonly SpeakerRole[], name: string): string[] {
-  const asked = foldTerm(name).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  const asked = foldTerm(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
   return speakersByMentions(speakers)
-    .filter((s) => foldTerm(s.name).split(/[^\p{L}\p{N}]+/u).some((w) => asked.some((a) => w.startsWith(a.slice(0, 4)))))
+    .filter((s) =>
+      foldTerm(s.name)
+        .split(/[^\p{L}\p{N}]+/u)
+        .some((w) => asked.some((a) => w.startsWith(a.slice(0, 4)))),
+    )
     .slice(0, 3)
     .map((s) => s.name);
 }

@@ -13,7 +13,5 @@ export async function answerSources(ctx: AnswerContext): Promise<SourcesAnswer> 
     quotes: d.quotes,
     format: d.format,
   }));
-  return results.length
-    ? { command: "sources", results }
-    : { command: "sources", results, message: "The knowledge folder has no readable documents yet." };
+  return results.length ? { command: "sources", results } : { command: "sources", results, message: "The knowledge folder has no readable documents yet." };
 }

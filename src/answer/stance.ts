@@ -55,7 +55,11 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
       // Evaluative words say what the actor thinks only of what they are about: the topic must be
       // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
       if (!topicQuery) continue;
-      relevance = layeredCoverage(topicQuery, [[f.target, 1], [clause, 1]]) * headShare(clause, topicQuery);
+      relevance =
+        layeredCoverage(topicQuery, [
+          [f.target, 1],
+          [clause, 1],
+        ]) * headShare(clause, topicQuery);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
       const pol = evaluationAbout(clause, topicQuery);
       if (!pol) continue;
@@ -83,21 +87,23 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   }
   const docOf = (id: number): number => at.get(id)!.passage.docId;
   const overall = aggregate(statedFirst(evidence, docOf));
-  const results = diversify(evidence, docOf).slice(0, limit).map(({ f, polarity, weight }): StanceResult => {
-    const { passage: p, document: doc } = at.get(f.passageId)!;
-    const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);
-    return {
-      actor: f.actorText,
-      polarity,
-      cue: f.cue,
-      target: aboutOf(f, polarity, topicText, topicCue),
-      score: round(weight),
-      source: citation,
-      title: doc.title,
-      docDate: doc.date,
-      highlight: [[f.cueStart - excerptOffset, f.cueEnd - excerptOffset]],
-    };
-  });
+  const results = diversify(evidence, docOf)
+    .slice(0, limit)
+    .map(({ f, polarity, weight }): StanceResult => {
+      const { passage: p, document: doc } = at.get(f.passageId)!;
+      const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);
+      return {
+        actor: f.actorText,
+        polarity,
+        cue: f.cue,
+        target: aboutOf(f, polarity, topicText, topicCue),
+        score: round(weight),
+        source: citation,
+        title: doc.title,
+        docDate: doc.date,
+        highlight: [[f.cueStart - excerptOffset, f.cueEnd - excerptOffset]],
+      };
+    });
   return { ...base, actor, polarity: overall, results };
 }
 
@@ -160,7 +166,13 @@ function actorMatcher(query: string): (actor: string) => boolean {
     const [short, long] = qParts.length <= fParts.length ? [qParts, fParts] : [fParts, qParts];
     if (short.length < long.length && short.every((w, i) => w === long[long.length - short.length + i])) return true;
     // A group by its head noun and some of its modifiers: "bus drivers" ↔ "local bus drivers".
-    if (qParts.length >= 2 && qParts.length < fParts.length && qParts[qParts.length - 1] === fParts[fParts.length - 1] && qParts.every((w) => fParts.includes(w))) return true;
+    if (
+      qParts.length >= 2 &&
+      qParts.length < fParts.length &&
+      qParts[qParts.length - 1] === fParts[fParts.length - 1] &&
+      qParts.every((w) => fParts.includes(w))
+    )
+      return true;
     return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
   };
 }

@@ -57,5 +57,15 @@ export async function gatherTimelineFacts(ctx: AnswerContext, actor: string | nu
 }
 
 function emptyFacts(ctx: AnswerContext): TimelineFacts {
-  return { documents: [], passage: () => { throw new Error("no passages"); }, quotes: [], stances: [], timesIn: () => [], passagesAbout: () => [], citation: ctx.options };
+  return {
+    documents: [],
+    passage: () => {
+      throw new Error("no passages");
+    },
+    quotes: [],
+    stances: [],
+    timesIn: () => [],
+    passagesAbout: () => [],
+    citation: ctx.options,
+  };
 }

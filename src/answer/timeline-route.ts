@@ -14,7 +14,10 @@ export interface TimelineRoute {
 const OPTION_RE = /(\w+):\s*("[^"]*"|[^:]*?)(?=\s+\w+:|$)/g;
 
 export function routeTimeline(input: string): TimelineRoute | null {
-  const text = cleanInput(input).trim().replace(/[?？.!]+$/, "").trim();
+  const text = cleanInput(input)
+    .trim()
+    .replace(/[?？.!]+$/, "")
+    .trim();
   const m = /^\/?timeline\b\s*(?:(?:of|for)\b\s*)?(.*)$/is.exec(text);
   if (!m) return null;
   const rest = m[1]!.trim();

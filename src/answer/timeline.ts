@@ -125,20 +125,30 @@ export function answerTimeline(facts: TimelineFacts, actorInput: unknown, topicI
   if (found.length === 0) {
     const who = base.actor ? `"${base.actor}"` : null;
     const about = base.topic ? `"${base.topic}"` : null;
-    const message = who && about ? `The documents hold nothing from ${who} about ${about}.` : who ? `The documents hold no quotations or stances of ${who}.` : `The documents hold nothing dated about ${about}.`;
+    const message =
+      who && about
+        ? `The documents hold nothing from ${who} about ${about}.`
+        : who
+          ? `The documents hold no quotations or stances of ${who}.`
+          : `The documents hold nothing dated about ${about}.`;
     return { ...base, message };
   }
   const byScore = (a: DatedCandidate, b: DatedCandidate): number => b.c.score - a.c.score;
   const dated = found.filter((d) => d.span).sort(byScore);
   const undated = found.filter((d) => !d.span).sort(byScore);
-  const listed = dated.slice(0, limit).map((d) => toItem(facts, d)).sort(chronological);
+  const listed = dated
+    .slice(0, limit)
+    .map((d) => toItem(facts, d))
+    .sort(chronological);
   const rest = undated.slice(0, Math.max(0, limit - listed.length)).map((d) => toItem(facts, d));
   return {
     ...base,
     results: [...listed, ...rest],
     points: dated.map((d) => ({ ref: d.ref, kind: d.c.kind, span: d.span!, polarity: d.c.polarity, score: round(d.c.score) })),
     undated: undated.length,
-    ...(dated.length === 0 ? { message: `Found ${found.length} item${found.length === 1 ? "" : "s"}, but none is dated: nothing to place on a time axis.` } : {}),
+    ...(dated.length === 0
+      ? { message: `Found ${found.length} item${found.length === 1 ? "" : "s"}, but none is dated: nothing to place on a time axis.` }
+      : {}),
   };
 }
 
@@ -146,7 +156,9 @@ export function answerTimeline(facts: TimelineFacts, actorInput: unknown, topicI
 export function chronological(a: TimelineItem, b: TimelineItem): number {
   const sa = a.span!;
   const sb = b.span!;
-  return sa.start.localeCompare(sb.start) || sa.end.localeCompare(sb.end) || a.source.file.localeCompare(b.source.file) || a.source.lineStart - b.source.lineStart;
+  return (
+    sa.start.localeCompare(sb.start) || sa.end.localeCompare(sb.end) || a.source.file.localeCompare(b.source.file) || a.source.lineStart - b.source.lineStart
+  );
 }
 
 function sentenceAt(p: Passage, at: number): Span {
@@ -312,7 +324,9 @@ function dateOf(facts: TimelineFacts, c: Candidate, ref: number): DatedCandidate
   if (own) return { c, ref, date: own.t.value, span: own.span, dateFrom: "text", expression: own.t.text };
   const doc = facts.documents[facts.passage(c.passageId).docId]!;
   const docSpan = dateSpan(doc.date);
-  return docSpan ? { c, ref, date: doc.date, span: docSpan, dateFrom: "document", expression: null } : { c, ref, date: null, span: null, dateFrom: null, expression: null };
+  return docSpan
+    ? { c, ref, date: doc.date, span: docSpan, dateFrom: "document", expression: null }
+    : { c, ref, date: null, span: null, dateFrom: null, expression: null };
 }
 
 function round(x: number): number {
@@ -323,9 +337,10 @@ function toItem(facts: TimelineFacts, d: DatedCandidate): TimelineItem {
   const { c } = d;
   const p = facts.passage(c.passageId);
   const doc = facts.documents[p.docId]!;
-  const elsewhere = c.quote?.attribution && c.quote.attribution.passageId !== c.passageId
-    ? { passage: facts.passage(c.quote.attribution.passageId), start: c.quote.attribution.start, end: c.quote.attribution.end }
-    : undefined;
+  const elsewhere =
+    c.quote?.attribution && c.quote.attribution.passageId !== c.passageId
+      ? { passage: facts.passage(c.quote.attribution.passageId), start: c.quote.attribution.start, end: c.quote.attribution.end }
+      : undefined;
   const { citation } = cite(doc, p, c.from, c.to, facts.citation, elsewhere);
   return {
     ref: d.ref,

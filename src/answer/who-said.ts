@@ -68,7 +68,12 @@ export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = 
   const scored = await rankQuotes(ctx, q, checked.text);
   const top = scored[0];
   if (!top || !closeEnough(top, q)) {
-    return { command: "who-said", results: [], message: `No quotation in the documents matches "${checked.text}".`, suggestions: await ctx.backend.suggest(checked.text) };
+    return {
+      command: "who-said",
+      results: [],
+      message: `No quotation in the documents matches "${checked.text}".`,
+      suggestions: await ctx.backend.suggest(checked.text),
+    };
   }
   const results: WhoSaidResult[] = [];
   const seen = new Set<string>();
@@ -118,7 +123,11 @@ export async function answerWhoSaid(ctx: AnswerContext, input: unknown, limit = 
 
 /** The same speaker and words, however spaced, cased or punctuated. */
 function copyKey(speaker: string, text: string): string {
-  const fold = (x: string): string => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  const fold = (x: string): string =>
+    x
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
   return `${fold(speaker)}\u0000${fold(text)}`;
 }
 

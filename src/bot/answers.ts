@@ -13,7 +13,7 @@ import { QueryStore } from "./query-store.js";
 export const MAX_RESULTS = 15;
 
 /** Said instead of a "More" button that cannot be made without remembering the question. */
-export const NO_MORE_NOTE = "There are more results, but this question is too long for a \"More\" button here: ask with fewer words to page through them.";
+export const NO_MORE_NOTE = 'There are more results, but this question is too long for a "More" button here: ask with fewer words to page through them.';
 
 export interface AnswersOptions {
   /**

@@ -29,14 +29,14 @@ async function showSource(bot: BotContext, action: Extract<ButtonAction, { kind:
 /** The answer again, from the first result, as a message everyone in the channel sees. */
 async function postPublicly(bot: BotContext, action: Extract<ButtonAction, { kind: "publish" | "publish-ref" }>): Promise<Reply> {
   const query = action.kind === "publish" ? action.query : bot.answers.store?.get(action.key);
-  if (!query) return noticeReply("This \"Post publicly\" button has expired (I only remember recent questions for a while). Please ask again.");
+  if (!query) return noticeReply('This "Post publicly" button has expired (I only remember recent questions for a while). Please ask again.');
   const page = await bot.answers.page(query, 0);
   return messageReply(page.message, !page.found);
 }
 
 async function showMore(input: ButtonInput, bot: BotContext, action: Extract<ButtonAction, { kind: "more" | "more-ref" }>): Promise<Reply> {
   const query = action.kind === "more" ? action.query : bot.answers.store?.get(action.key);
-  if (!query) return noticeReply("This \"More\" button has expired (I only remember recent questions for a while). Please ask again.");
+  if (!query) return noticeReply('This "More" button has expired (I only remember recent questions for a while). Please ask again.');
   const page = await bot.answers.page(query, action.offset, input.guildId);
   if (!page.found) return messageReply(page.message, true);
   // Paging a private answer replaces it in place; a shared message is left as it is, and the

@@ -143,13 +143,18 @@ async function checkRegistration(client: Client<true>, config: Config, log: Logg
   try {
     const appId = client.application.id;
     if (config.DISCORD_CLIENT_ID && config.DISCORD_CLIENT_ID !== appId) {
-      log.warn(`DISCORD_CLIENT_ID is ${config.DISCORD_CLIENT_ID} but the token belongs to application ${appId}: deploy-commands would register the commands elsewhere.`);
+      log.warn(
+        `DISCORD_CLIENT_ID is ${config.DISCORD_CLIENT_ID} but the token belongs to application ${appId}: deploy-commands would register the commands elsewhere.`,
+      );
     }
     const registered = new Set<string>();
     const routes = [Routes.applicationCommands(appId), ...(config.DISCORD_GUILD_ID ? [Routes.applicationGuildCommands(appId, config.DISCORD_GUILD_ID)] : [])];
     for (const route of routes) for (const c of (await client.rest.get(route)) as Array<{ name: string }>) registered.add(c.name);
-    const missing = commandPayload().filter((c) => !registered.has(c.name)).map((c) => `/${c.name}`);
-    if (missing.length === commandPayload().length) log.warn("No slash commands are registered yet: run `npm run deploy-commands` (DMs and @mentions work meanwhile).");
+    const missing = commandPayload()
+      .filter((c) => !registered.has(c.name))
+      .map((c) => `/${c.name}`);
+    if (missing.length === commandPayload().length)
+      log.warn("No slash commands are registered yet: run `npm run deploy-commands` (DMs and @mentions work meanwhile).");
     else if (missing.length) log.warn(`Some slash commands are not registered (${missing.join(", ")}): run \`npm run deploy-commands\`.`);
   } catch (error) {
     log.debug(`could not check the registered commands: ${describeError(error)}`);

@@ -46,16 +46,27 @@ export function describeDeployError(error: unknown, o: DeployOptions): string {
 async function main(): Promise<number> {
   const config = configOrReport();
   if (!config) return 1;
-  const missing = [!config.DISCORD_TOKEN && "DISCORD_TOKEN (the bot token)", !config.DISCORD_CLIENT_ID && "DISCORD_CLIENT_ID (the application id)"].filter(Boolean);
+  const missing = [!config.DISCORD_TOKEN && "DISCORD_TOKEN (the bot token)", !config.DISCORD_CLIENT_ID && "DISCORD_CLIENT_ID (the application id)"].filter(
+    Boolean,
+  );
   if (missing.length || !config.DISCORD_TOKEN || !config.DISCORD_CLIENT_ID) {
-    process.stderr.write(`error: deploy-commands needs ${missing.join(" and ")}: copy ${missing.length > 1 ? "them" : "it"} from the Developer Portal into .env.\n`);
+    process.stderr.write(
+      `error: deploy-commands needs ${missing.join(" and ")}: copy ${missing.length > 1 ? "them" : "it"} from the Developer Portal into .env.\n`,
+    );
     return 1;
   }
-  const opts: DeployOptions = { token: config.DISCORD_TOKEN, clientId: config.DISCORD_CLIENT_ID, guildId: config.DISCORD_GUILD_ID, apiBase: config.DISCORD_API_BASE };
+  const opts: DeployOptions = {
+    token: config.DISCORD_TOKEN,
+    clientId: config.DISCORD_CLIENT_ID,
+    guildId: config.DISCORD_GUILD_ID,
+    apiBase: config.DISCORD_API_BASE,
+  };
   try {
     const { scope, names } = await deployCommands(opts);
     const where = scope === "guild" ? `in server ${opts.guildId} (available now)` : "globally (new commands can take up to an hour to appear everywhere)";
-    process.stdout.write(`Registered ${names.length} commands ${where}: ${names.map((n) => (/\s|\p{Lu}/u.test(n) ? `"${n}" (message menu)` : `/${n}`)).join(", ")}\n`);
+    process.stdout.write(
+      `Registered ${names.length} commands ${where}: ${names.map((n) => (/\s|\p{Lu}/u.test(n) ? `"${n}" (message menu)` : `/${n}`)).join(", ")}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${scrub(describeDeployError(error, opts))}\n`);

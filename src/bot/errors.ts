@@ -31,7 +31,19 @@ export function errorStack(error: unknown): string {
   return scrub(error instanceof Error ? (error.stack ?? error.message) : String(error));
 }
 
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ETIMEDOUT", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_SOCKET", "CERT_HAS_EXPIRED", "UNABLE_TO_VERIFY_LEAF_SIGNATURE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_SOCKET",
+  "CERT_HAS_EXPIRED",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+]);
 
 /** A network error code anywhere in the cause chain (fetch wraps them: TypeError → cause → AggregateError). */
 export function networkCode(error: unknown, depth = 0): string | null {
@@ -57,7 +69,10 @@ export function describeStartupError(error: unknown, apiBase: string): string {
     return "Discord refused the gateway intents: this bot needs no privileged intent, so check that nothing else changed its intents.";
   }
   const net = networkCode(error);
-  if (net) return scrub(`Cannot reach the Discord API at ${apiBase} (${net}): check the network connection${apiBase.includes("discord.com") ? "" : " and DISCORD_API_BASE"}.`);
+  if (net)
+    return scrub(
+      `Cannot reach the Discord API at ${apiBase} (${net}): check the network connection${apiBase.includes("discord.com") ? "" : " and DISCORD_API_BASE"}.`,
+    );
   if (error instanceof HTTPError) return scrub(`Discord answered ${error.status} ${error.message} while logging in: try again in a minute.`);
   if (error instanceof DiscordAPIError) return scrub(`Discord refused the login: ${error.message} (HTTP ${error.status}, code ${error.code}).`);
   if (error instanceof Error && error.name === "AbortError") return scrub(`Timed out reaching the Discord API at ${apiBase}: check the network connection.`);

@@ -11,7 +11,13 @@ export function withFeedbackRow(components: ButtonRow[], query: BotQuery, store:
   const up = feedbackId(query, "up", store);
   const down = feedbackId(query, "down", store);
   if (!up || !down || components.length >= 5) return components;
-  const vote = (id: string, emoji: string, label: string) => ({ type: ComponentType.Button as const, style: ButtonStyle.Secondary as const, emoji: { name: emoji }, label, custom_id: id });
+  const vote = (id: string, emoji: string, label: string) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    emoji: { name: emoji },
+    label,
+    custom_id: id,
+  });
   return [...components, ...buttonRow([vote(up, "👍", "Helpful"), vote(down, "👎", "Not helpful")])];
 }
 

@@ -17,7 +17,22 @@ import * as whoSaid from "../../commands/who-said.js";
 import * as whoSaidThis from "../../commands/who-said-this.js";
 import type { BotCommand } from "./command.js";
 
-export const COMMANDS: readonly BotCommand[] = [whoSaid, when, stance, search, sources, check, said, timeline, help, reindex, add, remove, whoSaidThis, findSources];
+export const COMMANDS: readonly BotCommand[] = [
+  whoSaid,
+  when,
+  stance,
+  search,
+  sources,
+  check,
+  said,
+  timeline,
+  help,
+  reindex,
+  add,
+  remove,
+  whoSaidThis,
+  findSources,
+];
 
 export function commandMap(): ReadonlyMap<string, BotCommand> {
   return new Map(COMMANDS.map((c) => [c.data.name, c]));

@@ -21,7 +21,13 @@ import type { Placeholder } from "./on-time.js";
 import type { Reply } from "./reply.js";
 
 export function replyOptions(m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...files(m), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  return {
+    ...(m.content !== undefined ? { content: m.content } : {}),
+    embeds: m.embeds,
+    components: m.components,
+    ...files(m),
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
 }
 
 /** Attachments as discord.js takes them (sent as multipart), only when there are any. */
@@ -35,7 +41,13 @@ export function updateOptions(m: DiscordMessage): InteractionUpdateOptions & Int
 }
 
 export function messageReplyOptions(m: DiscordMessage): MessageReplyOptions {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, ...files(m), allowedMentions: { parse: [], repliedUser: false } };
+  return {
+    ...(m.content !== undefined ? { content: m.content } : {}),
+    embeds: m.embeds,
+    components: m.components,
+    ...files(m),
+    allowedMentions: { parse: [], repliedUser: false },
+  };
 }
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | AutocompleteInteraction | MessageContextMenuCommandInteraction;

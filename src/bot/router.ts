@@ -12,7 +12,11 @@ import { CommandOptions } from "./options.js";
 import { AnswerQueue, deferDeadline } from "./on-time.js";
 import { failInteraction, finishLate, sendPlaceholder, sendReply } from "./respond.js";
 
-export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<string, BotCommand>, queue = new AnswerQueue()): (interaction: Interaction) => Promise<void> {
+export function createInteractionHandler(
+  bot: BotContext,
+  commands: ReadonlyMap<string, BotCommand>,
+  queue = new AnswerQueue(),
+): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     if (!interaction.isAutocomplete() && !interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isMessageContextMenuCommand()) return;
     const receivedAt = Date.now();
@@ -45,12 +49,16 @@ export function createInteractionHandler(bot: BotContext, commands: ReadonlyMap<
   };
 }
 
-export function toIncoming(interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction): Incoming {
+export function toIncoming(
+  interaction: AutocompleteInteraction | ChatInputCommandInteraction | ButtonInteraction | MessageContextMenuCommandInteraction,
+): Incoming {
   const from = { userId: interaction.user.id, guildId: interaction.guildId, memberPermissions: interaction.memberPermissions?.bitfield ?? null };
-  if (interaction.isAutocomplete()) return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
+  if (interaction.isAutocomplete())
+    return { kind: "autocomplete", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   if (interaction.isMessageContextMenuCommand()) {
     return { kind: "command", name: interaction.commandName, options: new CommandOptions([]), target: { content: interaction.targetMessage.content }, ...from };
   }
-  if (interaction.isChatInputCommand()) return { kind: "command", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
+  if (interaction.isChatInputCommand())
+    return { kind: "command", name: interaction.commandName, options: new CommandOptions(interaction.options.data), ...from };
   return { kind: "button", customId: interaction.customId, messageEphemeral: interaction.message.flags.has(MessageFlags.Ephemeral), ...from };
 }

@@ -23,7 +23,14 @@ export interface LookupOptions {
 
 const ASK_AGAIN = "Ask again for an up-to-date answer.";
 
-export async function lookupSource(engine: Answerer, folder: string, file: string, lineStart: number, lineEnd: number, opts: LookupOptions = {}): Promise<SourceLookup> {
+export async function lookupSource(
+  engine: Answerer,
+  folder: string,
+  file: string,
+  lineStart: number,
+  lineEnd: number,
+  opts: LookupOptions = {},
+): Promise<SourceLookup> {
   const context = opts.context ?? 3;
   const root = resolve(folder);
   const path = resolve(root, file);
@@ -54,7 +61,10 @@ export async function lookupSource(engine: Answerer, folder: string, file: strin
 
   const lines = read.lines;
   if (lineStart > lines.length) {
-    return { ok: false, message: `\`${file}\` now has ${lines.length} lines, so lines ${lineStart}–${lineEnd} are gone: it changed since this answer was given. ${ASK_AGAIN}` };
+    return {
+      ok: false,
+      message: `\`${file}\` now has ${lines.length} lines, so lines ${lineStart}–${lineEnd} are gone: it changed since this answer was given. ${ASK_AGAIN}`,
+    };
   }
   const from = Math.max(1, lineStart - context);
   const to = Math.min(lines.length, lineEnd + context);
@@ -72,7 +82,8 @@ export async function lookupSource(engine: Answerer, folder: string, file: strin
   // A paged document (PDF) numbers lines per page, as its citations do.
   if (doc?.pageStarts?.length) for (const l of view.lines) l.n = pageOf(doc.pageStarts, l.n).line;
   if (expected && !read.hash.startsWith(expected)) view.note = `\`${file}\` changed since this answer was given, so these lines may have moved. ${ASK_AGAIN}`;
-  else if (!doc) view.note = `\`${file}\` is not in the current index, so these lines may not be the ones cited. A server manager can run /reindex to reload the folder.`;
+  else if (!doc)
+    view.note = `\`${file}\` is not in the current index, so these lines may not be the ones cited. A server manager can run /reindex to reload the folder.`;
   return { ok: true, view };
 }
 
@@ -87,7 +98,8 @@ async function storedView(store: FactStore, doc: DocumentRecord, lineStart: numb
       byLine.set(line, byLine.has(line) ? `${byLine.get(line)} ${text}` : text);
     });
   }
-  if (![...byLine.keys()].some((n) => n >= lineStart && n <= lineEnd)) return { ok: false, message: `Lines ${lineStart}–${lineEnd} of \`${doc.file}\` are not in the index any more. ${ASK_AGAIN}` };
+  if (![...byLine.keys()].some((n) => n >= lineStart && n <= lineEnd))
+    return { ok: false, message: `Lines ${lineStart}–${lineEnd} of \`${doc.file}\` are not in the index any more. ${ASK_AGAIN}` };
   const numbers = [...byLine.keys()].sort((a, b) => a - b);
   const view: SourceView = {
     file: doc.file,
@@ -108,5 +120,10 @@ async function storedView(store: FactStore, doc: DocumentRecord, lineStart: numb
 function pagedPlace(doc: DocumentRecord, lineStart: number, lineEnd: number): Partial<SourceView> {
   if (!doc.pageStarts?.length) return {};
   const p = placeLines(doc, lineStart, lineEnd);
-  return { lineStart: p.lineStart, lineEnd: p.lineEnd, ...(p.page !== undefined ? { page: p.page } : {}), ...(p.pageEnd !== undefined ? { pageEnd: p.pageEnd } : {}) };
+  return {
+    lineStart: p.lineStart,
+    lineEnd: p.lineEnd,
+    ...(p.page !== undefined ? { page: p.page } : {}),
+    ...(p.pageEnd !== undefined ? { pageEnd: p.pageEnd } : {}),
+  };
 }

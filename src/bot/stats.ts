@@ -27,7 +27,15 @@ export function listenerTotal(emitter: { eventNames(): Array<string | symbol>; l
 export function processStats(): ProcessStats {
   (globalThis as { gc?: () => void }).gc?.();
   const m = process.memoryUsage();
-  return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), peakRssMb: peakRssMb(), processListeners: listenerTotal(process), pid: process.pid };
+  return {
+    rssMb: mb(m.rss),
+    heapUsedMb: mb(m.heapUsed),
+    heapTotalMb: mb(m.heapTotal),
+    externalMb: mb(m.external),
+    peakRssMb: peakRssMb(),
+    processListeners: listenerTotal(process),
+    pid: process.pid,
+  };
 }
 
 function peakRssMb(): number {

@@ -53,7 +53,11 @@ export function safeFileName(name: string): string | null {
 /** Checks what Discord says about the attachment before downloading anything. */
 export function checkAttachment(ref: AttachmentRef, settings: UploadSettings): Outcome<{ name: string }> {
   const name = safeFileName(ref.filename);
-  if (!name) return { ok: false, reason: `\`${ref.filename.slice(0, 100)}\` is not a file type I can index: send a PDF, a Word file (.docx), or a .txt, .md or .html file.` };
+  if (!name)
+    return {
+      ok: false,
+      reason: `\`${ref.filename.slice(0, 100)}\` is not a file type I can index: send a PDF, a Word file (.docx), or a .txt, .md or .html file.`,
+    };
   if (ref.size > settings.maxBytes) return { ok: false, reason: `\`${name}\` is ${MB(ref.size)}, over the ${MB(settings.maxBytes)} limit for added files.` };
   let origin: string;
   try {
@@ -66,7 +70,12 @@ export function checkAttachment(ref: AttachmentRef, settings: UploadSettings): O
 }
 
 /** Downloads at most maxBytes (the size Discord reported is not trusted), then checks the content. */
-export async function downloadAttachment(ref: AttachmentRef, name: string, settings: UploadSettings, fetchImpl: typeof fetch = fetch): Promise<Outcome<{ bytes: Buffer }>> {
+export async function downloadAttachment(
+  ref: AttachmentRef,
+  name: string,
+  settings: UploadSettings,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Outcome<{ bytes: Buffer }>> {
   let res: Response;
   try {
     res = await fetchImpl(ref.url, { redirect: "error", signal: AbortSignal.timeout(60_000) });
@@ -117,7 +126,8 @@ export function saveUpload(root: string, name: string, bytes: Buffer): Outcome<{
   try {
     linkSync(tmp, join(dir, name));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "EEXIST") return { ok: false, reason: `\`${ADDED_FOLDER}/${name}\` already exists. Remove it first with /remove, or rename your file.` };
+    if ((e as NodeJS.ErrnoException).code === "EEXIST")
+      return { ok: false, reason: `\`${ADDED_FOLDER}/${name}\` already exists. Remove it first with /remove, or rename your file.` };
     throw e;
   } finally {
     unlinkSync(tmp);

@@ -26,16 +26,18 @@ export function normalizeActor(s: string): string {
 const NORMALIZED = new Map<string, string>();
 
 function normalize(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’']s$/, "")
-    .replace(/[’']/g, "'")
-    // "the nurses' union" → "nurses union": a plural possessive is only a modifier.
-    .replace(/s'(?=\s|$)/g, "s")
-    .replace(/\./g, "")
-    .replace(/^the\s+/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/[’']s$/, "")
+      .replace(/[’']/g, "'")
+      // "the nurses' union" → "nurses union": a plural possessive is only a modifier.
+      .replace(/s'(?=\s|$)/g, "s")
+      .replace(/\./g, "")
+      .replace(/^the\s+/, "")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
 }
 
 const ALIAS_TO_KEY = new Map<string, { key: string; name: string }>();
@@ -45,10 +47,12 @@ for (const group of aliases.groups) {
 }
 
 // The last word of an organization's name ("Green Party", "Water Department") keeps it whole.
-const ORG_ENDING = /^(party|department|ministry|office|house|council|commission|committee|agency|bank|group|union|court|senate|congress|parliament|government|administration|police|army|navy)$/i;
+const ORG_ENDING =
+  /^(party|department|ministry|office|house|council|commission|committee|agency|bank|group|union|court|senate|congress|parliament|government|administration|police|army|navy)$/i;
 
 const DEMONYMS = new Map(Object.entries(aliases.demonyms as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-const STATE_NOUNS = /^(government|officials?|authorities|ministry|ministers?|president|prime minister|foreign minister|parliament|embassy|cabinet|administration|leaders?|diplomats?|regulators?|army|military|navy|police)\b/i;
+const STATE_NOUNS =
+  /^(government|officials?|authorities|ministry|ministers?|president|prime minister|foreign minister|parliament|embassy|cabinet|administration|leaders?|diplomats?|regulators?|army|military|navy|police)\b/i;
 
 /** The canonical key of an actor name, and the name to show for it. */
 export function actorKey(text: string): { key: string; name: string } {
@@ -105,8 +109,10 @@ export function isKnownActor(text: string): boolean {
   return ALIAS_TO_KEY.has(normalizeActor(text)) || KNOWN_ORGS.has(text);
 }
 
-const FUNCTION_WORDS = /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless|whether|once|until|unlike|like|nonetheless|nevertheless|moreover|furthermore|besides|instead|indeed|thus|hence|accordingly|therefore|otherwise|overall|finally|separately|predominantly|largely|mostly|mainly|initially|eventually|recently|previously|currently|publicly|privately|reportedly|apparently|clearly|obviously|surprisingly|ironically|notably|especially|particularly|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/iu;
-const TIME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
+const FUNCTION_WORDS =
+  /^(the|a|an|but|and|or|in|on|at|for|to|of|by|as|if|unless|whether|once|until|unlike|like|nonetheless|nevertheless|moreover|furthermore|besides|instead|indeed|thus|hence|accordingly|therefore|otherwise|overall|finally|separately|predominantly|largely|mostly|mainly|initially|eventually|recently|previously|currently|publicly|privately|reportedly|apparently|clearly|obviously|surprisingly|ironically|notably|especially|particularly|when|while|after|before|since|still|however|meanwhile|also|yet|so|this|that|these|those|it|its|he|she|they|we|i|there|here|both|all|some|many|most|details|attempts|during|although|though|not|only|even|then|now|today|yesterday|last|next|about|according|under|over|with|without|from|into|because|despite|amid|among|between|following|what|which|who|how|why|where)$/iu;
+const TIME_WORDS =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\.?$/i;
 
 // A run of capitalized words (with inner "of"/"and"/"for" when capitalized words follow), e.g.
 // "Harbour Commission", "U.S. Water Board", "Department of Fisheries".
@@ -144,7 +150,9 @@ export function actorMentions(sentence: string, offset: number, isName: (w: stri
     if (j - i === 2 && /^(mr|mrs|ms|dr|sir|dame|prof)\.?$/i.test(words[i]!.w)) i++;
     if (j <= i) return;
     const start = runIndex + words[i]!.at;
-    const text = span(i, j).replace(/[.,;:]+$/, "").replace(/[’']s$/, "");
+    const text = span(i, j)
+      .replace(/[.,;:]+$/, "")
+      .replace(/[’']s$/, "");
     if (!text || /^\d/.test(text)) return;
     const single = j - i === 1;
     const atSentenceStart = onlySpacesBefore(sentence, start);
@@ -195,7 +203,8 @@ export function isPersonLike(m: ActorMention): boolean {
 // A lower-case noun chunk that can act: the head is a person, group or organization noun
 // ("drivers", "union", "residents"), or a plural of an agent noun ("-ers", "-ists", "-ants").
 const AGENT_PLURAL = /(?:ers|ors|ists|ants|ents|ians|ees|ives|men|women|people)$/;
-const CHUNK_STOP = /^(?:it|its|they|them|their|this|that|these|those|which|who|what|he|she|we|i|you|there|here|and|or|but|if|as|of|in|on|at|to|for|by|with|from|after|before|said|says|would|will|could|should|may|might|must|can|has|have|had|was|were|is|are|be|been|not|also|then|than|when|while|since|because|so|such|any|every|each|both|either|neither|no|one)$/;
+const CHUNK_STOP =
+  /^(?:it|its|they|them|their|this|that|these|those|which|who|what|he|she|we|i|you|there|here|and|or|but|if|as|of|in|on|at|to|for|by|with|from|after|before|said|says|would|will|could|should|may|might|must|can|has|have|had|was|were|is|are|be|been|not|also|then|than|when|while|since|because|so|such|any|every|each|both|either|neither|no|one)$/;
 const DETERMINER = /^(?:the|a|an|some|many|most|several|all|other|our|their|its)$/i;
 
 /**
@@ -208,7 +217,13 @@ export function nounChunkBefore(text: string, from: number, to: number): { text:
   const lead = text.slice(from, to);
   const words = [...lead.matchAll(/[\p{L}][\p{L}'’-]*/gu)].map((m) => ({ w: m[0], at: from + m.index }));
   let j = words.length;
-  while (j > 0 && /^(?:has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|then|later|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\p{Ll}+ly)$/iu.test(words[j - 1]!.w)) j--;
+  while (
+    j > 0 &&
+    /^(?:has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|then|later|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\p{Ll}+ly)$/iu.test(
+      words[j - 1]!.w,
+    )
+  )
+    j--;
   if (j === 0) return null;
   // Only spaces and words between the chunk and the verb.
   if (!/^[\s\p{L}'’-]*$/u.test(text.slice(words[j - 1]!.at, to))) return null;
@@ -227,7 +242,9 @@ export function nounChunkBefore(text: string, from: number, to: number): { text:
 
 /** The lower-case group a verb acts on, right after it ("angered the fishermen's union"), or null. */
 export function nounChunkAfter(text: string, from: number, to: number): { text: string; start: number } | null {
-  const m = /^\s*(?:(?:the|a|an|some|many|most|several|all|its|their)\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*)/u.exec(text.slice(from, to));
+  const m = /^\s*(?:(?:the|a|an|some|many|most|several|all|its|their)\s+)?((?:\p{Ll}[\p{Ll}-]*(?:[’']s?)?\s+){0,3}\p{Ll}[\p{Ll}-]*)/u.exec(
+    text.slice(from, to),
+  );
   if (!m) return null;
   const words = m[1]!.split(/\s+/);
   // The chunk ends at its head: the first acting noun, stopping at any function word.
@@ -253,5 +270,10 @@ function actingHead(word: string): boolean {
  * in "-ic" are listed: as a bare ending it would take surnames ("Petrovic") for adjectives.
  */
 function isDemonym(w: string): boolean {
-  return /^\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ern)$/u.test(w) || /^(Baltic|Nordic|Slavic|Arabic|Hispanic|Icelandic|Celtic|Germanic|Adriatic|Arctic|Atlantic|Pacific|Asiatic|Hellenic|Gaelic|Teutonic|Semitic|French|Dutch|Greek|Swiss|Thai|German|American|Korean|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Qatari|Czech|Polish|Danish|Swedish|Finnish|Irish|Scottish|Welsh|Arab|Western|Eastern|Northern|Southern)$/.test(w);
+  return (
+    /^\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ern)$/u.test(w) ||
+    /^(Baltic|Nordic|Slavic|Arabic|Hispanic|Icelandic|Celtic|Germanic|Adriatic|Arctic|Atlantic|Pacific|Asiatic|Hellenic|Gaelic|Teutonic|Semitic|French|Dutch|Greek|Swiss|Thai|German|American|Korean|Israeli|Iraqi|Pakistani|Saudi|Kuwaiti|Qatari|Czech|Polish|Danish|Swedish|Finnish|Irish|Scottish|Welsh|Arab|Western|Eastern|Northern|Southern)$/.test(
+      w,
+    )
+  );
 }

@@ -16,7 +16,8 @@ export interface Person {
 
 const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der|da|di|du|la|le|bin|al|el)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr|Sr)\.?)?)/gu;
 
-const INSTITUTION = /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
+const INSTITUTION =
+  /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
 
 export class People {
   /** surname (lower case) → full-name records, in order of mention. */
@@ -98,8 +99,18 @@ export class People {
     const fits = (p: Person): boolean => {
       if (p.at > at) return false;
       // (A description of an institution, "the federal government", is never "he" or "she".)
-      if (wantPerson) return !isCountryOrState(p.name) && (p.kind === "person" || p.kind === "unknown" || p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name)) && (!gender || !p.gender || p.gender === gender);
-      if (pronoun === "it") return p.kind === "organization" || (p.kind === "nominal" && /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name));
+      if (wantPerson)
+        return (
+          !isCountryOrState(p.name) &&
+          (p.kind === "person" || p.kind === "unknown" || (p.kind === "nominal" && !/s$/.test(p.name) && !INSTITUTION.test(p.name))) &&
+          (!gender || !p.gender || p.gender === gender)
+        );
+      if (pronoun === "it")
+        return (
+          p.kind === "organization" ||
+          (p.kind === "nominal" &&
+            /\b(company|firm|group|government|agency|ministry|statement|report|newspaper|paper|union|council|committee|campaign)$/i.test(p.name))
+        );
       if (pronoun === "they") return p.kind === "organization" || p.kind === "nominal";
       return false;
     };
@@ -108,7 +119,14 @@ export class People {
     // paragraph wins over anything further back.
     const passage = Math.floor(at / 1_000_000);
     const unknownOrg = (p: Person): boolean =>
-      p.at <= at && Math.floor(p.at / 1_000_000) === passage && (p.kind === "unknown" || p.kind === "person") && !p.gender && !p.role && !/^(?:Mr|Mrs|Ms|Dr|Miss)\b/.test(p.name) && !FEMALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase()) && !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase());
+      p.at <= at &&
+      Math.floor(p.at / 1_000_000) === passage &&
+      (p.kind === "unknown" || p.kind === "person") &&
+      !p.gender &&
+      !p.role &&
+      !/^(?:Mr|Mrs|Ms|Dr|Miss)\b/.test(p.name) &&
+      !FEMALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase()) &&
+      !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase());
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const p = this.recent[i]!;
       if (fits(p)) return p;
@@ -122,5 +140,8 @@ export class People {
 }
 
 function surnameKey(s: string): string {
-  return s.toLowerCase().replace(/[’']s$/, "").replace(/[’']/g, "'");
+  return s
+    .toLowerCase()
+    .replace(/[’']s$/, "")
+    .replace(/[’']/g, "'");
 }

@@ -38,7 +38,8 @@ function marks(text: string): Mark[] {
       if (/[\p{L}\p{N}]/u.test(prev) && /[\p{L}\p{N}]/u.test(next)) continue;
       if (c === "’" && /\d/.test(next)) continue;
       if (c === "‘" && /[\s(“"—–-]|^$/u.test(prev) && /[\p{L}\p{N}]/u.test(next)) out.push({ at, len: 1, kind: "open", family: "single", style: "single" });
-      else if (c === "’" && /[\p{L}\p{N}.,!?…]/u.test(prev) && /[\s.,;:!?)”"—–-]|^$/u.test(next) && !/s/i.test(prev)) out.push({ at, len: 1, kind: "close", family: "single", style: "single" });
+      else if (c === "’" && /[\p{L}\p{N}.,!?…]/u.test(prev) && /[\s.,;:!?)”"—–-]|^$/u.test(next) && !/s/i.test(prev))
+        out.push({ at, len: 1, kind: "close", family: "single", style: "single" });
       else if (c === "’" && /[.,!?…]/u.test(prev)) out.push({ at, len: 1, kind: "close", family: "single", style: "single" });
       continue;
     }
@@ -107,7 +108,9 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   }
   // A nickname inside a name (Rosa "Ro" Quispe) is not a quotation.
   const nickname = (q: QuoteSpan): boolean =>
-    /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(q.start, q.end)) && /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(0, q.markStart)) && /^\s\p{Lu}/u.test(text.slice(q.markEnd));
+    /^\p{Lu}[\p{L}'’.-]*$/u.test(text.slice(q.start, q.end)) &&
+    /\p{Lu}[\p{L}.]*\s$/u.test(text.slice(0, q.markStart)) &&
+    /^\s\p{Lu}/u.test(text.slice(q.markEnd));
   return spans.filter((q) => !nickname(q)).sort((a, b) => a.markStart - b.markStart);
 }
 

@@ -40,7 +40,8 @@ interface Previous {
 
 const POS = (passage: number, offset: number): number => passage * 1_000_000 + offset;
 
-const PLURAL_VERB = /^(?:have|are|were|say|do|don't|want|expect|argue|fear|worry|believe|think|hope|need|agree|oppose|support|complain|warn|claim|insist|remain|see|feel|cannot|can't|will|would|should|must|may|might|could)$/;
+const PLURAL_VERB =
+  /^(?:have|are|were|say|do|don't|want|expect|argue|fear|worry|believe|think|hope|need|agree|oppose|support|complain|warn|claim|insist|remain|see|feel|cannot|can't|will|would|should|must|may|might|could)$/;
 
 /** How far (in characters) around a speech verb its speaker is looked for. */
 const WINDOW = 400;
@@ -89,9 +90,14 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
     // paragraph) does not lose the attribution.
     if (prevLast.dangling) {
-      const st = statements.find((x) => x.person && Math.min(x.np.start, x.verbStart) < 40 && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))));
+      const st = statements.find(
+        (x) => x.person && Math.min(x.np.start, x.verbStart) < 40 && /^[\s,—–-]*$/.test(p.text.slice(0, Math.min(x.np.start, x.verbStart))),
+      );
       if (st?.person && closesAfter(p.text, st, st.sentence)) {
-        Object.assign(prevLast.dangling, speakerFields(st.person), { via: "after", attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } });
+        Object.assign(prevLast.dangling, speakerFields(st.person), {
+          via: "after",
+          attribution: { passage: pi, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) },
+        });
       }
     }
     const intros = findIntroductions(pi, p, masked, spans, statements);
@@ -103,7 +109,12 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     });
     // Indirect speech: a statement with no quotation of its own ("officials said the talks failed").
     for (const st of statements) {
-      if (!st.person || !(SPEECH_VERBS.has(st.verb) || st.verb === "according to") || spans.some((q) => q.markStart >= st.sentence.start && q.markStart < st.sentence.end)) continue;
+      if (
+        !st.person ||
+        !(SPEECH_VERBS.has(st.verb) || st.verb === "according to") ||
+        spans.some((q) => q.markStart >= st.sentence.start && q.markStart < st.sentence.end)
+      )
+        continue;
       const c = complement(p.text, st);
       if (!c) continue;
       drafts.push({ passage: pi, text: p.text.slice(c.start, c.end), start: c.start, end: c.end, ...speakerFields(st.person), via: "indirect", direct: false });
@@ -112,10 +123,14 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     const lastQuote = [...drafts].reverse().find((d) => d.direct) ?? null;
     const lastSpan = spans[spans.length - 1];
     const lastSentence = p.sentences[p.sentences.length - 1];
-    const introducer = [...statements, ...intros].find((st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person) ?? null;
+    const introducer =
+      [...statements, ...intros].find(
+        (st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person,
+      ) ?? null;
     const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
     prevLast = {
-      dangling: lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
+      dangling:
+        lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
       quote: lastQuote,
       endsOpen: !!lastSpan && !lastSpan.closed,
       introducer,
@@ -212,7 +227,12 @@ function findIntroductions(pi: number, p: PassageText, masked: string, spans: Qu
     // (Also `X dismissed the claims as "…"`: an object complement of an active verb.)
     const before = inSentence ? masked.slice(s.start, inSentence.markStart) : "";
     const asComplement = /\S\s+as\s*$/.test(before) && !/\b(?:is|are|was|were|be|been|being|seen|regarded|known|described|viewed)\s+as\s*$/i.test(before);
-    const cut = inSentence && (/[,:]\s*$/.test(before) || asComplement) ? inSentence.markStart : !inSentence && /:\s*$/.test(masked.slice(Math.max(s.start, s.end - 8), s.end)) ? s.end : -1;
+    const cut =
+      inSentence && (/[,:]\s*$/.test(before) || asComplement)
+        ? inSentence.markStart
+        : !inSentence && /:\s*$/.test(masked.slice(Math.max(s.start, s.end - 8), s.end))
+          ? s.end
+          : -1;
     if (cut < 0 || (bySentence.get(s.start) ?? []).some((st) => st.verbStart < cut)) continue;
     // The clause is what follows an earlier colon or semicolon: `…the exchange went on: Harbour
     // Master Ana Ruiz: "…"` is introduced by its label, not by the sentence's first clause.
@@ -276,7 +296,8 @@ function verbForm(w: string): "ed" | "s" | null {
 }
 
 // Irregular verbs that can report speech after a quotation; regular ones are known by their form.
-const IRREGULAR_SPEECH = /^(?:said|says|told|tells|wrote|writes|spoke|speaks|swore|swears|thought|thinks|shot|shoots|sang|sings|put|puts|went|goes|began|begins|broke|bit|bites|spat|spits|felt|feels|held|holds|knew|knows)$/;
+const IRREGULAR_SPEECH =
+  /^(?:said|says|told|tells|wrote|writes|spoke|speaks|swore|swears|thought|thinks|shot|shoots|sang|sings|put|puts|went|goes|began|begins|broke|bit|bites|spat|spits|felt|feels|held|holds|knew|knows)$/;
 
 // `"…," NP` before a verb: a short description whose words are all lower case ("local traders").
 const BARE_NP = /^[\s,—–-]*((?:(?:the|a|an|some|many|several|two|three|other)\s+)?(?:\p{Ll}[\p{Ll}'’-]*\s+){0,3}\p{Ll}[\p{Ll}-]*)\s*$/u;
@@ -318,7 +339,12 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
         np = subjectBefore(masked, verbStart, from);
         if (!np && form === "ed") {
           const bareNp = BARE_NP.exec(masked.slice(from, verbStart));
-          if (bareNp && !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you|have|has|had|been|be|being|will|would|can|could|may|might|must|should|not)\b/.test(bareNp[1]!)) {
+          if (
+            bareNp &&
+            !/\b(?:it|this|that|which|who|there|and|but|or|is|was|are|were|he|she|they|we|i|you|have|has|had|been|be|being|will|would|can|could|may|might|must|should|not)\b/.test(
+              bareNp[1]!,
+            )
+          ) {
             const start = from + bareNp[0].indexOf(bareNp[1]!);
             np = { text: bareNp[1]!, name: bareNp[1]!, role: null, kind: "nominal", start, end: start + bareNp[1]!.length };
           }
@@ -337,9 +363,11 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
 }
 
 // "the company said" after "KVX rejected the offer": a definite organization noun refers back.
-const ORG_ANAPHOR = /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|union|party|campaign|newspaper|broadcaster|regulator|council|authority|association|federation|commission|institute|foundation|charity|club|team|university|hospital)$/i;
+const ORG_ANAPHOR =
+  /^the (?:company|firm|group|organi[sz]ation|agency|ministry|government|department|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|union|party|campaign|newspaper|broadcaster|regulator|council|authority|association|federation|commission|institute|foundation|charity|club|team|university|hospital)$/i;
 
-const PERSON_NOUN = /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
+const PERSON_NOUN =
+  /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
 
 function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | null {
   if (np.pronoun) {
@@ -391,10 +419,27 @@ function attribute(
   sentenceSubject: Map<number, Person>,
   people: People,
 ): QuoteDraft {
-  const base: QuoteDraft = { passage: pi, text: p.text.slice(q.start, q.end), start: q.start, end: q.end, speaker: null, role: null, speakerKind: "unknown", via: null, direct: true };
+  const base: QuoteDraft = {
+    passage: pi,
+    text: p.text.slice(q.start, q.end),
+    start: q.start,
+    end: q.end,
+    speaker: null,
+    role: null,
+    speakerKind: "unknown",
+    via: null,
+    direct: true,
+  };
   const words = wordCount(base.text);
   const withSt = (st: Statement, via: string): QuoteDraft =>
-    st.person ? { ...base, ...speakerFields(st.person), via, attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) } } : base;
+    st.person
+      ? {
+          ...base,
+          ...speakerFields(st.person),
+          via,
+          attribution: { passage: st.passage, start: Math.min(st.np.start, st.verbStart), end: Math.max(st.np.end, st.verbEnd) },
+        }
+      : base;
   // A transcript line: "SOL: Well, now…" — the label names the speaker.
   const label = /^([\p{Lu}][\p{Lu}.'’-]+(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,2}):\s/u.exec(base.text);
   if (label && label[1]!.length >= 2) return labelled(base, label[1]!, people, POS(pi, q.start));
@@ -419,14 +464,21 @@ function attribute(
       if (s.verbStart < q.markEnd) return false;
       if (nextQuote && s.verbStart > nextQuote.markStart) return false;
       const lead = Math.min(s.np.start, s.verbStart);
-      if (!(lead >= q.markEnd && /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) && wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14 + wordCount(s.np.role ?? ""))) return false;
+      if (!(
+        lead >= q.markEnd &&
+        /^[\s,—–-]*(?:as\s+)?$/i.test(p.text.slice(q.markEnd, lead)) &&
+        wordCount(p.text.slice(q.markEnd, s.verbStart)) <= 14 + wordCount(s.np.role ?? "")
+      ))
+        return false;
       // A quotation closed by a full stop ends its sentence: the next sentence attributes it only
       // when it is nothing but the attribution (`"…." Hale said.`), not a new statement of its own.
       return !endsWithStop(base.text) || closesAfter(p.text, s, sentenceAt(p, s.verbStart));
     });
     if (st?.person) return withSt(st, "after");
     // `"…" ― Petra Vogel`: a name after a dash closes the paragraph.
-    const dash = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?\s*$/u.exec(p.text.slice(q.markEnd, nextQuote ? nextQuote.markStart : p.text.length));
+    const dash = /^\s*[―—–-]{1,2}\s*(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.?\s*$/u.exec(
+      p.text.slice(q.markEnd, nextQuote ? nextQuote.markStart : p.text.length),
+    );
     if (dash) return { ...base, speaker: dash[1]!.replace(/\.$/, ""), role: null, speakerKind: "person", via: "dash" };
   }
   // 2. `X said (that) … "…"`: the speech verb before the quote in its sentence. A weak verb
@@ -448,7 +500,9 @@ function attribute(
   const startsSentence = p.text.slice(startSentence.start, q.markStart).trim() === "";
   if (startsSentence) {
     const prevSentence = p.sentences.filter((s) => s.end <= startSentence.start).pop();
-    const intro = prevSentence ? [...statements, ...intros].find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person) : undefined;
+    const intro = prevSentence
+      ? [...statements, ...intros].find((s) => s.sentence.start === prevSentence.start && /:\s*$/.test(p.text.slice(s.verbEnd, prevSentence.end)) && s.person)
+      : undefined;
     if (intro) return withSt(intro, "colon");
     if (q.opensPassage && !prevSentence && prev.introducer) return withSt(prev.introducer, "colon");
   }
@@ -463,7 +517,9 @@ function attribute(
   if (acc) return withSt(acc, "according");
   // 5. Later in the same sentence: `"…" — and X added`, or an attribution closing the sentence
   // (`A clerk who "pockets a few coins" is punished, Baxter said.`).
-  const laterSame = statements.find((s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart));
+  const laterSame = statements.find(
+    (s) => s.verbStart >= q.markEnd && s.verbStart < endSentence.end && s.person && !s.inverted && (!nextQuote || s.verbStart < nextQuote.markStart),
+  );
   if (laterSame && (startsSentence || closesSentence(p.text, laterSame, endSentence))) return withSt(laterSame, "sentence");
   // 6. Continuing the previous quote of this paragraph.
   const prevInPassage = [...drafts].reverse().find((d) => d.direct && d.speaker);
@@ -509,7 +565,7 @@ function complement(text: string, st: Statement): { start: number; end: number }
   const tail = Math.max(st.np.end, st.verbEnd);
   let start: number;
   let end: number;
-  if (/^[\s,.]*$/.test(text.slice(tail, s.end)) || /^\s*,/.test(text.slice(tail, s.end)) && lead > s.start + 20) {
+  if (/^[\s,.]*$/.test(text.slice(tail, s.end)) || (/^\s*,/.test(text.slice(tail, s.end)) && lead > s.start + 20)) {
     start = s.start;
     end = lead;
   } else {

@@ -1,9 +1,7 @@
 // Reading a speaker out of the words around a speech verb: "Regional Transport Commissioner Helen
 // Marsh said", "said one port official", "Chen Wei, the country's trade minister, last month called".
 import type { SpeakerKind } from "../types.js";
-import {
-  FEMALE_NAMES, HONORIFIC_GENDER, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS,
-} from "./lexicon.js";
+import { FEMALE_NAMES, HONORIFIC_GENDER, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, SPEAKER_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 export type Gender = "m" | "f";
 export type Pronoun = "he" | "she" | "it" | "they" | "i" | "we";
@@ -57,9 +55,11 @@ const isAcronym = (t: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(t);
 const DETERMINERS = /^(a|an|the|one|two|three|four|several|some|many|other|another|his|her|their|its|our|this|that|these|those|each|both|all|most)$/i;
 const BOUNDARY_WORDS = /^(and|but|or|that|which|while|as|because|so|when|after|before|if|though|although|where|whereas|since|until|then|than|yet)$/i;
 const PREPOSITIONS = /^(at|of|from|for|with|in|on|to|by|about|for|into|over|under|between|among|against|during|without)$/i;
-const SPEECH_LIKE = /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
+const SPEECH_LIKE =
+  /^(told|tell|tells|asked|ask|asks|urged|called|named|met|thanked|praised|accused|attacked|blamed|criticized|criticised|joined|and|or|but|than|like|said|says)$/i;
 // Conjunctions and sentence adverbs that open a sentence without being part of its subject.
-const SENTENCE_ADVERB = /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
+const SENTENCE_ADVERB =
+  /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 const TIME_LEAD = /^(?:in|on|since|by|during|until|till|from|through|last|this|next|early|late|mid)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
@@ -90,7 +90,9 @@ function stripFillers(s: string): string {
 export function subjectBefore(text: string, verbAt: number, from: number): SpeakerNP | null {
   // "Sen. Alma Reyes (D-N.M.) said": a parenthetical is blanked, keeping offsets.
   text = maskParentheses(text, from, verbAt);
-  const region = stripFillers(text.slice(from, verbAt)).replace(/[\s]+$/, "").replace(/\s+,$/, ",");
+  const region = stripFillers(text.slice(from, verbAt))
+    .replace(/[\s]+$/, "")
+    .replace(/\s+,$/, ",");
   if (!region) return null;
   // "…met the new envoy, Jane Roe, who said": a relative pronoun stands for the noun phrase it
   // follows, wherever that phrase sits in its clause.
@@ -163,7 +165,8 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   const unclosed = /^([\s,—–-]*)([^,]{2,80}),\s*((?:a|an|the)?\s*\p{Ll}[^,]{2,200})$/u.exec(region);
   if (unclosed) {
     const np = trailingNP(unclosed[2]!, from + unclosed[1]!.length);
-    if (np && np.kind === "person" && np.start === from + unclosed[1]!.length && looksLikeRole(unclosed[3]!)) return { ...np, role: unclosed[3]!.trim().replace(/^(the|a|an)\s+/i, "") };
+    if (np && np.kind === "person" && np.start === from + unclosed[1]!.length && looksLikeRole(unclosed[3]!))
+      return { ...np, role: unclosed[3]!.trim().replace(/^(the|a|an)\s+/i, "") };
   }
   const np = trailingNP(region, from) ?? bareDescription(region, from);
   if (!np) return null;
@@ -183,14 +186,24 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
   const adj = /(?:^|[\s,;:—–"“”])((?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2}))$/u.exec(region.slice(0, np.start - from));
   if (adj && np.kind !== "nominal" && !np.role && atBoundary(region, adj.index + adj[0].length - adj[1]!.length)) {
     const mods = adj[2]!.trim().split(/\s+/);
-    if (mods.every((w) => !PREPOSITIONS.test(w) && !BOUNDARY_WORDS.test(w) && !DETERMINERS.test(w) && !SPEAKER_NOUNS.has(w) && isModifier(w) || /ly$/.test(w))) return np;
+    if (
+      mods.every((w) => (!PREPOSITIONS.test(w) && !BOUNDARY_WORDS.test(w) && !DETERMINERS.test(w) && !SPEAKER_NOUNS.has(w) && isModifier(w)) || /ly$/.test(w))
+    )
+      return np;
   }
   const extended = describedBefore(text, region, np, from);
   if (extended) return extended;
   // After a fronted phrase without a comma ("In a radio interview Ortega declared"), a name is
   // still the subject, unless a verb or preposition governs it ("told Bloomberg").
   const prevWord = lastWord(region, np.start - from);
-  if (np.kind !== "nominal" && /^\p{Ll}+$/u.test(prevWord) && !PREPOSITIONS.test(prevWord) && !DETERMINERS.test(prevWord) && !/(?:ed|ing|s)$/.test(prevWord) && !SPEECH_LIKE.test(prevWord)) {
+  if (
+    np.kind !== "nominal" &&
+    /^\p{Ll}+$/u.test(prevWord) &&
+    !PREPOSITIONS.test(prevWord) &&
+    !DETERMINERS.test(prevWord) &&
+    !/(?:ed|ing|s)$/.test(prevWord) &&
+    !SPEECH_LIKE.test(prevWord)
+  ) {
     return np;
   }
   // Not at a clause start ("…for the Harbour Board Deputy Chair Helen Marsh"):
@@ -221,7 +234,11 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     if (/^[,;:()[\]—–.!?"“”]$/.test(tk.t)) break;
     // "a person familiar with the matter", "an official close to the talks": the adjective's complement goes on.
     const complement = PREPOSITIONS.test(w) && COMPLEMENT_ADJECTIVE.test(toks[i - 1]?.t ?? "") && picked.length >= 2;
-    if (BOUNDARY_WORDS.test(w) || (PREPOSITIONS.test(w) && !complement && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))) break;
+    if (
+      BOUNDARY_WORDS.test(w) ||
+      (PREPOSITIONS.test(w) && !complement && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))
+    )
+      break;
     if (/^(who|whom|whose)$/i.test(w)) break;
     // `said Hale Tuesday`: a time word after the name is not part of it.
     if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
@@ -238,7 +255,13 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   let np = analyse(text, picked);
   // `said the referee`: after an inverted speech verb any short description is the speaker.
   const longest = picked.some((t, k) => k > 0 && COMPLEMENT_ADJECTIVE.test(picked[k - 1]!.t) && PREPOSITIONS.test(t.t)) ? 7 : 5;
-  if (!np && picked.length >= 2 && picked.length <= longest && /^(a|an|the|one|another)$/i.test(picked[0]!.t) && picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))) {
+  if (
+    !np &&
+    picked.length >= 2 &&
+    picked.length <= longest &&
+    /^(a|an|the|one|another)$/i.test(picked[0]!.t) &&
+    picked.slice(1).every((t) => /^[\p{Ll}'’-]+$/u.test(t.t))
+  ) {
     const words = text.slice(picked[0]!.start, picked[picked.length - 1]!.end);
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
@@ -266,7 +289,10 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  const m = /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(region);
+  const m =
+    /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(
+      region,
+    );
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
   // A prepositional tail only as an adjective's complement ("a person familiar with the matter").
   if (m[3] && !COMPLEMENT_ADJECTIVE.test(m[3])) return null;
@@ -316,14 +342,18 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   if (dl && /\d|\p{Lu}{2,}/u.test(dl[0])) start += dl[0].length;
   let from = start;
   const head = text.slice(start, end);
-  const fronted = /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(head);
+  const fronted =
+    /^\s*(?:(?:In|On|At|During|After|Before|As|While|When|Since|However|Meanwhile|Later|Earlier|Last|This|Speaking|Asked|Writing|Appearing|According)\b[^,"“”]{0,80}(?:["“][^"“”]{0,60}["”]\s*,?|,)\s*)/.exec(
+      head,
+    );
   if (fronted) from = start + fronted[0].length;
   // "Regarding the delay he said": a capitalised participle opens a fronted phrase, not a name.
   else if (/^\s*\p{Lu}\p{Ll}+ing\s+\p{Ll}/u.test(head)) return null;
   // "Undeterred, …", "Separately, …": one fronted word and a comma, not a name with an apposition.
   else {
     const one = /^\s*(\p{Lu}\p{Ll}+),\s*/u.exec(head);
-    if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!))) from = start + one[0].length;
+    if (one && /(?:ed|ly|ing|less|ful|over|theless|while|wise)$/.test(one[1]!) && !FEMALE_NAMES.has(bare(one[1]!)) && !MALE_NAMES.has(bare(one[1]!)))
+      from = start + one[0].length;
   }
   let toks = tokens(text, from, end);
   // "But Dorsey said…": a sentence-initial conjunction or adverb is not part of the name.
@@ -370,7 +400,8 @@ function modifiesNoun(word: string, after: string): boolean {
 // Irregular past forms of verbs of change, common after a figure's subject ("exports grew").
 const MORE_FINITE = /^(?:grew|shrank|sank|slid|hit|cut|dipped|slumped|soared|jumped|tumbled)$/;
 // Words between a subject and its verb that are no nouns ("Ortega also said", "Hale then left").
-const NOT_NOUN = /^(?:also|then|still|never|always|again|already|just|only|even|soon|later|once|often|now|first|himself|herself|itself|themselves|too|not|who|which|that|and|but|or|to|has|have|had)$/;
+const NOT_NOUN =
+  /^(?:also|then|still|never|always|again|already|just|only|even|soon|later|once|often|now|first|himself|herself|itself|themselves|too|not|who|which|that|and|but|or|to|has|have|had)$/;
 
 // Adjectives whose prepositional complement belongs to a description ("familiar with the matter").
 const COMPLEMENT_ADJECTIVE = /^(?:familiar|close|briefed|knowledgeable|involved|acquainted)$/i;
@@ -380,7 +411,8 @@ const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,30}(?:,[^,\n"“”:]{1,30}){0,3}\s
 
 // Irregular past and present forms that can be a clause's finite verb (regular ones are found by
 // their -ed ending); a closed class of English, not of any one text.
-const IRREGULAR_FINITE = /^(?:saw|sees|took|takes|gave|gives|made|makes|went|goes|came|comes|said|says|told|tells|wrote|writes|spoke|speaks|met|meets|held|holds|led|leads|left|put|puts|set|sent|sends|kept|keeps|felt|feels|found|finds|thought|thinks|brought|brings|got|gets|won|wins|lost|loses|became|becomes|began|begins|ran|runs|stood|stands|paid|pays|sought|seeks|struck|strikes|threw|drew|draws|knew|knows|meant|means|heard|hears|rose|fell|chose|broke|spent|built|bought|fought|taught|caught|shook|swore|withdrew|upheld|has|have|had|is|are|was|were|will|would|can|could|may|might|must|shall|should|did|does|do)$/;
+const IRREGULAR_FINITE =
+  /^(?:saw|sees|took|takes|gave|gives|made|makes|went|goes|came|comes|said|says|told|tells|wrote|writes|spoke|speaks|met|meets|held|holds|led|leads|left|put|puts|set|sent|sends|kept|keeps|felt|feels|found|finds|thought|thinks|brought|brings|got|gets|won|wins|lost|loses|became|becomes|began|begins|ran|runs|stood|stands|paid|pays|sought|seeks|struck|strikes|threw|drew|draws|knew|knows|meant|means|heard|hears|rose|fell|chose|broke|spent|built|bought|fought|taught|caught|shook|swore|withdrew|upheld|has|have|had|is|are|was|were|will|would|can|could|may|might|must|shall|should|did|does|do)$/;
 
 /** Where the finite verb of the clause starting at `from` is, by form: the first lower-case -ed word or irregular finite form. */
 export function mainVerbAt(text: string, from: number, to: number): number {
@@ -430,10 +462,14 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     const w = tk.t;
     if (/^[,;:()[\]—–.!?"“”]$/.test(w)) break;
     // Sentence-initial function words are capitalized too ("But Bloomberg reported").
-    if (isCap(w) && (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || SENTENCE_ADVERB.test(w) || /^(here|there|thus|today|yesterday|tonight|according)$/i.test(w))) break;
+    if (
+      isCap(w) &&
+      (BOUNDARY_WORDS.test(w) || PREPOSITIONS.test(w) || SENTENCE_ADVERB.test(w) || /^(here|there|thus|today|yesterday|tonight|according)$/i.test(w))
+    )
+      break;
     // "in July Hallam warned": a month or weekday after a preposition is a date, not a first name.
     if (sawName && (MONTH.test(w) || WEEKDAY.test(w)) && i > 0 && TIME_LEAD.test(toks[i - 1]!.t)) break;
-    if (isCap(w) || isParticle(w) && sawName || /^(jr|sr)\.?$/i.test(w)) {
+    if (isCap(w) || (isParticle(w) && sawName) || /^(jr|sr)\.?$/i.test(w)) {
       picked.unshift(tk);
       sawName = true;
       continue;
@@ -454,7 +490,14 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
     }
     // A plain lower-case word modifies a role noun ("national security spokesman") but does not
     // attach to a name ("…interview Ortega").
-    const modifier = picked.length > 0 && !isCap(picked[0]!.t) && (/^[\p{Ll}-]+$/u.test(w) || /^\p{Ll}+['’]s$/u.test(w)) && !DETERMINERS.test(w) && !BOUNDARY_WORDS.test(w) && !PREPOSITIONS.test(w) && isModifier(w);
+    const modifier =
+      picked.length > 0 &&
+      !isCap(picked[0]!.t) &&
+      (/^[\p{Ll}-]+$/u.test(w) || /^\p{Ll}+['’]s$/u.test(w)) &&
+      !DETERMINERS.test(w) &&
+      !BOUNDARY_WORDS.test(w) &&
+      !PREPOSITIONS.test(w) &&
+      isModifier(w);
     if (isTitle(w) || SPEAKER_NOUNS.has(bare(w)) || modifier) {
       picked.unshift(tk);
       continue;
@@ -474,11 +517,21 @@ function trailingNP(s: string, base: number): SpeakerNP | null {
 /** Lower-case words that can modify a role noun ("national security", "senior", "local"). */
 function isModifier(w: string): boolean {
   if (/(?:ly|ing)$/.test(w) && !/^(?:leading|ruling|governing|outgoing|incoming|acting|sitting|presiding|managing)$/.test(w)) return false;
-  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here|also|still|then|now|just|only|even|never|already|too|again|later|earlier|often|once)$/.test(w);
+  return !/^(is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|no|it|he|she|they|we|i|you|who|what|there|here|also|still|then|now|just|only|even|never|already|too|again|later|earlier|often|once)$/.test(
+    w,
+  );
 }
 
 function pronounNP(tk: Tok, p: Pronoun): SpeakerNP {
-  const np: SpeakerNP = { text: tk.t, name: tk.t, role: null, kind: p === "it" ? "organization" : p === "they" ? "unknown" : "person", pronoun: p, start: tk.start, end: tk.end };
+  const np: SpeakerNP = {
+    text: tk.t,
+    name: tk.t,
+    role: null,
+    kind: p === "it" ? "organization" : p === "they" ? "unknown" : "person",
+    pronoun: p,
+    start: tk.start,
+    end: tk.end,
+  };
   if (p === "he") np.gender = "m";
   if (p === "she") np.gender = "f";
   return np;
@@ -514,7 +567,10 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   let toks = picked.slice();
   // Leading determiner stays in a description ("one port official") but not before a name.
   const det = toks.length && DETERMINERS.test(toks[0]!.t) ? toks[0]! : null;
-  const text = toks.map((t) => t.t).join(" ").replace(/\s+’/g, "’");
+  const text = toks
+    .map((t) => t.t)
+    .join(" ")
+    .replace(/\s+’/g, "’");
   const start = toks[0]!.start;
   const end = toks[toks.length - 1]!.end;
   if (det) toks = toks.slice(1);
@@ -561,12 +617,20 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // "THE BOARD HAS FAILED US —": a shouted heading, not a name.
   if (capRun.filter((w) => /^\p{Lu}{4,}$/u.test(w)).length >= 2) return null;
   // "early Friday", "last August": capitalized time words are not a speaker.
-  if (capRun.length && capRun.every((w) => /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(w))) return null;
+  if (
+    capRun.length &&
+    capRun.every((w) =>
+      /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|today|tonight)$/i.test(
+        w,
+      ),
+    )
+  )
+    return null;
   const lastWord = capRun[capRun.length - 1] ?? words[words.length - 1]!;
   const head = bare(words[words.length - 1]!.replace(/\.$/, ""));
   if (capRun.length === 0) {
     // A description: its head must be a speaker noun ("diplomat", "spokesman", "officials").
-    const nounHead = SPEAKER_NOUNS.has(head) || lead.some((w) => SPEAKER_NOUNS.has(bare(w))) && PREPOSITIONS.test(words[words.length - 2] ?? "");
+    const nounHead = SPEAKER_NOUNS.has(head) || (lead.some((w) => SPEAKER_NOUNS.has(bare(w))) && PREPOSITIONS.test(words[words.length - 2] ?? ""));
     if (!nounHead) return null;
     return { text, name: text, role: null, kind: "nominal", start, end };
   }
@@ -612,7 +676,12 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   // A description with a capitalized modifier: "a City Hall press spokesman" has no name.
   if (SPEAKER_NOUNS.has(head) && !isCap(words[words.length - 1]!)) return { text, name: text, role: null, kind: "nominal", start, end };
   const gender = genderOf([...roleWords.slice(-2), ...(honorific ? [honorific] : [])], nameWords);
-  const personish = nameWords.length >= 2 || honorific !== null || roleWords.some((w) => isTitle(w)) || FEMALE_NAMES.has(bare(nameWords[0]!)) || MALE_NAMES.has(bare(nameWords[0]!));
+  const personish =
+    nameWords.length >= 2 ||
+    honorific !== null ||
+    roleWords.some((w) => isTitle(w)) ||
+    FEMALE_NAMES.has(bare(nameWords[0]!)) ||
+    MALE_NAMES.has(bare(nameWords[0]!));
   const np: SpeakerNP = { text, name, role: role ? role.replace(/^(the|a|an)\s+/i, "") : null, kind: personish ? "person" : "unknown", start, end };
   if (gender) np.gender = gender;
   return np;

@@ -6,7 +6,8 @@ import { type ActorMention, actorKey, isPersonLike, nounChunkAfter, nounChunkBef
 import { SPEAKER_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Words that may stand between a subject and its verb ("has also repeatedly rejected").
-export const AUX = "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
+export const AUX =
+  "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
 
 const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 
@@ -23,7 +24,8 @@ const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near|across|inside|outside|wit
 const PREPOSITION_BEFORE = /\b(?:in|on|at|of|for|to|with|from|after|before|under|against|over|into|across|near|like)\s+(?:the\s+)?$/i;
 
 // A request with its object before an infinitive cue: "urged the council to reject", "called on members to back".
-const REQUEST_RE = /(?:^|\s)(?:urg|ask|press|push|encourag|persuad|told|tell|call(?:ed|s|ing)?\s+(?:on|upon)|appeal(?:ed|s|ing)?\s+to)\p{Ll}*\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/iu;
+const REQUEST_RE =
+  /(?:^|\s)(?:urg|ask|press|push|encourag|persuad|told|tell|call(?:ed|s|ing)?\s+(?:on|upon)|appeal(?:ed|s|ing)?\s+to)\p{Ll}*\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/iu;
 
 // An object and an infinitive between a noun and the cue: "urged the board to reject".
 const INFINITIVE_RE = /^[\s,]*to\s+(?:\p{Ll}+ly\s+)?$/u;
@@ -53,7 +55,8 @@ export function clauseAround(ctx: Ctx, cueStart: number, cueEnd: number): { star
 /** Where the clause going on at `from` ends: the next break ("but", "while", a dash…) or the sentence end. */
 export function clauseEndAfter(ctx: Ctx, from: number, keepComplements: boolean): number {
   // "warned that …", "denied the claim that …": what follows "that" is the verb's own content.
-  const complement = (b: { at: number; word: string }): boolean => b.word === "that" && b.at - from < 40 && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
+  const complement = (b: { at: number; word: string }): boolean =>
+    b.word === "that" && b.at - from < 40 && ctx.text.slice(from, b.at).trim().split(/\s+/).filter(Boolean).length <= 3;
   const next = ctx.breaks.find((b) => b.at >= from && !(keepComplements && (b.word === "that" || b.word === "which" || b.word === "who")) && !complement(b));
   return next ? next.at : ctx.sentence.end;
 }
@@ -68,7 +71,9 @@ export function adjacentSubject(ctx: Ctx, cueAt: number): ActorMention | undefin
 
 /** The actor a verb acts on, right after it ("angered the union"), named or a lower-case group. */
 export function objectAfter(ctx: Ctx, from: number, to: number): Holder | null {
-  const named = ctx.mentions.find((m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)));
+  const named = ctx.mentions.find(
+    (m) => m.start >= from && m.start <= to && /^\s*(?:the\s+|many\s+|some\s+|its\s+|their\s+)?$/i.test(ctx.text.slice(from, m.start)),
+  );
   if (named) return { key: named.key, name: named.name, weight: 1 };
   const chunk = nounChunkAfter(ctx.text, from, to);
   return chunk ? { ...actorKey(chunk.text), name: chunk.text, weight: 1 } : null;
@@ -122,7 +127,11 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
     const modifier = before.find((m) => /^\.?(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
     if (modifier) {
       const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
-      return [whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text) ? { ...whole, weight: 0.9 } : { key: modifier.key, name: modifier.name, weight: 0.9 }];
+      return [
+        whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text)
+          ? { ...whole, weight: 0.9 }
+          : { key: modifier.key, name: modifier.name, weight: 0.9 },
+      ];
     }
     if (!/\b(?:to|that)\s+$/i.test(text.slice(clauseStart, chunk.start)) || !free.length) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
   }
@@ -134,7 +143,11 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
       return governor.map((h) => ({ ...h, weight: 0.8 }));
     }
     const person = describedPerson(ctx, first, before);
-    if (person) return [{ key: person.key, name: person.name, weight: 1 }, { key: first.key, name: first.name, weight: 0.6 }];
+    if (person)
+      return [
+        { key: person.key, name: person.name, weight: 1 },
+        { key: first.key, name: first.name, weight: 0.6 },
+      ];
     return group(ctx, first, clauseStart, cueAt);
   }
   // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
@@ -188,6 +201,7 @@ function group(ctx: Ctx, first: ActorMention, clauseStart: number, cueAt: number
   const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
   const g = [first];
   for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!); i--) g.unshift(mentions[i]!);
-  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++) g.push(mentions[i]!);
+  for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++)
+    g.push(mentions[i]!);
   return g.map((m) => ({ key: m.key, name: m.name, weight: 1 }));
 }

@@ -41,7 +41,14 @@ for (const [cls, def] of Object.entries(cues.classes)) {
 const CUES = new CueMatcher<Cue>(CUE_ENTRIES);
 const FRAMES = new CueMatcher<true>(cues.frames.map((f) => [f, true] as [string, true]));
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const NEGATOR_RE = new RegExp(`(?:\\b(?:${cues.negators.filter((n) => n !== "n't").sort((a, b) => b.length - a.length).map(escape).join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`, "i");
+const NEGATOR_RE = new RegExp(
+  `(?:\\b(?:${cues.negators
+    .filter((n) => n !== "n't")
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|")})\\b|n't)(?:\\s+\\S+){0,3}\\s*$`,
+  "i",
+);
 
 export function cueClassesIn(text: string): Cue[] {
   return CUES.matches(text).map((m) => m.value);
@@ -65,15 +72,66 @@ export function topicAction(topic: string): Cue | undefined {
 // Words that are cues only as verbs: "refused to back the plan", "will support it", "the minister
 // backs it" — not "back doors", "with the support of", "a sign of", "a bomb blast".
 const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
-const VERB_CONTEXT = /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
+const VERB_CONTEXT =
+  /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
 
 // Irregular past tenses: after a capitalized word at the start of a sentence they make it a subject.
-const IRREGULAR_PAST = new Set(["took", "gave", "made", "told", "went", "came", "saw", "held", "kept", "left", "met", "put", "set", "sent", "stood", "won", "lost", "led", "rose", "fell", "ran", "spoke", "wrote", "chose", "began", "broke", "brought", "bought", "thought", "felt", "found", "got", "knew", "meant", "paid", "sold", "shut", "struck", "threw", "withdrew", "drew", "fought", "sought", "upheld", "overturned", "forbade", "swore", "vowed"]);
+const IRREGULAR_PAST = new Set([
+  "took",
+  "gave",
+  "made",
+  "told",
+  "went",
+  "came",
+  "saw",
+  "held",
+  "kept",
+  "left",
+  "met",
+  "put",
+  "set",
+  "sent",
+  "stood",
+  "won",
+  "lost",
+  "led",
+  "rose",
+  "fell",
+  "ran",
+  "spoke",
+  "wrote",
+  "chose",
+  "began",
+  "broke",
+  "brought",
+  "bought",
+  "thought",
+  "felt",
+  "found",
+  "got",
+  "knew",
+  "meant",
+  "paid",
+  "sold",
+  "shut",
+  "struck",
+  "threw",
+  "withdrew",
+  "drew",
+  "fought",
+  "sought",
+  "upheld",
+  "overturned",
+  "forbade",
+  "swore",
+  "vowed",
+]);
 
 // Clause breaks inside a sentence: a new subject can start after these.
 const CLAUSE_BREAK_RE = /\s(?:--|—|–)\s|;|,\s+(?:but|while|whereas|although|though|and)\s|\s(?:but|while|whereas|where|which|who|that)\s/g;
 // A cue used as a noun ("a total ban", "a Nordic embrace") has no clause subject of its own.
-const NOMINAL_BEFORE = /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
+const NOMINAL_BEFORE =
+  /\b(?:a|an|the|its|their|his|her|our|this|any|no|outright|total|full|partial|possible|proposed)\s+(?:\p{Lu}\p{Ll}+(?:ese|ean|ian|ish|ic|an|ch)\s+)?$/u;
 const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
 const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]{1,40}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
@@ -97,7 +155,10 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
   // or when a verb follows it and the document never writes it in lower case.
   const usage = wordUsage(docText);
   const isName = (w: string, next: string): boolean =>
-    usage(w).midSentence || ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) || IRREGULAR_PAST.has(next)) && !usage(w).lower);
+    usage(w).midSentence ||
+    ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) ||
+      IRREGULAR_PAST.has(next)) &&
+      !usage(w).lower);
   const persons = personIndex(quotes);
   const acronyms = acronymIndex(docText);
   const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
@@ -149,7 +210,11 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       get mentions() {
         return (mentions ??= mentionsOf(p.text, s));
       },
-      breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({ at: s.start + m.index, end: s.start + m.index + m[0].length, word: m[0].trim().replace(/^,\s*/, "").toLowerCase() })),
+      breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({
+        at: s.start + m.index,
+        end: s.start + m.index + m[0].length,
+        word: m[0].trim().replace(/^,\s*/, "").toLowerCase(),
+      })),
       speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
       lastPerson: () => lastPersonBefore(at),
     };
@@ -163,7 +228,13 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       }
     }
     ctx.breaks.sort((a, b) => a.at - b.at);
-    const found = cueFacts(ctx, pi, sentence, matches, inSentence.filter((q) => q.direct));
+    const found = cueFacts(
+      ctx,
+      pi,
+      sentence,
+      matches,
+      inSentence.filter((q) => q.direct),
+    );
     out.push(...found);
     out.push(...evaluationFacts(ctx, pi, inSentence, found, matches, frames));
   });
@@ -186,7 +257,18 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     if (CLAIM_NOUNS.has(m.phrase) && /^\p{Ll}/u.test(surface) && CLAIM_TALKED_ABOUT.test(before)) continue;
     const negated = NEGATOR_RE.test(before);
     const clause = clauseAround(ctx, cueStart, cueEnd);
-    const base = { passage: pi, cue: surface, cueClass: cue.cls, cueStart, cueEnd, polarity: cue.polarity, negated, target: targetOf(text, cueEnd, clause.end), sentence: { start: s.start, end: s.end }, clause };
+    const base = {
+      passage: pi,
+      cue: surface,
+      cueClass: cue.cls,
+      cueStart,
+      cueEnd,
+      polarity: cue.polarity,
+      negated,
+      target: targetOf(text, cueEnd, clause.end),
+      sentence: { start: s.start, end: s.end },
+      clause,
+    };
     const after = text.slice(cueEnd, clause.end);
     const inQuote = direct.find((q) => q.start <= cueStart && cueEnd <= q.end);
     // A feeling verb with an object: the object feels it, about the clause's subject.
@@ -239,7 +321,11 @@ function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
   const surface = sentence.slice(m.start, m.end).split(/\s/)[0]!;
   if (!m.baseForm && !/s$/i.test(surface)) return true; // "backed", "signing"
   const cueStart = ctx.sentence.start + m.start;
-  return VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) || !!adjacentSubject(ctx, cueStart) || !!nounChunkBefore(ctx.text, ctx.sentence.start, cueStart);
+  return (
+    VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) ||
+    !!adjacentSubject(ctx, cueStart) ||
+    !!nounChunkBefore(ctx.text, ctx.sentence.start, cueStart)
+  );
 }
 
 /**
@@ -247,7 +333,14 @@ function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
  * would be a costly mistake", "called the count a fraud", a quotation full of praise). One fact
  * per holder and sentence; none where a cue already says what the holder thinks.
  */
-function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: StanceDraft[], cueMatches: Array<CueMatch<Cue>>, frameMatches: Array<CueMatch<true>>): StanceDraft[] {
+function evaluationFacts(
+  ctx: Ctx,
+  pi: number,
+  quoted: QuoteDraft[],
+  cueFound: StanceDraft[],
+  cueMatches: Array<CueMatch<Cue>>,
+  frameMatches: Array<CueMatch<true>>,
+): StanceDraft[] {
   const { text, sentence: s } = ctx;
   const spans: Array<{ holder: Holder; start: number; end: number }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
@@ -292,7 +385,11 @@ function evaluationFacts(ctx: Ctx, pi: number, quoted: QuoteDraft[], cueFound: S
       cueEnd: sp.start + e.end,
       polarity,
       negated: false,
-      target: trimTarget(content).replace(/^that\s+/i, "").split(/\s+/).slice(0, 24).join(" "),
+      target: trimTarget(content)
+        .replace(/^that\s+/i, "")
+        .split(/\s+/)
+        .slice(0, 24)
+        .join(" "),
       sentence: { start: s.start, end: s.end },
       clause: { start: sp.start, end: sp.end },
       weight: 0.7 * sp.holder.weight,
@@ -324,7 +421,11 @@ function targetOf(text: string, from: number, to: number): string {
   const rest = text.slice(from, to);
   // The target ends with its clause: at a comma, a dash or a semicolon.
   const clause = rest.split(/\s(?:--|—|–)\s|;|,/)[0]!;
-  const words = clause.replace(/^[\s,:]+/, "").replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at|by)\s+/i, "").split(/\s+/).slice(0, 16);
+  const words = clause
+    .replace(/^[\s,:]+/, "")
+    .replace(/^(?:on|of|against|for|to|from|that|as|with|over|about|at|by)\s+/i, "")
+    .split(/\s+/)
+    .slice(0, 16);
   return words.join(" ").replace(/[\s,.;:]+$/, "");
 }
 

@@ -35,34 +35,120 @@ const PAST_AUX = new Set(["was", "were", "did", "had", "wasn't", "weren't", "did
 const PRESENT_AUX = new Set(["is", "are", "am", "does", "do", "isn't", "aren't", "doesn't", "don't"]);
 const PERFECT = new Set(["has", "have", "hasn't", "haven't"]);
 const BE = new Set(["be", "been", "being"]);
-const ADVERBS = new Set(["not", "never", "also", "still", "already", "just", "now", "then", "again", "soon", "only", "even", "once", "jointly", "formally", "officially", "finally", "reportedly"]);
+const ADVERBS = new Set([
+  "not",
+  "never",
+  "also",
+  "still",
+  "already",
+  "just",
+  "now",
+  "then",
+  "again",
+  "soon",
+  "only",
+  "even",
+  "once",
+  "jointly",
+  "formally",
+  "officially",
+  "finally",
+  "reportedly",
+]);
 // Words that, before "to" + verb, put the verb ahead of them: "wants to sell", "is set to land".
-const FUTURE_GOVERNORS = /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|decides?|decided|agrees?|agreed|chooses?|chose|offers?|offered|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
+const FUTURE_GOVERNORS =
+  /^(?:wants?|wanted|wanting|plans?|planned|planning|expects?|expected|expecting|scheduled?|schedules|set|due|intends?|intended|aims?|aimed|hopes?|hoped|hoping|seeks?|sought|seeking|proposes?|proposed|promises?|promised|decides?|decided|agrees?|agreed|chooses?|chose|offers?|offered|pledges?|pledged|vows?|vowed|threatens?|threatened|prepares?|prepared|preparing|poised|slated|likely|going|about|needs?|needed|wish(?:es|ed)?|ready|is|are|was|were|has|have|had)$/;
 // Participles that name a plan whatever the auxiliary: "has been scheduled for June 3".
 const PLANNED_WORDS = new Set("scheduled|slated|planned|expected|due|set|timetabled|pencilled|penciled|earmarked|billed".split("|"));
 const PLANNED = { test: (w: string): boolean => PLANNED_WORDS.has(w) };
 // A participle right after a preposition is an adjective on its noun ("on imported steel", "with
 // armed guards"), never the sentence's verb.
-const PREPOSITIONS = new Set(["on", "in", "at", "with", "for", "from", "by", "into", "onto", "over", "under", "about", "against", "without", "within", "through", "across", "toward", "towards", "among", "amid", "despite", "via", "per"]);
-const DETERMINERS = new Set(["the", "a", "an", "its", "their", "his", "her", "our", "your", "my", "this", "these", "those", "of", "and", "or", "newly", "most", "more", "much", "long", "so", "very", "well"]);
-const IRREGULAR_PAST = new Set("said told went came took made found gave met left began won lost fled held fell rose sent spent kept brought bought thought felt wrote spoke broke chose drove flew grew knew threw saw ran became stood struck sold led paid laid built shot hid fought sought caught taught arose forgot got heard meant slept swore tore wore woke sank shook stole swam withdrew overtook undertook upheld overthrew rode rang sang hung dealt dug fed lit quit split spread bet cut hit hurt put shut cast cost".split(" "));
+const PREPOSITIONS = new Set([
+  "on",
+  "in",
+  "at",
+  "with",
+  "for",
+  "from",
+  "by",
+  "into",
+  "onto",
+  "over",
+  "under",
+  "about",
+  "against",
+  "without",
+  "within",
+  "through",
+  "across",
+  "toward",
+  "towards",
+  "among",
+  "amid",
+  "despite",
+  "via",
+  "per",
+]);
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "your",
+  "my",
+  "this",
+  "these",
+  "those",
+  "of",
+  "and",
+  "or",
+  "newly",
+  "most",
+  "more",
+  "much",
+  "long",
+  "so",
+  "very",
+  "well",
+]);
+const IRREGULAR_PAST = new Set(
+  "said told went came took made found gave met left began won lost fled held fell rose sent spent kept brought bought thought felt wrote spoke broke chose drove flew grew knew threw saw ran became stood struck sold led paid laid built shot hid fought sought caught taught arose forgot got heard meant slept swore tore wore woke sank shook stole swam withdrew overtook undertook upheld overthrew rode rang sang hung dealt dug fed lit quit split spread bet cut hit hurt put shut cast cost".split(
+    " ",
+  ),
+);
 // Irregular forms that are as often present or participles ("cut", "hit", "put", "set", "read"
 // and "let" are past only when the sentence says so), left to the other cues.
 const AMBIGUOUS_PAST = new Set(["cut", "hit", "put", "shut", "cast", "cost", "bet", "quit", "split", "spread", "hurt", "read", "let", "set"]);
-const NOT_PAST = /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
+const NOT_PAST =
+  /^(?:need|speed|indeed|proceed|exceed|succeed|feed|seed|hundred|bred|red|bed|wed|shed|fled|creed|greed|embed|breed|weed|steed|naked|wicked|sacred|kindred|rugged|ragged|jagged|beloved|learned|aged|alleged|supposed|so-called|biased|advanced|armed|based|concerned|detailed|experienced|interested|limited|noted|related|skilled|talented|united|used|varied|troubled|embattled|designated)$/;
 // Present-simple forms of event verbs that news uses for schedules ("the choirs meet
 // Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
-const SCHEDULE_BASES = new Set("meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart".split("|"));
-const isScheduleVerb = (w: string): boolean => SCHEDULE_BASES.has(w) || (w.endsWith("s") && (SCHEDULE_BASES.has(w.slice(0, -1)) || (w.endsWith("es") && SCHEDULE_BASES.has(w.slice(0, -2)))));
+const SCHEDULE_BASES = new Set(
+  "meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart".split(
+    "|",
+  ),
+);
+const isScheduleVerb = (w: string): boolean =>
+  SCHEDULE_BASES.has(w) || (w.endsWith("s") && (SCHEDULE_BASES.has(w.slice(0, -1)) || (w.endsWith("es") && SCHEDULE_BASES.has(w.slice(0, -2)))));
 // Verbs whose object is asked to do something later: "summoned the director to testify".
-const CONTROL = /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
-const PUT_OFF_WORDS = new Set("postpone postponed postpones delay delayed delays defer deferred defers adjourn adjourned adjourns extend extended extends suspend suspended suspends recessed pushed moved rescheduled put".split(" "));
+const CONTROL =
+  /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
+const PUT_OFF_WORDS = new Set(
+  "postpone postponed postpones delay delayed delays defer deferred defers adjourn adjourned adjourns extend extended extends suspend suspended suspends recessed pushed moved rescheduled put".split(
+    " ",
+  ),
+);
 const PUT_OFF = { test: (w: string): boolean => PUT_OFF_WORDS.has(w) };
 // Adjectives that name a plan before its noun.
 const NP_PLAN_WORDS = new Set("upcoming|proposed|planned|scheduled|slated|expected|anticipated|impending|forthcoming".split("|"));
 const NP_PLAN = { test: (w: string): boolean => NP_PLAN_WORDS.has(w) };
 // Verbs after which "to be" + participle reports a belief, not a plan ("was said to be hurt").
-const EPISTEMIC = /^(?:said|says|say|believed|thought|reported|known|found|claimed|alleged|seemed|seems|seem|appeared|appears|appear|proved|proven|understood|considered|rumou?red|supposed|estimated)$/;
+const EPISTEMIC =
+  /^(?:said|says|say|believed|thought|reported|known|found|claimed|alleged|seemed|seems|seem|appeared|appears|appear|proved|proven|understood|considered|rumou?red|supposed|estimated)$/;
 
 /**
  * Could the token before a present-tense verb be its subject? A plural noun or a pronoun before a
@@ -70,7 +156,18 @@ const EPISTEMIC = /^(?:said|says|say|believed|thought|reported|known|found|claim
  * fleet sails"); never an article, an -ed/-ing adjective or an auxiliary ("a televised address").
  */
 function subjectBefore(p: Token, thirdPerson: boolean): boolean {
-  if (DETERMINERS.has(p.w) || /(?:ed|ing|ly)$/.test(p.w) || FUTURE_AUX.has(p.w) || MODALS.has(p.w) || BE.has(p.w) || PAST_AUX.has(p.w) || PRESENT_AUX.has(p.w) || PERFECT.has(p.w) || p.w === "to") return false;
+  if (
+    DETERMINERS.has(p.w) ||
+    /(?:ed|ing|ly)$/.test(p.w) ||
+    FUTURE_AUX.has(p.w) ||
+    MODALS.has(p.w) ||
+    BE.has(p.w) ||
+    PAST_AUX.has(p.w) ||
+    PRESENT_AUX.has(p.w) ||
+    PERFECT.has(p.w) ||
+    p.w === "to"
+  )
+    return false;
   if (/^(?:they|we|i|you|who)$/.test(p.w)) return !thirdPerson;
   if (/^(?:he|she|it|which|that)$/.test(p.w)) return thirdPerson;
   if (thirdPerson) return !/(?:[^su]s|ss)$/.test(p.w) || /^\p{Lu}/u.test(p.raw);
@@ -141,7 +238,8 @@ function findVerbGroups(sentence: string): Cue[] {
       // already carried out would be told in the past: "landed", not "was set to land").
       if (next === "to" || planned(k)) tense = "future";
       else if (PAST_AUX.has(w)) tense = "past";
-      else if (PERFECT.has(w)) tense = next === "been" || (next !== undefined && (/ed$/.test(next) || IRREGULAR_PAST.has(next) || /en$/.test(next))) ? "past" : "present";
+      else if (PERFECT.has(w))
+        tense = next === "been" || (next !== undefined && (/ed$/.test(next) || IRREGULAR_PAST.has(next) || /en$/.test(next))) ? "past" : "present";
       else tense = "present";
     } else if (w === "to" && i > 0) {
       // An infinitive ("to land"): ahead when its governor looks ahead; else it shares the
@@ -152,7 +250,12 @@ function findVerbGroups(sentence: string): Cue[] {
       while (g >= 0 && (ADVERBS.has(toks[g]!.w) || toks[g]!.w.endsWith("ly"))) g--;
       const governed = g >= 0 && FUTURE_GOVERNORS.test(toks[g]!.w) && sentence.slice(toks[g]!.e, t.s).trim().length <= 30;
       // "invited the mayors to attend", "ordered him to appear": the object is to act later.
-      const control = CONTROL.test(toks.slice(Math.max(0, i - 5), i).map((x) => x.w).join(" "));
+      const control = CONTROL.test(
+        toks
+          .slice(Math.max(0, i - 5), i)
+          .map((x) => x.w)
+          .join(" "),
+      );
       // "an event to be held": a passive infinitive after a noun is still to happen.
       const passive = next?.w === "be" && /(?:ed|en|wn|held|put|set|met|run)$/.test(toks[i + 2]?.w ?? "") && g >= 0 && !EPISTEMIC.test(toks[g]!.w);
       if (((verbish || next?.w === "be") && (governed || control)) || passive) {
@@ -161,24 +264,49 @@ function findVerbGroups(sentence: string): Cue[] {
       }
     } else if (PUT_OFF.test(w) && toks.slice(i + 1, i + 5).some((x) => x.w === "until" || x.w === "till")) {
       tense = "future"; // "postponed until Tuesday": the new date is ahead
-    } else if (PLANNED.test(w) && /^(?:for|on|in|at|by|next|this)$/.test(toks[i + 1]?.w ?? "") && !(prev && (PAST_AUX.has(prev) || BE.has(prev) || PERFECT.has(prev)))) {
+    } else if (
+      PLANNED.test(w) &&
+      /^(?:for|on|in|at|by|next|this)$/.test(toks[i + 1]?.w ?? "") &&
+      !(prev && (PAST_AUX.has(prev) || BE.has(prev) || PERFECT.has(prev)))
+    ) {
       // "a vote planned for Friday": planned, but ahead of when? The date decides.
       tense = "unknown";
     } else if (NP_PLAN.test(w) && prev && DETERMINERS.has(prev) && /^\p{Ll}/u.test(toks[i + 1]?.raw ?? "")) {
       tense = "future"; // "the planned visit", "an expected ruling": a plan named by its noun
-    } else if (isPastForm(t, i === 0) && !(prev && (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to"))) {
+    } else if (
+      isPastForm(t, i === 0) &&
+      !(
+        prev &&
+        (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to")
+      )
+    ) {
       tense = "past";
     } else if (isScheduleVerb(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;
     }
-    if (tense && tense !== "future" && toks.slice(i, i + 4).some((x) => PUT_OFF.test(x.w)) && toks.slice(i + 1, i + 6).some((x) => x.w === "until" || x.w === "till")) {
+    if (
+      tense &&
+      tense !== "future" &&
+      toks.slice(i, i + 4).some((x) => PUT_OFF.test(x.w)) &&
+      toks.slice(i + 1, i + 6).some((x) => x.w === "until" || x.w === "till")
+    ) {
       tense = "future"; // "was postponed until Tuesday": the new date is ahead
     }
     if (tense) {
       // The group runs on over adverbs, auxiliaries, participles and the main verb.
-      while (j < toks.length && (ADVERBS.has(toks[j]!.w) || toks[j]!.w.endsWith("ly") || BE.has(toks[j]!.w) || toks[j]!.w === "have" || /(?:ed|en|ing)$/.test(toks[j]!.w) || PLANNED.test(toks[j]!.w)) && j - i < 6) j++;
+      while (
+        j < toks.length &&
+        (ADVERBS.has(toks[j]!.w) ||
+          toks[j]!.w.endsWith("ly") ||
+          BE.has(toks[j]!.w) ||
+          toks[j]!.w === "have" ||
+          /(?:ed|en|ing)$/.test(toks[j]!.w) ||
+          PLANNED.test(toks[j]!.w)) &&
+        j - i < 6
+      )
+        j++;
       if (j < toks.length && j === i + 1 && tense !== "past") j++; // the main verb after an auxiliary
       cues.push({ s: start, e: toks[j - 1]!.e, tense, ...(governorAt !== undefined ? { governor: governorAt } : {}) });
       i = j;
@@ -244,11 +372,15 @@ export function readTense(sentence: string, start: number, end: number): TenseRe
 // Before a date that modifies a noun ("the Jan. 14 deadline", "a June 3 hearing"), the verb tells
 // when the deadline was talked about, not when it falls.
 const NP_BEFORE = /(?:^|[^\w])(?:the|a|an|its|their|his|her|our|this|that|these|those|of|for)\s+$/i;
-const NP_AFTER = /^\s+(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|when|that|which|who|is|was|were|are|will|would|has|had|have|could|may|might|after|before|until|since|but)\b)\p{Ll}/u;
+const NP_AFTER =
+  /^\s+(?!(?:and|or|to|of|in|on|at|for|by|with|from|as|when|that|which|who|is|was|were|are|will|would|has|had|have|could|may|might|after|before|until|since|but)\b)\p{Ll}/u;
 
 function readVerbTense(sentence: string, start: number, end: number): TenseReading {
   const reading = clauseTense(sentence, start, end);
-  const modifier = !/^the\b/i.test(sentence.slice(start, end)) && NP_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) && NP_AFTER.test(sentence.slice(end, end + 30));
+  const modifier =
+    !/^the\b/i.test(sentence.slice(start, end)) &&
+    NP_BEFORE.test(sentence.slice(Math.max(0, start - 12), start)) &&
+    NP_AFTER.test(sentence.slice(end, end + 30));
   // Only a hint then: a near date goes to the nearest, a far one still by the verb.
   return modifier ? { tense: reading.tense, clear: false, modifier: true } : reading;
 }
@@ -263,7 +395,6 @@ function clauseTense(sentence: string, start: number, end: number): TenseReading
   const other = governing(cues, start, end, 0, sentence.length)?.tense ?? markerTense(sentence, start, end, 0, sentence.length);
   return { tense: other ?? "unknown", clear: false };
 }
-
 
 function markerTense(sentence: string, start: number, end: number, from: number, to: number): Tense | null {
   let best: { d: number; t: Tense } | null = null;
@@ -288,8 +419,16 @@ const REPORTING = new Set(speechVerbs.strong.filter((v) => !v.includes(" ")));
  * announced that …") rather than the event reported: the verb is next to it.
  */
 export function isReportingTime(sentence: string, start: number, end: number): boolean {
-  const before = sentence.slice(Math.max(0, start - 30), start).toLowerCase().match(/[a-z']+/g) ?? [];
-  const after = sentence.slice(end, end + 30).toLowerCase().match(/[a-z']+/g) ?? [];
+  const before =
+    sentence
+      .slice(Math.max(0, start - 30), start)
+      .toLowerCase()
+      .match(/[a-z']+/g) ?? [];
+  const after =
+    sentence
+      .slice(end, end + 30)
+      .toLowerCase()
+      .match(/[a-z']+/g) ?? [];
   const near = [...before.slice(-2).filter((w) => w !== "on"), ...after.slice(0, 1)];
   return near.some((w) => REPORTING.has(w));
 }

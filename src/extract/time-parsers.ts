@@ -9,15 +9,52 @@ import { REFINERS } from "./time-refiners.js";
 type Context = Parameters<chrono.Parser["extract"]>[0];
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6, july: 7, jul: 7,
-  august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
 const NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  "a couple of": 2, couple: 2,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  "a couple of": 2,
+  couple: 2,
 };
-const MONTH_RE = "(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
+const MONTH_RE =
+  "(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)";
 const WEEKDAY_RE = "(sunday|monday|tuesday|wednesday|thursday|friday|saturday)";
 const B = "(?<![\\w-])";
 
@@ -37,39 +74,65 @@ function components(context: Context, values: Record<string, number>, tags: stri
 }
 
 // Patterns are built once: chrono asks for them on every parse.
-const MODIFIED_MONTH = new RegExp(`${B}(last|next|this|early|late|mid|the end of|the beginning of|the start of|by the end of|by late|by early|until the end of)[\\s-]+${MONTH_RE}(?:,?\\s+(\\d{4}))?(?![\\w])`, "i");
+const MODIFIED_MONTH = new RegExp(
+  `${B}(last|next|this|early|late|mid|the end of|the beginning of|the start of|by the end of|by late|by early|until the end of)[\\s-]+${MONTH_RE}(?:,?\\s+(\\d{4}))?(?![\\w])`,
+  "i",
+);
 const MODIFIED_WEEKDAY = new RegExp(`${B}(last|next|this|past|coming)\\s+${WEEKDAY_RE}(?:\\s+(morning|afternoon|evening|night))?(?![\\w])`, "i");
-const RELATIVE_PERIOD = new RegExp(`${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`, "i");
-const UNITS_AGO = new RegExp(`${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`, "i");
+const RELATIVE_PERIOD = new RegExp(
+  `${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`,
+  "i",
+);
+const UNITS_AGO = new RegExp(
+  `${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`,
+  "i",
+);
 const WEEKEND = new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, "i");
-const VAGUE_SPAN = /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
+const VAGUE_SPAN =
+  /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
 const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
-const YEAR = /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
-const HOLIDAY = new RegExp(`${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays).sort((a, b) => b.length - a.length).map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+")).join("|")})(?![\\w-])`, "i");
-const SEASON = /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
+const YEAR =
+  /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
+const HOLIDAY = new RegExp(
+  `${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays)
+    .sort((a, b) => b.length - a.length)
+    .map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+"))
+    .join("|")})(?![\\w-])`,
+  "i",
+);
+const SEASON =
+  /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
 
 export interface NamedParser extends chrono.Parser {
   name: string;
 }
 
 const NUMBER_RE = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a couple of)";
-const countOf = (s: string): number => (/^\d+$/.test(s) ? Number(s) : NUMBERS[s.toLowerCase()] ?? 1);
+const countOf = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (NUMBERS[s.toLowerCase()] ?? 1));
 
-const FISCAL_YEAR = /(?<![\w-])(this|the current|last|the last|the previous|the past|next|the coming|the next|the|its|their)\s+(?:fiscal|financial)\s+year(?![\w-]|\s+(?:\d{4}|FY))/i;
-const QUARTER = /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
+const FISCAL_YEAR =
+  /(?<![\w-])(this|the current|last|the last|the previous|the past|next|the coming|the next|the|its|their)\s+(?:fiscal|financial)\s+year(?![\w-]|\s+(?:\d{4}|FY))/i;
+const QUARTER =
+  /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
 const YEAR_END = /(?<![\w-])(?:(this|last|next)\s+)?year[-\s]end(?![\w-])/i;
 const FULL_YEAR = /(?<![\w-])(?:the\s+)?full[-\s]year(?![\w-]|\s+\d{4})/i;
 const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period|month|week|half|year))?(?![\w-])/i;
 const IN_UNITS = new RegExp(`${B}in\\s+${NUMBER_RE}\\s+(day|week|month|year)s?(['’]s?\\s+time)?(?![\\w-])`, "i");
 // "March of next year", "September last year": a month counted from the article's year.
-const MONTH_OF_YEAR = new RegExp(`${B}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)?\\s+(?:of\\s+)?(this|last|next|the previous|the following|the same)\\s+year(?![\\w-])`, "i");
+const MONTH_OF_YEAR = new RegExp(
+  `${B}(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?${MONTH_RE}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?,?)?\\s+(?:of\\s+)?(this|last|next|the previous|the following|the same)\\s+year(?![\\w-])`,
+  "i",
+);
 const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const UNDER_100 = `(?:(${TEENS.join("|")})|(${TENS.slice(2).join("|")})(?:[\\s-](${ONES.slice(1).join("|")}))?|(?:oh|o)[\\s-](${ONES.slice(1).join("|")}))`;
 // "in nineteen ninety-eight", "since two thousand and three", "by twenty twenty": only after a
 // word that introduces a time, since "twenty fifteen-year-olds" is a count.
-const SPELLED_YEAR = new RegExp(`${B}(in|since|until|by|of|during|from|before|after|year|early|late|mid)[\\s-]+(?:(eighteen|nineteen|twenty)[\\s-](?:hundred(?:\\s+and)?[\\s-]+)?${UNDER_100}|two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?:(${ONES.slice(1).join("|")})|${UNDER_100.replace(/\((?!\?)/g, "(?:")}))?)(?![\\w-])`, "i");
+const SPELLED_YEAR = new RegExp(
+  `${B}(in|since|until|by|of|during|from|before|after|year|early|late|mid)[\\s-]+(?:(eighteen|nineteen|twenty)[\\s-](?:hundred(?:\\s+and)?[\\s-]+)?${UNDER_100}|two\\s+thousand(?:(?:\\s+and)?[\\s-]+(?:(${ONES.slice(1).join("|")})|${UNDER_100.replace(/\((?!\?)/g, "(?:")}))?)(?![\\w-])`,
+  "i",
+);
 
 function spelledValue(m: RegExpMatchArray): number | null {
   const under = (teen?: string, ten?: string, one?: string, oh?: string): number | null => {
@@ -286,7 +349,14 @@ export const newsChrono = chrono.casual.clone();
 // week", "within a month") or for what is not a date (a time of day alone) only cost time.
 // By class name: test/time-parsers.test.ts checks that chrono still has each, so an upgrade that
 // renames one fails a test instead of silently keeping it.
-export const REPLACED_PARSERS: ReadonlySet<string> = new Set(["ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENTimeUnitWithinFormatParser", "ENTimeUnitCasualRelativeFormatParser", "ENRelativeDateFormatParser", "ENTimeExpressionParser"]);
+export const REPLACED_PARSERS: ReadonlySet<string> = new Set([
+  "ENTimeUnitAgoFormatParser",
+  "ENTimeUnitLaterFormatParser",
+  "ENTimeUnitWithinFormatParser",
+  "ENTimeUnitCasualRelativeFormatParser",
+  "ENRelativeDateFormatParser",
+  "ENTimeExpressionParser",
+]);
 newsChrono.parsers = newsChrono.parsers.filter((p) => !REPLACED_PARSERS.has(p.constructor.name));
 // Date ranges are not merged: a dateline's date and the "On Friday" after its dash are two
 // expressions, and a "when" answer needs each on its own.

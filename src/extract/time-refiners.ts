@@ -22,7 +22,14 @@ export const notADate: NamedRefiner = {
       const t = r.text.trim();
       const c = r.start;
       // A time of day alone ("7 p.m.", "10 to 20") is not a date.
-      if (!c.isCertain("day") && !c.isCertain("month") && !c.isCertain("year") && !c.isCertain("weekday") && !/\b(today|tonight|tomorrow|yesterday|morning|afternoon|evening)\b/i.test(t)) return false;
+      if (
+        !c.isCertain("day") &&
+        !c.isCertain("month") &&
+        !c.isCertain("year") &&
+        !c.isCertain("weekday") &&
+        !/\b(today|tonight|tomorrow|yesterday|morning|afternoon|evening)\b/i.test(t)
+      )
+        return false;
       // Numeric M/D without a year: fractions (5 1/2) and 9/11.
       if (/^\d{1,2}[/.-]\d{1,2}$/.test(t)) return false;
       // "may" and "march" as words, not months.
@@ -30,7 +37,8 @@ export const notADate: NamedRefiner = {
       if (/^(May|March)$/.test(t)) {
         const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
         const after = text.slice(r.index + r.text.length, r.index + r.text.length + 6);
-        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after)) return false;
+        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after))
+          return false;
       }
       if (/^(the moment|right now)$/i.test(t)) return false;
       // "the March of the Mothers": a name, not a month waiting for its year.
@@ -68,7 +76,9 @@ export const trimSpan: NamedRefiner = {
         r.text = r.text.slice(n);
       }
       // A final period stays when it ends an abbreviation ("Jan."), goes when it ends the sentence.
-      r.text = r.text.replace(/[\s,;:.]+$/, (m) => (/^\.$/.test(m) && /(?:\b\p{L}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$/u.test(r.text) ? m : ""));
+      r.text = r.text.replace(/[\s,;:.]+$/, (m) =>
+        /^\.$/.test(m) && /(?:\b\p{L}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$/u.test(r.text) ? m : "",
+      );
     }
     return results;
   },
@@ -77,7 +87,8 @@ export const trimSpan: NamedRefiner = {
 // Words that qualify a time expression and belong to it: "early Sunday", "late last night",
 // "around June 5", "later this week", "as early as next month". "about" only before a numeric
 // date: "talked about Monday's vote" is about a vote.
-const LEFT_MODIFIER = /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
+const LEFT_MODIFIER =
+  /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
 // "the 1999 period", "the 2010 era": the period words after a year belong to it.
 const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era))(?![\w-])/i;
 
@@ -91,7 +102,10 @@ export const keepModifiers: NamedRefiner = {
       const before = text.slice(floor, r.index);
       const m = LEFT_MODIFIER.exec(before);
       if (m && !/^[\s-]*$/.test(m[1]!) && !(/^about/i.test(m[1]!) && !/\d/.test(r.text)) && !/^(early|late|mid)/i.test(r.text)) {
-        const word = m[1]!.trim().split(/[\s-]+/)[0]!.toLowerCase();
+        const word = m[1]!
+          .trim()
+          .split(/[\s-]+/)[0]!
+          .toLowerCase();
         r.index -= m[1]!.length;
         r.text = m[1]! + r.text;
         if (!r.tags().has(`mod/${word}`) && /^(early|late|mid)$/.test(word)) r.addTag(`mod/${word}`);

@@ -30,7 +30,14 @@ export function callbackBody(reply: Reply): CallbackBody {
 
 /** A new message: the data of a type 4 callback, or the body of a follow-up (POST to the webhook). */
 export function messageBody(m: DiscordMessage, ephemeral: boolean): Record<string, unknown> {
-  return { ...(m.content !== undefined ? { content: m.content } : {}), embeds: m.embeds, components: m.components, allowed_mentions: ALLOWED_MENTIONS, ...attachments(m), ...(ephemeral ? { flags: EPHEMERAL } : {}) };
+  return {
+    ...(m.content !== undefined ? { content: m.content } : {}),
+    embeds: m.embeds,
+    components: m.components,
+    allowed_mentions: ALLOWED_MENTIONS,
+    ...attachments(m),
+    ...(ephemeral ? { flags: EPHEMERAL } : {}),
+  };
 }
 
 /** The attachments' names and alt texts; the files themselves go as multipart parts (files[i]) beside this body. */

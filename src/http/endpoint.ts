@@ -24,7 +24,12 @@ export const UNSUPPORTED = "I can't handle this kind of interaction; /help lists
  * otherwise the answer when its turn in the queue comes, or, if that is too late for Discord's
  * window, a placeholder at the deadline and the answer PATCHed (or posted) once ready.
  */
-export function createEndpoint(bot: BotContext, commands: ReadonlyMap<string, BotCommand>, rest: REST, queue = new AnswerQueue()): (json: unknown) => Outcome | Promise<Outcome> {
+export function createEndpoint(
+  bot: BotContext,
+  commands: ReadonlyMap<string, BotCommand>,
+  rest: REST,
+  queue = new AnswerQueue(),
+): (json: unknown) => Outcome | Promise<Outcome> {
   return (json) => {
     const receivedAt = Date.now();
     const interaction = parseInteraction(json);
@@ -80,9 +85,17 @@ async function completeLate(interaction: ApiInteraction, placeholder: Placeholde
   if (reply.type === "choices") return void bot.log.error(`completing interaction ${interaction.id} failed: choices cannot answer it`);
   try {
     if (reply.type === "message" && placeholder.type === "update") {
-      await rest.post(Routes.webhook(interaction.applicationId, interaction.token), { body: messageBody(reply.message, reply.ephemeral), files: restFiles(reply.message), auth: false });
+      await rest.post(Routes.webhook(interaction.applicationId, interaction.token), {
+        body: messageBody(reply.message, reply.ephemeral),
+        files: restFiles(reply.message),
+        auth: false,
+      });
     } else {
-      await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), { body: editBody(reply.message), files: restFiles(reply.message), auth: false });
+      await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token), {
+        body: editBody(reply.message),
+        files: restFiles(reply.message),
+        auth: false,
+      });
     }
   } catch (error) {
     bot.log.error(`completing interaction ${interaction.id} failed: ${describeError(error)}`);

@@ -59,7 +59,8 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "EADDRINUSE" ? "the port is in use" : code === "EACCES" ? "permission denied (ports below 1024 need privileges)" : (error as Error).message;
+    const why =
+      code === "EADDRINUSE" ? "the port is in use" : code === "EACCES" ? "permission denied (ports below 1024 need privileges)" : (error as Error).message;
     process.stderr.write(`error: cannot listen on ${config.HOST ?? "port"}${config.HOST ? ":" : " "}${port}: ${why}. Set PORT (and HOST) in .env.\n`);
     return 1;
   }
@@ -85,6 +86,8 @@ export async function serveHttp({ config, holder, log }: ServeOptions): Promise<
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  log.info(`Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${(await holder.current.store.stats()).documents} documents`);
+  log.info(
+    `Serving Discord interactions on http://${shown}:${address.port}/ (POST; GET /healthz), ${(await holder.current.store.stats()).documents} documents`,
+  );
   return stopped;
 }

@@ -58,7 +58,11 @@ export function createInteractionsServer(opts: ServerOptions): InteractionsServe
 
   const send = (res: ServerResponse, status: number, body: unknown, after?: () => Promise<void>): void => {
     const text = JSON.stringify(body);
-    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...(status === 413 ? { connection: "close" } : {}) });
+    res.writeHead(status, {
+      "content-type": "application/json",
+      "content-length": Buffer.byteLength(text),
+      ...(status === 413 ? { connection: "close" } : {}),
+    });
     res.end(text, () => {
       if (!after) return;
       // Only now has Discord got the acknowledgement that lets the follow-up edit it.

@@ -155,7 +155,14 @@ export function readCache(path: string, root: string): CacheRead {
       if (e instanceof CacheError) throw e;
       return { ok: false, reason: CORRUPT };
     }
-    if (!footer || typeof footer !== "object" || footer.format !== CACHE_FORMAT || footer.extractor !== EXTRACTOR_VERSION || footer.code !== extractorFingerprint() || footer.endian !== endianness()) {
+    if (
+      !footer ||
+      typeof footer !== "object" ||
+      footer.format !== CACHE_FORMAT ||
+      footer.extractor !== EXTRACTOR_VERSION ||
+      footer.code !== extractorFingerprint() ||
+      footer.endian !== endianness()
+    ) {
       return { ok: false, reason: OTHER_VERSION };
     }
     if (footer.root !== resolve(root)) return { ok: false, reason: "the index cache does not match this folder; rebuilding it" };
@@ -204,7 +211,13 @@ export function readCache(path: string, root: string): CacheRead {
       ids: ints("ids", Int32Array),
       fieldLengths: ints("fieldLengths", Int32Array),
     };
-    const index: StoredIndex = { passages, words: list("words"), wordCounts: ints("wordCounts", Uint32Array), stems: list("stems"), stemCounts: ints("stemCounts", Uint32Array) };
+    const index: StoredIndex = {
+      passages,
+      words: list("words"),
+      wordCounts: ints("wordCounts", Uint32Array),
+      stems: list("stems"),
+      stemCounts: ints("stemCounts", Uint32Array),
+    };
     entries.forEach(unpack);
     return { ok: true, data: { format: footer.format, extractor: footer.extractor, code: footer.code, root: footer.root, entries, index } };
   } catch (e) {
@@ -287,13 +300,30 @@ export class CacheWriter {
     };
     const c = index.passages;
     strings("terms", c.terms);
-    for (const [name, arr] of [["offsets", c.offsets], ["postings", c.postings], ["freqs", c.freqs], ["ids", c.ids], ["fieldLengths", c.fieldLengths]] as const) this.section(name, arr);
+    for (const [name, arr] of [
+      ["offsets", c.offsets],
+      ["postings", c.postings],
+      ["freqs", c.freqs],
+      ["ids", c.ids],
+      ["fieldLengths", c.fieldLengths],
+    ] as const)
+      this.section(name, arr);
     strings("words", index.words);
     this.section("wordCounts", Uint32Array.from(index.wordCounts));
     strings("stems", index.stems);
     this.section("stemCounts", Uint32Array.from(index.stemCounts));
     const { terms: _t, offsets: _o, postings: _p, freqs: _f, ids: _i, fieldLengths: _l, ...scalars } = c;
-    const footer: Footer = { format: CACHE_FORMAT, extractor: EXTRACTOR_VERSION, code: extractorFingerprint(), root: resolve(this.root), endian: endianness(), sections: this.sections, entries: this.chunks, lists, index: scalars };
+    const footer: Footer = {
+      format: CACHE_FORMAT,
+      extractor: EXTRACTOR_VERSION,
+      code: extractorFingerprint(),
+      root: resolve(this.root),
+      endian: endianness(),
+      sections: this.sections,
+      entries: this.chunks,
+      lists,
+      index: scalars,
+    };
     const json = Buffer.from(JSON.stringify(footer), "utf8");
     this.put(json);
     const trailer = Buffer.alloc(TRAILER);

@@ -118,7 +118,12 @@ function sortRun(postings: Int32Array, freqs: Int32Array, start: number, end: nu
 /** Makes `ms` (freshly constructed with the options the index was built with) search `c`. */
 export function attachCompact(ms: MiniSearch<unknown>, c: CompactIndex): void {
   const F = fieldCount(c);
-  if (c.offsets.length !== c.terms.length * F + 1 || c.ids.length !== c.nextId || c.fieldLengths.length !== c.nextId * F || c.postings.length !== c.freqs.length) {
+  if (
+    c.offsets.length !== c.terms.length * F + 1 ||
+    c.ids.length !== c.nextId ||
+    c.fieldLengths.length !== c.nextId * F ||
+    c.postings.length !== c.freqs.length
+  ) {
     throw new Error("compact index: inconsistent arrays");
   }
   const m = ms as unknown as Internals;
@@ -151,7 +156,14 @@ class CompactTermMap {
   private readonly F: number;
   private readonly byTerm = new Map<string, number>();
   private tree: SearchableMap<number> | null = null;
-  private readonly decoded = new LRUCache<number, FieldData>({ maxSize: DECODED_POSTINGS, sizeCalculation: (d) => Math.max(1, [...d.values()].reduce((n, x) => n + x.size, 0)) });
+  private readonly decoded = new LRUCache<number, FieldData>({
+    maxSize: DECODED_POSTINGS,
+    sizeCalculation: (d) =>
+      Math.max(
+        1,
+        [...d.values()].reduce((n, x) => n + x.size, 0),
+      ),
+  });
 
   constructor(readonly compact: CompactIndex) {
     this.F = fieldCount(compact);

@@ -82,7 +82,9 @@ const BOOT = [
 ].join("\n");
 
 // In Node since 16; TypeScript's lib has it from es2024 only.
-const waitAsync = (Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number, ms: number) => { async: boolean; value: Promise<string> | string } }).waitAsync;
+const waitAsync = (
+  Atomics as unknown as { waitAsync: (a: Int32Array, i: number, v: number, ms: number) => { async: boolean; value: Promise<string> | string } }
+).waitAsync;
 
 interface Thread {
   worker: Worker;
@@ -109,7 +111,14 @@ export class ExtractPool {
   ) {
     for (let i = 0; i < Math.min(size, files.length); i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(BOOT, { eval: true, workerData: { port: port2, signal: this.signal }, transferList: [port2], execArgv: [], stdout: false, stderr: false });
+      const worker = new Worker(BOOT, {
+        eval: true,
+        workerData: { port: port2, signal: this.signal },
+        transferList: [port2],
+        execArgv: [],
+        stdout: false,
+        stderr: false,
+      });
       const t: Thread = { worker, port: port1, pending: new Set(), lastHeard: Date.now(), dead: false };
       // Seen when the event loop runs (the bot); the blocking wait notices a stall by time instead.
       worker.on("error", () => this.abandon(t));
@@ -264,7 +273,10 @@ export class ExtractPool {
 
   private local(id: number): void {
     const warnings: string[] = [];
-    const entry = extractEntry(this.files[id]!, { ...(this.opts.maxBytes !== undefined ? { maxBytes: this.opts.maxBytes } : {}), onWarning: (w) => warnings.push(w) });
+    const entry = extractEntry(this.files[id]!, {
+      ...(this.opts.maxBytes !== undefined ? { maxBytes: this.opts.maxBytes } : {}),
+      onWarning: (w) => warnings.push(w),
+    });
     this.done.set(id, { id, entry, warnings });
   }
 }

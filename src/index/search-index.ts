@@ -74,7 +74,10 @@ function intersect(a: ArrayLike<number>, b: ArrayLike<number>): number[] {
 
 /** Lower case words separated by single spaces, quote marks folded: for finding a phrase as written. */
 function folded(text: string): string {
-  return foldPunctuation(text).toLowerCase().replace(/[^\p{L}\p{N}']+/gu, " ").trim();
+  return foldPunctuation(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}']+/gu, " ")
+    .trim();
 }
 
 /**
@@ -219,7 +222,11 @@ export class Vocabulary {
     if (byStem.size <= k) return text;
     const known = [...byStem.values()].filter((x) => x.df > 0);
     if (known.length === 0) return text;
-    return known.sort((a, b) => a.df - b.df).slice(0, k).map((x) => x.raw).join(" ");
+    return known
+      .sort((a, b) => a.df - b.df)
+      .slice(0, k)
+      .map((x) => x.raw)
+      .join(" ");
   }
 
   private surfaces: Map<string, { word: string; n: number }> | null = null;
@@ -337,7 +344,13 @@ export class SearchIndex {
       words.push(w);
       wordCounts.push(n);
     }
-    return { passages: compactFromMiniSearch(this.passages as MiniSearch<unknown>), words, wordCounts, stems: [...this.vocabulary.df.keys()], stemCounts: [...this.vocabulary.df.values()] };
+    return {
+      passages: compactFromMiniSearch(this.passages as MiniSearch<unknown>),
+      words,
+      wordCounts,
+      stems: [...this.vocabulary.df.keys()],
+      stemCounts: [...this.vocabulary.df.values()],
+    };
   }
 
   static fromStored(data: StoredIndex): SearchIndex {

@@ -129,9 +129,7 @@ interface Segment {
 
 /** The excerpt cut into plain and highlighted runs; out-of-range or overlapping spans are ignored. */
 function segments(excerpt: string, spans: Array<[number, number]>): Segment[] {
-  const valid = spans
-    .filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= excerpt.length && a < b)
-    .sort((x, y) => x[0] - y[0]);
+  const valid = spans.filter(([a, b]) => Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b <= excerpt.length && a < b).sort((x, y) => x[0] - y[0]);
   const out: Segment[] = [];
   let at = 0;
   for (const [a, b] of valid) {
@@ -214,7 +212,6 @@ export function safeUrl(url: string | null | undefined): string | undefined {
   return url && url.length <= LIMITS.url && /^https?:\/\/[^\s<>]+$/i.test(url) ? url : undefined;
 }
 
-
 function docDateLabel(date: string | null): string {
   return date ? formatIsoForPeople(date) : "undated";
 }
@@ -245,7 +242,9 @@ export function clampEmbed(e: APIEmbed): APIEmbed {
   if (out.footer) out.footer = { ...out.footer, text: truncate(out.footer.text, LIMITS.footer) };
   if (out.author) out.author = { ...out.author, name: truncate(out.author.name, LIMITS.author) };
   if (out.fields) {
-    out.fields = out.fields.slice(0, 25).map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) || "\u200b", value: truncate(f.value, LIMITS.fieldValue) || "\u200b" }));
+    out.fields = out.fields
+      .slice(0, 25)
+      .map((f) => ({ ...f, name: truncate(f.name, LIMITS.fieldName) || "\u200b", value: truncate(f.value, LIMITS.fieldValue) || "\u200b" }));
   }
   const url = safeUrl(out.url);
   if (url) out.url = url;
@@ -325,7 +324,12 @@ export function renderAnswer(a: Answer, opts: PageOptions): RenderedAnswer {
 
   const drafts: Array<{ embed: APIEmbed; result: Located }> = page.map((r, i) => ({
     result: r,
-    embed: { ...resultHead(a, r, numbered ? `${offset + i + 1}. ` : ""), description: highlightExcerpt(r.source.excerpt, r.highlight), url: safeUrl(r.source.url), footer: { text: citationFooter(r) } },
+    embed: {
+      ...resultHead(a, r, numbered ? `${offset + i + 1}. ` : ""),
+      description: highlightExcerpt(r.source.excerpt, r.highlight),
+      url: safeUrl(r.source.url),
+      footer: { text: citationFooter(r) },
+    },
   }));
   const summary = a.command === "stance" ? [stanceSummary(a)] : a.command === "check" ? [checkSummary(a)] : [];
   const embeds = fitEmbeds([...summary, ...drafts.map((d) => d.embed)], (index, max) => {
@@ -366,7 +370,10 @@ function resultHead(a: Answer, r: Located, prefix: string): Pick<APIEmbed, "titl
     }
     case "said": {
       const w = r as (typeof a.results)[number];
-      return { title: truncate(`${prefix}${w.speaker}${w.role ? ` — ${w.role}` : ""}${w.direct ? "" : " (reported speech)"}`, LIMITS.title), color: COLORS["who-said"] };
+      return {
+        title: truncate(`${prefix}${w.speaker}${w.role ? ` — ${w.role}` : ""}${w.direct ? "" : " (reported speech)"}`, LIMITS.title),
+        color: COLORS["who-said"],
+      };
     }
     default:
       return { title: truncate(`${prefix}${r.title}`, LIMITS.title), color: COLORS.search };
@@ -394,14 +401,19 @@ function stanceSummary(a: StanceAnswer): APIEmbed {
 /** The first /check embed: the verdict in one line, with the word diff. */
 function checkSummary(a: CheckAnswer): APIEmbed {
   const label = { exact: "Exact", close: "Close", "other-speaker": "Attributed to someone else", "not-found": "Not found" }[a.verdict];
-  return { title: truncate(`${label}: “${escapeMarkdown(a.query)}”`, LIMITS.title), description: truncate(verdictLine(a, DISCORD_MARKS), LIMITS.description), color: COLORS[a.verdict] };
+  return {
+    title: truncate(`${label}: “${escapeMarkdown(a.query)}”`, LIMITS.title),
+    description: truncate(verdictLine(a, DISCORD_MARKS), LIMITS.description),
+    color: COLORS[a.verdict],
+  };
 }
 
 /** Nothing found: the engine's reason and its suggestions, as plain content. */
 export function renderNothingFound(a: Answer): DiscordMessage {
   const lines: string[] = [];
   // Without an actor the message says what is wrong; "no evidence" about nobody would only confuse.
-  if (a.command === "stance" && a.actor.trim()) lines.push(`**${escapeMarkdown(truncate(a.actor, 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
+  if (a.command === "stance" && a.actor.trim())
+    lines.push(`**${escapeMarkdown(truncate(a.actor, 200))}**${a.topic ? ` on ${escapeMarkdown(truncate(a.topic, 200))}` : ""}: no evidence in the documents.`);
   if (a.command === "check" && !a.message) lines.push(verdictLine(a, DISCORD_MARKS));
   else if (a.message || a.command !== "stance") lines.push(escapeMarkdown(a.message ?? "Nothing found."));
   if (a.suggestions?.length) lines.push(`Did you mean: ${a.suggestions.map((s) => `**${escapeMarkdown(truncate(s, 100))}**`).join(", ")}?`);
@@ -515,7 +527,8 @@ export function renderSourceView(v: SourceView): DiscordMessage {
     url: safeUrl(v.url),
     color: COLORS.sources,
   };
-  if (v.title || v.date) embed.footer = { text: truncate([v.title, v.date ? formatIsoForPeople(v.date) : "undated"].filter(Boolean).join(" · "), LIMITS.footer) };
+  if (v.title || v.date)
+    embed.footer = { text: truncate([v.title, v.date ? formatIsoForPeople(v.date) : "undated"].filter(Boolean).join(" · "), LIMITS.footer) };
   const message: DiscordMessage = { embeds: fitEmbeds([embed]), components: [] };
   if (v.note) message.content = fitContent(v.note);
   return message;

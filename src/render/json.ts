@@ -21,7 +21,13 @@ export function toJson(a: Answer): Record<string, unknown> {
       // `copies` (other documents carrying the same words) only when there are some: additive.
       return {
         command: a.command,
-        results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, source: source(r.source), ...(r.copies ? { copies: r.copies } : {}) })),
+        results: a.results.map((r) => ({
+          speaker: r.speaker,
+          role: r.role,
+          quote: r.quote,
+          source: source(r.source),
+          ...(r.copies ? { copies: r.copies } : {}),
+        })),
       };
     case "when":
       return { command: a.command, results: a.results.map((r) => ({ expression: r.expression, date: r.date, source: source(r.source) })) };
@@ -39,7 +45,13 @@ export function toJson(a: Answer): Record<string, unknown> {
       return {
         command: a.command,
         verdict: a.verdict,
-        results: a.results.map((r) => ({ speaker: r.speaker, role: r.role, quote: r.quote, diff: r.diff.map((d) => ({ query: d.query, text: d.text })), source: source(r.source) })),
+        results: a.results.map((r) => ({
+          speaker: r.speaker,
+          role: r.role,
+          quote: r.quote,
+          diff: r.diff.map((d) => ({ query: d.query, text: d.text })),
+          source: source(r.source),
+        })),
       };
     case "said":
       return { command: a.command, results: a.results.map((r) => ({ speaker: r.speaker, quote: r.quote, source: source(r.source) })) };

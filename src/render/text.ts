@@ -85,7 +85,9 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
       break;
     case "stance": {
       const counts = (p: string): number => a.results.filter((r) => r.polarity === p).length;
-      out.push(`${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: ${style.bold((a.polarity ?? "no evidence").toUpperCase())} (${counts("support")} for, ${counts("oppose")} against, ${counts("neutral")} neutral)`);
+      out.push(
+        `${style.bold(a.actor)}${a.topic ? ` on ${a.topic}` : ""}: ${style.bold((a.polarity ?? "no evidence").toUpperCase())} (${counts("support")} for, ${counts("oppose")} against, ${counts("neutral")} neutral)`,
+      );
       a.results.forEach((r, i) => {
         out.push(`${i + 1}. ${stanceLine(r)}`);
         out.push(`   ${highlight(r, style)}`);
@@ -102,7 +104,9 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
       break;
     case "said":
       a.results.forEach((r, i) => {
-        out.push(`${i + 1}. ${style.bold(r.speaker)}${r.role ? ` — ${r.role}` : ""}, ${r.docDate ? formatIsoForPeople(r.docDate) : "undated"}${r.direct ? "" : style.dim(" (reported speech)")}`);
+        out.push(
+          `${i + 1}. ${style.bold(r.speaker)}${r.role ? ` — ${r.role}` : ""}, ${r.docDate ? formatIsoForPeople(r.docDate) : "undated"}${r.direct ? "" : style.dim(" (reported speech)")}`,
+        );
         out.push(`   “${r.quote}”`);
         out.push(`   ${where(r, style)}`);
       });
@@ -116,7 +120,9 @@ export function renderText(a: Answer, style: TextStyle = plain): string {
     case "sources":
       for (const d of a.results) {
         out.push(`${style.bold(d.title)}`);
-        out.push(`   ${d.file} · ${d.date ? formatIsoForPeople(d.date) : "undated"} · ${d.passages} passages · ${d.quotes} quotes${d.url ? ` · ${d.url}` : ""}`);
+        out.push(
+          `   ${d.file} · ${d.date ? formatIsoForPeople(d.date) : "undated"} · ${d.passages} passages · ${d.quotes} quotes${d.url ? ` · ${d.url}` : ""}`,
+        );
       }
       break;
   }

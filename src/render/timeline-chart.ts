@@ -17,7 +17,9 @@ const MAX_ROWS = 4;
 const FONT_FAMILY = "Inter";
 
 const require = createRequire(import.meta.url);
-const FONT_FILES = ["@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf", "@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf"].map((f) => require.resolve(f));
+const FONT_FILES = ["@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf", "@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf"].map((f) =>
+  require.resolve(f),
+);
 
 export interface ChartMark {
   start: string;
@@ -129,7 +131,16 @@ function pack(marks: ChartMark[], [lo, hi]: [number, number]): Row[] {
     const crowded = row < 0;
     if (crowded) row = laneEnds.indexOf(Math.min(...laneEnds));
     laneEnds[row] = Math.max(laneEnds[row] ?? 0, end);
-    rows.push({ start, end, mid: (start + end) / 2, lane: LANES[m.kind], row, colour: colourKey(m), point: m.start === m.end, label: crowded ? "" : (m.label ?? "") });
+    rows.push({
+      start,
+      end,
+      mid: (start + end) / 2,
+      lane: LANES[m.kind],
+      row,
+      colour: colourKey(m),
+      point: m.start === m.end,
+      label: crowded ? "" : (m.label ?? ""),
+    });
   }
   return rows;
 }
@@ -172,7 +183,16 @@ export function timelineSpec(input: ChartInput): TopLevelSpec {
     background: BACKGROUND,
     padding: { left: 10, right: 16, top: 10, bottom: 10 },
     // Cut by characters here: without a canvas vega can only guess text widths, and guesses wide.
-    title: { text: cut(input.title, 42), subtitle: cut(input.subtitle, 62), anchor: "start", fontSize: 18, fontWeight: 600, color: INK, subtitleColor: MUTED, subtitleFontSize: 14 },
+    title: {
+      text: cut(input.title, 42),
+      subtitle: cut(input.subtitle, 62),
+      anchor: "start",
+      fontSize: 18,
+      fontWeight: 600,
+      color: INK,
+      subtitleColor: MUTED,
+      subtitleFontSize: 14,
+    },
     config: {
       font: FONT_FAMILY,
       view: { stroke: "#d0d7de" },
@@ -206,7 +226,9 @@ export async function timelineSvg(input: ChartInput): Promise<string> {
   // latter's module initialisation (seen under vitest).
   const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   // Vega-Lite warns (on the console) about the shared time domain of the layers: nothing to act on.
-  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as NonNullable<Parameters<typeof compile>[1]>["logger"];
+  const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet } as unknown as NonNullable<
+    Parameters<typeof compile>[1]
+  >["logger"];
   const view = new vega.View(vega.parse(compile(timelineSpec(input), { logger: quiet }).spec), { renderer: "none", logLevel: vega.None });
   try {
     return await view.toSVG(CHART_SCALE);
@@ -219,7 +241,10 @@ export async function timelineSvg(input: ChartInput): Promise<string> {
 export async function timelinePng(input: ChartInput): Promise<ChartImage> {
   const svg = await timelineSvg(input);
   const { renderAsync } = await import("@resvg/resvg-js");
-  const image = await renderAsync(svg, { font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY }, logLevel: "off" });
+  const image = await renderAsync(svg, {
+    font: { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    logLevel: "off",
+  });
   const png = image.asPng();
   return { png, width: image.width, height: image.height };
 }

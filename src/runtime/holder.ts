@@ -87,7 +87,14 @@ export class EngineHolder {
       const onWarning = (w: string): void => {
         if (!known.has(w)) this.options.onWarning?.(w);
       };
-      const loaded = await loadEngineAsync(this.root, { ...this.options, onWarning, previous: this.entries, previousIndex: this.engine.index, suspects, force });
+      const loaded = await loadEngineAsync(this.root, {
+        ...this.options,
+        onWarning,
+        previous: this.entries,
+        previousIndex: this.engine.index,
+        suspects,
+        force,
+      });
       this.engine = loaded.engine;
       this.entries = loaded.entries;
       this.lastStats = loaded.stats;

@@ -157,7 +157,11 @@ function* plan(root: string, opts: LoadEngineOptions, stream = true): Generator<
     const bytes = todo.reduce((n, i) => n + files[i]!.bytes, 0);
     const threads = todo.length > 1 && bytes >= (opts.poolMinBytes ?? MIN_POOL_BYTES) ? poolSize(opts.workers, opts.onLog) : 0;
     if (threads > 0) {
-      const pool = new ExtractPool(todo.map((i) => files[i]!), threads, load);
+      const pool = new ExtractPool(
+        todo.map((i) => files[i]!),
+        threads,
+        load,
+      );
       try {
         drain();
         for (const i of todo) {
@@ -281,7 +285,16 @@ function finish(root: string, p: Plan, corpus: Corpus, index: SearchIndex, index
       opts.onLog?.(`could not write the index cache: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   }
-  const stats: LoadStats = { files: p.entries.length, reused: p.reused, extracted: p.extracted, removed: p.removed, indexFromCache, cacheWritten, ms: Math.round(performance.now() - t0), warnings: p.warnings };
+  const stats: LoadStats = {
+    files: p.entries.length,
+    reused: p.reused,
+    extracted: p.extracted,
+    removed: p.removed,
+    indexFromCache,
+    cacheWritten,
+    ms: Math.round(performance.now() - t0),
+    warnings: p.warnings,
+  };
   return { engine, entries: p.entries, stats, folder: p.folder };
 }
 

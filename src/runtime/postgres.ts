@@ -48,7 +48,16 @@ export async function upToDate(db: Db, store: PostgresStore, root: string): Prom
   const served = await servedFrom(db);
   if (!served || served.root !== resolve(root) || served.listing !== listingFingerprint(files)) return null;
   const s = await store.stats();
-  return { ...s, warnings: [], ms: Math.round(performance.now() - t0), extracted: 0, removed: 0, generation: served.generation, indexed: false, folder: { files, listedAt } };
+  return {
+    ...s,
+    warnings: [],
+    ms: Math.round(performance.now() - t0),
+    extracted: 0,
+    removed: 0,
+    generation: served.generation,
+    indexed: false,
+    folder: { files, listedAt },
+  };
 }
 
 /**
@@ -85,7 +94,15 @@ export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions
   const present = new Set(c.documents.map((d) => d.file));
   const removed = [...before.keys()].filter((f) => !present.has(f));
   await store.replace({ corpus: c, changed, removed, root: resolve(root), fingerprint, listing, batchSize: opts.batchSize, onProgress: opts.onProgress });
-  return { ...counts, ms: ms(), extracted: changed.length, removed: removed.length, generation: await store.generation(), indexed: true, folder: loaded.folder };
+  return {
+    ...counts,
+    ms: ms(),
+    extracted: changed.length,
+    removed: removed.length,
+    generation: await store.generation(),
+    indexed: true,
+    folder: loaded.folder,
+  };
 }
 
 export interface PostgresHolderOptions extends IndexFolderOptions {

@@ -67,10 +67,12 @@ export class StoreHolder {
       return this.queued.next;
     }
     const queued = { force, next: null as unknown as Promise<IndexReport> };
-    queued.next = this.running.catch(() => undefined).then(() => {
-      this.queued = null;
-      return (this.running = this.run(queued.force));
-    });
+    queued.next = this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return (this.running = this.run(queued.force));
+      });
     this.queued = queued;
     return queued.next;
   }

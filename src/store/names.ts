@@ -20,11 +20,12 @@ export function actorNameCounts(corpus: Corpus): NamedCount[] {
 /** Quoted speakers with their number of quotations (as written the first time). */
 export function speakerCounts(corpus: Corpus): NamedCount[] {
   const byKey = new Map<string, NamedCount>();
-  for (const q of corpus.quotes) if (q.speaker) {
-    const known = byKey.get(q.speaker.toLowerCase());
-    if (known) known.mentions++;
-    else byKey.set(q.speaker.toLowerCase(), { name: q.speaker, mentions: 1 });
-  }
+  for (const q of corpus.quotes)
+    if (q.speaker) {
+      const known = byKey.get(q.speaker.toLowerCase());
+      if (known) known.mentions++;
+      else byKey.set(q.speaker.toLowerCase(), { name: q.speaker, mentions: 1 });
+    }
   return sortByMentions([...byKey.values()]);
 }
 

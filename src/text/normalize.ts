@@ -2,12 +2,33 @@
 // query typed with straight quotes or without accents still meets the text as printed.
 
 const QUOTE_FOLD: Record<string, string> = {
-  "\u2018": "'", "\u2019": "'", "\u201A": "'", "\u201B": "'", "\u2032": "'", "\u00B4": "'", "`": "'",
-  "\u201C": '"', "\u201D": '"', "\u201E": '"', "\u201F": '"', "\u2033": '"', "\u00AB": '"', "\u00BB": '"',
-  "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-", "\u2010": "-", "\u2011": "-",
-  "\u00A0": " ", "\u2009": " ", "\u202F": " ", "\u2007": " ",
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201A": "'",
+  "\u201B": "'",
+  "\u2032": "'",
+  "\u00B4": "'",
+  "`": "'",
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u201E": '"',
+  "\u201F": '"',
+  "\u2033": '"',
+  "\u00AB": '"',
+  "\u00BB": '"',
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-",
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u00A0": " ",
+  "\u2009": " ",
+  "\u202F": " ",
+  "\u2007": " ",
 };
-const FOLD_RE = /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2015\u2212\u2010\u2011\u00A0\u2009\u202F\u2007]/g;
+const FOLD_RE =
+  /[\u2018\u2019\u201A\u201B\u2032\u00B4`\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2013\u2014\u2015\u2212\u2010\u2011\u00A0\u2009\u202F\u2007]/g;
 
 /** Straight quotes, plain hyphens and plain spaces; same length as the input (1:1 characters). */
 export function foldPunctuation(s: string): string {

@@ -57,7 +57,11 @@ function isBoundary(text: string, markAt: number, punct: string, closers: string
 
 // After an acronym, a following pronoun or article is a strong sign a new sentence began.
 function isSentenceStarter(next: string, text: string, markAt: number): boolean {
-  const after = text.slice(markAt + 1).trimStart().match(/^["'“‘]?(\p{L}+)/u)?.[1] ?? "";
+  const after =
+    text
+      .slice(markAt + 1)
+      .trimStart()
+      .match(/^["'“‘]?(\p{L}+)/u)?.[1] ?? "";
   return /^(The|A|An|He|She|It|They|We|I|But|And|In|On|This|That|These|Those|His|Her|Their|Its)$/.test(after) && next.length > 0;
 }
 

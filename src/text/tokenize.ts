@@ -96,4 +96,3 @@ export function contentTerms(text: string): Array<{ term: string; token: Token }
   }
   return out;
 }
-

@@ -21,7 +21,9 @@ export function startCpuHog(cores = availableParallelism()): CpuHog {
     pids: children.map((c) => c.pid!),
     async stop() {
       process.off("exit", killAll);
-      const exits = children.map((c) => (c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once("exit", () => r()))));
+      const exits = children.map((c) =>
+        c.exitCode !== null || c.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once("exit", () => r())),
+      );
       killAll();
       await Promise.all(exits);
     },

@@ -9,11 +9,11 @@
 //
 // Every HTTP request is recorded (`requests`), answered with Discord-shaped
 // bodies and errors, and faults (429/5xx) can be injected per request.
-import type { KeyObject } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { StandInGateway } from './standin-gateway.js';
+import type { KeyObject } from "node:crypto";
+import { EventEmitter } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { StandInGateway } from "./standin-gateway.js";
 import {
   EVERYONE_PERMISSIONS,
   Snowflakes,
@@ -27,12 +27,12 @@ import {
   userPayload,
   type GuildSeed,
   type Json,
-} from './standin-payloads.js';
-import { signedPost } from './signing.js';
-import { choiceProblems, commandProblems, formErrors, isEmptyMessage, messageProblems, type Problem } from './standin-validation.js';
+} from "./standin-payloads.js";
+import { signedPost } from "./signing.js";
+import { choiceProblems, commandProblems, formErrors, isEmptyMessage, messageProblems, type Problem } from "./standin-validation.js";
 
-export type { Json } from './standin-payloads.js';
-export type { GatewayConnectionRecord, IdentifyRecord, ResumeRecord, ReceivedOp } from './standin-gateway.js';
+export type { Json } from "./standin-payloads.js";
+export type { GatewayConnectionRecord, IdentifyRecord, ResumeRecord, ReceivedOp } from "./standin-gateway.js";
 
 export interface StandInOptions {
   applicationId?: string;
@@ -72,9 +72,7 @@ export interface RecordedRequest {
   at: number;
 }
 
-export type FaultResponse =
-  | { status: 429; retryAfter: number; global?: boolean; scope?: 'user' | 'global' | 'shared' }
-  | { status: 500 | 502 | 503 };
+export type FaultResponse = { status: 429; retryAfter: number; global?: boolean; scope?: "user" | "global" | "shared" } | { status: 500 | 502 | 503 };
 
 export interface InteractionContext {
   userId?: string;
@@ -164,10 +162,10 @@ const ALLOWED_CALLBACKS: Record<number, number[]> = { 2: [4, 5, 9, 12], 3: [4, 5
 const ok = (body: Json): Reply => ({ status: 200, body });
 const noContent: Reply = { status: 204 };
 const apiError = (status: number, code: number, message: string): Reply => ({ status, body: { message, code } });
-const notFound = (): Reply => apiError(404, 0, '404: Not Found');
+const notFound = (): Reply => apiError(404, 0, "404: Not Found");
 const invalidForm = (problems: Problem[]): Reply => ({
   status: 400,
-  body: { message: 'Invalid Form Body', code: 50035, errors: formErrors(problems) },
+  body: { message: "Invalid Form Body", code: 50035, errors: formErrors(problems) },
 });
 
 export class DiscordStandIn {
@@ -209,17 +207,16 @@ export class DiscordStandIn {
     private readonly opts: StandInOptions,
   ) {
     this.events.setMaxListeners(0);
-    this.log =
-      opts.log ?? (process.env.DISCORD_STANDIN_LOG ? (line) => process.stderr.write(`[stand-in] ${line}\n`) : () => {});
+    this.log = opts.log ?? (process.env.DISCORD_STANDIN_LOG ? (line) => process.stderr.write(`[stand-in] ${line}\n`) : () => {});
     this.apiBase = `http://127.0.0.1:${port}/api`;
     this.gatewayUrl = `ws://127.0.0.1:${port}`;
     this.applicationId = opts.applicationId ?? this.ids.next();
-    this.botUser = this.addUser(userPayload(opts.botUserId ?? this.applicationId, 'Stand-in Bot', true));
-    this.defaultUser = this.addUser(userPayload(this.ids.next(), 'tester'));
-    this.ownerUser = this.addUser(userPayload(this.ids.next(), 'guild-owner'));
-    const seeds = opts.guilds?.length ? opts.guilds : [{ id: this.ids.next(), name: 'Stand-in Guild' }];
+    this.botUser = this.addUser(userPayload(opts.botUserId ?? this.applicationId, "Stand-in Bot", true));
+    this.defaultUser = this.addUser(userPayload(this.ids.next(), "tester"));
+    this.ownerUser = this.addUser(userPayload(this.ids.next(), "guild-owner"));
+    const seeds = opts.guilds?.length ? opts.guilds : [{ id: this.ids.next(), name: "Stand-in Guild" }];
     this.guilds = seeds.map((g) => {
-      const channel = textChannelPayload(this.ids.next(), g.id, 'general');
+      const channel = textChannelPayload(this.ids.next(), g.id, "general");
       this.channels.set(channel.id, channel);
       return { id: g.id, name: g.name, channel, joinedAt: this.joinedAt };
     });
@@ -251,17 +248,17 @@ export class DiscordStandIn {
           guildCreates: mine.map((g) => guildCreatePayload(g, this.botUser, this.ownerUser.id)),
         };
       },
-      onChange: () => this.events.emit('change'),
+      onChange: () => this.events.emit("change"),
       log: (line) => this.log(line),
     });
-    server.on('request', (req, res) => void this.onRequest(req, res));
+    server.on("request", (req, res) => void this.onRequest(req, res));
   }
 
   static async start(opts: StandInOptions = {}): Promise<DiscordStandIn> {
     const server = createServer();
     await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.once("error", reject);
+      server.listen(0, "127.0.0.1", () => resolve());
     });
     return new DiscordStandIn(server, (server.address() as AddressInfo).port, opts);
   }
@@ -271,7 +268,7 @@ export class DiscordStandIn {
     // undici keeps connections alive; without this server.close() would wait for them.
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.events.emit('change');
+    this.events.emit("change");
   }
 
   // ---------------------------------------------------------------- inspection
@@ -294,9 +291,7 @@ export class DiscordStandIn {
     const state = this.interactions.get(interactionId);
     const callback = `/interactions/${interactionId}/`;
     const webhook = state ? `/webhooks/${this.applicationId}/${state.token}` : null;
-    return this.requests.filter(
-      (r) => r.path.includes(callback) || (webhook !== null && (r.path.endsWith(webhook) || r.path.includes(`${webhook}/`))),
-    );
+    return this.requests.filter((r) => r.path.includes(callback) || (webhook !== null && (r.path.endsWith(webhook) || r.path.includes(`${webhook}/`))));
   }
 
   /** The interaction's @original message as the stand-in currently holds it (null if none). */
@@ -306,13 +301,13 @@ export class DiscordStandIn {
 
   /** Commands last registered with a bulk PUT (global when guildId is omitted). */
   registeredCommands(guildId?: string): Json[] {
-    return this.commands.get(guildId ?? 'global') ?? [];
+    return this.commands.get(guildId ?? "global") ?? [];
   }
 
   // ------------------------------------------------------------------- waiting
 
   waitForRequest(pred: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
-    return this.waitFor(() => this.requests.find(pred), timeoutMs, 'a matching request');
+    return this.waitFor(() => this.requests.find(pred), timeoutMs, "a matching request");
   }
 
   /** Resolves with the n-th IDENTIFY (1-based) once it arrived. */
@@ -350,20 +345,20 @@ export class DiscordStandIn {
       const timer = setTimeout(() => {
         cleanup();
         const recent = this.requests.slice(-10).map((r) => `  ${r.method} ${r.path} -> ${r.status}`);
-        reject(new Error(`stand-in: timed out after ${timeoutMs} ms waiting for ${what}; last requests:\n${recent.join('\n')}`));
+        reject(new Error(`stand-in: timed out after ${timeoutMs} ms waiting for ${what}; last requests:\n${recent.join("\n")}`));
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
-        this.events.off('change', onChange);
+        this.events.off("change", onChange);
       };
-      this.events.on('change', onChange);
+      this.events.on("change", onChange);
     });
   }
 
   // ----------------------------------------------------------- fault injection
 
   /** Answer the next `times` matching requests with `response` instead of handling them. */
-  failNext(match: Fault['match'], response: FaultResponse, times = 1): void {
+  failNext(match: Fault["match"], response: FaultResponse, times = 1): void {
     this.faults.push({ match, response, remaining: times });
   }
 
@@ -401,8 +396,16 @@ export class DiscordStandIn {
     const id = this.ids.next();
     const path = `/attachments/${this.applicationId}/${id}/${encodeURIComponent(filename)}`;
     this.uploads.set(path, Buffer.from(bytes));
-    const url = `${this.apiBase.replace(/\/api$/, '')}${path}`;
-    return { id, filename, size: opts.size ?? bytes.length, url, proxy_url: url, ...(opts.contentType ? { content_type: opts.contentType } : {}), ephemeral: true };
+    const url = `${this.apiBase.replace(/\/api$/, "")}${path}`;
+    return {
+      id,
+      filename,
+      size: opts.size ?? bytes.length,
+      url,
+      proxy_url: url,
+      ...(opts.contentType ? { content_type: opts.contentType } : {}),
+      ephemeral: true,
+    };
   }
 
   /** How many times each attachment path was downloaded. */
@@ -413,12 +416,12 @@ export class DiscordStandIn {
     const bytes = this.uploads.get(pathname);
     this.log(`GET ${pathname} -> ${bytes ? 200 : 404}`);
     if (!bytes) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      res.end('not found');
+      res.writeHead(404, { "content-type": "text/plain" });
+      res.end("not found");
       return;
     }
     this.attachmentDownloads.set(pathname, (this.attachmentDownloads.get(pathname) ?? 0) + 1);
-    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) });
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) });
     res.end(bytes);
   }
 
@@ -456,7 +459,7 @@ export class DiscordStandIn {
     } else {
       const guild = this.guild(opts.guildId);
       const channelId = opts.channelId ?? guild.channel.id;
-      if (!this.channels.has(channelId)) this.channels.set(channelId, textChannelPayload(channelId, guild.id, 'channel'));
+      if (!this.channels.has(channelId)) this.channels.set(channelId, textChannelPayload(channelId, guild.id, "channel"));
       shard = shardForGuild(guild.id, this.gateway.shardCount());
       payload = messagePayload({ id: this.ids.next(), channelId, author, guildId: guild.id, data: { content } });
       payload.member = memberPayload(this.joinedAt);
@@ -465,10 +468,12 @@ export class DiscordStandIn {
     const intents = this.gateway.intents(shard) ?? 0;
     const needed = opts.dm ? Intents.DirectMessages : Intents.GuildMessages;
     if ((intents & needed) === 0) {
-      throw new Error(`stand-in: the client did not identify with the ${opts.dm ? 'DirectMessages' : 'GuildMessages'} intent, so Discord would not deliver this message`);
+      throw new Error(
+        `stand-in: the client did not identify with the ${opts.dm ? "DirectMessages" : "GuildMessages"} intent, so Discord would not deliver this message`,
+      );
     }
-    if (!opts.dm && !opts.mentionBot && (intents & Intents.MessageContent) === 0) payload.content = '';
-    await this.gateway.dispatch(shard, 'MESSAGE_CREATE', payload);
+    if (!opts.dm && !opts.mentionBot && (intents & Intents.MessageContent) === 0) payload.content = "";
+    await this.gateway.dispatch(shard, "MESSAGE_CREATE", payload);
     return payload;
   }
 
@@ -503,7 +508,7 @@ export class DiscordStandIn {
       version: 1,
       data,
       app_permissions: EVERYONE_PERMISSIONS,
-      locale: ctx.locale ?? 'en-US',
+      locale: ctx.locale ?? "en-US",
       entitlements: [],
       attachment_size_limit: 10485760,
     };
@@ -518,7 +523,7 @@ export class DiscordStandIn {
         channel,
         user,
         context: 1, // BOT_DM
-        authorizing_integration_owners: { '0': '0' }, // guild install, invoked in the bot's DM
+        authorizing_integration_owners: { "0": "0" }, // guild install, invoked in the bot's DM
       });
     } else {
       const guild = this.guild(ctx.guildId);
@@ -529,13 +534,13 @@ export class DiscordStandIn {
       shard = shardForGuild(guild.id, this.gateway.shardCount());
       Object.assign(payload, {
         guild_id: guild.id,
-        guild: { id: guild.id, locale: 'en-US', features: [] },
-        guild_locale: 'en-US',
+        guild: { id: guild.id, locale: "en-US", features: [] },
+        guild_locale: "en-US",
         channel_id: channel.id,
         channel: { ...channel, permissions },
         member: { ...memberPayload(this.joinedAt, permissions), user },
         context: 0, // GUILD
-        authorizing_integration_owners: { '0': guild.id },
+        authorizing_integration_owners: { "0": guild.id },
       });
     }
     let sourceMessage: Json | null = null;
@@ -561,7 +566,7 @@ export class DiscordStandIn {
       followUps: new Map(),
     });
     if (this.endpoint) return { id, token, payload, http: await this.postInteraction(this.endpoint, payload) };
-    await this.gateway.dispatch(shard, 'INTERACTION_CREATE', payload);
+    await this.gateway.dispatch(shard, "INTERACTION_CREATE", payload);
     return { id, token, payload };
   }
 
@@ -606,12 +611,14 @@ export class DiscordStandIn {
   private async deliver(endpoint: InteractionsEndpoint, payload: Json): Promise<HttpDelivery> {
     // Discord waits for the endpoint only for what is left of the window since it created the interaction.
     const createdAt = this.interactions.get(payload.id)?.createdAt ?? Date.now();
-    const response = await signedPost(endpoint, JSON.stringify(payload), { timeoutMs: Math.max(1, createdAt + (this.opts.interactionAckWindowMs ?? 3000) - Date.now()) });
+    const response = await signedPost(endpoint, JSON.stringify(payload), {
+      timeoutMs: Math.max(1, createdAt + (this.opts.interactionAckWindowMs ?? 3000) - Date.now()),
+    });
     const record: RecordedRequest = {
-      method: 'POST',
+      method: "POST",
       path: `/api/v10/interactions/${payload.id}/${payload.token}/callback`,
       query: {},
-      headers: { 'x-standin-delivery': 'http' },
+      headers: { "x-standin-delivery": "http" },
       body: response.json ?? response.text,
       status: response.status,
       at: Date.now(),
@@ -627,7 +634,7 @@ export class DiscordStandIn {
     }
     this.requests.push(record);
     this.log(`HTTP interaction ${payload.id} -> ${response.status} (callback ${record.status}) in ${response.ms} ms`);
-    this.events.emit('change');
+    this.events.emit("change");
     return { status: response.status, body: record.body, ms: response.ms };
   }
 
@@ -637,15 +644,15 @@ export class DiscordStandIn {
     const at = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const url = new URL(req.url ?? "/", "http://stand-in");
     // Attachments are files, not API calls (Discord serves them from its CDN).
-    if (req.method === 'GET' && url.pathname.startsWith('/attachments/')) return this.serveAttachment(url.pathname, res);
+    if (req.method === "GET" && url.pathname.startsWith("/attachments/")) return this.serveAttachment(url.pathname, res);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
     }
     const record: RecordedRequest = {
-      method: req.method ?? 'GET',
+      method: req.method ?? "GET",
       path: safeDecode(url.pathname),
       query: Object.fromEntries(url.searchParams),
       headers,
@@ -656,7 +663,7 @@ export class DiscordStandIn {
 
     let reply: Reply;
     try {
-      record.body = await parseBody(headers['content-type'], Buffer.concat(chunks));
+      record.body = await parseBody(headers["content-type"], Buffer.concat(chunks));
       // Discord has taken in the endpoint's response before anything can follow it up: a PATCH
       // sent as soon as the response left must not overtake the stand-in reading that response.
       const token = /^\/api\/v\d+\/webhooks\/\d+\/([^/]+)/.exec(record.path)?.[1];
@@ -666,15 +673,15 @@ export class DiscordStandIn {
     } catch (error) {
       this.internalErrors.push(error as Error);
       this.log(`internal error on ${record.method} ${record.path}: ${(error as Error).stack}`);
-      reply = apiError(500, 0, '500: Internal Server Error');
+      reply = apiError(500, 0, "500: Internal Server Error");
     }
     record.status = reply.status;
     this.requests.push(record);
     this.log(`${record.method} ${record.path} -> ${reply.status}`);
-    this.events.emit('change');
+    this.events.emit("change");
 
     const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
-    res.writeHead(reply.status, { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.writeHead(reply.status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...reply.headers });
     res.end(body);
   }
 
@@ -684,28 +691,28 @@ export class DiscordStandIn {
     if (--fault.remaining <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
     const { response } = fault;
     if (response.status !== 429) {
-      const text = { 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[response.status];
+      const text = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable" }[response.status];
       return apiError(response.status, 0, `${response.status}: ${text}`);
     }
     const retryAfter = response.retryAfter;
     const global = Boolean(response.global);
     // Like Discord: Retry-After is whole seconds rounded up, the body has the precise float.
     const headers: Record<string, string> = {
-      'retry-after': String(Math.ceil(retryAfter)),
-      'x-ratelimit-scope': response.scope ?? (global ? 'global' : 'user'),
+      "retry-after": String(Math.ceil(retryAfter)),
+      "x-ratelimit-scope": response.scope ?? (global ? "global" : "user"),
     };
     if (global) {
-      headers['x-ratelimit-global'] = 'true';
+      headers["x-ratelimit-global"] = "true";
     } else {
       Object.assign(headers, {
-        'x-ratelimit-limit': '5',
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': (Date.now() / 1000 + retryAfter).toFixed(3),
-        'x-ratelimit-reset-after': retryAfter.toFixed(3),
-        'x-ratelimit-bucket': 'standin-' + req.method.toLowerCase(),
+        "x-ratelimit-limit": "5",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": (Date.now() / 1000 + retryAfter).toFixed(3),
+        "x-ratelimit-reset-after": retryAfter.toFixed(3),
+        "x-ratelimit-bucket": "standin-" + req.method.toLowerCase(),
       });
     }
-    return { status: 429, headers, body: { message: 'You are being rate limited.', retry_after: retryAfter, global } };
+    return { status: 429, headers, body: { message: "You are being rate limited.", retry_after: retryAfter, global } };
   }
 
   private route(req: RecordedRequest): Reply {
@@ -718,32 +725,32 @@ export class DiscordStandIn {
       if (!match) continue;
       pathMatched = true;
       if (route.method !== req.method) continue;
-      if (route.bot && !this.authorized(req)) return apiError(401, 0, '401: Unauthorized');
+      if (route.bot && !this.authorized(req)) return apiError(401, 0, "401: Unauthorized");
       return route.handle(req, ...match.slice(1));
     }
-    return pathMatched ? apiError(405, 0, '405: Method Not Allowed') : notFound();
+    return pathMatched ? apiError(405, 0, "405: Method Not Allowed") : notFound();
   }
 
   private authorized(req: RecordedRequest): boolean {
     const auth = req.headers.authorization;
-    if (!auth?.startsWith('Bot ')) return false;
+    if (!auth?.startsWith("Bot ")) return false;
     return this.opts.token === undefined || auth === `Bot ${this.opts.token}`;
   }
 
   private buildRoutes(): Route[] {
-    const route = (method: string, pattern: RegExp, bot: boolean, handle: Route['handle']): Route => ({ method, pattern, bot, handle });
+    const route = (method: string, pattern: RegExp, bot: boolean, handle: Route["handle"]): Route => ({ method, pattern, bot, handle });
     const gateway = () => ({ url: this.gatewayUrl });
     const application = () =>
       ok({
         id: this.applicationId,
-        name: 'Stand-in App',
+        name: "Stand-in App",
         icon: null,
-        description: '',
-        summary: '',
+        description: "",
+        summary: "",
         type: null,
         bot_public: true,
         bot_require_code_grant: false,
-        verify_key: '0'.repeat(64),
+        verify_key: "0".repeat(64),
         flags: 0,
         owner: this.ownerUser,
         team: null,
@@ -752,41 +759,41 @@ export class DiscordStandIn {
         redirect_uris: [],
         interactions_endpoint_url: null,
         tags: [],
-        integration_types_config: { '0': {} },
+        integration_types_config: { "0": {} },
       });
-    const WEBHOOK = '/webhooks/(\\d+)/([^/]+)';
+    const WEBHOOK = "/webhooks/(\\d+)/([^/]+)";
     return [
-      route('GET', /^\/gateway$/, false, () => ok(gateway())),
-      route('GET', /^\/gateway\/bot$/, true, () =>
+      route("GET", /^\/gateway$/, false, () => ok(gateway())),
+      route("GET", /^\/gateway\/bot$/, true, () =>
         ok({
           ...gateway(),
           shards: this.opts.shards ?? 1,
           session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: this.opts.maxConcurrency ?? 1 },
         }),
       ),
-      route('GET', /^\/users\/@me$/, true, () => ok(this.botUser)),
-      route('GET', /^\/users\/(\d+)$/, true, (_req, id) => (this.users.has(id) ? ok(this.users.get(id)) : apiError(404, 10013, 'Unknown User'))),
-      route('POST', /^\/users\/@me\/channels$/, true, (req) => {
-        const recipient = String(req.body?.recipient_id ?? '');
-        if (!/^\d+$/.test(recipient)) return invalidForm([{ path: ['recipient_id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }]);
+      route("GET", /^\/users\/@me$/, true, () => ok(this.botUser)),
+      route("GET", /^\/users\/(\d+)$/, true, (_req, id) => (this.users.has(id) ? ok(this.users.get(id)) : apiError(404, 10013, "Unknown User"))),
+      route("POST", /^\/users\/@me\/channels$/, true, (req) => {
+        const recipient = String(req.body?.recipient_id ?? "");
+        if (!/^\d+$/.test(recipient)) return invalidForm([{ path: ["recipient_id"], code: "BASE_TYPE_REQUIRED", message: "This field is required" }]);
         return ok(this.dmChannelFor(this.user(recipient)));
       }),
-      route('GET', /^\/(?:oauth2\/)?applications\/@me$/, true, application),
-      route('GET', /^\/applications\/(\d+)\/commands$/, true, (_req, app) => this.getCommands(app)),
-      route('PUT', /^\/applications\/(\d+)\/commands$/, true, (req, app) => this.putCommands(req, app)),
-      route('GET', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (_req, app, guild) => this.getCommands(app, guild)),
-      route('PUT', /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (req, app, guild) => this.putCommands(req, app, guild)),
-      route('POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (req, id, token) => this.interactionCallback(req, id, token)),
-      route('POST', new RegExp(`^${WEBHOOK}$`), false, (req, app, token) => this.webhookExecute(req, app, token)),
-      route('GET', new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
-      route('PATCH', new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
-      route('DELETE', new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
-      route('GET', /^\/channels\/(\d+)$/, true, (_req, id) => (this.channels.has(id) ? ok(this.channels.get(id)) : unknownChannel())),
-      route('POST', /^\/channels\/(\d+)\/typing$/, true, (_req, id) => (this.channels.has(id) ? noContent : unknownChannel())),
-      route('POST', /^\/channels\/(\d+)\/messages$/, true, (req, id) => this.createChannelMessage(req, id)),
-      route('GET', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
-      route('PATCH', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
-      route('DELETE', /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
+      route("GET", /^\/(?:oauth2\/)?applications\/@me$/, true, application),
+      route("GET", /^\/applications\/(\d+)\/commands$/, true, (_req, app) => this.getCommands(app)),
+      route("PUT", /^\/applications\/(\d+)\/commands$/, true, (req, app) => this.putCommands(req, app)),
+      route("GET", /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (_req, app, guild) => this.getCommands(app, guild)),
+      route("PUT", /^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, true, (req, app, guild) => this.putCommands(req, app, guild)),
+      route("POST", /^\/interactions\/(\d+)\/([^/]+)\/callback$/, false, (req, id, token) => this.interactionCallback(req, id, token)),
+      route("POST", new RegExp(`^${WEBHOOK}$`), false, (req, app, token) => this.webhookExecute(req, app, token)),
+      route("GET", new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
+      route("PATCH", new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
+      route("DELETE", new RegExp(`^${WEBHOOK}/messages/([^/]+)$`), false, (req, app, token, msg) => this.webhookMessage(req, app, token, msg)),
+      route("GET", /^\/channels\/(\d+)$/, true, (_req, id) => (this.channels.has(id) ? ok(this.channels.get(id)) : unknownChannel())),
+      route("POST", /^\/channels\/(\d+)\/typing$/, true, (_req, id) => (this.channels.has(id) ? noContent : unknownChannel())),
+      route("POST", /^\/channels\/(\d+)\/messages$/, true, (req, id) => this.createChannelMessage(req, id)),
+      route("GET", /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
+      route("PATCH", /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
+      route("DELETE", /^\/channels\/(\d+)\/messages\/(\d+)$/, true, (req, id, msg) => this.channelMessage(req, id, msg)),
     ];
   }
 
@@ -794,21 +801,23 @@ export class DiscordStandIn {
 
   private interactionCallback(req: RecordedRequest, id: string, token: string): Reply {
     const state = this.interactions.get(id);
-    if (!state || state.token !== token) return apiError(404, 10062, 'Unknown interaction');
-    if (state.acknowledged) return apiError(400, 40060, 'Interaction has already been acknowledged.');
+    if (!state || state.token !== token) return apiError(404, 10062, "Unknown interaction");
+    if (state.acknowledged) return apiError(400, 40060, "Interaction has already been acknowledged.");
     // Too late to acknowledge: this is why slow handlers must deferReply() first.
-    if (Date.now() - state.createdAt > (this.opts.interactionAckWindowMs ?? 3000)) return apiError(404, 10062, 'Unknown interaction');
+    if (Date.now() - state.createdAt > (this.opts.interactionAckWindowMs ?? 3000)) return apiError(404, 10062, "Unknown interaction");
     const type = Number(req.body?.type);
     const data: Json = req.body?.data ?? {};
     const files: Json[] = req.body?.files ?? [];
     if (!ALLOWED_CALLBACKS[state.type]?.includes(type)) {
-      return invalidForm([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Callback type ${type} is not valid for interaction type ${state.type}` }]);
+      return invalidForm([
+        { path: ["type"], code: "INTERACTION_RESPONSE_TYPE_INVALID", message: `Callback type ${type} is not valid for interaction type ${state.type}` },
+      ]);
     }
     if (type === 4 || type === 7) {
       const problems = messageProblems(data);
       if (problems.length) return invalidForm(problems);
     }
-    if (type === 4 && isEmptyMessage(data, files.length)) return apiError(400, 50006, 'Cannot send an empty message');
+    if (type === 4 && isEmptyMessage(data, files.length)) return apiError(400, 50006, "Cannot send an empty message");
     if (type === 8) {
       const problems = choiceProblems(req.body?.data);
       if (problems.length) return invalidForm(problems);
@@ -833,7 +842,7 @@ export class DiscordStandIn {
     state.acknowledged = true;
     state.callbackType = type;
 
-    if (req.query.with_response !== 'true') return noContent;
+    if (req.query.with_response !== "true") return noContent;
     const message = [4, 5, 7].includes(type) ? state.original : undefined;
     return ok({
       interaction: {
@@ -860,24 +869,24 @@ export class DiscordStandIn {
 
   private webhookExecute(req: RecordedRequest, app: string, token: string): Reply {
     const state = this.webhookInteraction(app, token);
-    if (!state) return apiError(404, 10015, 'Unknown Webhook');
+    if (!state) return apiError(404, 10015, "Unknown Webhook");
     const files: Json[] = req.body?.files ?? [];
     const problems = messageProblems(req.body);
     if (problems.length) return invalidForm(problems);
-    if (isEmptyMessage(req.body, files.length)) return apiError(400, 50006, 'Cannot send an empty message');
+    if (isEmptyMessage(req.body, files.length)) return apiError(400, 50006, "Cannot send an empty message");
     const message = this.interactionMessage(state, req.body, files);
     state.followUps.set(message.id, message);
-    return req.query.wait === 'true' ? ok(message) : noContent;
+    return req.query.wait === "true" ? ok(message) : noContent;
   }
 
   private webhookMessage(req: RecordedRequest, app: string, token: string, messageId: string): Reply {
     const state = this.webhookInteraction(app, token);
-    if (!state) return apiError(404, 10015, 'Unknown Webhook');
-    const isOriginal = messageId === '@original' || messageId === state.original?.id;
+    if (!state) return apiError(404, 10015, "Unknown Webhook");
+    const isOriginal = messageId === "@original" || messageId === state.original?.id;
     const current = isOriginal ? state.original : state.followUps.get(messageId);
-    if (!current) return apiError(404, 10008, 'Unknown Message');
-    if (req.method === 'GET') return ok(current);
-    if (req.method === 'DELETE') {
+    if (!current) return apiError(404, 10008, "Unknown Message");
+    if (req.method === "GET") return ok(current);
+    if (req.method === "DELETE") {
       if (isOriginal) state.original = null;
       else state.followUps.delete(messageId);
       return noContent;
@@ -905,7 +914,7 @@ export class DiscordStandIn {
           id: state.id,
           type: state.type,
           user: state.user,
-          authorizing_integration_owners: { '0': state.guildId ?? '0' },
+          authorizing_integration_owners: { "0": state.guildId ?? "0" },
         },
       },
     });
@@ -915,8 +924,8 @@ export class DiscordStandIn {
   private editMessage(current: Json, data: Json, files: Json[]): Json {
     const wasLoading = (Number(current.flags ?? 0) & MessageFlag.Loading) !== 0;
     const next = { ...current };
-    if (data?.content !== undefined) next.content = data.content ?? '';
-    if (data?.embeds !== undefined) next.embeds = (data.embeds ?? []).map((embed: Json) => ({ type: 'rich', ...embed }));
+    if (data?.content !== undefined) next.content = data.content ?? "";
+    if (data?.embeds !== undefined) next.embeds = (data.embeds ?? []).map((embed: Json) => ({ type: "rich", ...embed }));
     if (data?.components !== undefined) next.components = data.components ?? [];
     if (data?.attachments !== undefined || files.length) {
       const kept = (data?.attachments ?? []).flatMap((a: Json) => current.attachments.filter((old: Json) => old.id === a.id));
@@ -930,7 +939,7 @@ export class DiscordStandIn {
   private attachments(files: Json[]): Json[] {
     return files.map((file) => {
       const id = this.ids.next();
-      const url = `${this.apiBase.replace(/\/api$/, '')}/attachments/${id}/${encodeURIComponent(file.filename)}`;
+      const url = `${this.apiBase.replace(/\/api$/, "")}/attachments/${id}/${encodeURIComponent(file.filename)}`;
       return { id, filename: file.filename, size: file.size, url, proxy_url: url, content_type: file.contentType };
     });
   }
@@ -943,7 +952,7 @@ export class DiscordStandIn {
     const files: Json[] = req.body?.files ?? [];
     const problems = messageProblems(req.body);
     if (problems.length) return invalidForm(problems);
-    if (isEmptyMessage(req.body, files.length)) return apiError(400, 50006, 'Cannot send an empty message');
+    if (isEmptyMessage(req.body, files.length)) return apiError(400, 50006, "Cannot send an empty message");
     const reference = req.body?.message_reference;
     const message = messagePayload({
       id: this.ids.next(),
@@ -953,7 +962,14 @@ export class DiscordStandIn {
       attachments: this.attachments(files),
       type: reference ? 19 : 0, // 19 = REPLY
       extra: reference
-        ? { message_reference: { type: 0, channel_id: channelId, message_id: reference.message_id, ...(channel.guild_id ? { guild_id: channel.guild_id } : {}) } }
+        ? {
+            message_reference: {
+              type: 0,
+              channel_id: channelId,
+              message_id: reference.message_id,
+              ...(channel.guild_id ? { guild_id: channel.guild_id } : {}),
+            },
+          }
         : {},
     });
     this.channelMessages.set(message.id, message);
@@ -963,9 +979,9 @@ export class DiscordStandIn {
   private channelMessage(req: RecordedRequest, channelId: string, messageId: string): Reply {
     if (!this.channels.has(channelId)) return unknownChannel();
     const current = this.channelMessages.get(messageId);
-    if (!current || current.channel_id !== channelId) return apiError(404, 10008, 'Unknown Message');
-    if (req.method === 'GET') return ok(current);
-    if (req.method === 'DELETE') {
+    if (!current || current.channel_id !== channelId) return apiError(404, 10008, "Unknown Message");
+    if (req.method === "GET") return ok(current);
+    if (req.method === "DELETE") {
       this.channelMessages.delete(messageId);
       return noContent;
     }
@@ -979,12 +995,12 @@ export class DiscordStandIn {
   // ---------------------------------------------------------------- commands
 
   private getCommands(app: string, guildId?: string): Reply {
-    if (app !== this.applicationId || (guildId && !this.guilds.some((g) => g.id === guildId))) return apiError(403, 50001, 'Missing Access');
+    if (app !== this.applicationId || (guildId && !this.guilds.some((g) => g.id === guildId))) return apiError(403, 50001, "Missing Access");
     return ok(this.registeredCommands(guildId));
   }
 
   private putCommands(req: RecordedRequest, app: string, guildId?: string): Reply {
-    if (app !== this.applicationId || (guildId && !this.guilds.some((g) => g.id === guildId))) return apiError(403, 50001, 'Missing Access');
+    if (app !== this.applicationId || (guildId && !this.guilds.some((g) => g.id === guildId))) return apiError(403, 50001, "Missing Access");
     const problems = commandProblems(req.body);
     if (problems.length) return invalidForm(problems);
     const previous = this.registeredCommands(guildId);
@@ -998,13 +1014,13 @@ export class DiscordStandIn {
       name_localizations: null,
       description_localizations: null,
       ...command,
-      description: command.description ?? '',
+      description: command.description ?? "",
       id: previous.find((p) => p.name === command.name && p.type === (command.type ?? 1))?.id ?? this.ids.next(),
       application_id: this.applicationId,
       version: this.ids.next(),
       ...(guildId ? { guild_id: guildId } : {}),
     }));
-    this.commands.set(guildId ?? 'global', saved);
+    this.commands.set(guildId ?? "global", saved);
     return ok(saved);
   }
 
@@ -1037,7 +1053,7 @@ export class DiscordStandIn {
 }
 
 function unknownChannel(): Reply {
-  return apiError(404, 10003, 'Unknown Channel');
+  return apiError(404, 10003, "Unknown Channel");
 }
 
 function safeDecode(path: string): string {
@@ -1051,20 +1067,20 @@ function safeDecode(path: string): string {
 /** JSON, or multipart/form-data as discord.js sends it with files: payload_json merged with a `files` summary. */
 async function parseBody(contentType: string | undefined, raw: Buffer): Promise<Json> {
   if (raw.length === 0) return undefined;
-  if (contentType?.startsWith('multipart/form-data')) {
+  if (contentType?.startsWith("multipart/form-data")) {
     // Node's fetch Request has a spec-compliant multipart parser; no extra package needed.
-    const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    const form = await new Request("http://stand-in/", { method: "POST", headers: { "content-type": contentType }, body: raw }).formData();
     let payload: Json = {};
     const fields: Json = {};
     const files: RecordedFile[] = [];
     for (const [name, value] of form) {
-      if (typeof value !== 'string') files.push({ name, filename: value.name, size: value.size, contentType: value.type });
-      else if (name === 'payload_json') payload = JSON.parse(value);
+      if (typeof value !== "string") files.push({ name, filename: value.name, size: value.size, contentType: value.type });
+      else if (name === "payload_json") payload = JSON.parse(value);
       else fields[name] = value;
     }
     return { ...fields, ...payload, files };
   }
-  const text = raw.toString('utf8');
+  const text = raw.toString("utf8");
   try {
     return JSON.parse(text);
   } catch {

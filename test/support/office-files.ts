@@ -129,8 +129,15 @@ type Children = ConstructorParameters<typeof Document>[0]["sections"][number]["c
  * A Word file of the given blocks. The docx package stamps "created now" into the core
  * properties; that is dropped unless `created` is given, so a test controls every date.
  */
-export async function docxOf(children: Children, meta: { title?: string; created?: string; footnotes?: Record<number, { children: Paragraph[] }> } = {}): Promise<Buffer> {
-  const doc = new Document({ ...(meta.title ? { title: meta.title } : {}), ...(meta.footnotes ? { footnotes: meta.footnotes } : {}), sections: [{ children }] });
+export async function docxOf(
+  children: Children,
+  meta: { title?: string; created?: string; footnotes?: Record<number, { children: Paragraph[] }> } = {},
+): Promise<Buffer> {
+  const doc = new Document({
+    ...(meta.title ? { title: meta.title } : {}),
+    ...(meta.footnotes ? { footnotes: meta.footnotes } : {}),
+    sections: [{ children }],
+  });
   const zip = await JSZip.loadAsync(await Packer.toBuffer(doc));
   const core = await zip.file("docProps/core.xml")!.async("string");
   const dated = core.replace(/<dcterms:(created|modified)[^>]*>[^<]*<\/dcterms:\1>/g, (m, which: string) =>

@@ -2,29 +2,36 @@
 // set of users, and the answer each one should get, computed by the bot's own handler in this
 // process (cooldown off). A soak then only has to prove the transport lost, duplicated or changed
 // nothing: under load and faults, every answer must equal the one given here.
-import type { Engine } from '../../src/runtime/engine.js';
-import type { ReindexReport } from '../../src/runtime/holder.js';
-import { route } from '../../src/answer/router.js';
-import { Answers } from '../../src/bot/answers.js';
-import type { BotContext } from '../../src/bot/command.js';
-import { Cooldown } from '../../src/bot/cooldown.js';
-import { handleInteraction } from '../../src/bot/handle.js';
-import { discordHelp } from '../../src/bot/help.js';
-import type { Incoming } from '../../src/bot/incoming.js';
-import { CommandOptions } from '../../src/bot/options.js';
-import { fromRouted } from '../../src/bot/query.js';
-import { QueryStore } from '../../src/bot/query-store.js';
-import { commandMap } from '../../src/bot/registry.js';
-import { callbackBody } from '../../src/http/callback.js';
-import { createLogger } from '../../src/log.js';
-import type { DiscordMessage } from '../../src/render/discord.js';
-import { EVERYONE_PERMISSIONS, type Json } from './standin-payloads.js';
+import type { Engine } from "../../src/runtime/engine.js";
+import type { ReindexReport } from "../../src/runtime/holder.js";
+import { route } from "../../src/answer/router.js";
+import { Answers } from "../../src/bot/answers.js";
+import type { BotContext } from "../../src/bot/command.js";
+import { Cooldown } from "../../src/bot/cooldown.js";
+import { handleInteraction } from "../../src/bot/handle.js";
+import { discordHelp } from "../../src/bot/help.js";
+import type { Incoming } from "../../src/bot/incoming.js";
+import { CommandOptions } from "../../src/bot/options.js";
+import { fromRouted } from "../../src/bot/query.js";
+import { QueryStore } from "../../src/bot/query-store.js";
+import { commandMap } from "../../src/bot/registry.js";
+import { callbackBody } from "../../src/http/callback.js";
+import { createLogger } from "../../src/log.js";
+import type { DiscordMessage } from "../../src/render/discord.js";
+import { EVERYONE_PERMISSIONS, type Json } from "./standin-payloads.js";
 
 export type Action =
-  | { kind: 'command'; userId: string; dm: boolean; name: string; options: Json[]; /** Member permission bits (decimal), if not the defaults. */ permissions?: string }
-  | { kind: 'autocomplete'; userId: string; dm: boolean; name: string; options: Json[] }
-  | { kind: 'button'; userId: string; dm: boolean; customId: string; ephemeralMessage: boolean }
-  | { kind: 'dm'; userId: string; content: string };
+  | {
+      kind: "command";
+      userId: string;
+      dm: boolean;
+      name: string;
+      options: Json[];
+      /** Member permission bits (decimal), if not the defaults. */ permissions?: string;
+    }
+  | { kind: "autocomplete"; userId: string; dm: boolean; name: string; options: Json[] }
+  | { kind: "button"; userId: string; dm: boolean; customId: string; ephemeralMessage: boolean }
+  | { kind: "dm"; userId: string; content: string };
 
 export interface PlanOptions {
   /** Users in all; the first `hammerers` of them fire far above the cooldown. */
@@ -55,13 +62,20 @@ export function prng(seed: number): () => number {
 const str = (name: string, value: string, focused = false): Json => ({ name, type: 3, value, ...(focused ? { focused } : {}) });
 const bool = (name: string, value: boolean): Json => ({ name, type: 5, value });
 
-const QUOTES = ['groundless accusations', 'political purposes', 'purple elephants dancing', 'security risks', 'Huawei', 'trust'];
-const EVENTS = ['Huawei sacked an executive in Poland', 'Wang Yi branded western suspicions', 'US bar Huawei', 'the toolbox'];
-const ACTORS = ['Huawei', 'Wang Yi', 'United States', 'European Commission', 'China', 'Nobody Atall'];
-const TOPICS = ['EU toolbox', '5G', null, 'security'];
-const SEARCHES = ['Huawei', 'spectrum auctions', '5G security', 'Prague summit', 'groundles accusatons', '!!!'];
-const TYPED = ['', 'hu', 'wa', 'eu', 'zz', 'ch'];
-const DMS = ['who said groundless accusations?', 'when did Huawei sack an executive in Poland?', "what's Huawei's stance on the EU toolbox?", 'Prague summit', 'help', 'sources'];
+const QUOTES = ["groundless accusations", "political purposes", "purple elephants dancing", "security risks", "Huawei", "trust"];
+const EVENTS = ["Huawei sacked an executive in Poland", "Wang Yi branded western suspicions", "US bar Huawei", "the toolbox"];
+const ACTORS = ["Huawei", "Wang Yi", "United States", "European Commission", "China", "Nobody Atall"];
+const TOPICS = ["EU toolbox", "5G", null, "security"];
+const SEARCHES = ["Huawei", "spectrum auctions", "5G security", "Prague summit", "groundles accusatons", "!!!"];
+const TYPED = ["", "hu", "wa", "eu", "zz", "ch"];
+const DMS = [
+  "who said groundless accusations?",
+  "when did Huawei sack an executive in Poland?",
+  "what's Huawei's stance on the EU toolbox?",
+  "Prague summit",
+  "help",
+  "sources",
+];
 
 /** The permission /reindex needs. */
 const MANAGE_SERVER = String(1 << 5);
@@ -70,7 +84,7 @@ const MANAGE_SERVER = String(1 << 5);
 const HAMMER_SHARE = 0.3;
 
 /** Counted by the cooldown (autocomplete is not). */
-export const counted = (a: Action): boolean => a.kind !== 'autocomplete';
+export const counted = (a: Action): boolean => a.kind !== "autocomplete";
 
 export async function planSoak(o: PlanOptions, engine: Engine): Promise<Action[]> {
   const rnd = prng(o.seed);
@@ -80,20 +94,20 @@ export async function planSoak(o: PlanOptions, engine: Engine): Promise<Action[]
   const interaction = (u: number): Action => {
     const user = userId(u);
     const dm = rnd() < 0.15;
-    const priv = rnd() < 0.2 ? [bool('private', true)] : [];
+    const priv = rnd() < 0.2 ? [bool("private", true)] : [];
     const r = rnd();
-    if (r < 0.14) return { kind: 'command', userId: user, dm, name: 'who-said', options: [str('quote', pick(QUOTES)), ...priv] };
-    if (r < 0.26) return { kind: 'command', userId: user, dm, name: 'when', options: [str('event', pick(EVENTS)), ...priv] };
+    if (r < 0.14) return { kind: "command", userId: user, dm, name: "who-said", options: [str("quote", pick(QUOTES)), ...priv] };
+    if (r < 0.26) return { kind: "command", userId: user, dm, name: "when", options: [str("event", pick(EVENTS)), ...priv] };
     if (r < 0.38) {
       const topic = pick(TOPICS);
-      return { kind: 'command', userId: user, dm, name: 'stance', options: [str('actor', pick(ACTORS)), ...(topic ? [str('topic', topic)] : []), ...priv] };
+      return { kind: "command", userId: user, dm, name: "stance", options: [str("actor", pick(ACTORS)), ...(topic ? [str("topic", topic)] : []), ...priv] };
     }
-    if (r < 0.52) return { kind: 'command', userId: user, dm, name: 'search', options: [str('query', pick(SEARCHES)), ...priv] };
-    if (r < 0.56) return { kind: 'command', userId: user, dm, name: 'sources', options: priv };
-    if (r < 0.59) return { kind: 'command', userId: user, dm, name: 'help', options: [] };
-    if (r < 0.6) return { kind: 'command', userId: user, dm, name: 'frobnicate', options: [] };
-    if (r < 0.72) return { kind: 'autocomplete', userId: user, dm, name: 'stance', options: [str('actor', pick(TYPED), true)] };
-    return { kind: 'button', userId: user, dm, customId: pick(buttons), ephemeralMessage: rnd() < 0.4 };
+    if (r < 0.52) return { kind: "command", userId: user, dm, name: "search", options: [str("query", pick(SEARCHES)), ...priv] };
+    if (r < 0.56) return { kind: "command", userId: user, dm, name: "sources", options: priv };
+    if (r < 0.59) return { kind: "command", userId: user, dm, name: "help", options: [] };
+    if (r < 0.6) return { kind: "command", userId: user, dm, name: "frobnicate", options: [] };
+    if (r < 0.72) return { kind: "autocomplete", userId: user, dm, name: "stance", options: [str("actor", pick(TYPED), true)] };
+    return { kind: "button", userId: user, dm, customId: pick(buttons), ephemeralMessage: rnd() < 0.4 };
   };
 
   const perUser = new Map<number, Action[]>();
@@ -102,26 +116,38 @@ export async function planSoak(o: PlanOptions, engine: Engine): Promise<Action[]
     const u = o.hammerers > 0 && rnd() < HAMMER_SHARE ? Math.floor(rnd() * o.hammerers) : o.hammerers + (i % Math.max(1, o.users - o.hammerers));
     perUser.set(u, [...(perUser.get(u) ?? []), interaction(u)]);
   }
-  for (let u = o.hammerers; u < o.users; u++) for (let d = 0; d < o.dmsPerUser; d++) perUser.get(u)?.push({ kind: 'dm', userId: userId(u), content: pick(DMS) });
+  for (let u = o.hammerers; u < o.users; u++)
+    for (let d = 0; d < o.dmsPerUser; d++) perUser.get(u)?.push({ kind: "dm", userId: userId(u), content: pick(DMS) });
   const reindexUser = o.users; // a member of staff of their own, so the cooldown never refuses it
   const all = [...perUser.values()].flat();
   // Interleave users as a crowd would: a stable shuffle of everything.
-  const order = all.map((a) => ({ a, k: rnd() })).sort((x, y) => x.k - y.k).map((x) => x.a);
-  for (let r = 0; r < o.reindexes; r++) order.splice(Math.floor(((r + 1) * order.length) / (o.reindexes + 1)), 0, { kind: 'command', userId: userId(reindexUser), dm: false, name: 'reindex', options: [], permissions: MANAGE_SERVER });
+  const order = all
+    .map((a) => ({ a, k: rnd() }))
+    .sort((x, y) => x.k - y.k)
+    .map((x) => x.a);
+  for (let r = 0; r < o.reindexes; r++)
+    order.splice(Math.floor(((r + 1) * order.length) / (o.reindexes + 1)), 0, {
+      kind: "command",
+      userId: userId(reindexUser),
+      dm: false,
+      name: "reindex",
+      options: [],
+      permissions: MANAGE_SERVER,
+    });
   return order;
 }
 
 /** Real "Show source" and "More" ids, as the engine's answers carry them, plus a stale one. */
 async function buttonIds(engine: Engine): Promise<string[]> {
-  const answers = new Answers({ current: engine, root: engine.corpus.root, reindex: () => Promise.reject(new Error('unused')) });
-  const ids = new Set<string>(['vote:yes', 'mork:3:AAAAAAAAAAAA']);
+  const answers = new Answers({ current: engine, root: engine.corpus.root, reindex: () => Promise.reject(new Error("unused")) });
+  const ids = new Set<string>(["vote:yes", "mork:3:AAAAAAAAAAAA"]);
   for (const q of [
-    { command: 'who-said' as const, query: 'groundless accusations' },
-    { command: 'search' as const, query: 'Huawei' },
-    { command: 'when' as const, query: 'Huawei sacked an executive in Poland' },
-    { command: 'search' as const, query: '5G security' },
+    { command: "who-said" as const, query: "groundless accusations" },
+    { command: "search" as const, query: "Huawei" },
+    { command: "when" as const, query: "Huawei sacked an executive in Poland" },
+    { command: "search" as const, query: "5G security" },
   ]) {
-    for (const row of (await answers.page(q)).message.components) for (const b of row.components) if ('custom_id' in b) ids.add(b.custom_id);
+    for (const row of (await answers.page(q)).message.components) for (const b of row.components) if ("custom_id" in b) ids.add(b.custom_id);
   }
   return [...ids];
 }
@@ -141,7 +167,7 @@ export interface WireAnswer {
 export function normalize(callback: Json): WireAnswer {
   const data = callback?.data ?? {};
   const out: WireAnswer = { type: Number(callback?.type) };
-  if (typeof data.content === 'string' && data.content !== '') out.content = data.content;
+  if (typeof data.content === "string" && data.content !== "") out.content = data.content;
   if (Array.isArray(data.embeds) && data.embeds.length) out.embeds = JSON.parse(JSON.stringify(data.embeds));
   if (Array.isArray(data.components) && data.components.length) out.components = JSON.parse(JSON.stringify(data.components));
   if (Number(data.flags ?? 0)) out.flags = Number(data.flags);
@@ -173,34 +199,34 @@ export interface ExpectedAnswers {
  * plan made that possible.
  */
 export function expectedAnswers(engine: Engine, stateless: boolean): ExpectedAnswers {
-  const holder = { current: engine, root: engine.corpus.root, reindex: (): Promise<ReindexReport> => Promise.reject(new Error('not in the expectation')) };
+  const holder = { current: engine, root: engine.corpus.root, reindex: (): Promise<ReindexReport> => Promise.reject(new Error("not in the expectation")) };
   const bot: BotContext = {
     holder,
     answers: new Answers(holder, { store: stateless ? null : new QueryStore() }),
     cooldown: new Cooldown({ disabled: true }),
-    log: createLogger('silent'),
+    log: createLogger("silent"),
   };
   const commands = commandMap();
   const compute = async (a: Action): Promise<Expectation> => {
-    if (a.kind === 'dm') {
+    if (a.kind === "dm") {
       const query = fromRouted(route(a.content));
       const message: DiscordMessage = query ? (await bot.answers.page(query, 0)).message : discordHelp();
       return { answer: normalizeMessage(message) };
     }
-    const permissions = a.kind === 'command' && a.permissions ? BigInt(a.permissions) : a.dm ? null : BigInt(EVERYONE_PERMISSIONS);
-    const from = { userId: a.userId, guildId: a.dm ? null : '1', memberPermissions: permissions };
+    const permissions = a.kind === "command" && a.permissions ? BigInt(a.permissions) : a.dm ? null : BigInt(EVERYONE_PERMISSIONS);
+    const from = { userId: a.userId, guildId: a.dm ? null : "1", memberPermissions: permissions };
     const input: Incoming =
-      a.kind === 'button'
-        ? { kind: 'button', customId: a.customId, messageEphemeral: a.ephemeralMessage, ...from }
+      a.kind === "button"
+        ? { kind: "button", customId: a.customId, messageEphemeral: a.ephemeralMessage, ...from }
         : { kind: a.kind, name: a.name, options: new CommandOptions(a.options), ...from };
     const reply = await handleInteraction(input, bot, commands);
-    if (reply.type === 'deferred') return { answer: normalize(callbackBody(reply)), edit: /^Reindexed \*\*\d+\*\* documents/ };
+    if (reply.type === "deferred") return { answer: normalize(callbackBody(reply)), edit: /^Reindexed \*\*\d+\*\* documents/ };
     return { answer: normalize(callbackBody(reply)) };
   };
   const known = new Map<Action, Expectation>();
   const lookup = (a: Action): Expectation => {
     const e = known.get(a);
-    if (!e) throw new Error('soak: an action was not prepared');
+    if (!e) throw new Error("soak: an action was not prepared");
     return e;
   };
   return Object.assign(lookup, {

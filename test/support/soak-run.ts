@@ -1,10 +1,10 @@
 // Firing a soak plan at the stand-in (over the gateway, or to an interactions endpoint when one is
 // set), arming faults on the way, and checking the outcome: every interaction answered exactly
 // once with the expected answer, every DM answered exactly once, and how long it all took.
-import { setTimeout as sleep } from 'node:timers/promises';
-import type { DiscordStandIn, FaultResponse, RecordedRequest } from './discord-standin.js';
-import { COOLDOWN_NOTICE, normalize, normalizeMessage, type Action, type Expectation, type WireAnswer } from './soak-plan.js';
-import type { Json } from './standin-payloads.js';
+import { setTimeout as sleep } from "node:timers/promises";
+import type { DiscordStandIn, FaultResponse, RecordedRequest } from "./discord-standin.js";
+import { COOLDOWN_NOTICE, normalize, normalizeMessage, type Action, type Expectation, type WireAnswer } from "./soak-plan.js";
+import type { Json } from "./standin-payloads.js";
 
 export interface Fault {
   /** Armed just before the action at this fraction of the burst (0–1). */
@@ -35,11 +35,11 @@ export interface Sent {
   sentAt: number;
 }
 
-export const isCallback = (r: { method: string; path: string }): boolean => r.method === 'POST' && r.path.endsWith('/callback');
-export const isChannelPost = (r: { method: string; path: string }): boolean => r.method === 'POST' && /^\/api\/v10\/channels\/\d+\/messages$/.test(r.path);
-export const isOriginalEdit = (r: { method: string; path: string }): boolean => r.method === 'PATCH' && r.path.endsWith('/messages/@original');
+export const isCallback = (r: { method: string; path: string }): boolean => r.method === "POST" && r.path.endsWith("/callback");
+export const isChannelPost = (r: { method: string; path: string }): boolean => r.method === "POST" && /^\/api\/v10\/channels\/\d+\/messages$/.test(r.path);
+export const isOriginalEdit = (r: { method: string; path: string }): boolean => r.method === "PATCH" && r.path.endsWith("/messages/@original");
 /** A follow-up message (POST to the interaction's webhook): a late answer after a silent deferred update. */
-export const isFollowUp = (r: { method: string; path: string }): boolean => r.method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(r.path);
+export const isFollowUp = (r: { method: string; path: string }): boolean => r.method === "POST" && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(r.path);
 
 export async function fireBurst(standIn: DiscordStandIn, actions: Action[], opts: BurstOptions): Promise<Sent[]> {
   const at = (fraction: number): number => Math.min(actions.length - 1, Math.floor(fraction * actions.length));
@@ -61,15 +61,15 @@ export async function fireBurst(standIn: DiscordStandIn, actions: Action[], opts
 
 async function send(standIn: DiscordStandIn, a: Action): Promise<Sent> {
   const sentAt = Date.now();
-  if (a.kind === 'dm') {
+  if (a.kind === "dm") {
     const message = await standIn.messageCreate({ content: a.content, dm: true, userId: a.userId });
     return { action: a, id: message.id, channelId: message.channel_id, sentAt };
   }
-  const ctx = { userId: a.userId, dm: a.dm, ...(a.kind === 'command' && a.permissions ? { permissions: a.permissions } : {}) };
+  const ctx = { userId: a.userId, dm: a.dm, ...(a.kind === "command" && a.permissions ? { permissions: a.permissions } : {}) };
   const sent =
-    a.kind === 'command'
+    a.kind === "command"
       ? await standIn.chatInput(a.name, a.options, ctx)
-      : a.kind === 'autocomplete'
+      : a.kind === "autocomplete"
         ? await standIn.autocomplete(a.name, a.options, ctx)
         : await standIn.button(a.customId, { flags: a.ephemeralMessage ? 64 : 0, components: [] }, ctx);
   return { action: a, id: sent.id, token: sent.token, payload: sent.payload, sentAt };
@@ -99,7 +99,7 @@ function index(standIn: DiscordStandIn, sent: Sent[]): Index {
 const ok = (r: RecordedRequest): boolean => r.status >= 200 && r.status < 300;
 
 function settled(s: Sent, idx: Index): boolean {
-  if (s.action.kind === 'dm') return (idx.posts.get(s.id) ?? []).some(ok);
+  if (s.action.kind === "dm") return (idx.posts.get(s.id) ?? []).some(ok);
   const callback = (idx.callbacks.get(s.id) ?? []).find(ok);
   if (!callback) return false;
   const placeholder = [5, 6].includes(normalize(callback.body).type);
@@ -153,8 +153,21 @@ export function percentile(sorted: number[], p: number): number {
 export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Action) => Expectation, mayBeRefused: (userId: string) => boolean): SoakFigures {
   const idx = index(standIn, sent);
   const f: SoakFigures = {
-    interactions: 0, answered: 0, realAnswers: 0, cooldownNotices: 0, missing: 0, duplicated: 0, wrong: 0,
-    dms: 0, dmAnswered: 0, deferred: 0, late: 0, faults: {}, refused: 0, latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 }, problems: [],
+    interactions: 0,
+    answered: 0,
+    realAnswers: 0,
+    cooldownNotices: 0,
+    missing: 0,
+    duplicated: 0,
+    wrong: 0,
+    dms: 0,
+    dmAnswered: 0,
+    deferred: 0,
+    late: 0,
+    faults: {},
+    refused: 0,
+    latencyMs: { p50: 0, p90: 0, p99: 0, max: 0 },
+    problems: [],
   };
   const latencies: number[] = [];
   const problem = (text: string): void => void (f.problems.length < 20 && f.problems.push(text));
@@ -163,16 +176,17 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
       if (r.status === 429 || r.status >= 500) f.faults[r.status] = (f.faults[r.status] ?? 0) + 1;
       else if (!ok(r)) {
         f.refused++;
-        problem(`${r.method} ${r.path.replace(/\/[\w-]{60,}/, '/[token]')} -> ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+        problem(`${r.method} ${r.path.replace(/\/[\w-]{60,}/, "/[token]")} -> ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
       }
     }
   };
   for (const s of sent) {
     const a = s.action;
-    const records = a.kind === 'dm' ? (idx.posts.get(s.id) ?? []) : [...(idx.callbacks.get(s.id) ?? []), ...(idx.edits.get(s.id) ?? []), ...(idx.followUps.get(s.id) ?? [])];
+    const records =
+      a.kind === "dm" ? (idx.posts.get(s.id) ?? []) : [...(idx.callbacks.get(s.id) ?? []), ...(idx.edits.get(s.id) ?? []), ...(idx.followUps.get(s.id) ?? [])];
     tally(records);
-    const answers = (a.kind === 'dm' ? records : (idx.callbacks.get(s.id) ?? [])).filter(ok);
-    if (a.kind === 'dm') f.dms++;
+    const answers = (a.kind === "dm" ? records : (idx.callbacks.get(s.id) ?? [])).filter(ok);
+    if (a.kind === "dm") f.dms++;
     else f.interactions++;
     if (answers.length === 0) {
       f.missing++;
@@ -183,11 +197,11 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
       f.duplicated++;
       problem(`${answers.length} answers to ${describe(a)}`);
     }
-    if (a.kind === 'dm') f.dmAnswered++;
+    if (a.kind === "dm") f.dmAnswered++;
     else f.answered++;
     latencies.push(answers[0]!.at - s.sentAt);
     const want = expect(a);
-    let got: WireAnswer = a.kind === 'dm' ? normalizeMessage(answers[0]!.body) : normalize(answers[0]!.body);
+    let got: WireAnswer = a.kind === "dm" ? normalizeMessage(answers[0]!.body) : normalize(answers[0]!.body);
     if ((got.type === 5 || got.type === 6) && want.answer.type !== 5) {
       // Came late: acknowledged with a placeholder, then completed exactly once with the answer.
       f.late++;
@@ -215,11 +229,11 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
       problem(`wrong answer to ${describe(a)}: got ${JSON.stringify(got).slice(0, 300)}, expected ${JSON.stringify(want.answer).slice(0, 300)}`);
       continue;
     }
-    if (a.kind !== 'dm') f.realAnswers++;
+    if (a.kind !== "dm") f.realAnswers++;
     if (want.edit) {
       f.deferred++;
       const edits = (idx.edits.get(s.id) ?? []).filter(ok);
-      if (edits.length !== 1 || !want.edit.test(String(edits[0]!.body?.content ?? ''))) {
+      if (edits.length !== 1 || !want.edit.test(String(edits[0]!.body?.content ?? ""))) {
         f.wrong++;
         problem(`deferred ${describe(a)} was completed ${edits.length} times: ${JSON.stringify(edits.map((e) => e.body?.content))}`);
       }
@@ -238,11 +252,11 @@ export function evaluate(standIn: DiscordStandIn, sent: Sent[], expect: (a: Acti
  */
 function checkPlaceholder(a: Action, placeholder: WireAnswer, want: WireAnswer): string | null {
   if (want.type === 7) return placeholder.type === 6 ? null : `placeholder type ${placeholder.type} for an in-place update`;
-  if (placeholder.type === 6) return a.kind === 'button' ? null : 'a deferred update for a command';
+  if (placeholder.type === 6) return a.kind === "button" ? null : "a deferred update for a command";
   const publicPlaceholder = !((placeholder.flags ?? 0) & 64);
-  const askedPrivate = a.kind === 'command' && a.options.some((o) => o.name === 'private' && o.value === true);
-  if (publicPlaceholder && (askedPrivate || a.kind === 'button')) return 'a public placeholder for a private answer';
-  if (!publicPlaceholder && !((want.flags ?? 0) & 64)) return 'a private placeholder for a public answer';
+  const askedPrivate = a.kind === "command" && a.options.some((o) => o.name === "private" && o.value === true);
+  if (publicPlaceholder && (askedPrivate || a.kind === "button")) return "a public placeholder for a private answer";
+  if (!publicPlaceholder && !((want.flags ?? 0) & 64)) return "a private placeholder for a public answer";
   return null;
 }
 
@@ -256,7 +270,7 @@ function completedAnswer(placeholder: WireAnswer, completion: RecordedRequest, w
 }
 
 function isCooldownNotice(a: WireAnswer): boolean {
-  return a.type === 4 && a.flags === 64 && COOLDOWN_NOTICE.test(a.content ?? '') && !a.embeds;
+  return a.type === 4 && a.flags === 64 && COOLDOWN_NOTICE.test(a.content ?? "") && !a.embeds;
 }
 
 function same(a: WireAnswer, b: WireAnswer): boolean {
@@ -265,17 +279,22 @@ function same(a: WireAnswer, b: WireAnswer): boolean {
 
 function sortKeys(v: Json): Json {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, sortKeys(v[k])]),
+    );
   return v;
 }
 
 export function describe(a: Action): string {
   switch (a.kind) {
-    case 'dm':
+    case "dm":
       return `DM "${a.content}" from ${a.userId}`;
-    case 'button':
+    case "button":
       return `button ${a.customId} from ${a.userId}`;
     default:
-      return `${a.kind} /${a.name} ${JSON.stringify(a.options)} from ${a.userId}${a.dm ? ' (DM)' : ''}`;
+      return `${a.kind} /${a.name} ${JSON.stringify(a.options)} from ${a.userId}${a.dm ? " (DM)" : ""}`;
   }
 }

@@ -14,7 +14,10 @@ export interface StandInBot {
 }
 
 /** Starts a stand-in and the bot against it with `env` (KNOWLEDGE_DIR, …), and waits until it has logged in. */
-export async function startStandInBot(env: Record<string, string | undefined>, opts: { standIn?: StandInOptions; loginTimeoutMs?: number } = {}): Promise<StandInBot> {
+export async function startStandInBot(
+  env: Record<string, string | undefined>,
+  opts: { standIn?: StandInOptions; loginTimeoutMs?: number } = {},
+): Promise<StandInBot> {
   const standIn = await DiscordStandIn.start({ heartbeatIntervalMs: 500, token: STANDIN_TOKEN, ...opts.standIn });
   const bot = runTs("src/main.ts", { DISCORD_TOKEN: STANDIN_TOKEN, DISCORD_API_BASE: standIn.apiBase, LOG_LEVEL: "info", ...env });
   const stop = async (): Promise<void> => {

@@ -1,9 +1,9 @@
 // Gateway half of the Discord stand-in: speaks Discord's v10 gateway protocol
 // (plain JSON text frames) to @discordjs/ws over a `ws` WebSocketServer.
-import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
-import { WebSocket, WebSocketServer } from 'ws';
-import type { Json } from './standin-payloads.js';
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, Server } from "node:http";
+import { WebSocket, WebSocketServer } from "ws";
+import type { Json } from "./standin-payloads.js";
 
 // Opcodes and close codes from Discord's gateway docs.
 const Op = {
@@ -90,7 +90,7 @@ export class StandInGateway {
   ) {
     // Any path is accepted: discord.js connects to `${url}?v=10&encoding=json`.
     this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket, req) => this.onConnection(socket, req));
+    this.wss.on("connection", (socket, req) => this.onConnection(socket, req));
   }
 
   /** The session currently serving a shard (the latest identified one that is still valid). */
@@ -122,9 +122,9 @@ export class StandInGateway {
     const closing: Array<Promise<unknown>> = [];
     for (const [socket, session] of this.sockets) {
       if (shardId !== undefined && session?.shard[0] !== shardId) continue;
-      closing.push(new Promise((resolve) => socket.once('close', resolve)));
+      closing.push(new Promise((resolve) => socket.once("close", resolve)));
       if (code === 1006) socket.terminate();
-      else socket.close(code, 'stand-in drop');
+      else socket.close(code, "stand-in drop");
     }
     await Promise.all(closing);
   }
@@ -152,37 +152,37 @@ export class StandInGateway {
   }
 
   private onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const query = Object.fromEntries(new URL(req.url ?? '/', 'ws://stand-in').searchParams);
+    const query = Object.fromEntries(new URL(req.url ?? "/", "ws://stand-in").searchParams);
     this.connections.push({ at: Date.now(), query });
     this.sockets.set(socket, null);
     this.hooks.log(`gateway connect ${JSON.stringify(query)}`);
     // Compression (zlib-stream / identify) and ETF are not implemented; fail loudly rather than send frames the client cannot read.
-    if ((query.encoding && query.encoding !== 'json') || query.compress) {
-      socket.close(4012, 'stand-in only speaks encoding=json without compression');
+    if ((query.encoding && query.encoding !== "json") || query.compress) {
+      socket.close(4012, "stand-in only speaks encoding=json without compression");
       return;
     }
 
-    socket.on('message', (data, isBinary) => {
+    socket.on("message", (data, isBinary) => {
       let payload: Json;
       try {
-        payload = JSON.parse(isBinary ? '' : data.toString());
+        payload = JSON.parse(isBinary ? "" : data.toString());
       } catch {
-        socket.close(4002, 'Error while decoding payload.');
+        socket.close(4002, "Error while decoding payload.");
         return;
       }
       this.onPayload(socket, payload);
     });
-    socket.on('close', (code) => {
+    socket.on("close", (code) => {
       const session = this.sockets.get(socket);
       this.sockets.delete(socket);
       if (session?.socket === socket) {
         session.socket = null;
         if (SESSION_ENDING_CLOSES.has(code)) session.valid = false;
       }
-      this.hooks.log(`gateway close ${code} shard=${session?.shard[0] ?? '-'}`);
+      this.hooks.log(`gateway close ${code} shard=${session?.shard[0] ?? "-"}`);
       this.hooks.onChange();
     });
-    socket.on('error', () => {
+    socket.on("error", () => {
       /* the close handler does the bookkeeping */
     });
 
@@ -198,37 +198,37 @@ export class StandInGateway {
         this.send(socket, { op: Op.HeartbeatAck });
         break;
       case Op.Identify:
-        if (session) socket.close(Close.AlreadyAuthenticated, 'You sent more than one identify payload.');
+        if (session) socket.close(Close.AlreadyAuthenticated, "You sent more than one identify payload.");
         else void this.identify(socket, payload.d ?? {});
         break;
       case Op.Resume:
-        if (session) socket.close(Close.AlreadyAuthenticated, 'Already authenticated.');
+        if (session) socket.close(Close.AlreadyAuthenticated, "Already authenticated.");
         else void this.resume(socket, payload.d ?? {});
         break;
       case 3: // presence update
       case 4: // voice state update
       case 8: // request guild members
-        if (!session) socket.close(Close.NotAuthenticated, 'Not authenticated.');
+        if (!session) socket.close(Close.NotAuthenticated, "Not authenticated.");
         break;
       default:
-        socket.close(Close.UnknownOpcode, 'Unknown opcode.');
+        socket.close(Close.UnknownOpcode, "Unknown opcode.");
     }
     this.hooks.onChange();
   }
 
   private async identify(socket: WebSocket, d: Json): Promise<void> {
-    const token = String(d.token ?? '');
+    const token = String(d.token ?? "");
     if (!token || (this.hooks.expectedToken !== undefined && token !== this.hooks.expectedToken)) {
-      socket.close(Close.AuthenticationFailed, 'Authentication failed.');
+      socket.close(Close.AuthenticationFailed, "Authentication failed.");
       return;
     }
     const shard: [number, number] = Array.isArray(d.shard) ? [Number(d.shard[0]), Number(d.shard[1])] : [0, 1];
     if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
-      socket.close(Close.InvalidShard, 'Invalid shard.');
+      socket.close(Close.InvalidShard, "Invalid shard.");
       return;
     }
     const session: Session = {
-      id: randomBytes(16).toString('hex'),
+      id: randomBytes(16).toString("hex"),
       shard,
       intents: Number(d.intents ?? 0),
       token,
@@ -250,26 +250,26 @@ export class StandInGateway {
       compress: Boolean(d.compress),
       sessionId: session.id,
     });
-    this.hooks.log(`gateway IDENTIFY shard=${shard.join('/')} intents=${session.intents}`);
+    this.hooks.log(`gateway IDENTIFY shard=${shard.join("/")} intents=${session.intents}`);
 
     const { base, guildCreates } = this.hooks.ready(shard);
-    await this.emit(session, 'READY', {
+    await this.emit(session, "READY", {
       ...base,
       session_id: session.id,
-      session_type: 'normal',
+      session_type: "normal",
       resume_gateway_url: this.hooks.url(),
       ...(Array.isArray(d.shard) ? { shard } : {}),
     });
     this.readies.push(shard[0]);
     this.hooks.onChange();
-    for (const guild of guildCreates) await this.emit(session, 'GUILD_CREATE', guild);
+    for (const guild of guildCreates) await this.emit(session, "GUILD_CREATE", guild);
   }
 
   private async resume(socket: WebSocket, d: Json): Promise<void> {
     const session = this.sessions.get(String(d.session_id));
     const seq = Number(d.seq ?? 0);
     if (!session || !session.valid || session.token !== d.token || seq > session.seq) {
-      this.hooks.log('gateway RESUME rejected (op 9)');
+      this.hooks.log("gateway RESUME rejected (op 9)");
       this.send(socket, { op: Op.InvalidSession, d: false });
       return;
     }
@@ -281,7 +281,7 @@ export class StandInGateway {
     this.resumes.push({ at: Date.now(), sessionId: session.id, seq, shard: session.shard[0], replayed: missed.length });
     this.hooks.log(`gateway RESUME shard=${session.shard[0]} seq=${seq} replaying=${missed.length}`);
     for (const entry of missed) await this.sendRaw(socket, entry.frame);
-    await this.emit(session, 'RESUMED', null);
+    await this.emit(session, "RESUMED", null);
     this.hooks.onChange();
   }
 

@@ -1,7 +1,7 @@
 // Payload builders for the Discord stand-in. Shapes follow what Discord sends on
 // API v10 closely enough that discord.js 14 builds real structures from them
 // (Guild, GuildMember, Message, …) instead of crashing on a missing field.
-import { randomBytes } from 'node:crypto';
+import { randomBytes } from "node:crypto";
 
 // Payloads are free-form JSON on the wire, just as they are for discord.js.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,7 +34,7 @@ export class Snowflakes {
 
 export function interactionToken(): string {
   // Real tokens are long opaque base64url strings; the length is kept similar.
-  return `aW50ZXJhY3Rpb246${randomBytes(96).toString('base64url')}`;
+  return `aW50ZXJhY3Rpb246${randomBytes(96).toString("base64url")}`;
 }
 
 /** Shard that Discord routes a guild's events to: (guild_id >> 22) % shard_count. */
@@ -66,7 +66,7 @@ export function userPayload(id: string, username: string, bot = false): Json {
     id,
     username,
     global_name: bot ? null : username,
-    discriminator: '0',
+    discriminator: "0",
     avatar: null,
     bot,
     system: false,
@@ -146,7 +146,7 @@ export function guildCreatePayload(guild: GuildSeed, botUser: Json, ownerId: str
     premium_tier: 0,
     premium_subscription_count: 0,
     premium_progress_bar_enabled: false,
-    preferred_locale: 'en-US',
+    preferred_locale: "en-US",
     features: [],
     application_id: null,
     system_channel_id: guild.channel.id,
@@ -162,7 +162,7 @@ export function guildCreatePayload(guild: GuildSeed, botUser: Json, ownerId: str
     roles: [
       {
         id: guild.id, // @everyone shares the guild's id
-        name: '@everyone',
+        name: "@everyone",
         color: 0,
         colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
         hoist: false,
@@ -213,7 +213,7 @@ export function messagePayload(seed: MessageSeed): Json {
     channel_id: seed.channelId,
     ...(seed.guildId ? { guild_id: seed.guildId } : {}),
     author: seed.author,
-    content: data.content ?? '',
+    content: data.content ?? "",
     timestamp: new Date().toISOString(),
     edited_timestamp: null,
     tts: Boolean(data.tts),
@@ -222,7 +222,7 @@ export function messagePayload(seed: MessageSeed): Json {
     mention_roles: [],
     attachments: seed.attachments ?? [],
     // Discord fills in the embed type the bot usually leaves out.
-    embeds: (data.embeds ?? []).map((embed: Json) => ({ type: 'rich', ...embed })),
+    embeds: (data.embeds ?? []).map((embed: Json) => ({ type: "rich", ...embed })),
     components: data.components ?? [],
     pinned: false,
     flags: data.flags ?? 0,

@@ -39,7 +39,10 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   // --- SearchBackend
 
   async candidates(query: string, limit: number): Promise<number[]> {
-    return this.index.searchPassages(query, undefined, (id) => this.corpus.passages[id]?.text).slice(0, limit).map((r) => r.id as number);
+    return this.index
+      .searchPassages(query, undefined, (id) => this.corpus.passages[id]?.text)
+      .slice(0, limit)
+      .map((r) => r.id as number);
   }
 
   async correct(text: string): Promise<string | null> {
@@ -61,7 +64,12 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     for (const id of ids) {
       const passage = this.corpus.passages[id];
       if (!passage) continue;
-      out.push({ passage, document: this.corpus.documents[passage.docId]!, quotes: this.quotesByPassage.get(id) ?? [], times: this.timesByPassage.get(id) ?? [] });
+      out.push({
+        passage,
+        document: this.corpus.documents[passage.docId]!,
+        quotes: this.quotesByPassage.get(id) ?? [],
+        times: this.timesByPassage.get(id) ?? [],
+      });
     }
     return out;
   }
@@ -117,16 +125,23 @@ export class EmbeddedStore implements SearchBackend, FactStore {
 
   async documents(): Promise<DocumentSummary[]> {
     const quotes = new Map<number, number>();
-    for (const q of this.corpus.quotes) if (q.speaker && q.direct) {
-      const d = this.corpus.passages[q.passageId]!.docId;
-      quotes.set(d, (quotes.get(d) ?? 0) + 1);
-    }
+    for (const q of this.corpus.quotes)
+      if (q.speaker && q.direct) {
+        const d = this.corpus.passages[q.passageId]!.docId;
+        quotes.set(d, (quotes.get(d) ?? 0) + 1);
+      }
     return this.corpus.documents.map((d) => ({ ...d, quotes: quotes.get(d.id) ?? 0 }));
   }
 
   async stats(): Promise<StoreStats> {
     const c = this.corpus;
-    return { documents: c.documents.length, passages: c.passages.length, quotes: c.quotes.filter((q) => q.speaker && q.direct).length, times: c.times.length, stances: c.stances.length };
+    return {
+      documents: c.documents.length,
+      passages: c.passages.length,
+      quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
+      times: c.times.length,
+      stances: c.stances.length,
+    };
   }
 
   async documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>> {

@@ -46,11 +46,18 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   const j = (v: unknown): string => JSON.stringify(v);
 
   const quotesPerDoc = new Map<number, number>();
-  for (const q of corpus.quotes) if (q.speaker && q.direct) {
-    const d = corpus.passages[q.passageId]!.docId;
-    quotesPerDoc.set(d, (quotesPerDoc.get(d) ?? 0) + 1);
-  }
-  await insertBatched(db, "eb_documents", ["generation", "id", "record", "quotes"], corpus.documents.map((d) => [generation, d.id, j(d), quotesPerDoc.get(d.id) ?? 0]), batchSize);
+  for (const q of corpus.quotes)
+    if (q.speaker && q.direct) {
+      const d = corpus.passages[q.passageId]!.docId;
+      quotesPerDoc.set(d, (quotesPerDoc.get(d) ?? 0) + 1);
+    }
+  await insertBatched(
+    db,
+    "eb_documents",
+    ["generation", "id", "record", "quotes"],
+    corpus.documents.map((d) => [generation, d.id, j(d), quotesPerDoc.get(d.id) ?? 0]),
+    batchSize,
+  );
 
   const quotesBy = group(corpus.quotes, (q) => q.passageId);
   const timesBy = group(corpus.times, (t) => t.passageId);
@@ -59,13 +66,40 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     db,
     "eb_passages",
     ["generation", "id", "doc_id", "passage", "quotes", "times", "terms", "title_terms"],
-    corpus.passages.map((p) => [generation, p.id, p.docId, j(p), j(quotesBy.get(p.id) ?? []), j(timesBy.get(p.id) ?? []), indexTerms(p.text).join(" "), titleTerms[p.docId] ?? ""]),
+    corpus.passages.map((p) => [
+      generation,
+      p.id,
+      p.docId,
+      j(p),
+      j(quotesBy.get(p.id) ?? []),
+      j(timesBy.get(p.id) ?? []),
+      indexTerms(p.text).join(" "),
+      titleTerms[p.docId] ?? "",
+    ]),
     batchSize,
   );
   log(`generation ${generation}: ${corpus.passages.length} passages written`);
-  await insertBatched(db, "eb_quotes", ["generation", "id", "speaker", "role", "quote"], corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]), batchSize);
-  await insertBatched(db, "eb_stances", ["generation", "ord", "actor", "passage_id", "fact"], corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]), batchSize);
-  await insertBatched(db, "eb_actors", ["generation", "key", "name", "kind", "mentions"], [...corpus.actors].map(([k, a]) => [generation, k, a.name, a.kind, a.mentions]), batchSize);
+  await insertBatched(
+    db,
+    "eb_quotes",
+    ["generation", "id", "speaker", "role", "quote"],
+    corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]),
+    batchSize,
+  );
+  await insertBatched(
+    db,
+    "eb_stances",
+    ["generation", "ord", "actor", "passage_id", "fact"],
+    corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]),
+    batchSize,
+  );
+  await insertBatched(
+    db,
+    "eb_actors",
+    ["generation", "key", "name", "kind", "mentions"],
+    [...corpus.actors].map(([k, a]) => [generation, k, a.name, a.kind, a.mentions]),
+    batchSize,
+  );
 
   // Actor keys by word, in the order the embedded store builds its map: stance actors first, then known actors.
   const keys = [...new Set([...corpus.stances.map((s) => s.actor), ...corpus.actors.keys()])];
@@ -76,8 +110,20 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   await insertBatched(db, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
 
   const vocabulary = Vocabulary.of(corpus);
-  await insertBatched(db, "eb_words", ["generation", "word", "n", "stem"], [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]), batchSize);
-  await insertBatched(db, "eb_stems", ["generation", "stem", "df"], [...vocabulary.df].map(([s, n]) => [generation, s, n]), batchSize);
+  await insertBatched(
+    db,
+    "eb_words",
+    ["generation", "word", "n", "stem"],
+    [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]),
+    batchSize,
+  );
+  await insertBatched(
+    db,
+    "eb_stems",
+    ["generation", "stem", "df"],
+    [...vocabulary.df].map(([s, n]) => [generation, s, n]),
+    batchSize,
+  );
 
   await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1 FOR UPDATE");
@@ -98,9 +144,13 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
 }
 
 /** The root and fingerprint of the served generation (null when nothing is indexed). */
-export async function servedFrom(db: Queryable): Promise<{ generation: number; root: string | null; fingerprint: string | null; listing: string | null } | null> {
+export async function servedFrom(
+  db: Queryable,
+): Promise<{ generation: number; root: string | null; fingerprint: string | null; listing: string | null } | null> {
   await ensureSchema(db);
-  const { rows } = await db.query<{ generation: string; root: string | null; fingerprint: string | null; listing: string | null }>("SELECT generation, root, fingerprint, listing FROM eb_state WHERE id = 1");
+  const { rows } = await db.query<{ generation: string; root: string | null; fingerprint: string | null; listing: string | null }>(
+    "SELECT generation, root, fingerprint, listing FROM eb_state WHERE id = 1",
+  );
   const r = rows[0];
   return r && Number(r.generation) > 0 ? { generation: Number(r.generation), root: r.root, fingerprint: r.fingerprint, listing: r.listing } : null;
 }

@@ -51,7 +51,13 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /** Writes the corpus as a new generation (in batches) and serves it; NOTIFY tells every process. */
   async replace(change: CorpusChange & { batchSize?: number; onProgress?: (m: string) => void }): Promise<void> {
-    const generation = await writeCorpus(this.db, change.corpus, { root: change.root, fingerprint: change.fingerprint, listing: change.listing, batchSize: change.batchSize, onProgress: change.onProgress });
+    const generation = await writeCorpus(this.db, change.corpus, {
+      root: change.root,
+      fingerprint: change.fingerprint,
+      listing: change.listing,
+      batchSize: change.batchSize,
+      onProgress: change.onProgress,
+    });
     if (!this.db.listen) for (const listener of this.local) listener(generation);
   }
 
@@ -69,16 +75,22 @@ export class PostgresStore implements SearchBackend, FactStore {
     // Every word first: a handful of passages holding them all are the candidates.
     // No ORDER BY: the scan stops at MAX_ALL + 1 rows instead of sorting every passage holding
     // common words; only a set of at most MAX_ALL is used, and it is sorted here.
-    const all = await this.db.query<{ id: number }>(
-      `SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`,
-      [stems],
-    );
-    if (all.rows.length > 0 && all.rows.length <= MAX_ALL) return all.rows.map((r) => r.id).sort((a, b) => a - b).slice(0, limit);
+    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
+      stems,
+    ]);
+    if (all.rows.length > 0 && all.rows.length <= MAX_ALL)
+      return all.rows
+        .map((r) => r.id)
+        .sort((a, b) => a - b)
+        .slice(0, limit);
     // Else the rarest words, exact, ranked; typo-tolerant and prefix matching only when that finds too little.
     const focused = await this.focus(query);
     const terms = [...new Set(indexTerms(focused))];
     if (terms.length === 0) return [];
-    const exact = await this.ranked(terms.map((t) => ({ term: t, weight: 1 })), limit);
+    const exact = await this.ranked(
+      terms.map((t) => ({ term: t, weight: 1 })),
+      limit,
+    );
     if (exact.length >= 5) return exact;
     const expanded = await this.expand(terms);
     return this.ranked(expanded, limit);
@@ -177,12 +189,16 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   async quotesBySpeakers(speakers: readonly string[]): Promise<Quote[]> {
     if (speakers.length === 0) return [];
-    const { rows } = await this.db.query<{ quote: Quote }>(`SELECT quote FROM eb_quotes WHERE generation = ${GEN} AND speaker = ANY($1::text[]) ORDER BY id`, [[...new Set(speakers)]]);
+    const { rows } = await this.db.query<{ quote: Quote }>(`SELECT quote FROM eb_quotes WHERE generation = ${GEN} AND speaker = ANY($1::text[]) ORDER BY id`, [
+      [...new Set(speakers)],
+    ]);
     return rows.map((r) => r.quote);
   }
 
   async documents(): Promise<DocumentSummary[]> {
-    const { rows } = await this.db.query<{ record: DocumentRecord; quotes: number }>(`SELECT record, quotes FROM eb_documents WHERE generation = ${GEN} ORDER BY id`);
+    const { rows } = await this.db.query<{ record: DocumentRecord; quotes: number }>(
+      `SELECT record, quotes FROM eb_documents WHERE generation = ${GEN} ORDER BY id`,
+    );
     return rows.map((r) => ({ ...r.record, quotes: r.quotes }));
   }
 
@@ -200,7 +216,10 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   async documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>> {
     if (files.length === 0) return new Map();
-    const { rows } = await this.db.query<{ record: DocumentRecord }>(`SELECT record FROM eb_documents WHERE generation = ${GEN} AND record->>'file' = ANY($1::text[])`, [[...new Set(files)]]);
+    const { rows } = await this.db.query<{ record: DocumentRecord }>(
+      `SELECT record FROM eb_documents WHERE generation = ${GEN} AND record->>'file' = ANY($1::text[])`,
+      [[...new Set(files)]],
+    );
     return new Map(rows.map((r) => [r.record.file, r.record]));
   }
 
@@ -241,11 +260,17 @@ export class PostgresStore implements SearchBackend, FactStore {
     const df = await this.df([...byStem.keys()]);
     const known = [...byStem].filter(([s]) => (df.get(s) ?? 0) > 0);
     if (known.length === 0) return text;
-    return known.sort((a, b) => df.get(a[0])! - df.get(b[0])!).slice(0, k).map(([, raw]) => raw).join(" ");
+    return known
+      .sort((a, b) => df.get(a[0])! - df.get(b[0])!)
+      .slice(0, k)
+      .map(([, raw]) => raw)
+      .join(" ");
   }
 
   private async df(stems: string[]): Promise<Map<string, number>> {
-    const { rows } = await this.db.query<{ stem: string; df: number }>(`SELECT stem, df FROM eb_stems WHERE generation = ${GEN} AND stem = ANY($1::text[])`, [stems]);
+    const { rows } = await this.db.query<{ stem: string; df: number }>(`SELECT stem, df FROM eb_stems WHERE generation = ${GEN} AND stem = ANY($1::text[])`, [
+      stems,
+    ]);
     return new Map(rows.map((r) => [r.stem, r.df]));
   }
 
