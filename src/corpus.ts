@@ -23,6 +23,17 @@ export interface DocEntry {
   pageStarts?: number[];
 }
 
+/** How much a corpus holds; quotes counts attributed direct quotations only (what stats show everywhere). */
+export function corpusCounts(c: Corpus): { documents: number; passages: number; quotes: number; times: number; stances: number } {
+  return {
+    documents: c.documents.length,
+    passages: c.passages.length,
+    quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
+    times: c.times.length,
+    stances: c.stances.length,
+  };
+}
+
 export function emptyCorpus(root: string): Corpus {
   return { root, documents: [], passages: [], quotes: [], times: [], stances: [], actors: new Map(), warnings: [] };
 }

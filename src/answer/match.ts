@@ -90,16 +90,16 @@ function typoAt(qt: string, byTerm: Map<string, number>): number {
   return -1;
 }
 
-/** How well one query term is found: 1 exactly, 0.8 with a typo, 0 not at all; and where. */
+/** Credit of a term found with a typo (an exact hit counts 1). */
+const TYPO_CREDIT = 0.8;
+
+/** How well one query term is found: 1 exactly, TYPO_CREDIT with a typo, 0 not at all; and where. */
 function findTerm(qt: string, byTerm: Map<string, number>): { credit: number; at: number } {
   const at = byTerm.get(qt);
   if (at !== undefined) return { credit: 1, at };
   const typo = typoAt(qt, byTerm);
-  return typo >= 0 ? { credit: 0.8, at: typo } : { credit: 0, at: -1 };
+  return typo >= 0 ? { credit: TYPO_CREDIT, at: typo } : { credit: 0, at: -1 };
 }
-
-/** Credit of a term found with a typo, as findTerm gives it. */
-const TYPO_CREDIT = 0.8;
 
 /**
  * Coverage of the query over layers of context, each with a weight (the sentence counts fully,

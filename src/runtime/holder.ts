@@ -1,8 +1,8 @@
 // The engine in use, swapped whole when the folder changes, so a query never sees a half-built
 // index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything. Watching
 // the folder is not done here (src/live/live-reload.ts drives refresh()).
-import type { DocEntry } from "../corpus.js";
-import { corpusCounts, type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
+import { corpusCounts, type DocEntry } from "../corpus.js";
+import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
 import type { Engine } from "./engine.js";
 
 export interface ReindexReport {
@@ -109,6 +109,7 @@ export class EngineHolder {
 export function report(loaded: Loaded): ReindexReport {
   return {
     ...corpusCounts(loaded.engine.corpus),
+    warnings: loaded.engine.corpus.warnings,
     ms: loaded.stats.ms,
     extracted: loaded.stats.extracted,
     removed: loaded.stats.removed,

@@ -310,18 +310,6 @@ function cachedIndex(p: Plan, opts: LoadEngineOptions): SearchIndex | null {
 }
 
 /** Loads synchronously (the command line). */
-/** What an index run reports of a corpus: its counts (speaker-attributed direct quotes only) and warnings. */
-export function corpusCounts(c: Corpus): { documents: number; passages: number; quotes: number; times: number; stances: number; warnings: string[] } {
-  return {
-    documents: c.documents.length,
-    passages: c.passages.length,
-    quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
-    times: c.times.length,
-    stances: c.stances.length,
-    warnings: c.warnings,
-  };
-}
-
 export function loadEngine(root: string, opts: LoadEngineOptions = {}): Loaded {
   const t0 = performance.now();
   const p = planSync(root, opts);

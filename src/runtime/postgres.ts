@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { AnswerContext, AnswerOptions } from "../answer/context.js";
-import { EXTRACTOR_VERSION } from "../corpus.js";
+import { corpusCounts, EXTRACTOR_VERSION } from "../corpus.js";
 import { extractorFingerprint } from "../index/cache.js";
 import { type FileEntry, listKnowledgeFolder } from "../knowledge/files.js";
 import { connectPg, type Db } from "../store/postgres/db.js";
@@ -12,7 +12,7 @@ import { PostgresStore } from "../store/postgres/store.js";
 import { Answerer } from "./answerer.js";
 import { indexInChild } from "./index-process.js";
 import { type Indexer, type IndexReport, StoreHolder } from "./store-holder.js";
-import { corpusCounts, loadEngine, type LoadEngineOptions } from "./load-engine.js";
+import { type FolderState, loadEngine, type LoadEngineOptions } from "./load-engine.js";
 
 export interface PostgresRuntime extends AnswerContext {
   readonly store: PostgresStore;
@@ -43,10 +43,30 @@ export function listingFingerprint(files: readonly FileEntry[]): string {
 /** The served generation's report when it was built from the folder as it is listed now (nothing read), else null. */
 export async function upToDate(db: Db, store: PostgresStore, root: string): Promise<IndexReport | null> {
   const t0 = performance.now();
-  const listedAt = Date.now();
-  const files = listKnowledgeFolder(root).files;
+  const listed = await listAgainstServed(db, root);
+  return listed.unchanged ? unchangedReport(store, listed, t0) : null;
+}
+
+interface Listed {
+  folder: FolderState;
+  listing: string;
+  served: Awaited<ReturnType<typeof servedFrom>>;
+  sameRoot: boolean;
+  /** The served generation was built from this very listing. */
+  unchanged: boolean;
+}
+
+/** The folder listed once, and compared with what the served generation was built from. */
+async function listAgainstServed(db: Db, root: string): Promise<Listed> {
+  const listedAt = Date.now(); // before listing: a file changed meanwhile counts as changed after it
+  const folder: FolderState = { files: listKnowledgeFolder(root).files, listedAt };
+  const listing = listingFingerprint(folder.files);
   const served = await servedFrom(db);
-  if (!served || served.root !== resolve(root) || served.listing !== listingFingerprint(files)) return null;
+  const sameRoot = served?.root === resolve(root);
+  return { folder, listing, served, sameRoot, unchanged: !!served && sameRoot && served.listing === listing };
+}
+
+async function unchangedReport(store: PostgresStore, listed: Listed, t0: number): Promise<IndexReport> {
   const s = await store.stats();
   return {
     ...s,
@@ -54,9 +74,9 @@ export async function upToDate(db: Db, store: PostgresStore, root: string): Prom
     ms: Math.round(performance.now() - t0),
     extracted: 0,
     removed: 0,
-    generation: served.generation,
+    generation: listed.served!.generation,
     indexed: false,
-    folder: { files, listedAt },
+    folder: listed.folder,
   };
 }
 
@@ -69,20 +89,16 @@ export async function upToDate(db: Db, store: PostgresStore, root: string): Prom
 export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions = {}): Promise<IndexReport> {
   const t0 = performance.now();
   const store = opts.store ?? (await PostgresStore.open(db));
-  if (!opts.force) {
-    const current = await upToDate(db, store, root);
-    if (current) return current;
-  }
-  const listing = listingFingerprint(listKnowledgeFolder(root).files);
-  const served = await servedFrom(db);
-  const sameRoot = served?.root === resolve(root);
+  const listed = await listAgainstServed(db, root);
+  if (!opts.force && listed.unchanged) return unchangedReport(store, listed, t0);
+  const { listing, served, sameRoot } = listed;
   const ms = (): number => Math.round(performance.now() - t0);
   const loaded = loadEngine(root, opts);
   const c = loaded.engine.corpus;
   const fingerprint = createHash("sha256")
     .update(JSON.stringify([EXTRACTOR_VERSION, loaded.entries.map((e) => [e.file, e.hash])]))
     .digest("hex");
-  const counts = corpusCounts(c);
+  const counts = { ...corpusCounts(c), warnings: c.warnings };
   if (!opts.force && served && sameRoot && served.fingerprint === fingerprint) {
     // Same contents (files touched, say): remember the new listing so the next start reads nothing.
     await db.query("UPDATE eb_state SET listing = $1 WHERE id = 1 AND generation = $2", [listing, served.generation]);

@@ -1,5 +1,6 @@
 // The embedded store: today's MiniSearch index and the corpus' facts, in memory. Zero set-up; the
 // answers see it only through SearchBackend and FactStore.
+import { corpusCounts } from "../../corpus.js";
 import { SearchIndex } from "../../index/search-index.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
@@ -134,14 +135,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   }
 
   async stats(): Promise<StoreStats> {
-    const c = this.corpus;
-    return {
-      documents: c.documents.length,
-      passages: c.passages.length,
-      quotes: c.quotes.filter((q) => q.speaker && q.direct).length,
-      times: c.times.length,
-      stances: c.stances.length,
-    };
+    return corpusCounts(this.corpus);
   }
 
   async documentsByFile(files: readonly string[]): Promise<Map<string, DocumentRecord>> {
