@@ -9,7 +9,7 @@ import { route } from "./answer/router.js";
 import { answerTimelineIn } from "./answer/timeline-facts.js";
 import type { Answer } from "./answer/types.js";
 import { configOrReport } from "./config.js";
-import { loadEngine } from "./runtime/load-engine.js";
+import { openEngine } from "./runtime/engine-loader.js";
 import { KnowledgeDirError } from "./knowledge/files.js";
 import { createLogger } from "./log.js";
 import { jsonLine, timelineJson } from "./render/json.js";
@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
         });
       engine = opened;
       closeStore = opened.close;
-    } else engine = loadEngine(root, options).engine;
+    } else engine = (await openEngine(root, options)).engine;
   } catch (e) {
     if (e instanceof KnowledgeDirError) {
       process.stderr.write(`${e.message}\n`);

@@ -13,7 +13,7 @@ const LAYERS: Array<[number, RegExp]> = [
   [1, /^src\/(types|config)\.ts$/],
   [2, /^src\/knowledge\//],
   [3, /^src\/extract\//],
-  [4, /^src\/corpus\.ts$/],
+  [4, /^src\/corpus(-assemble)?\.ts$/],
   [5, /^src\/index\//],
   [6, /^src\/store\//],
   [7, /^src\/answer\//],

@@ -11,8 +11,8 @@ export interface DocumentFacts {
   stances: StanceDraft[];
 }
 
-/** Bumped whenever extraction changes, so cached facts from older code are not reused. */
-export const EXTRACTOR_VERSION = 1;
+// Kept in a module of its own: the cache checks it without loading the extractors.
+export { EXTRACTOR_VERSION } from "./version.js";
 
 export function extractFacts(passages: PassageDraft[], docDate: string | null): DocumentFacts {
   const quotes = extractQuotes(passages);

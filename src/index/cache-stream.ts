@@ -2,7 +2,7 @@
 // not the corpus size), then written to the cache file and added to the search index being built,
 // and let go. At the end the cache is committed and read back, so the engine starts from exactly
 // what a later cold start will load.
-import type { DocEntry } from "../corpus.js";
+import type { DocEntry } from "../corpus-assemble.js";
 import { type CacheRead, CacheWriter } from "./cache.js";
 import { SearchIndexBuilder } from "./search-index.js";
 

@@ -13,7 +13,7 @@ import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, read
 import { endianness } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EXTRACTOR_VERSION, type DocEntry } from "../corpus.js";
+import { EXTRACTOR_VERSION, type DocEntry } from "../corpus-assemble.js";
 import type { CompactIndex } from "./compact-index.js";
 import type { StoredIndex } from "./search-index.js";
 

@@ -1,7 +1,7 @@
 // The engine in use, swapped whole when the folder changes, so a query never sees a half-built
 // index. Reloads reuse the facts of unchanged files; /reindex re-extracts everything. Watching
 // the folder is not done here (src/live/live-reload.ts drives refresh()).
-import { corpusCounts, type DocEntry } from "../corpus.js";
+import { corpusCounts, type DocEntry } from "../corpus-assemble.js";
 import { type FolderState, type LoadEngineOptions, loadEngine, loadEngineAsync, type Loaded, type LoadStats } from "./load-engine.js";
 import type { Engine } from "./engine.js";
 

@@ -1,6 +1,6 @@
 // The embedded store: today's MiniSearch index and the corpus' facts, in memory. Zero set-up; the
 // answers see it only through SearchBackend and FactStore.
-import { corpusCounts } from "../../corpus.js";
+import { corpusCounts } from "../../corpus-assemble.js";
 import { SearchIndex } from "../../index/search-index.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
