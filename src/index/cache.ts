@@ -30,7 +30,7 @@ const TRAILER = 4 + MAGIC.length;
  */
 export function extractorFingerprint(): string {
   if (fingerprint) return fingerprint;
-  const src = join(dirname(fileURLToPath(import.meta.url)), "..");
+  const src = sourceDir();
   const h = createHash("sha256").update(String(EXTRACTOR_VERSION));
   const walk = (dir: string): void => {
     let names: string[];
@@ -58,6 +58,22 @@ export function extractorFingerprint(): string {
   return fingerprint;
 }
 let fingerprint: string | null = null;
+
+/**
+ * The TypeScript sources: beside this module when run from them (tsx), else those the compiled copy
+ * was made from (scripts/run.mjs notes them), so both ways of running share one cache.
+ */
+function sourceDir(): string {
+  const here = join(dirname(fileURLToPath(import.meta.url)), "..");
+  if (import.meta.url.endsWith(".ts")) return here;
+  try {
+    const { src } = JSON.parse(readFileSync(join(here, "..", "source.json"), "utf8")) as { src?: unknown };
+    if (typeof src === "string") return src;
+  } catch {
+    // compiled some other way: the fingerprint is the compiled code's
+  }
+  return here;
+}
 
 export interface CacheData {
   format: number;

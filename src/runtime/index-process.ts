@@ -7,7 +7,8 @@ import type { IndexReport } from "./store-holder.js";
 
 /** Indexes `root` in a child process of the same Node (and loader flags); its log lines go to this process' stderr. */
 export function indexInChild(root: string, force: boolean): Promise<IndexReport> {
-  const script = fileURLToPath(new URL("../index-main.ts", import.meta.url));
+  // Run from the sources (tsx) or from their compiled copy (scripts/run.mjs): the indexer is of the same kind.
+  const script = fileURLToPath(new URL(import.meta.url.endsWith(".ts") ? "../index-main.ts" : "../index-main.js", import.meta.url));
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...process.execArgv, script, "--knowledge", root, "--json", ...(force ? ["--force"] : [])], {
       stdio: ["ignore", "pipe", "inherit"],
