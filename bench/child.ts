@@ -29,12 +29,13 @@ function emit(result: unknown): void {
 
 async function load(root: string, cacheDir: string | null): Promise<void> {
   const t0 = performance.now();
-  const { loadEngine } = await import("../src/runtime/load-engine.js");
+  // As `npm run ask` loads: the extraction code is imported only if some file must be extracted.
+  const { openEngine } = await import("../src/runtime/engine-loader.js");
   const { answer } = await import("../src/answer/dispatch.js");
   const importMs = performance.now() - t0;
   const baseline = heap();
   const t1 = performance.now();
-  const loaded = loadEngine(root, { cacheDir, onWarning: () => {}, onLog: () => {} });
+  const loaded = await openEngine(root, { cacheDir, onWarning: () => {}, onLog: () => {} });
   const t2 = performance.now();
   await answer(loaded.engine, { command: "who-said", query: "the first question after start" });
   const firstAnswerMs = performance.now() - t2;

@@ -19,9 +19,9 @@ const step = (name: string): void => {
 };
 step("process start → here");
 const { cachePath, readCache } = await import("../src/index/cache.js");
-const { assembleCorpus } = await import("../src/corpus.js");
+const { assembleCorpus } = await import("../src/corpus-assemble.js");
 const { SearchIndex } = await import("../src/index/search-index.js");
-const { Engine } = await import("../src/runtime/engine.js");
+const { EmbeddedEngine: Engine } = await import("../src/runtime/embedded-engine.js");
 const { answer } = await import("../src/answer/dispatch.js");
 step("imports");
 const read = readCache(cachePath(values.cache, root), root);
