@@ -83,3 +83,37 @@ export function runChild<T>(args: string[], nodeFlags: string[] = [], opts: Chil
   }
   return { result: JSON.parse(line.slice(RESULT_MARK.length)) as T, wallMs };
 }
+
+/** Reports the process' peak RSS on stderr as it exits (rusage maxRSS, kB), given to `node --import`. */
+const PEAK_RSS_HOOK = `data:text/javascript,${encodeURIComponent('process.on("exit", () => process.stderr.write(`PEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));')}`;
+
+export interface AskRun {
+  /** ms from spawn to exit, as the parent saw it. */
+  wallMs: number;
+  peakRssMB: number;
+  /** The answer printed (JSON). */
+  answer: unknown;
+}
+
+/**
+ * `npm run ask -- --json who-said QUESTION` as a user runs it (scripts/run.mjs: the compiled
+ * sources), without npm's own start-up: the whole process, spawn to exit.
+ */
+export function runAsk(knowledge: string, cacheDir: string, question: string): AskRun {
+  const t0 = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    ["--import", PEAK_RSS_HOOK, "scripts/run.mjs", "src/cli.ts", "--knowledge", knowledge, "--json", "who-said", question],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 30 * 60 * 1000,
+      env: { ...process.env, NODE_OPTIONS: "", CACHE_DIR: cacheDir, LOG_LEVEL: "warn" },
+    },
+  );
+  const wallMs = performance.now() - t0;
+  const rss = /PEAK_RSS_KB (\d+)/.exec(run.stderr ?? "");
+  if (run.status !== 0 || !rss) throw new Error(`ask failed (status ${run.status}): ${(run.stderr ?? "").slice(-2000)}`);
+  return { wallMs, peakRssMB: Math.round(Number(rss[1]) / 1024), answer: JSON.parse(run.stdout) as unknown };
+}
