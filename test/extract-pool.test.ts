@@ -1,7 +1,10 @@
 // Extraction in worker threads gives exactly what extraction in this thread gives: the same
 // entries in the same order (so the same passages, line numbers and cache), the same warnings.
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { poolSize } from "../src/index/extract-pool.js";
+import { extractWorkerBundle } from "../src/index/extract-bundle.js";
+import { poolSize, threadLoader } from "../src/index/extract-pool.js";
 import { type Loaded, loadEngine, loadEngineAsync } from "../src/runtime/load-engine.js";
 import { writeKnowledge } from "./helpers.js";
 
@@ -66,6 +69,44 @@ describe("extraction threads", () => {
     expect(l.entries.length).toBe(14);
     expect(logs).toEqual([]);
   });
+});
+
+describe("the extraction thread's bundle", () => {
+  it("is what threads load when run from the sources", () => {
+    expect(threadLoader()).toEqual({ kind: "bundle" });
+  });
+
+  it("is built once, reused while its inputs are unchanged, and rebuilt when one changed or it is gone", () => {
+    // Inside the project: the bundle imports synckit from its node_modules.
+    const dir = join(process.cwd(), ".cache", `test-bundle-${process.pid}`);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const first = extractWorkerBundle(dir);
+    if (!("path" in first)) throw new Error(first.error);
+    const manifestPath = join(dir, "extract-worker.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bundle: string; inputs: Record<string, [number, number]> };
+    expect(Object.keys(manifest.inputs)).toContain("src/extract/quotes.ts");
+    expect(readFileSync(first.path, "utf8")).toContain("extractEntry");
+    const builtAt = statSync(manifestPath).mtimeMs;
+
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(statSync(manifestPath).mtimeMs).toBe(builtAt);
+
+    // An input whose size no longer matches: built again.
+    const [size, mtime] = manifest.inputs["src/extract/quotes.ts"]!;
+    manifest.inputs["src/extract/quotes.ts"] = [size + 1, mtime];
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    const rebuilt = JSON.parse(readFileSync(manifestPath, "utf8")) as typeof manifest;
+    expect(rebuilt.inputs["src/extract/quotes.ts"]).toEqual([size, mtime]);
+
+    // The bundle gone: built again; a damaged manifest too.
+    rmSync(first.path);
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(statSync(first.path).size).toBeGreaterThan(0);
+    writeFileSync(manifestPath, "{");
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(JSON.parse(readFileSync(manifestPath, "utf8"))).toEqual(rebuilt);
+  }, 60_000);
 });
 
 describe("poolSize", () => {

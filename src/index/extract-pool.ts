@@ -13,6 +13,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "
 import { type DocEntry, extractEntry } from "../corpus.js";
 import type { FileEntry } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
+import { extractWorkerBundle } from "./extract-bundle.js";
 
 export interface ExtractJob {
   id: number;
@@ -55,10 +56,11 @@ export function poolSize(setting: string | number | undefined = process.env.EXTR
   return n;
 }
 
-// The thread's first code: under tsx (the project runs from its TypeScript sources) it registers
-// tsx's loader itself — Node 20 does not apply an --import given to a thread — then loads the
-// extraction thread's module. A failure to start is answered like a job (id -1), so a main thread
-// blocked waiting hears of it and extracts here instead.
+// The thread's first code: it loads the extraction thread's module — run from the TypeScript
+// sources, the esbuild bundle of it (extract-bundle.ts), or failing that through tsx's loader,
+// which the thread registers itself (Node 20 does not apply an --import given to a thread). A
+// failure to start is answered like a job (id -1), so a main thread blocked waiting hears of it
+// and extracts here instead.
 const FROM_SOURCES = import.meta.url.endsWith(".ts");
 /** tsx's ESM API (register), as its package exports it to `import`. */
 function tsxApi(): string {
@@ -66,20 +68,46 @@ function tsxApi(): string {
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(join(dirname(pkgPath), pkg.exports["./esm/api"]!.import.default)).href;
 }
-const WORKER_URL = new URL(FROM_SOURCES ? "./extract-worker.ts" : "./extract-worker.js", import.meta.url).href;
-const BOOT = [
-  `const { workerData } = require("node:worker_threads");`,
-  "const start = async () => {",
-  FROM_SOURCES ? `  (await import(${JSON.stringify(tsxApi())})).register();` : "",
-  `  await import(${JSON.stringify(WORKER_URL)});`,
-  "};",
-  "start().catch((e) => {",
-  "  workerData.port.postMessage({ id: -1, entry: null, warnings: [], error: String((e && e.stack) || e) });",
-  "  const c = new Int32Array(workerData.signal);",
-  "  Atomics.add(c, 0, 1);",
-  "  Atomics.notify(c, 0);",
-  "});",
-].join("\n");
+/** How the threads load their module, decided once per process: "bundle", "tsx" or "compiled". */
+let loader: { kind: "bundle" | "tsx" | "compiled"; boot: string; note?: string } | null = null;
+function boot(): { kind: "bundle" | "tsx" | "compiled"; boot: string; note?: string } {
+  if (loader) return loader;
+  let kind: "bundle" | "tsx" | "compiled" = "compiled";
+  let url = new URL("./extract-worker.js", import.meta.url).href;
+  let note: string | undefined;
+  if (FROM_SOURCES) {
+    const bundle = process.env.EXTRACT_BUNDLE === "0" ? { error: "EXTRACT_BUNDLE=0" } : extractWorkerBundle();
+    if ("path" in bundle) {
+      kind = "bundle";
+      url = pathToFileURL(bundle.path).href;
+    } else {
+      kind = "tsx";
+      url = new URL("./extract-worker.ts", import.meta.url).href;
+      note = bundle.error;
+    }
+  }
+  const code = [
+    `const { workerData } = require("node:worker_threads");`,
+    "const start = async () => {",
+    kind === "tsx" ? `  (await import(${JSON.stringify(tsxApi())})).register();` : "",
+    `  await import(${JSON.stringify(url)});`,
+    "};",
+    "start().catch((e) => {",
+    "  workerData.port.postMessage({ id: -1, entry: null, warnings: [], error: String((e && e.stack) || e) });",
+    "  const c = new Int32Array(workerData.signal);",
+    "  Atomics.add(c, 0, 1);",
+    "  Atomics.notify(c, 0);",
+    "});",
+  ].join("\n");
+  loader = { kind, boot: code, ...(note !== undefined ? { note } : {}) };
+  return loader;
+}
+
+/** How this process's extraction threads load their code (see boot()), for the tests and the logs. */
+export function threadLoader(): { kind: "bundle" | "tsx" | "compiled"; note?: string } {
+  const { kind, note } = boot();
+  return { kind, ...(note !== undefined ? { note } : {}) };
+}
 
 // In Node since 16; TypeScript's lib has it from es2024 only.
 const waitAsync = (
@@ -109,9 +137,12 @@ export class ExtractPool {
     size: number,
     private readonly opts: LoadOptions & { onLog?: (message: string) => void } = {},
   ) {
-    for (let i = 0; i < Math.min(size, files.length); i++) {
+    const threads = Math.min(size, files.length);
+    const start = threads > 0 ? boot() : null;
+    if (start?.note !== undefined) opts.onLog?.(`extraction threads start through tsx (no bundle: ${start.note})`);
+    for (let i = 0; i < threads; i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(BOOT, {
+      const worker = new Worker(start!.boot, {
         eval: true,
         workerData: { port: port2, signal: this.signal },
         transferList: [port2],
