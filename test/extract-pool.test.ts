@@ -4,7 +4,7 @@ import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { extractWorkerBundle } from "../src/index/extract-bundle.js";
-import { poolSize, threadLoader } from "../src/index/extract-pool.js";
+import { idleCores, poolSize, threadLoader } from "../src/index/extract-pool.js";
 import { type Loaded, loadEngine, loadEngineAsync } from "../src/runtime/load-engine.js";
 import { writeKnowledge } from "./helpers.js";
 
@@ -109,10 +109,27 @@ describe("the extraction thread's bundle", () => {
   }, 60_000);
 });
 
+describe("idleCores", () => {
+  const cases: Array<[cores: number, load: number, idle: number]> = [
+    [1, 0, 0],
+    [2, 0, 1],
+    [2, 0.4, 1],
+    [2, 0.6, 0],
+    [2, 1, 0],
+    [2, 14, 0],
+    [4, 1.4, 2],
+    [4, 0.2, 3],
+    [8, 9, 0],
+  ];
+  it.each(cases)("%i cores at load %s → %i threads", (cores, load, idle) => {
+    expect(idleCores(cores, load)).toBe(idle);
+  });
+});
+
 describe("poolSize", () => {
-  const cases: Array<[setting: string | number | undefined, expected: number | "auto", logged: boolean]> = [
-    [undefined, 0, false],
-    ["", 0, false],
+  const cases: Array<[setting: string | number | undefined, expected: number | "auto" | "idle", logged: boolean]> = [
+    [undefined, "idle", false],
+    ["", "idle", false],
     ["auto", "auto", false],
     ["0", 0, false],
     ["1", 1, false],
@@ -127,7 +144,11 @@ describe("poolSize", () => {
   it.each(cases)("%j → %s", (setting, expected, logged) => {
     const logs: string[] = [];
     const auto = poolSize("auto");
-    expect(poolSize(setting, (m) => logs.push(m))).toBe(expected === "auto" ? auto : expected);
+    // Unset, it follows the load average, which may move between two reads: one of them.
+    const before = idleCores();
+    const got = poolSize(setting, (m) => logs.push(m));
+    if (expected === "idle") expect([before, idleCores()]).toContain(got);
+    else expect(got).toBe(expected === "auto" ? auto : expected);
     expect(logs.length).toBe(logged ? 1 : 0);
     if (logged) expect(logs[0]).toMatch(/EXTRACT_WORKERS must be auto or a number from 0 to 64/);
   });

@@ -6,7 +6,7 @@
 // bot): both wait on one shared counter that every thread bumps after answering.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
@@ -40,13 +40,14 @@ const MAX_THREADS = 64;
 /**
  * How many extraction threads to start besides this one (which extracts too while it waits): the
  * EXTRACT_WORKERS setting, 0 (this thread only) to 64 or "auto", one per core but this thread's.
- * Off unless set: on the 2-core development machine, busy, a thread cost more than it saved at
- * 4 MB (each starts tsx and the extractors anew: about 3 s of CPU in all at 10k passages).
+ * Unset: one per core that is idle now (idleCores). A thread costs CPU of its own (loading the
+ * extractors, compiling them hot again, copying entries back: about a sixth more CPU in all at
+ * 2 MB); it pays only on a core nothing else wants, and on a busy machine it made indexing slower.
  */
 export function poolSize(setting: string | number | undefined = process.env.EXTRACT_WORKERS, onLog?: (message: string) => void): number {
   const cores = availableParallelism();
   const auto = Math.min(cores - 1, MAX_THREADS);
-  if (setting === undefined || setting === "") return 0;
+  if (setting === undefined || setting === "") return Math.min(idleCores(cores), MAX_THREADS);
   if (setting === "auto") return auto;
   const n = typeof setting === "number" ? setting : /^\d{1,3}$/.test(setting.trim()) ? Number(setting.trim()) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
@@ -54,6 +55,14 @@ export function poolSize(setting: string | number | undefined = process.env.EXTR
     return auto;
   }
   return n;
+}
+
+/**
+ * Threads for the cores nothing else is using now, by the 1-minute load average (rounded), but
+ * the one this thread takes: on two cores, 1 while the load is under 0.5 and 0 above.
+ */
+export function idleCores(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(0, Math.min(cores - 1, Math.round(cores - 1 - load)));
 }
 
 // The thread's first code: it loads the extraction thread's module — run from the TypeScript
