@@ -58,7 +58,9 @@ function current(dir: string, version: string): string | null {
 export function extractWorkerBundle(dir = join(ROOT, ".cache")): { path: string } | { error: string } {
   let esbuild: Esbuild;
   try {
-    esbuild = createRequire(import.meta.url)("esbuild") as Esbuild;
+    // tsx's own esbuild (a dependency of tsx, not of the project): the transformer the sources run through.
+    const require = createRequire(import.meta.url);
+    esbuild = createRequire(require.resolve("tsx/package.json"))("esbuild") as Esbuild;
   } catch (e) {
     return { error: `esbuild not found (${(e as Error).message.split("\n")[0]})` };
   }
