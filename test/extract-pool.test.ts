@@ -1,7 +1,10 @@
 // Extraction in worker threads gives exactly what extraction in this thread gives: the same
 // entries in the same order (so the same passages, line numbers and cache), the same warnings.
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { poolSize } from "../src/index/extract-pool.js";
+import { extractWorkerBundle } from "../src/index/extract-bundle.js";
+import { idleCores, poolSize, threadLoader } from "../src/index/extract-pool.js";
 import { type Loaded, loadEngine, loadEngineAsync } from "../src/runtime/load-engine.js";
 import { writeKnowledge } from "./helpers.js";
 
@@ -68,10 +71,65 @@ describe("extraction threads", () => {
   });
 });
 
+describe("the extraction thread's bundle", () => {
+  it("is what threads load when run from the sources", () => {
+    expect(threadLoader()).toEqual({ kind: "bundle" });
+  });
+
+  it("is built once, reused while its inputs are unchanged, and rebuilt when one changed or it is gone", () => {
+    // Inside the project: the bundle imports synckit from its node_modules.
+    const dir = join(process.cwd(), ".cache", `test-bundle-${process.pid}`);
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const first = extractWorkerBundle(dir);
+    if (!("path" in first)) throw new Error(first.error);
+    const manifestPath = join(dir, "extract-worker.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as { bundle: string; inputs: Record<string, [number, number]> };
+    expect(Object.keys(manifest.inputs)).toContain("src/extract/quotes.ts");
+    expect(readFileSync(first.path, "utf8")).toContain("extractEntry");
+    const builtAt = statSync(manifestPath).mtimeMs;
+
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(statSync(manifestPath).mtimeMs).toBe(builtAt);
+
+    // An input whose size no longer matches: built again.
+    const [size, mtime] = manifest.inputs["src/extract/quotes.ts"]!;
+    manifest.inputs["src/extract/quotes.ts"] = [size + 1, mtime];
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    const rebuilt = JSON.parse(readFileSync(manifestPath, "utf8")) as typeof manifest;
+    expect(rebuilt.inputs["src/extract/quotes.ts"]).toEqual([size, mtime]);
+
+    // The bundle gone: built again; a damaged manifest too.
+    rmSync(first.path);
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(statSync(first.path).size).toBeGreaterThan(0);
+    writeFileSync(manifestPath, "{");
+    expect(extractWorkerBundle(dir)).toEqual(first);
+    expect(JSON.parse(readFileSync(manifestPath, "utf8"))).toEqual(rebuilt);
+  }, 60_000);
+});
+
+describe("idleCores", () => {
+  const cases: Array<[cores: number, load: number, idle: number]> = [
+    [1, 0, 0],
+    [2, 0, 1],
+    [2, 0.4, 1],
+    [2, 0.6, 0],
+    [2, 1, 0],
+    [2, 14, 0],
+    [4, 1.4, 2],
+    [4, 0.2, 3],
+    [8, 9, 0],
+  ];
+  it.each(cases)("%i cores at load %s → %i threads", (cores, load, idle) => {
+    expect(idleCores(cores, load)).toBe(idle);
+  });
+});
+
 describe("poolSize", () => {
-  const cases: Array<[setting: string | number | undefined, expected: number | "auto", logged: boolean]> = [
-    [undefined, 0, false],
-    ["", 0, false],
+  const cases: Array<[setting: string | number | undefined, expected: number | "auto" | "idle", logged: boolean]> = [
+    [undefined, "idle", false],
+    ["", "idle", false],
     ["auto", "auto", false],
     ["0", 0, false],
     ["1", 1, false],
@@ -86,7 +144,11 @@ describe("poolSize", () => {
   it.each(cases)("%j → %s", (setting, expected, logged) => {
     const logs: string[] = [];
     const auto = poolSize("auto");
-    expect(poolSize(setting, (m) => logs.push(m))).toBe(expected === "auto" ? auto : expected);
+    // Unset, it follows the load average, which may move between two reads: one of them.
+    const before = idleCores();
+    const got = poolSize(setting, (m) => logs.push(m));
+    if (expected === "idle") expect([before, idleCores()]).toContain(got);
+    else expect(got).toBe(expected === "auto" ? auto : expected);
     expect(logs.length).toBe(logged ? 1 : 0);
     if (logged) expect(logs[0]).toMatch(/EXTRACT_WORKERS must be auto or a number from 0 to 64/);
   });

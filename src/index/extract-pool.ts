@@ -6,13 +6,14 @@
 // bot): both wait on one shared counter that every thread bumps after answering.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import { type DocEntry, extractEntry } from "../corpus.js";
 import type { FileEntry } from "../knowledge/files.js";
 import type { LoadOptions } from "../knowledge/load.js";
+import { extractWorkerBundle } from "./extract-bundle.js";
 
 export interface ExtractJob {
   id: number;
@@ -39,13 +40,14 @@ const MAX_THREADS = 64;
 /**
  * How many extraction threads to start besides this one (which extracts too while it waits): the
  * EXTRACT_WORKERS setting, 0 (this thread only) to 64 or "auto", one per core but this thread's.
- * Off unless set: on the 2-core development machine, busy, a thread cost more than it saved at
- * 4 MB (each starts tsx and the extractors anew: about 3 s of CPU in all at 10k passages).
+ * Unset: one per core that is idle now (idleCores). A thread costs CPU of its own (loading the
+ * extractors, compiling them hot again, copying entries back: about a sixth more CPU in all at
+ * 2 MB); it pays only on a core nothing else wants, and on a busy machine it made indexing slower.
  */
 export function poolSize(setting: string | number | undefined = process.env.EXTRACT_WORKERS, onLog?: (message: string) => void): number {
   const cores = availableParallelism();
   const auto = Math.min(cores - 1, MAX_THREADS);
-  if (setting === undefined || setting === "") return 0;
+  if (setting === undefined || setting === "") return Math.min(idleCores(cores), MAX_THREADS);
   if (setting === "auto") return auto;
   const n = typeof setting === "number" ? setting : /^\d{1,3}$/.test(setting.trim()) ? Number(setting.trim()) : NaN;
   if (!Number.isInteger(n) || n < 0 || n > MAX_THREADS) {
@@ -55,10 +57,19 @@ export function poolSize(setting: string | number | undefined = process.env.EXTR
   return n;
 }
 
-// The thread's first code: under tsx (the project runs from its TypeScript sources) it registers
-// tsx's loader itself — Node 20 does not apply an --import given to a thread — then loads the
-// extraction thread's module. A failure to start is answered like a job (id -1), so a main thread
-// blocked waiting hears of it and extracts here instead.
+/**
+ * Threads for the cores nothing else is using now, by the 1-minute load average (rounded), but
+ * the one this thread takes: on two cores, 1 while the load is under 0.5 and 0 above.
+ */
+export function idleCores(cores = availableParallelism(), load = loadavg()[0] ?? 0): number {
+  return Math.max(0, Math.min(cores - 1, Math.round(cores - 1 - load)));
+}
+
+// The thread's first code: it loads the extraction thread's module — run from the TypeScript
+// sources, the esbuild bundle of it (extract-bundle.ts), or failing that through tsx's loader,
+// which the thread registers itself (Node 20 does not apply an --import given to a thread). A
+// failure to start is answered like a job (id -1), so a main thread blocked waiting hears of it
+// and extracts here instead.
 const FROM_SOURCES = import.meta.url.endsWith(".ts");
 /** tsx's ESM API (register), as its package exports it to `import`. */
 function tsxApi(): string {
@@ -66,20 +77,46 @@ function tsxApi(): string {
   const pkg = JSON.parse(readFileSync(pkgPath, "utf8")) as { exports: Record<string, { import: { default: string } }> };
   return pathToFileURL(join(dirname(pkgPath), pkg.exports["./esm/api"]!.import.default)).href;
 }
-const WORKER_URL = new URL(FROM_SOURCES ? "./extract-worker.ts" : "./extract-worker.js", import.meta.url).href;
-const BOOT = [
-  `const { workerData } = require("node:worker_threads");`,
-  "const start = async () => {",
-  FROM_SOURCES ? `  (await import(${JSON.stringify(tsxApi())})).register();` : "",
-  `  await import(${JSON.stringify(WORKER_URL)});`,
-  "};",
-  "start().catch((e) => {",
-  "  workerData.port.postMessage({ id: -1, entry: null, warnings: [], error: String((e && e.stack) || e) });",
-  "  const c = new Int32Array(workerData.signal);",
-  "  Atomics.add(c, 0, 1);",
-  "  Atomics.notify(c, 0);",
-  "});",
-].join("\n");
+/** How the threads load their module, decided once per process: "bundle", "tsx" or "compiled". */
+let loader: { kind: "bundle" | "tsx" | "compiled"; boot: string; note?: string } | null = null;
+function boot(): { kind: "bundle" | "tsx" | "compiled"; boot: string; note?: string } {
+  if (loader) return loader;
+  let kind: "bundle" | "tsx" | "compiled" = "compiled";
+  let url = new URL("./extract-worker.js", import.meta.url).href;
+  let note: string | undefined;
+  if (FROM_SOURCES) {
+    const bundle = process.env.EXTRACT_BUNDLE === "0" ? { error: "EXTRACT_BUNDLE=0" } : extractWorkerBundle();
+    if ("path" in bundle) {
+      kind = "bundle";
+      url = pathToFileURL(bundle.path).href;
+    } else {
+      kind = "tsx";
+      url = new URL("./extract-worker.ts", import.meta.url).href;
+      note = bundle.error;
+    }
+  }
+  const code = [
+    `const { workerData } = require("node:worker_threads");`,
+    "const start = async () => {",
+    kind === "tsx" ? `  (await import(${JSON.stringify(tsxApi())})).register();` : "",
+    `  await import(${JSON.stringify(url)});`,
+    "};",
+    "start().catch((e) => {",
+    "  workerData.port.postMessage({ id: -1, entry: null, warnings: [], error: String((e && e.stack) || e) });",
+    "  const c = new Int32Array(workerData.signal);",
+    "  Atomics.add(c, 0, 1);",
+    "  Atomics.notify(c, 0);",
+    "});",
+  ].join("\n");
+  loader = { kind, boot: code, ...(note !== undefined ? { note } : {}) };
+  return loader;
+}
+
+/** How this process's extraction threads load their code (see boot()), for the tests and the logs. */
+export function threadLoader(): { kind: "bundle" | "tsx" | "compiled"; note?: string } {
+  const { kind, note } = boot();
+  return { kind, ...(note !== undefined ? { note } : {}) };
+}
 
 // In Node since 16; TypeScript's lib has it from es2024 only.
 const waitAsync = (
@@ -109,9 +146,12 @@ export class ExtractPool {
     size: number,
     private readonly opts: LoadOptions & { onLog?: (message: string) => void } = {},
   ) {
-    for (let i = 0; i < Math.min(size, files.length); i++) {
+    const threads = Math.min(size, files.length);
+    const start = threads > 0 ? boot() : null;
+    if (start?.note !== undefined) opts.onLog?.(`extraction threads start through tsx (no bundle: ${start.note})`);
+    for (let i = 0; i < threads; i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(BOOT, {
+      const worker = new Worker(start!.boot, {
         eval: true,
         workerData: { port: port2, signal: this.signal },
         transferList: [port2],

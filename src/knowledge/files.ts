@@ -195,7 +195,8 @@ export function readFileBytes(entry: FileEntry, maxBytes = DEFAULT_MAX_BYTES): B
   const fail = (why: string): BytesResult => ({ ok: false, reason: `skipped ${entry.file}: ${why}` });
   let fd: number | null = null;
   try {
-    const real = realpathSync(entry.path);
+    // The native realpath: one call, where Node's own lstats every folder of the path (per file read).
+    const real = realpathSync.native(entry.path);
     if (!isInside(entry.root, real)) return fail("it points outside the knowledge folder");
     if (relative(entry.root, real).split(sep).some(skipName)) return fail("it points into a hidden folder or file (never indexed)");
     fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW);

@@ -21,8 +21,12 @@ function valid(y: string, m?: string, d?: string): string | null {
   return date.getUTCDate() === Number(d) ? `${y}-${m}-${d}` : null;
 }
 
+const HAS_DIGIT = /\d/;
+
 /** A date written in words ("02 SEP 2019", "June 7, 2022"); needs the year in the text. */
 export function parseDateText(text: string, whole: boolean): string | null {
+  // chrono reads a year only from digits: a line with none (most lines asked about) is no date.
+  if (!HAS_DIGIT.test(text)) return null;
   const results = chrono.strict.parse(text, new Date(Date.UTC(2000, 0, 1)));
   const r = results[0];
   if (!r || !r.start.isCertain("year") || !r.start.isCertain("month")) return null;
@@ -40,7 +44,7 @@ export function parseDateText(text: string, whole: boolean): string | null {
  */
 export function datelineDate(text: string): string | null {
   const m = /^\s*(\p{Lu}[\p{Lu}\p{L}\p{N} .,'’()-]{2,80}?)\s(?:-{1,2}|[–—])\s/u.exec(text);
-  if (!m || !/^\p{Lu}{2,}/u.test(m[1]!)) return null;
+  if (!m || !/^\p{Lu}{2,}/u.test(m[1]!) || !HAS_DIGIT.test(m[1]!)) return null;
   const r = chrono.strict.parse(m[1]!, new Date(Date.UTC(2000, 0, 1)))[0];
   if (!r || !r.start.isCertain("year") || !r.start.isCertain("month") || !r.start.isCertain("day")) return null;
   const pad = (n: number | null) => String(n).padStart(2, "0");

@@ -25,7 +25,7 @@ export interface LoadEngineOptions extends EngineOptions, LoadOptions {
   suspects?: Set<string>;
   /** Re-extract everything (/reindex). */
   force?: boolean;
-  /** Extraction threads besides this one: a number (0: this thread only) or "auto"; default EXTRACT_WORKERS, else 0 ("auto": one per core but this one). */
+  /** Extraction threads besides this one: a number (0: this thread only) or "auto" (one per core but this one); default EXTRACT_WORKERS, else one per idle core (idleCores). */
   workers?: number | "auto";
   /** Less text than this to extract stays in this thread (default MIN_POOL_BYTES). */
   poolMinBytes?: number;
