@@ -146,6 +146,12 @@ export function compactFieldIds(ms: MiniSearch<unknown>, term: string, fieldId: 
   return index.fieldDocIds(term, fieldId);
 }
 
+/** The compact arrays behind `ms` and its term tree (built on first use), or undefined when the index is not compact. */
+export function compactParts(ms: MiniSearch<unknown>): { compact: CompactIndex; tree: SearchableMap<number> } | undefined {
+  const index = (ms as unknown as Internals)._index;
+  return index instanceof CompactTermMap ? { compact: index.compact, tree: index.termTree() } : undefined;
+}
+
 type FieldData = Map<number, Map<number, number>>;
 
 /** Postings decoded per query are kept for the next queries, up to this many postings in all. */
@@ -225,6 +231,10 @@ class CompactTermMap {
   }
 
   /** The term tree, in the order of the original index, built when prefix or fuzzy matching first needs it. */
+  termTree(): SearchableMap<number> {
+    return this.terms();
+  }
+
   private terms(): SearchableMap<number> {
     if (!this.tree) {
       const tree = new SearchableMap<number>();

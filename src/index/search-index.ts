@@ -4,7 +4,8 @@ import { LRUCache } from "lru-cache";
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
-import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch } from "./compact-index.js";
+import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch, compactParts } from "./compact-index.js";
+import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
@@ -95,6 +96,16 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
     const ms = new PassageSearch();
     attachCompact(ms as MiniSearch<unknown>, c);
     return ms;
+  }
+
+  /**
+   * `autoSuggest(query, { fuzzy: 0.2, prefix: true })`, the same suggestions in the same order,
+   * scoring only the passages every word reaches (see suggest.ts).
+   */
+  suggestions(query: string): Suggestion[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (!parts) return this.autoSuggest(query, { fuzzy: 0.2, prefix: true });
+    return compactAutoSuggest(parts.compact, parts.tree, tokenize(query).map(processTerm), { fuzzy: 0.2, boost: PASSAGE_OPTIONS.searchOptions!.boost! });
   }
 
   /** The sorted ids of the passages whose text holds the term, or null when none does. */
@@ -363,7 +374,7 @@ export class SearchIndex {
    */
   suggest(query: string, max = 3): string[] {
     const out = new Set<string>();
-    for (const s of this.passages.autoSuggest(query, { fuzzy: 0.2, prefix: true })) {
+    for (const s of this.passages.suggestions(query)) {
       out.add(s.terms.map((t) => this.vocabulary.surface(t) ?? t).join(" "));
       if (out.size >= max) break;
     }
