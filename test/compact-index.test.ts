@@ -100,6 +100,45 @@ describe("the compact index", () => {
     expect(compact.suggestions("the and of")).toEqual([]);
   });
 
+  it("searches from its arrays exactly as MiniSearch's OR search: passages, scores and order", () => {
+    let found = 0;
+    for (const q of [...queries, "harbour harbour", "day 12 harbour", "budgt plan zeppelin"]) {
+      for (const opts of [{}, { fuzzy, prefix }, { prefix: true }, { fuzzy: 0.3 }]) {
+        const expected = compact.search(q, opts).map((r) => ({ id: r.id, score: r.score }));
+        expect(
+          compact.searchScored(q, opts).map((r) => ({ id: r.id, score: r.score })),
+          `${q} ${JSON.stringify(opts)}`,
+        ).toEqual(expected);
+        expect(compact.searchScored(q, opts, 7).map((r) => r.id)).toEqual(expected.slice(0, 7).map((r) => r.id));
+        found += expected.length;
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+    expect(compact.searchScored("zeppelin", { fuzzy, prefix })).toEqual([]);
+    expect(compact.searchScored("the and of")).toEqual([]);
+  });
+
+  it("searches as MiniSearch on random corpora with copies, numbers and typos", () => {
+    const vocab = ["harbour", "harbours", "harbor", "council", "counsel", "budget", "2016", "12", "quay", "quays", "tide", "tides", "plan", "plans", "planner"];
+    const word = fc.constantFrom(...vocab, "zeppelin", "harbr", "budgte", "pla");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (texts, q, loose) => {
+          const ms = new PassageSearch();
+          ms.addAll([...texts, ...texts].map((t, i) => ({ id: i, text: t.join(" "), title: i % 3 ? "" : t[0]! })));
+          const c = PassageSearch.fromCompact(compactFromMiniSearch(ms as MiniSearch<unknown>));
+          const opts = loose ? { fuzzy, prefix } : {};
+          const query = q.join(" ");
+          expect(c.searchScored(query, opts).map((r) => [r.id, r.score])).toEqual(c.search(query, opts).map((r) => [r.id, r.score]));
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
   it("suggests as autoSuggest on random corpora with copies, numbers and typos", () => {
     const vocab = ["harbour", "harbours", "harbor", "council", "counsel", "budget", "2016", "12", "quay", "quays", "tide", "tides", "plan", "plans", "planner"];
     const word = fc.constantFrom(...vocab, "zeppelin", "harbr", "budgte", "pla");

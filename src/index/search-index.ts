@@ -4,7 +4,8 @@ import { LRUCache } from "lru-cache";
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
-import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch, compactParts } from "./compact-index.js";
+import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch, type CompactParts, compactParts } from "./compact-index.js";
+import { compactOrSearch, type FuzzyOption, type PrefixOption } from "./compact-search.js";
 import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
@@ -105,7 +106,25 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
   suggestions(query: string): Suggestion[] {
     const parts = compactParts(this as MiniSearch<unknown>);
     if (!parts) return this.autoSuggest(query, { fuzzy: 0.2, prefix: true });
-    return compactAutoSuggest(parts.compact, parts.tree, tokenize(query).map(processTerm), { fuzzy: 0.2, boost: PASSAGE_OPTIONS.searchOptions!.boost! });
+    return compactAutoSuggest(parts, tokenize(query).map(processTerm), { fuzzy: 0.2, boost: PASSAGE_OPTIONS.searchOptions!.boost! });
+  }
+
+  /**
+   * `search(query, options)` (OR, with PASSAGE_OPTIONS' boosts): the same passages, scores and order,
+   * at most `limit` of them; over the compact arrays when the index is compact (compact-search.ts).
+   * Only ids and scores are filled in.
+   */
+  searchScored(query: string, options: { fuzzy?: FuzzyOption; prefix?: PrefixOption } = {}, limit = Infinity): SearchResult[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (!parts) return this.search(query, options).slice(0, limit);
+    return compactOrSearch(
+      parts,
+      tokenize(query).map(processTerm),
+      PASSAGE_OPTIONS.searchOptions!.boost!,
+      options.fuzzy ?? false,
+      options.prefix ?? false,
+      limit,
+    );
   }
 
   /** The sorted ids of the passages whose text holds the term, or null when none does. */
@@ -131,6 +150,8 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
    * corpus' order. Only those passages are looked at, however common the stems.
    */
   scoreOnly(ids: readonly number[], stems: readonly string[]): SearchResult[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (parts) return scoreCompact(parts, this._idToShortId as Map<unknown, number>, ids, stems);
     const boosts = PASSAGE_OPTIONS.searchOptions!.boost!;
     const fields = Object.entries(this._fieldIds).map(([name, fieldId]) => ({ fieldId, boost: boosts[name] ?? 1, avg: this._avgFieldLength[fieldId]! }));
     const data = stems.map((st) => this._index.get(st));
@@ -158,6 +179,54 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
     // A stable sort: equal scores (copies of one story) stay in corpus order, the earliest files first.
     return out.sort((a, b) => b.score - a.score);
   }
+}
+
+/**
+ * scoreOnly over the compact arrays: each passage's frequency found by binary search in the
+ * term's sorted postings, so the work grows with the passages scored, never with how common the
+ * words are (no posting list is decoded). The same sums in the same order: the same scores.
+ */
+function scoreCompact(parts: CompactParts, shortIdOf: Map<unknown, number>, ids: readonly number[], stems: readonly string[]): SearchResult[] {
+  const c = parts.compact;
+  const boosts = PASSAGE_OPTIONS.searchOptions!.boost!;
+  const F = Object.keys(c.fieldIds).length;
+  const fields = Object.entries(c.fieldIds).map(([name, fieldId]) => ({ fieldId, boost: boosts[name] ?? 1, avg: c.averageFieldLength[fieldId]! }));
+  const runs = stems.map((st) => parts.termIndex(st) ?? -1).filter((t) => t >= 0);
+  const out: SearchResult[] = [];
+  for (const id of ids) {
+    const shortId = shortIdOf.get(id);
+    if (shortId === undefined) continue;
+    let score = 0;
+    let matched = 0;
+    for (const t of runs) {
+      let hit = false;
+      for (const f of fields) {
+        const from = c.offsets[t * F + f.fieldId]!;
+        const to = c.offsets[t * F + f.fieldId + 1]!;
+        const at = findSorted(c.postings, from, to, shortId);
+        if (at < 0) continue;
+        hit = true;
+        score += f.boost * bm25(c.freqs[at]!, to - from, c.documentCount, c.fieldLengths[shortId * F + f.fieldId]!, f.avg);
+      }
+      if (hit) matched++;
+    }
+    out.push({ id, score: score * (matched || 1), terms: [], queryTerms: [], match: {} });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+/** Where `x` is in the ascending run a[from … to), or -1. */
+function findSorted(a: Int32Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid]!;
+    if (v < x) lo = mid + 1;
+    else if (v > x) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** MiniSearch's BM25+ (its default k, b, d), so scores compare with its own. */
@@ -404,9 +473,9 @@ export class SearchIndex {
       return holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))];
     }
     const focused = this.vocabulary.withinBudget(this.vocabulary.focus(query), SCAN_BUDGET);
-    const exact = this.passages.search(focused);
+    const exact = this.passages.searchScored(focused);
     if (exact.length >= min) return exact;
-    return this.passages.search(focused, { fuzzy, prefix });
+    return this.passages.searchScored(focused, { fuzzy, prefix });
   }
 
   /** Ascending ids of the passages whose text holds every content word of the query (posting lists intersected, rarest first). */

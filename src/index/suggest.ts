@@ -3,8 +3,8 @@
 // documents are scored only where every term is found (the AND drops the rest anyway), and no
 // posting list is turned into Maps. At 100k passages a common word's variants hold tens of
 // thousands of postings; MiniSearch scored each into a Map of results before intersecting.
-import type SearchableMap from "minisearch/SearchableMap";
-import type { CompactIndex } from "./compact-index.js";
+import type { CompactParts } from "./compact-index.js";
+import { BM25_B as B, BM25_D as D, BM25_K as K, variants } from "./compact-search.js";
 
 export interface Suggestion {
   suggestion: string;
@@ -19,42 +19,6 @@ export interface SuggestOptions {
   boost: Record<string, number>;
 }
 
-// MiniSearch's defaults (its defaultSearchOptions), which PASSAGE_OPTIONS leaves as they are.
-const MAX_FUZZY = 6;
-const FUZZY_WEIGHT = 0.45;
-const PREFIX_WEIGHT = 0.375;
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
-
-/** A variant of a query term: its index in the compact term list and its weight. */
-interface Variant {
-  t: number;
-  weight: number;
-}
-
-/** The variants MiniSearch's executeQuerySpec scores for a term, in its order: exact, prefix, fuzzy. */
-function variants(term: string, tree: SearchableMap<number>, fuzzy: number): Variant[] {
-  const out: Variant[] = [];
-  const exact = tree.get(term);
-  if (exact !== undefined) out.push({ t: exact, weight: 1 });
-  const maxDistance = fuzzy > 0 ? (fuzzy < 1 ? Math.min(MAX_FUZZY, Math.round(term.length * fuzzy)) : fuzzy) : 0;
-  const fuzzyMatches = maxDistance ? tree.fuzzyGet(term, maxDistance) : null;
-  for (const [w, t] of tree.atPrefix(term)) {
-    const distance = w.length - term.length;
-    if (!distance) continue;
-    fuzzyMatches?.delete(w);
-    out.push({ t, weight: (PREFIX_WEIGHT * w.length) / (w.length + 0.3 * distance) });
-  }
-  if (fuzzyMatches) {
-    for (const [w, [t, distance]] of fuzzyMatches) {
-      if (!distance) continue;
-      out.push({ t, weight: (FUZZY_WEIGHT * w.length) / (w.length + distance) });
-    }
-  }
-  return out;
-}
-
 /** An array index as a property key ("0", "17"): Object.keys lists those first, ascending. */
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const isArrayIndex = (s: string): boolean => ARRAY_INDEX.test(s) && Number(s) < 4294967295;
@@ -63,14 +27,15 @@ const isArrayIndex = (s: string): boolean => ARRAY_INDEX.test(s) && Number(s) < 
  * `miniSearch.autoSuggest(query, { fuzzy, prefix: true })` for an index in compact form, given the
  * query's terms as the index's tokenizer makes them and the index's term tree.
  */
-export function compactAutoSuggest(c: CompactIndex, tree: SearchableMap<number>, queryTerms: readonly string[], options: SuggestOptions): Suggestion[] {
+export function compactAutoSuggest(parts: CompactParts, queryTerms: readonly string[], options: SuggestOptions): Suggestion[] {
+  const c = parts.compact;
   const terms = queryTerms.filter((t) => !!t);
   if (terms.length === 0) return [];
   const fieldNames = Object.keys(c.fieldIds);
   const F = fieldNames.length;
   const fields = fieldNames.map((name) => ({ id: c.fieldIds[name]!, boost: options.boost[name] || 1 }));
   const { offsets, postings, freqs, ids, fieldLengths } = c;
-  const byTerm = terms.map((t) => variants(t, tree, options.fuzzy));
+  const byTerm = terms.map((t, i) => variants(t, i, terms, parts, options.fuzzy, true));
   const distinct = [...new Set(terms)];
   const variantsOf = new Map(terms.map((t, i) => [t, byTerm[i]!]));
 
