@@ -5,6 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { editDistance, layeredCoverage, makeQuery } from "../src/answer/match.js";
+import { PassageSearch, phraseTest } from "../src/index/search-index.js";
+import { foldPunctuation } from "../src/text/normalize.js";
 import { stem, tokenize } from "../src/text/tokenize.js";
 import { engineFor } from "./helpers.js";
 
@@ -147,5 +149,99 @@ describe("a quotation whose content words are common", () => {
 
   it.each(["decision is even better", "even the decision is worse"])("words it never says together find nothing: %s", async (q) => {
     expect((await engine.whoSaid(q)).results).toEqual([]);
+  });
+});
+
+describe("phraseTest: the words as asked, found without folding each passage", () => {
+  /** The definition: the folded phrase among the folded text's words. */
+  const fold = (t: string): string =>
+    foldPunctuation(t)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}']+/gu, " ")
+      .trim();
+  const reference = (phrase: string, text: string): boolean => ` ${fold(text)} `.includes(` ${fold(phrase)} `);
+
+  const rows: Array<[phrase: string, text: string, expected: boolean]> = [
+    ["the mayor said", "“The mayor said,” she wrote.", true],
+    ["mayor said", "The MAYOR — said nothing.", true],
+    ["don't wait", "“Don’t wait for the tide,” he said.", true],
+    ["don't wait", "Don`t  wait.", true],
+    // whole words only, in the order asked, nothing between them
+    ["the mayor", "themayor said", false],
+    ["mayor said", "the mayors said", false],
+    ["mayor said", "said the mayor", false],
+    ["mayor said", "the mayor clearly said", false],
+    ["dont wait", "Don’t wait", false],
+    ["σας λέω", "ΣΑΣ ΛΈΩ", true],
+  ];
+  it.each(rows)("%s in %s: %s", (phrase, text, expected) => {
+    expect(phraseTest(fold(phrase))(text)).toBe(expected);
+    expect(reference(phrase, text)).toBe(expected);
+  });
+
+  it("agrees with the definition on random texts of words, case, quotes and punctuation", () => {
+    const piece = fc.constantFrom(
+      "the",
+      "The",
+      "mayor",
+      "MAYOR",
+      "said",
+      "don't",
+      "don’t",
+      "Don`t",
+      "it's",
+      "Σ",
+      "σ",
+      "ς",
+      "ΣΑΣ",
+      "naïve",
+      "42",
+      " ",
+      "  ",
+      ", ",
+      "—",
+      "“",
+      "”",
+      "’",
+      "‘",
+      "-",
+      "\n",
+      ".",
+      "'",
+      "′",
+    );
+    const text = fc.array(piece, { maxLength: 14 }).map((xs) => xs.join(""));
+    const word = fc.constantFrom("the", "mayor", "said", "don't", "it's", "σ", "ς", "σας", "naïve", "42", "'");
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 2, maxLength: 3 }), text, (words, t) => {
+        const phrase = words.join(" ");
+        expect(phraseTest(phrase)(t)).toBe(reference(phrase, t));
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
+  });
+});
+
+describe("the bounded all-words and fallback paths give the unbounded head", () => {
+  const texts = (id: number): string | undefined => engine.corpus.passages[id]?.text;
+  const queries = ["council budget harbour", "the harbour plan", "budget and the harbour", "dredging quay", "counsil budjet", "harbour zeppelin", "zeppelin"];
+  it.each(queries)("%s: the first n of the full list", (q) => {
+    const all = engine.index.searchPassages(q, 5, texts);
+    for (const n of [1, 3, 30]) expect(engine.index.searchPassages(q, 5, texts, n).map((r) => r.id)).toEqual(all.slice(0, n).map((r) => r.id));
+  });
+
+  it("finds nothing for words no passage has", () => {
+    expect(engine.index.searchPassages("zeppelin airship", 5, texts, 30)).toEqual([]);
+  });
+
+  it("scores from the compact arrays exactly as from MiniSearch's own maps, and keeps only the head asked for", () => {
+    const plain = new PassageSearch();
+    plain.addAll(engine.corpus.passages.map((p) => ({ id: p.id, text: p.text, title: engine.corpus.documents[p.docId]!.title })));
+    const ids = engine.index.withAllWords("council budget");
+    const stems = ["council", "budget", "harbour", "zeppelin"];
+    const ours = engine.index.passages.scoreOnly(ids, stems);
+    expect(ours).toEqual(plain.scoreOnly(ids, stems));
+    expect(engine.index.passages.scoreOnly(ids, stems, 4)).toEqual(ours.slice(0, 4));
+    expect(engine.index.passages.scoreOnly(ids, ["zeppelin"]).every((r) => r.score === 0)).toBe(true);
   });
 });
