@@ -14,6 +14,25 @@ export const BM25_K = 1.2;
 export const BM25_B = 0.7;
 export const BM25_D = 0.5;
 
+/**
+ * Arrays of one number per passage, kept between questions: allocating and zeroing a few arrays the
+ * size of the corpus cost more than a small question's whole work. Every user hands its array back
+ * all zeros (it clears the entries it set), so only the touched entries are ever written twice.
+ */
+const pool = new Map<string, Float64Array | Int32Array>();
+
+export function zeroedF64(name: string, n: number): Float64Array {
+  let a = pool.get(name);
+  if (!(a instanceof Float64Array) || a.length < n) pool.set(name, (a = new Float64Array(n)));
+  return a;
+}
+
+export function zeroedI32(name: string, n: number): Int32Array {
+  let a = pool.get(name);
+  if (!(a instanceof Int32Array) || a.length < n) pool.set(name, (a = new Int32Array(n)));
+  return a;
+}
+
 /** A variant of a query term: its index in the compact term list and its weight. */
 export interface Variant {
   t: number;
@@ -75,16 +94,16 @@ export function compactOrSearch(
   const fields = Object.keys(c.fieldIds).map((name) => ({ id: c.fieldIds[name]!, boost: boost[name] || 1 }));
   const { offsets, postings, freqs, ids, fieldLengths } = c;
   // Per short id: the running total, this term's partial sum, which term last reached it, how many terms did.
-  const total = new Float64Array(c.nextId);
-  const partial = new Float64Array(c.nextId);
-  const lastTerm = new Int32Array(c.nextId).fill(-1);
-  const quality = new Int32Array(c.nextId);
+  const total = zeroedF64("or.total", c.nextId);
+  const partial = zeroedF64("or.partial", c.nextId);
+  const lastTerm = zeroedI32("or.lastTerm", c.nextId); // the last term (+1) that reached the passage, 0: none yet
+  const quality = zeroedI32("or.quality", c.nextId);
   const reached: number[] = []; // short ids, in the order first reached
   // Quality is the number of distinct terms reaching a passage (a repeated term counts once):
   // one bit per distinct term and passage.
   const distinct = [...new Set(terms)];
   const W = Math.ceil(distinct.length / 32);
-  const counted = new Uint32Array(c.nextId * W);
+  const counted = zeroedI32("or.counted", c.nextId * W);
   for (let k = 0; k < terms.length; k++) {
     const term = terms[k]!;
     const bit = distinct.indexOf(term);
@@ -109,9 +128,9 @@ export function compactOrSearch(
           }
           const tf = freqs[i]!;
           const raw = idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * fieldLengths[doc * F + field.id]!) / avg)));
-          if (lastTerm[doc] !== k) {
-            if (lastTerm[doc] === -1) reached.push(doc);
-            lastTerm[doc] = k;
+          if (lastTerm[doc] !== k + 1) {
+            if (lastTerm[doc] === 0) reached.push(doc);
+            lastTerm[doc] = k + 1;
             touched.push(doc);
             partial[doc] = 0;
           }
@@ -128,6 +147,13 @@ export function compactOrSearch(
     }
   }
   const order = reached.map((doc, at) => ({ doc, at, score: total[doc]! * (quality[doc]! || 1) }));
+  for (const doc of reached) {
+    total[doc] = 0;
+    partial[doc] = 0;
+    lastTerm[doc] = 0;
+    quality[doc] = 0;
+    counted.fill(0, doc * W, doc * W + W);
+  }
   order.sort((a, b) => b.score - a.score || a.at - b.at);
   const out: SearchResult[] = [];
   for (const r of order) {

@@ -3,8 +3,8 @@
 // documents are scored only where every term is found (the AND drops the rest anyway), and no
 // posting list is turned into Maps. At 100k passages a common word's variants hold tens of
 // thousands of postings; MiniSearch scored each into a Map of results before intersecting.
-import type { CompactParts } from "./compact-index.js";
-import { BM25_B as B, BM25_D as D, BM25_K as K, variants } from "./compact-search.js";
+import type { CompactIndex, CompactParts } from "./compact-index.js";
+import { BM25_B as B, BM25_D as D, BM25_K as K, type Variant, variants, zeroedI32 } from "./compact-search.js";
 
 export interface Suggestion {
   suggestion: string;
@@ -34,14 +34,15 @@ export function compactAutoSuggest(parts: CompactParts, queryTerms: readonly str
   const fieldNames = Object.keys(c.fieldIds);
   const F = fieldNames.length;
   const fields = fieldNames.map((name) => ({ id: c.fieldIds[name]!, boost: options.boost[name] || 1 }));
-  const { offsets, postings, freqs, ids, fieldLengths } = c;
+  const { offsets, postings, ids } = c;
   const byTerm = terms.map((t, i) => variants(t, i, terms, parts, options.fuzzy, true));
   const distinct = [...new Set(terms)];
   const variantsOf = new Map(terms.map((t, i) => [t, byTerm[i]!]));
 
   // 1. The documents every term reaches (through any variant, in any field): the AND's result set.
-  const hits = new Int32Array(c.nextId);
-  const stamp = new Int32Array(c.nextId);
+  const hits = zeroedI32("suggest.hits", c.nextId);
+  const stamp = zeroedI32("suggest.stamp", c.nextId);
+  const touched: number[] = [];
   for (const [k, term] of distinct.entries()) {
     for (const v of variantsOf.get(term)!) {
       for (let f = 0; f < F; f++) {
@@ -49,22 +50,46 @@ export function compactAutoSuggest(parts: CompactParts, queryTerms: readonly str
         for (let i = offsets[v.t * F + fields[f]!.id]!; i < to; i++) {
           const doc = postings[i]!;
           if (stamp[doc] === k + 1 || ids[doc]! < 0) continue;
+          if (stamp[doc] === 0) touched.push(doc);
           stamp[doc] = k + 1;
           hits[doc]!++;
         }
       }
     }
   }
-  const slot = new Int32Array(c.nextId).fill(-1);
+  const slot = zeroedI32("suggest.slot", c.nextId); // the passage's place in docs, +1; 0: not among them
   const docs: number[] = [];
-  for (let doc = 0; doc < c.nextId; doc++) {
+  for (const doc of touched.sort((a, b) => a - b)) {
     if (hits[doc] === distinct.length) {
-      slot[doc] = docs.length;
       docs.push(doc);
+      slot[doc] = docs.length;
     }
+    hits[doc] = 0;
+    stamp[doc] = 0;
   }
+  const clear = (): void => {
+    for (const doc of docs) slot[doc] = 0;
+  };
   if (docs.length === 0) return [];
+  try {
+    return scoreAndGroup(c, terms, byTerm, fields, docs, slot, distinct.length);
+  } finally {
+    clear();
+  }
+}
 
+/** Steps 2 and 3 of compactAutoSuggest over the documents every term reaches (slot: a document's place among them, +1). */
+function scoreAndGroup(
+  c: CompactIndex,
+  terms: string[],
+  byTerm: Variant[][],
+  fields: Array<{ id: number; boost: number }>,
+  docs: number[],
+  slot: Int32Array,
+  quality: number,
+): Suggestion[] {
+  const F = fields.length;
+  const { offsets, postings, freqs, ids, fieldLengths } = c;
   // 2. Those documents scored as executeQuerySpec and the AND combinator score them: each term's
   // partial sum in its walk order, the partials added term by term; the matched variants in the
   // order they were first met (the order of MiniSearch's `match` object), kept as a node of a
@@ -96,7 +121,7 @@ export function compactAutoSuggest(parts: CompactParts, queryTerms: readonly str
             idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
             continue;
           }
-          const s = slot[doc]!;
+          const s = slot[doc]! - 1;
           if (s < 0) continue;
           const tf = freqs[i]!;
           partial[s]! += weight * (idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLengths[doc * F + field.id]!) / avg))));
@@ -124,7 +149,6 @@ export function compactAutoSuggest(parts: CompactParts, queryTerms: readonly str
       partial[s] = 0;
     }
   }
-  const quality = distinct.length;
 
   // 3. autoSuggest: the documents grouped by their matched terms, taken in search()'s order (score,
   // then the AND's order); a group's score is the mean of its documents', summed in that order,
