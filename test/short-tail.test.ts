@@ -5,7 +5,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { editDistance, layeredCoverage, makeQuery } from "../src/answer/match.js";
-import { PassageSearch, phraseTest } from "../src/index/search-index.js";
+import type MiniSearch from "minisearch";
+import { compactParts } from "../src/index/compact-index.js";
+import { best, type Variant, variants } from "../src/index/compact-search.js";
+import { fuzzy, PassageSearch, phraseTest, prefix } from "../src/index/search-index.js";
 import { foldPunctuation } from "../src/text/normalize.js";
 import { stem, tokenize } from "../src/text/tokenize.js";
 import { engineFor } from "./helpers.js";
@@ -243,5 +246,61 @@ describe("the bounded all-words and fallback paths give the unbounded head", () 
     expect(ours).toEqual(plain.scoreOnly(ids, stems));
     expect(engine.index.passages.scoreOnly(ids, stems, 4)).toEqual(ours.slice(0, 4));
     expect(engine.index.passages.scoreOnly(ids, ["zeppelin"]).every((r) => r.score === 0)).toBe(true);
+  });
+});
+
+describe("the typed search's bounds", () => {
+  it("best(): the head of a stable sort by score, ties in position order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(0, 0.5, 1, 1.5, 2, 3), { maxLength: 300 }), fc.integer({ min: 0, max: 40 }), (xs, k) => {
+        const scores = Float64Array.from(xs);
+        const expected = xs
+          .map((_, i) => i)
+          .sort((a, b) => xs[b]! - xs[a]! || a - b)
+          .slice(0, k);
+        expect(best(scores, k)).toEqual(expected);
+      }),
+      { numRuns: 300, seed: 2 },
+    );
+    expect(best(new Float64Array(0), 5)).toEqual([]);
+  });
+
+  describe("variants within a postings budget", () => {
+    // "plan" begins several words; each holds some passages
+    const words = ["plan", "plans", "planner", "planners", "planet", "planted", "plank", "plant"];
+    const e = engineFor(
+      Object.fromEntries(words.map((w, i) => [`${w}.txt`, Array.from({ length: 3 + i }, (_, k) => `Note ${k} on the ${w} of the quay.\n`).join("\n")])),
+    );
+    const parts = compactParts(e.index.passages as MiniSearch<unknown>)!;
+    const F = Object.keys(parts.compact.fieldIds).length;
+    const size = (t: number): number => parts.compact.offsets[(t + 1) * F]! - parts.compact.offsets[t * F]!;
+    const names = (vs: Variant[]): string[] => vs.map((v) => parts.compact.terms[v.t]!);
+
+    it("are all of them when their postings fit", () => {
+      const all = variants("plan", 0, ["plan"], parts, false, true, Infinity);
+      expect(all.length).toBeGreaterThan(4);
+      expect(variants("plan", 0, ["plan"], parts, false, true)).toEqual(all);
+    });
+
+    it("keep the term itself and the nearest variants, in the search's order, within the budget", () => {
+      const all = variants("plan", 0, ["plan"], parts, false, true, Infinity);
+      for (const budget of [0, 5, 12, 30]) {
+        const kept = variants("plan", 0, ["plan"], parts, false, true, budget);
+        expect(kept[0]).toEqual(all[0]); // the exact term, whatever its size
+        const loose = kept.slice(1);
+        expect(loose.reduce((n, v) => n + size(v.t), 0)).toBeLessThanOrEqual(budget);
+        // the search's order is kept: a subsequence of the full list
+        expect(names(all).filter((w) => names(kept).includes(w))).toEqual(names(kept));
+        // nothing dropped outranks something kept unless it did not fit
+        const dropped = all.slice(1).filter((v) => !kept.includes(v) && !kept.some((k) => k.t === v.t));
+        for (const d of dropped)
+          for (const k of loose) if (d.weight > k.weight) expect(size(d.t)).toBeGreaterThan(budget - loose.reduce((n, v) => n + size(v.t), 0));
+      }
+    });
+
+    it("find nothing for a word nothing begins with or is near", () => {
+      expect(variants("zeppelin", 0, ["zeppelin"], parts, fuzzy, prefix, 5)).toEqual([]);
+      expect(e.index.passages.searchScored("zeppelin", { fuzzy, prefix }, 5)).toEqual([]);
+    });
   });
 });

@@ -42,8 +42,50 @@ export interface Variant {
 export type FuzzyOption = number | boolean | ((term: string, i: number, terms: string[]) => number | boolean);
 export type PrefixOption = boolean | ((term: string, i: number, terms: string[]) => boolean);
 
-/** The variants MiniSearch's executeQuerySpec scores for a term, in its order: exact, prefix, fuzzy. */
-export function variants(term: string, i: number, terms: string[], parts: CompactParts, fuzzyOpt: FuzzyOption, prefixOpt: PrefixOption): Variant[] {
+/**
+ * At most this many postings are read through one query term's prefix and fuzzy variants ("pro"
+ * begins thousands of words; at 100k passages their postings are a good part of the index). The
+ * variants nearest the term (highest weight, then rarest) are kept; the term itself always is.
+ */
+export const VARIANT_BUDGET = 20_000;
+
+/**
+ * The variants MiniSearch's executeQuerySpec scores for a term, in its order: exact, prefix, fuzzy;
+ * past `budget` postings, only the nearest variants (see VARIANT_BUDGET).
+ */
+export function variants(
+  term: string,
+  i: number,
+  terms: string[],
+  parts: CompactParts,
+  fuzzyOpt: FuzzyOption,
+  prefixOpt: PrefixOption,
+  budget = VARIANT_BUDGET,
+): Variant[] {
+  const all = allVariants(term, i, terms, parts, fuzzyOpt, prefixOpt);
+  const c = parts.compact;
+  const F = Object.keys(c.fieldIds).length;
+  const size = (v: Variant): number => c.offsets[(v.t + 1) * F]! - c.offsets[v.t * F]!;
+  const exact = parts.termIndex(term);
+  const start = all[0] !== undefined && all[0].t === exact && all[0].weight === 1 ? 1 : 0;
+  let total = 0;
+  for (let k = start; k < all.length; k++) total += size(all[k]!);
+  if (total <= budget) return all;
+  const order = all.map((_, k) => k).slice(start);
+  order.sort((a, b) => all[b]!.weight - all[a]!.weight || size(all[a]!) - size(all[b]!) || a - b);
+  const kept = new Uint8Array(all.length);
+  if (start) kept[0] = 1;
+  let used = 0;
+  for (const k of order) {
+    const n = size(all[k]!);
+    if (used + n > budget) continue;
+    kept[k] = 1;
+    used += n;
+  }
+  return all.filter((_, k) => kept[k] === 1);
+}
+
+function allVariants(term: string, i: number, terms: string[], parts: CompactParts, fuzzyOpt: FuzzyOption, prefixOpt: PrefixOption): Variant[] {
   const out: Variant[] = [];
   const exact = parts.termIndex(term);
   if (exact !== undefined) out.push({ t: exact, weight: 1 });
@@ -146,7 +188,8 @@ export function compactOrSearch(
       }
     }
   }
-  const order = reached.map((doc, at) => ({ doc, at, score: total[doc]! * (quality[doc]! || 1) }));
+  const scores = new Float64Array(reached.length);
+  reached.forEach((doc, at) => (scores[at] = total[doc]! * (quality[doc]! || 1)));
   for (const doc of reached) {
     total[doc] = 0;
     partial[doc] = 0;
@@ -154,11 +197,35 @@ export function compactOrSearch(
     quality[doc] = 0;
     counted.fill(0, doc * W, doc * W + W);
   }
-  order.sort((a, b) => b.score - a.score || a.at - b.at);
   const out: SearchResult[] = [];
-  for (const r of order) {
-    if (out.length >= limit) break;
-    out.push({ id: ids[r.doc]!, score: r.score, terms: [], queryTerms: [], match: {} });
-  }
+  for (const at of best(scores, limit)) out.push({ id: ids[reached[at]!]!, score: scores[at]!, terms: [], queryTerms: [], match: {} });
   return out;
+}
+
+/**
+ * The positions of the `k` highest scores, best first, ties in position order (a stable sort's
+ * head). A few of many are picked in one pass instead of sorting them all.
+ */
+export function best(scores: Float64Array, k: number): number[] {
+  const n = scores.length;
+  if (k * 8 >= n) {
+    const all = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    return all.slice(0, k);
+  }
+  const top: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = scores[i]!;
+    // Later positions lose ties: only a strictly higher score enters a full list.
+    if (top.length === k && x <= scores[top[k - 1]!]!) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (scores[top[mid]!]! >= x) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, i);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
