@@ -8,7 +8,7 @@ import { editDistance, layeredCoverage, makeQuery } from "../src/answer/match.js
 import type MiniSearch from "minisearch";
 import { compactParts } from "../src/index/compact-index.js";
 import { best, type Variant, variants } from "../src/index/compact-search.js";
-import { fuzzy, PassageSearch, phraseTest, prefix } from "../src/index/search-index.js";
+import { ALL_WORDS_BUDGET, fuzzy, PassageSearch, phraseTest, prefix } from "../src/index/search-index.js";
 import { foldPunctuation } from "../src/text/normalize.js";
 import { stem, tokenize } from "../src/text/tokenize.js";
 import { engineFor } from "./helpers.js";
@@ -302,5 +302,35 @@ describe("the typed search's bounds", () => {
       expect(variants("zeppelin", 0, ["zeppelin"], parts, fuzzy, prefix, 5)).toEqual([]);
       expect(e.index.passages.searchScored("zeppelin", { fuzzy, prefix }, 5)).toEqual([]);
     });
+  });
+});
+
+describe("passages holding every word, past the ranking budget", () => {
+  // More holders than ALL_WORDS_BUDGET: "harbour office" in every paragraph of thirty logs.
+  const who = ["Ana Ruiz", "Tom Berg", "Lena Fox", "Omar Said", "Kim Lee", "Eva Holm", "Raj Patel"];
+  const what = ["the ferry timetable", "the winter dredging", "the quay repairs", "the fishing permits", "the new pontoon", "the tide gauge"];
+  const files: Record<string, string> = {};
+  for (let f = 0; f < 30; f++) {
+    const lines = Array.from({ length: 75 }, (_, i) => [
+      `On day ${f * 75 + i} ${who[(i + f) % 7]} asked the harbour office about ${what[(i * 5 + f) % 6]}, and the clerk wrote it in ledger ${i + 3 * f}.`,
+      "",
+    ]);
+    files[`log${String(f).padStart(2, "0")}.txt`] = [`Harbour log ${f}`, "", ...lines.flat()].join("\n");
+  }
+  const board = engineFor(files);
+  const texts = (id: number): string | undefined => board.corpus.passages[id]?.text;
+
+  it("ranks only the first ALL_WORDS_BUDGET in corpus order", () => {
+    const holders = board.index.withAllWords("harbour office");
+    expect(holders.length).toBeGreaterThan(ALL_WORDS_BUDGET);
+    const first = new Set(holders.slice(0, ALL_WORDS_BUDGET));
+    const hits = board.index.searchPassages("asked the harbour office", 5, texts, 50);
+    expect(hits).toHaveLength(50);
+    expect(hits.every((h) => first.has(h.id as number))).toBe(true);
+  });
+
+  it("moves nothing first for words as asked that no passage holds", () => {
+    const hits = board.index.searchPassages("office the harbour", 5, texts, 50);
+    expect(hits.map((h) => h.id)).toEqual(board.index.searchPassages("office the harbour", 5, undefined, 50).map((h) => h.id));
   });
 });

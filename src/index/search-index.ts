@@ -51,6 +51,13 @@ export const FOCUS_TERMS = 5;
  */
 export const SCAN_BUDGET = 5000;
 
+/**
+ * At most this many of the passages holding every word are ranked (the first in corpus order). At
+ * 100k passages of 20 copies a common word's holders run to thousands; the earliest copies of each
+ * story come first, and of fewer ranked the phrase check below reads a larger share.
+ */
+export const ALL_WORDS_BUDGET = 2000;
+
 /** At most this many passages (the best-ranked) are read for the words as asked. */
 export const PHRASE_CHECK = 1000;
 
@@ -532,13 +539,13 @@ export class SearchIndex {
     if (ids.length > 0 && ids.length <= MAX_ALL) return ids.slice(0, limit).map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
     if (ids.length > MAX_ALL) {
       // Many passages hold every word (a story reprinted many times, or common words): they are the
-      // candidates, ranked among themselves (the first SCAN_BUDGET in corpus order when more), and
+      // candidates, ranked among themselves (the first ALL_WORDS_BUDGET in corpus order when more), and
       // those with the words as asked, stopwords and order included, first: the quotation asked
       // about is not lost among passages that merely share its content words.
       const phrase = folded(query);
       const checked = textOf && phrase.includes(" ");
       // Of the ranking only its head can be returned: the phrase check's share, then `limit`.
-      const ranked = this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))], (checked ? PHRASE_CHECK : 0) + limit);
+      const ranked = this.passages.scoreOnly(ids.slice(0, ALL_WORDS_BUDGET), [...new Set(indexTerms(query))], (checked ? PHRASE_CHECK : 0) + limit);
       if (!checked) return ranked.slice(0, limit);
       // Reading texts costs: only the best-ranked PHRASE_CHECK are read, with a regular expression
       // rather than by folding each (phraseTest).
