@@ -146,59 +146,64 @@ export function compactOrSearch(
   const distinct = [...new Set(terms)];
   const W = Math.ceil(distinct.length / 32);
   const counted = zeroedI32("or.counted", c.nextId * W);
-  for (let k = 0; k < terms.length; k++) {
-    const term = terms[k]!;
-    const bit = distinct.indexOf(term);
-    const word = bit >>> 5;
-    const mask = 1 << (bit & 31);
-    const touched: number[] = [];
-    for (const v of variants(term, k, terms, parts, fuzzy, prefix)) {
-      for (const field of fields) {
-        const from = offsets[v.t * F + field.id]!;
-        const to = offsets[v.t * F + field.id + 1]!;
-        let df = to - from;
-        let idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
-        const avg = c.averageFieldLength[field.id]!;
-        const weight = v.weight * 1 * field.boost * 1;
-        for (let i = from; i < to; i++) {
-          const doc = postings[i]!;
-          if (ids[doc]! < 0) {
-            // MiniSearch drops a removed document's posting and counts one fewer from there on
-            df -= 1;
-            idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
-            continue;
+  let scored = new Float64Array(0);
+  try {
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      const bit = distinct.indexOf(term);
+      const word = bit >>> 5;
+      const mask = 1 << (bit & 31);
+      const touched: number[] = [];
+      for (const v of variants(term, k, terms, parts, fuzzy, prefix)) {
+        for (const field of fields) {
+          const from = offsets[v.t * F + field.id]!;
+          const to = offsets[v.t * F + field.id + 1]!;
+          let df = to - from;
+          let idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+          const avg = c.averageFieldLength[field.id]!;
+          const weight = v.weight * 1 * field.boost * 1;
+          for (let i = from; i < to; i++) {
+            const doc = postings[i]!;
+            if (ids[doc]! < 0) {
+              // MiniSearch drops a removed document's posting and counts one fewer from there on
+              df -= 1;
+              idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+              continue;
+            }
+            const tf = freqs[i]!;
+            const raw = idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * fieldLengths[doc * F + field.id]!) / avg)));
+            if (lastTerm[doc] !== k + 1) {
+              if (lastTerm[doc] === 0) reached.push(doc);
+              lastTerm[doc] = k + 1;
+              touched.push(doc);
+              partial[doc] = 0;
+            }
+            partial[doc]! += weight * raw;
           }
-          const tf = freqs[i]!;
-          const raw = idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * fieldLengths[doc * F + field.id]!) / avg)));
-          if (lastTerm[doc] !== k + 1) {
-            if (lastTerm[doc] === 0) reached.push(doc);
-            lastTerm[doc] = k + 1;
-            touched.push(doc);
-            partial[doc] = 0;
-          }
-          partial[doc]! += weight * raw;
+        }
+      }
+      for (const doc of touched) {
+        total[doc]! += partial[doc]!;
+        if ((counted[doc * W + word]! & mask) === 0) {
+          counted[doc * W + word]! |= mask;
+          quality[doc]!++;
         }
       }
     }
-    for (const doc of touched) {
-      total[doc]! += partial[doc]!;
-      if ((counted[doc * W + word]! & mask) === 0) {
-        counted[doc * W + word]! |= mask;
-        quality[doc]!++;
-      }
+    scored = new Float64Array(reached.length);
+    reached.forEach((doc, at) => (scored[at] = total[doc]! * (quality[doc]! || 1)));
+  } finally {
+    // The arrays go back all zeros, whatever happened.
+    for (const doc of reached) {
+      total[doc] = 0;
+      partial[doc] = 0;
+      lastTerm[doc] = 0;
+      quality[doc] = 0;
+      counted.fill(0, doc * W, doc * W + W);
     }
   }
-  const scores = new Float64Array(reached.length);
-  reached.forEach((doc, at) => (scores[at] = total[doc]! * (quality[doc]! || 1)));
-  for (const doc of reached) {
-    total[doc] = 0;
-    partial[doc] = 0;
-    lastTerm[doc] = 0;
-    quality[doc] = 0;
-    counted.fill(0, doc * W, doc * W + W);
-  }
   const out: SearchResult[] = [];
-  for (const at of best(scores, limit)) out.push({ id: ids[reached[at]!]!, score: scores[at]!, terms: [], queryTerms: [], match: {} });
+  for (const at of best(scored, limit)) out.push({ id: ids[reached[at]!]!, score: scored[at]!, terms: [], queryTerms: [], match: {} });
   return out;
 }
 
