@@ -1,6 +1,7 @@
 // The compact index answers exactly as MiniSearch does from its own index (and as it did from the
 // old JSON cache, which listed the terms in the same order): same results, same order, same scores, for exact, prefix and fuzzy searches,
 // suggestions and the all-words lists — including queries that must find nothing.
+import fc from "fast-check";
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
 import { CompactBuilder } from "../src/index/compact-builder.js";
@@ -84,6 +85,79 @@ describe("the compact index", () => {
     for (const q of ["harb", "councel", "fer", "zeppelin"])
       expect(compact.autoSuggest(q, { fuzzy: 0.2, prefix: true }), q).toEqual(fromJson.autoSuggest(q, { fuzzy: 0.2, prefix: true }));
     expect(compact.autoSuggest("zeppelin", { fuzzy: 0.2, prefix: true })).toEqual([]);
+  });
+
+  it("suggests from its arrays exactly what MiniSearch's autoSuggest gives: terms, scores and order", () => {
+    let found = 0;
+    for (const q of [...queries, "harb", "councel", "fer", "harbour ferr", "budgt plan", "day 12", "12 harbour", "harbour harbour", "plan zeppelin"]) {
+      const expected = fromJson.autoSuggest(q, { fuzzy: 0.2, prefix: true });
+      expect(compact.suggestions(q), q).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(30);
+    // nothing when one word reaches no passage, or there are no words at all
+    expect(compact.suggestions("plan zeppelin")).toEqual([]);
+    expect(compact.suggestions("the and of")).toEqual([]);
+  });
+
+  it("searches from its arrays exactly as MiniSearch's OR search: passages, scores and order", () => {
+    let found = 0;
+    for (const q of [...queries, "harbour harbour", "day 12 harbour", "budgt plan zeppelin"]) {
+      for (const opts of [{}, { fuzzy, prefix }, { prefix: true }, { fuzzy: 0.3 }]) {
+        const expected = compact.search(q, opts).map((r) => ({ id: r.id, score: r.score }));
+        expect(
+          compact.searchScored(q, opts).map((r) => ({ id: r.id, score: r.score })),
+          `${q} ${JSON.stringify(opts)}`,
+        ).toEqual(expected);
+        expect(compact.searchScored(q, opts, 7).map((r) => r.id)).toEqual(expected.slice(0, 7).map((r) => r.id));
+        found += expected.length;
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+    expect(compact.searchScored("zeppelin", { fuzzy, prefix })).toEqual([]);
+    expect(compact.searchScored("the and of")).toEqual([]);
+  });
+
+  it("searches as MiniSearch on random corpora with copies, numbers and typos", () => {
+    const vocab = ["harbour", "harbours", "harbor", "council", "counsel", "budget", "2016", "12", "quay", "quays", "tide", "tides", "plan", "plans", "planner"];
+    const word = fc.constantFrom(...vocab, "zeppelin", "harbr", "budgte", "pla");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (texts, q, loose) => {
+          const ms = new PassageSearch();
+          ms.addAll([...texts, ...texts].map((t, i) => ({ id: i, text: t.join(" "), title: i % 3 ? "" : t[0]! })));
+          const c = PassageSearch.fromCompact(compactFromMiniSearch(ms as MiniSearch<unknown>));
+          const opts = loose ? { fuzzy, prefix } : {};
+          const query = q.join(" ");
+          expect(c.searchScored(query, opts).map((r) => [r.id, r.score])).toEqual(c.search(query, opts).map((r) => [r.id, r.score]));
+        },
+      ),
+      { numRuns: 200, seed: 5 },
+    );
+  });
+
+  it("suggests as autoSuggest on random corpora with copies, numbers and typos", () => {
+    const vocab = ["harbour", "harbours", "harbor", "council", "counsel", "budget", "2016", "12", "quay", "quays", "tide", "tides", "plan", "plans", "planner"];
+    const word = fc.constantFrom(...vocab, "zeppelin", "harbr", "budgte", "pla");
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 40 }),
+        fc.array(word, { minLength: 1, maxLength: 3 }),
+        (texts, q) => {
+          // every text twice: copies score alike, so ties and their order are exercised
+          const ms = new PassageSearch();
+          ms.addAll([...texts, ...texts].map((t, i) => ({ id: i, text: t.join(" "), title: i % 3 ? "" : t[0]! })));
+          const c = PassageSearch.fromCompact(compactFromMiniSearch(ms as MiniSearch<unknown>));
+          const query = q.join(" ");
+          // (MiniSearch's own autoSuggest over the same term tree: a rebuilt tree may list prefixes in another order)
+          expect(c.suggestions(query)).toEqual(c.autoSuggest(query, { fuzzy: 0.2, prefix: true }));
+        },
+      ),
+      { numRuns: 200, seed: 7 },
+    );
   });
 
   it("round-trips: compacting a compact index gives the same arrays, and its JSON is MiniSearch's", () => {

@@ -146,6 +146,20 @@ export function compactFieldIds(ms: MiniSearch<unknown>, term: string, fieldId: 
   return index.fieldDocIds(term, fieldId);
 }
 
+/** What the compact search code reads: the arrays, a term's index in them, and the term tree (built on first use). */
+export interface CompactParts {
+  compact: CompactIndex;
+  termIndex(term: string): number | undefined;
+  tree(): SearchableMap<number>;
+}
+
+/** The compact arrays behind `ms`, or undefined when the index is not compact. */
+export function compactParts(ms: MiniSearch<unknown>): CompactParts | undefined {
+  const index = (ms as unknown as Internals)._index;
+  if (!(index instanceof CompactTermMap)) return undefined;
+  return { compact: index.compact, termIndex: (term) => index.termIndex(term), tree: () => index.termTree() };
+}
+
 type FieldData = Map<number, Map<number, number>>;
 
 /** Postings decoded per query are kept for the next queries, up to this many postings in all. */
@@ -225,6 +239,14 @@ class CompactTermMap {
   }
 
   /** The term tree, in the order of the original index, built when prefix or fuzzy matching first needs it. */
+  termIndex(term: string): number | undefined {
+    return this.byTerm.get(term);
+  }
+
+  termTree(): SearchableMap<number> {
+    return this.terms();
+  }
+
   private terms(): SearchableMap<number> {
     if (!this.tree) {
       const tree = new SearchableMap<number>();

@@ -4,7 +4,9 @@ import { LRUCache } from "lru-cache";
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
-import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch } from "./compact-index.js";
+import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch, type CompactParts, compactParts } from "./compact-index.js";
+import { compactOrSearch, type FuzzyOption, type PrefixOption } from "./compact-search.js";
+import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
 import type { Corpus } from "../types.js";
@@ -49,6 +51,13 @@ export const FOCUS_TERMS = 5;
  */
 export const SCAN_BUDGET = 5000;
 
+/**
+ * At most this many of the passages holding every word are ranked (the first in corpus order). At
+ * 100k passages of 20 copies a common word's holders run to thousands; the earliest copies of each
+ * story come first, and of fewer ranked the phrase check below reads a larger share.
+ */
+export const ALL_WORDS_BUDGET = 2000;
+
 /** At most this many passages (the best-ranked) are read for the words as asked. */
 export const PHRASE_CHECK = 1000;
 
@@ -80,6 +89,68 @@ function folded(text: string): string {
     .trim();
 }
 
+/** The apostrophes foldPunctuation folds to "'": word characters, as "'" is, in the text before folding. */
+const APOSTROPHES = new Set(["'", "\u2018", "\u2019", "\u201A", "\u201B", "\u2032", "\u00B4", "`"]);
+/** Letters and digits (compiled once: a regular expression with these classes costs milliseconds to build). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point is one folded() keeps in words: a letter, a digit or an apostrophe. */
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57) || cp === 39 || cp === 96;
+  const ch = String.fromCodePoint(cp);
+  return APOSTROPHES.has(ch) || LETTER_OR_DIGIT.test(ch);
+}
+
+/** The code point ending just before index i (a surrogate pair read whole), or -1 at the start. */
+function codePointBefore(s: string, i: number): number {
+  if (i <= 0) return -1;
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return s.codePointAt(i - 2)!;
+  }
+  return lo;
+}
+
+/** Whether the word (folded: "'" for any apostrophe) is written at s[at…]. */
+function wordAt(s: string, at: number, word: string): boolean {
+  if (at + word.length > s.length) return false;
+  for (let j = 0; j < word.length; j++) {
+    const c = s[at + j]!;
+    if (word[j] === "'" ? !APOSTROPHES.has(c) : c !== word[j]) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether ` ${folded(text)} ` holds ` ${phrase} ` (phrase: folded words joined by single spaces),
+ * without building the folded text (the cost of reading hundreds of passages): each place the first
+ * word is written in the lower-cased text, then the next words, whole, across runs of separators.
+ * Folding is 1:1 and touches no letter, so this is folded()'s split; only a capital sigma's lower
+ * case can depend on a neighbour folded, so a text holding one is folded first.
+ */
+export function phraseTest(phrase: string): (text: string) => boolean {
+  const words = phrase.split(" ").filter((w) => w.length > 0);
+  const anchor = words[0]?.split("'")[0] ?? "";
+  if (anchor === "") return (text) => ` ${folded(text)} `.includes(` ${phrase} `);
+  return (text) => {
+    const s = text.includes("\u03A3") ? foldPunctuation(text).toLowerCase() : text.toLowerCase();
+    for (let at = s.indexOf(anchor); at >= 0; at = s.indexOf(anchor, at + 1)) {
+      if (isWordChar(codePointBefore(s, at)) || !wordAt(s, at, words[0]!)) continue;
+      let pos = at + words[0]!.length;
+      let ok = true;
+      for (let k = 1; k < words.length && ok; k++) {
+        const from = pos;
+        while (pos < s.length && !isWordChar(s.codePointAt(pos)!)) pos += s.codePointAt(pos)! > 0xffff ? 2 : 1;
+        ok = pos > from && wordAt(s, pos, words[k]!);
+        pos += words[k]!.length;
+      }
+      if (ok && (pos >= s.length || !isWordChar(s.codePointAt(pos)!))) return true;
+    }
+    return false;
+  };
+}
+
 /**
  * MiniSearch with read access to its posting lists, through the fields it declares `protected`.
  * Those are not public API: package.json pins minisearch to the version this was written against,
@@ -95,6 +166,34 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
     const ms = new PassageSearch();
     attachCompact(ms as MiniSearch<unknown>, c);
     return ms;
+  }
+
+  /**
+   * `autoSuggest(query, { fuzzy: 0.2, prefix: true })`, the same suggestions in the same order,
+   * scoring only the passages every word reaches (see suggest.ts).
+   */
+  suggestions(query: string): Suggestion[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (!parts) return this.autoSuggest(query, { fuzzy: 0.2, prefix: true });
+    return compactAutoSuggest(parts, tokenize(query).map(processTerm), { fuzzy: 0.2, boost: PASSAGE_OPTIONS.searchOptions!.boost! });
+  }
+
+  /**
+   * `search(query, options)` (OR, with PASSAGE_OPTIONS' boosts): the same passages, scores and order,
+   * at most `limit` of them; over the compact arrays when the index is compact (compact-search.ts).
+   * Only ids and scores are filled in.
+   */
+  searchScored(query: string, options: { fuzzy?: FuzzyOption; prefix?: PrefixOption } = {}, limit = Infinity): SearchResult[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (!parts) return this.search(query, options).slice(0, limit);
+    return compactOrSearch(
+      parts,
+      tokenize(query).map(processTerm),
+      PASSAGE_OPTIONS.searchOptions!.boost!,
+      options.fuzzy ?? false,
+      options.prefix ?? false,
+      limit,
+    );
   }
 
   /** The sorted ids of the passages whose text holds the term, or null when none does. */
@@ -119,7 +218,9 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
    * them (BM25+ over text and title, with PASSAGE_OPTIONS' boosts), best first; ties keep the
    * corpus' order. Only those passages are looked at, however common the stems.
    */
-  scoreOnly(ids: readonly number[], stems: readonly string[]): SearchResult[] {
+  scoreOnly(ids: readonly number[], stems: readonly string[], limit = Infinity): SearchResult[] {
+    const parts = compactParts(this as MiniSearch<unknown>);
+    if (parts) return scoreCompact(parts, this._idToShortId as Map<unknown, number>, ids, stems, limit);
     const boosts = PASSAGE_OPTIONS.searchOptions!.boost!;
     const fields = Object.entries(this._fieldIds).map(([name, fieldId]) => ({ fieldId, boost: boosts[name] ?? 1, avg: this._avgFieldLength[fieldId]! }));
     const data = stems.map((st) => this._index.get(st));
@@ -145,8 +246,65 @@ export class PassageSearch extends MiniSearch<PassageDoc> {
       out.push({ id, score: score * (matched || 1), terms: [], queryTerms: [], match: {} });
     }
     // A stable sort: equal scores (copies of one story) stay in corpus order, the earliest files first.
-    return out.sort((a, b) => b.score - a.score);
+    return out.sort((a, b) => b.score - a.score).slice(0, limit);
   }
+}
+
+/**
+ * scoreOnly over the compact arrays: each passage's frequency found by binary search in the
+ * term's sorted postings, so the work grows with the passages scored, never with how common the
+ * words are (no posting list is decoded). The same sums in the same order: the same scores.
+ */
+function scoreCompact(parts: CompactParts, shortIdOf: Map<unknown, number>, ids: readonly number[], stems: readonly string[], limit: number): SearchResult[] {
+  const c = parts.compact;
+  const boosts = PASSAGE_OPTIONS.searchOptions!.boost!;
+  const F = Object.keys(c.fieldIds).length;
+  const fields = Object.entries(c.fieldIds).map(([name, fieldId]) => ({ fieldId, boost: boosts[name] ?? 1, avg: c.averageFieldLength[fieldId]! }));
+  const runs = stems.map((st) => parts.termIndex(st) ?? -1).filter((t) => t >= 0);
+  const kept: number[] = [];
+  const scores: number[] = [];
+  for (const id of ids) {
+    const shortId = shortIdOf.get(id);
+    if (shortId === undefined) continue;
+    let score = 0;
+    let matched = 0;
+    for (const t of runs) {
+      let hit = false;
+      for (const f of fields) {
+        const from = c.offsets[t * F + f.fieldId]!;
+        const to = c.offsets[t * F + f.fieldId + 1]!;
+        const at = findSorted(c.postings, from, to, shortId);
+        if (at < 0) continue;
+        hit = true;
+        score += f.boost * bm25(c.freqs[at]!, to - from, c.documentCount, c.fieldLengths[shortId * F + f.fieldId]!, f.avg);
+      }
+      if (hit) matched++;
+    }
+    kept.push(id);
+    scores.push(score * (matched || 1));
+  }
+  // Best first; equal scores in the order given (corpus order: the earliest files first).
+  const order = kept.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const out: SearchResult[] = [];
+  for (const i of order) {
+    if (out.length >= limit) break;
+    out.push({ id: kept[i]!, score: scores[i]!, terms: [], queryTerms: [], match: {} });
+  }
+  return out;
+}
+
+/** Where `x` is in the ascending run a[from … to), or -1. */
+function findSorted(a: Int32Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid]!;
+    if (v < x) lo = mid + 1;
+    else if (v > x) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** MiniSearch's BM25+ (its default k, b, d), so scores compare with its own. */
@@ -363,7 +521,7 @@ export class SearchIndex {
    */
   suggest(query: string, max = 3): string[] {
     const out = new Set<string>();
-    for (const s of this.passages.autoSuggest(query, { fuzzy: 0.2, prefix: true })) {
+    for (const s of this.passages.suggestions(query)) {
       out.add(s.terms.map((t) => this.vocabulary.surface(t) ?? t).join(" "));
       if (out.size >= max) break;
     }
@@ -376,26 +534,31 @@ export class SearchIndex {
    * common word costs milliseconds); when there are none, or too many to rank that way, MiniSearch
    * on the rarest words; fuzzy and prefix matching only when that finds too little.
    */
-  searchPassages(query: string, min = 5, textOf?: (id: number) => string | undefined): SearchResult[] {
+  searchPassages(query: string, min = 5, textOf?: (id: number) => string | undefined, limit = Infinity): SearchResult[] {
     const ids = this.withAllWords(query);
-    if (ids.length > 0 && ids.length <= MAX_ALL) return ids.map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
+    if (ids.length > 0 && ids.length <= MAX_ALL) return ids.slice(0, limit).map((id) => ({ id, score: 1, terms: [], queryTerms: [], match: {} }));
     if (ids.length > MAX_ALL) {
       // Many passages hold every word (a story reprinted many times, or common words): they are the
-      // candidates, ranked among themselves (the first SCAN_BUDGET in corpus order when more), and
+      // candidates, ranked among themselves (the first ALL_WORDS_BUDGET in corpus order when more), and
       // those with the words as asked, stopwords and order included, first: the quotation asked
       // about is not lost among passages that merely share its content words.
-      const ranked = this.passages.scoreOnly(ids.slice(0, SCAN_BUDGET), [...new Set(indexTerms(query))]);
       const phrase = folded(query);
-      if (!textOf || !phrase.includes(" ")) return ranked;
-      // Reading texts costs: only the best-ranked PHRASE_CHECK are read.
-      const holding = ranked.slice(0, PHRASE_CHECK).filter((r) => ` ${folded(textOf(r.id as number) ?? "")} `.includes(` ${phrase} `));
+      const checked = textOf && phrase.includes(" ");
+      // Of the ranking only its head can be returned: the phrase check's share, then `limit`.
+      const ranked = this.passages.scoreOnly(ids.slice(0, ALL_WORDS_BUDGET), [...new Set(indexTerms(query))], (checked ? PHRASE_CHECK : 0) + limit);
+      if (!checked) return ranked.slice(0, limit);
+      // Reading texts costs: only the best-ranked PHRASE_CHECK are read, with a regular expression
+      // rather than by folding each (phraseTest).
+      const holds = phraseTest(phrase);
+      const holding = ranked.slice(0, PHRASE_CHECK).filter((r) => holds(textOf(r.id as number) ?? ""));
       const first = new Set(holding);
-      return holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))];
+      return (holding.length === 0 ? ranked : [...holding, ...ranked.filter((r) => !first.has(r))]).slice(0, limit);
     }
     const focused = this.vocabulary.withinBudget(this.vocabulary.focus(query), SCAN_BUDGET);
-    const exact = this.passages.search(focused);
-    if (exact.length >= min) return exact;
-    return this.passages.search(focused, { fuzzy, prefix });
+    // How many results there are decides the fuzzy retry; past `limit` they need no result object.
+    const exact = this.passages.searchScored(focused, {}, Math.max(min, limit));
+    if (exact.length >= min) return exact.slice(0, limit);
+    return this.passages.searchScored(focused, { fuzzy, prefix }, limit);
   }
 
   /** Ascending ids of the passages whose text holds every content word of the query (posting lists intersected, rarest first). */

@@ -40,10 +40,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   // --- SearchBackend
 
   async candidates(query: string, limit: number): Promise<number[]> {
-    return this.index
-      .searchPassages(query, undefined, (id) => this.corpus.passages[id]?.text)
-      .slice(0, limit)
-      .map((r) => r.id as number);
+    return this.index.searchPassages(query, undefined, (id) => this.corpus.passages[id]?.text, limit).map((r) => r.id as number);
   }
 
   async correct(text: string): Promise<string | null> {
