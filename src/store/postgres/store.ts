@@ -8,7 +8,7 @@ import { foldName } from "../names.js";
 import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
 import type { Db } from "./db.js";
 import { writeCorpus } from "./indexer.js";
-import { CHANNEL, ensureSchema } from "./schema.js";
+import { CHANNEL, ensureSchema, foldSql } from "./schema.js";
 
 /** The served generation, read inside each statement. */
 const GEN = "(SELECT generation FROM eb_state WHERE id = 1)";
@@ -31,8 +31,8 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /** The store over `db`, creating the schema when missing; `unaccent: false` never uses that extension. */
   static async open(db: Db, opts: { unaccent?: boolean } = {}): Promise<PostgresStore> {
-    const { trigrams } = await ensureSchema(db);
-    return new PostgresStore(db, trigrams, opts.unaccent === false ? false : await hasUnaccent(db));
+    const schema = await ensureSchema(db);
+    return new PostgresStore(db, schema.trigrams, opts.unaccent === false ? false : schema.unaccent);
   }
 
   /**
@@ -75,7 +75,7 @@ export class PostgresStore implements SearchBackend, FactStore {
     // Every word first: a handful of passages holding them all are the candidates.
     // No ORDER BY: the scan stops at MAX_ALL + 1 rows instead of sorting every passage holding
     // common words; only a set of at most MAX_ALL is used, and it is sorted here.
-    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
+    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_search WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
       stems,
     ]);
     if (all.rows.length > 0 && all.rows.length <= MAX_ALL)
@@ -235,7 +235,8 @@ export class PostgresStore implements SearchBackend, FactStore {
   async namesLike(typed: string, opts: { speakersOnly?: boolean; max?: number } = {}): Promise<NamedCount[]> {
     const max = opts.max ?? 25;
     const pattern = `%${foldName(typed).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const fold = (col: string): string => (this.unaccent ? `lower(unaccent(${col}))` : `translate(lower(${col}), '${ACCENTED}', '${PLAIN}')`);
+    // The very expressions the trigram indexes hold (schema.ts), so LIKE '%…%' is served by them.
+    const fold = (col: string): string => foldSql(col, this.unaccent);
     // Speakers counted per exact name, as the quotations write them; actors by their mentions.
     const speakers = `SELECT min(speaker) AS name, count(*)::int AS mentions, lower(speaker) AS k FROM eb_quotes
        WHERE generation = ${GEN} AND speaker IS NOT NULL AND ${fold("speaker")} LIKE $1 GROUP BY lower(speaker)`;
@@ -307,7 +308,7 @@ export class PostgresStore implements SearchBackend, FactStore {
     // the answer is the first of them by id, and nothing needs scoring.
     const { rows: best } = await this.db.query<{ id: number }>(
       // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the table in id order.
-      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
+      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
        SELECT id FROM m ORDER BY id LIMIT $3`,
       params,
     );
@@ -387,20 +388,6 @@ export class PostgresStore implements SearchBackend, FactStore {
   }
 }
 
-/** Accented letters and their plain forms, for servers without `unaccent`. */
-const ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőŕřśšşťùúûüūůűųýÿžźż";
-const PLAIN = [...ACCENTED].map((c) => c.normalize("NFKD").replace(/\p{M}/gu, "")).join("");
-
-/** Whether `unaccent` is there (created when the server ships it and we may). */
-async function hasUnaccent(db: Db): Promise<boolean> {
-  try {
-    await db.query("CREATE EXTENSION IF NOT EXISTS unaccent");
-    await db.query("SELECT unaccent('é')");
-    return true;
-  } catch {
-    return false;
-  }
-}
 /** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
 const MIN_TRIGRAM_BOUND = 0.1;
 /** Room under the bound for words whose repeated trigrams count once. */
@@ -431,7 +418,7 @@ const RANK_SQL = (filter: string): string =>
    t_or AS (SELECT string_agg('(' || q::text || ')', ' | ')::tsquery AS tsquery_or_agg FROM t),
    scored AS (
      SELECT p.id, (SELECT sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 WHEN p.tsv @@ t.q THEN ${TITLE_WEIGHT} ELSE 0 END) FROM t) AS score
-     FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
+     FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
    SELECT id, score FROM scored WHERE score > 0 ORDER BY score DESC, id LIMIT $3`;
 
 /** An AND tsquery of the given stems. */
