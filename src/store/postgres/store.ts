@@ -27,12 +27,17 @@ export class PostgresStore implements SearchBackend, FactStore {
     private readonly trigrams: boolean,
     /** The server has `unaccent`: names are compared without any accents, not only the common ones. */
     readonly unaccent: boolean,
+    /** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking. */
+    private readonly rarePassages: number,
   ) {}
 
-  /** The store over `db`, creating the schema when missing; `unaccent: false` never uses that extension. */
-  static async open(db: Db, opts: { unaccent?: boolean } = {}): Promise<PostgresStore> {
+  /**
+   * The store over `db`, creating the schema when missing; `unaccent: false` never uses that
+   * extension; `rarePassages` changes where ranking starts (the answers stay the same: tests).
+   */
+  static async open(db: Db, opts: { unaccent?: boolean; rarePassages?: number } = {}): Promise<PostgresStore> {
     const schema = await ensureSchema(db);
-    return new PostgresStore(db, schema.trigrams, opts.unaccent === false ? false : schema.unaccent);
+    return new PostgresStore(db, schema.trigrams, opts.unaccent === false ? false : schema.unaccent, opts.rarePassages ?? RARE_PASSAGES);
   }
 
   /**
@@ -128,16 +133,25 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.db.query<{ id: number; passage: Passage; quotes: Quote[]; times: TimeExpression[]; record: DocumentRecord }>(
-      `SELECT p.id, p.passage, p.quotes, p.times, d.record FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
-       WHERE p.generation = ${GEN} AND p.id = ANY($1::int[])`,
+    const { rows } = await this.db.query<{ generation: string; id: number; doc_id: number; passage: Passage; quotes: Quote[]; times: TimeExpression[] }>(
+      `SELECT generation, id, doc_id, passage, quotes, times FROM eb_passages WHERE generation = ${GEN} AND id = ANY($1::int[])`,
       [[...ids]],
     );
+    // Each document once, shared by its passages: a stance on a frequent actor asks for thousands
+    // of passages, and a copy of the record per passage was a third of what the process parsed.
+    if (rows.length === 0) return [];
+    // From the passages' generation, even if the indexer served a new one in between.
+    const { rows: docs } = await this.db.query<{ id: number; record: DocumentRecord }>(
+      `SELECT id, record FROM eb_documents WHERE generation = $2 AND id = ANY($1::int[])`,
+      [[...new Set(rows.map((r) => r.doc_id))], rows[0]!.generation],
+    );
+    const records = new Map(docs.map((d) => [d.id, d.record]));
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: PassageFacts[] = [];
     for (const id of ids) {
       const r = byId.get(id);
-      if (r) out.push({ passage: r.passage, document: r.record, quotes: r.quotes, times: r.times });
+      const record = r && records.get(r.doc_id);
+      if (r && record) out.push({ passage: r.passage, document: record, quotes: r.quotes, times: r.times });
     }
     return out;
   }
@@ -283,9 +297,8 @@ export class PostgresStore implements SearchBackend, FactStore {
    * Passages holding any of the terms, best first: each term found counts its rarity (idf), a
    * title-only match a quarter, a typo-expanded term its weight. Scoring every passage holding a
    * common word is what makes this slow on a large corpus, so the passages holding one of the rarer
-   * terms are scored first (on every term); when the last of the `limit` best of them scores more
-   * than the common terms together could give a passage holding none of the rare ones, that is
-   * the answer (the same as scoring everything); else everything is scored.
+   * terms are scored first (on every term), widening to more terms until the `limit` best of them
+   * settle the top (MaxScore): the answer is always the same as scoring everything.
    */
   private async ranked(terms: Array<{ term: string; weight: number }>, limit: number): Promise<number[]> {
     const params = [terms.map((t) => t.term), terms.map((t) => t.weight), limit];
@@ -297,12 +310,13 @@ export class PostgresStore implements SearchBackend, FactStore {
     const df = new Map(stats.map((r) => [r.term, r.df ?? 0]));
     const bound = (t: { term: string; weight: number }): number => t.weight * Math.log(1 + n / Math.max(df.get(t.term) ?? 1, 1));
     const byRarity = [...terms].sort((a, b) => df.get(a.term)! - df.get(b.term)!);
-    const rare: string[] = [];
-    let covered = 0;
-    for (const t of byRarity) {
-      if (rare.length > 0 && covered + df.get(t.term)! > RARE_PASSAGES) break;
-      rare.push(t.term);
-      covered += df.get(t.term)!;
+    // rest[j]: the most a passage holding none of the j rarest terms can score.
+    const rest = byRarity.map((_, j) => byRarity.slice(j).reduce((sum, t) => sum + bound(t), 0));
+    // The rarer terms first, up to rarePassages passages by their counts (at least one term).
+    let j = 0;
+    for (let covered = 0; j < byRarity.length; j++) {
+      if (j > 0 && covered + df.get(byRarity[j]!.term)! > this.rarePassages) break;
+      covered += df.get(byRarity[j]!.term)!;
     }
     // When `limit` passages hold every term in their text, they have the highest score there is:
     // the answer is the first of them by id, and nothing needs scoring.
@@ -313,11 +327,30 @@ export class PostgresStore implements SearchBackend, FactStore {
       params,
     );
     if (best.length >= limit) return best.map((r) => r.id);
-    if (rare.length < terms.length) {
-      const rest = byRarity.slice(rare.length).reduce((sum, t) => sum + bound(t), 0);
-      const anyRare = rare.map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`).join(" || ");
-      const { rows } = await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${anyRare})`), [...params, rare]);
-      if (rows.length >= limit && rows[limit - 1]!.score > rest * (1 + 1e-9)) return rows.map((r) => r.id);
+    // Passages holding one of the j rarest terms, scored on every term (as MaxScore does): once the
+    // limit-th of them scores more than rest[j], no passage outside them can enter the top, and
+    // the top is the answer. Too few of them: the next rarer terms join, until their passages'
+    // count doubles. A limit-th score that settles a longer prefix only: that prefix is scored
+    // once more, and its top is the answer (its limit-th can only be higher).
+    const scoreRarest = async (k: number): Promise<Array<{ id: number; score: number }>> => {
+      const any = byRarity.slice(0, k).map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`);
+      return (await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${any.join(" || ")})`), [...params, byRarity.slice(0, k).map((t) => t.term)])).rows;
+    };
+    const settles = (score: number, k: number): boolean => score > rest[k]! * (1 + 1e-9);
+    while (j < byRarity.length) {
+      const rows = await scoreRarest(j);
+      if (rows.length >= limit) {
+        const kth = rows[limit - 1]!.score;
+        let need = j;
+        while (need < byRarity.length && !settles(kth, need)) need++;
+        if (need === j) return rows.map((r) => r.id);
+        if (need < byRarity.length) return (await scoreRarest(need)).map((r) => r.id);
+        break;
+      }
+      const covered = byRarity.slice(0, j).reduce((sum, t) => sum + df.get(t.term)!, 0);
+      let more = j + 1;
+      for (let grown = covered + df.get(byRarity[j]!.term)!; more < byRarity.length && grown < 2 * covered; more++) grown += df.get(byRarity[more]!.term)!;
+      j = more;
     }
     const { rows } = await this.db.query<{ id: number }>(RANK_SQL("(SELECT tsquery_or_agg FROM t_or)"), params);
     return rows.map((r) => r.id);
@@ -396,7 +429,7 @@ const TRIGRAM_MARGIN = 0.85;
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
 
-/** How many passages (by their words' counts) the rare terms may reach for the first, partial ranking. */
+/** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking, by default. */
 const RARE_PASSAGES = 20000;
 
 /** The terms ($1, weights $2) with their idf, their tsquery and the same on the text alone (weight A). */
