@@ -133,19 +133,24 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.db.query<{ generation: string; id: number; doc_id: number; passage: Passage; quotes: Quote[]; times: TimeExpression[] }>(
-      `SELECT generation, id, doc_id, passage, quotes, times FROM eb_passages WHERE generation = ${GEN} AND id = ANY($1::int[])`,
+    // Each document's record on the first of its passages only, shared by the others: a stance on a
+    // frequent actor asks for thousands of passages, and a copy of the record per passage was a
+    // third of what the process parsed.
+    const { rows } = await this.db.query<{
+      id: number;
+      doc_id: number;
+      passage: Passage;
+      quotes: Quote[];
+      times: TimeExpression[];
+      record: DocumentRecord | null;
+    }>(
+      `SELECT p.id, p.doc_id, p.passage, p.quotes, p.times, CASE WHEN row_number() OVER (PARTITION BY p.doc_id ORDER BY p.id) = 1 THEN d.record END AS record
+       FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
+       WHERE p.generation = ${GEN} AND p.id = ANY($1::int[])`,
       [[...ids]],
     );
-    // Each document once, shared by its passages: a stance on a frequent actor asks for thousands
-    // of passages, and a copy of the record per passage was a third of what the process parsed.
-    if (rows.length === 0) return [];
-    // From the passages' generation, even if the indexer served a new one in between.
-    const { rows: docs } = await this.db.query<{ id: number; record: DocumentRecord }>(
-      `SELECT id, record FROM eb_documents WHERE generation = $2 AND id = ANY($1::int[])`,
-      [[...new Set(rows.map((r) => r.doc_id))], rows[0]!.generation],
-    );
-    const records = new Map(docs.map((d) => [d.id, d.record]));
+    const records = new Map<number, DocumentRecord>();
+    for (const r of rows) if (r.record) records.set(r.doc_id, r.record);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: PassageFacts[] = [];
     for (const id of ids) {
