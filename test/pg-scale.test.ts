@@ -87,13 +87,13 @@ describe("names autocomplete", () => {
 });
 
 /**
- * Passages whose words have every frequency: two in all, four in some, two in one or two. A passage
+ * Passages whose words have every frequency: two in all, five in some (one only late), two in one or two. A passage
  * holding the four middling words outscores the one holding the rarest word: a ranking that stopped
  * at the rarest word's passages would miss it.
  */
 function townDocs(): Record<string, string> {
   const docs: Record<string, string> = {};
-  for (let d = 0; d < 8; d++) {
+  for (let d = 0; d < 24; d++) {
     const paragraphs: string[] = [];
     for (let k = 0; k < 4; k++) {
       const i = d * 4 + k;
@@ -102,6 +102,7 @@ function townDocs(): Record<string, string> {
       if (i % 4 === 2) parts.push("The ferry was late again.");
       if (i % 2 === 0) parts.push("Stalls filled the market.");
       if (i % 5 === 0) parts.push("The old mill was quiet.");
+      if (i >= 48) parts.push("Boats crowded the harbour.");
       if (i === 5 || i === 22) parts.push("A lantern hung over the gate.");
       if (i === 17) parts.push("An orchid grew on the bank.");
       paragraphs.push(parts.join(" "));
@@ -112,7 +113,7 @@ function townDocs(): Record<string, string> {
 }
 
 describe("ranking from the rarest words", () => {
-  it("gives the same candidates however many of the rarest words it starts from, and none for unknown words", async () => {
+  it("gives the same candidates however many of the rarest words it starts from or passages it walks, and none for unknown words", async () => {
     const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
     try {
       await writeCorpus(own, engineFor(townDocs()).corpus, { batchSize: 50 });
@@ -125,7 +126,9 @@ describe("ranking from the rarest words", () => {
         transaction: (fn) => own.transaction(fn),
       };
       const narrow = await PostgresStore.open(counted, { rarePassages: 0 });
-      const everything = await PostgresStore.open(own, { rarePassages: Number.MAX_SAFE_INTEGER });
+      const everything = await PostgresStore.open(own, { rarePassages: Number.MAX_SAFE_INTEGER, walkRows: 0 });
+      // Walks too few passages to find them all: must fall back to the full-text index.
+      const shortWalk = await PostgresStore.open(own, { walkRows: 56 });
       const queries = [
         "lantern orchid zeppelin",
         "bridge ferry zeppelin",
@@ -135,12 +138,18 @@ describe("ranking from the rarest words", () => {
         "orchid bridge",
         "council river ferry zeppelin",
         "orchid bridge ferry market mill",
+        // Held together by many passages: the first by id, found by walking or through the index.
+        "town river",
+        "council market",
+        "river bridge",
+        "town harbour",
       ];
       for (const limit of [1, 3, 10])
         for (const q of queries) {
           const expected = await everything.candidates(q, limit);
           expect(expected.length).toBeGreaterThan(0);
           expect(await narrow.candidates(q, limit)).toEqual(expected);
+          expect(await shortWalk.candidates(q, limit)).toEqual(expected);
         }
       expect(partial).toBeGreaterThan(0);
       expect(await narrow.candidates("zeppelin quasar", 10)).toEqual([]);

@@ -29,15 +29,24 @@ export class PostgresStore implements SearchBackend, FactStore {
     readonly unaccent: boolean,
     /** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking. */
     private readonly rarePassages: number,
+    /** How many passages, in id order, the all-words probe of common words walks at most. */
+    private readonly walkRows: number,
   ) {}
 
   /**
    * The store over `db`, creating the schema when missing; `unaccent: false` never uses that
-   * extension; `rarePassages` changes where ranking starts (the answers stay the same: tests).
+   * extension; `rarePassages` and `walkRows` change where ranking starts (the answers stay the
+   * same: tests).
    */
-  static async open(db: Db, opts: { unaccent?: boolean; rarePassages?: number } = {}): Promise<PostgresStore> {
+  static async open(db: Db, opts: { unaccent?: boolean; rarePassages?: number; walkRows?: number } = {}): Promise<PostgresStore> {
     const schema = await ensureSchema(db);
-    return new PostgresStore(db, schema.trigrams, opts.unaccent === false ? false : schema.unaccent, opts.rarePassages ?? RARE_PASSAGES);
+    return new PostgresStore(
+      db,
+      schema.trigrams,
+      opts.unaccent === false ? false : schema.unaccent,
+      opts.rarePassages ?? RARE_PASSAGES,
+      opts.walkRows ?? WALK_ROWS,
+    );
   }
 
   /**
@@ -325,11 +334,11 @@ export class PostgresStore implements SearchBackend, FactStore {
     }
     // When `limit` passages hold every term in their text, they have the highest score there is:
     // the answer is the first of them by id, and nothing needs scoring.
-    const { rows: best } = await this.db.query<{ id: number }>(
-      // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the table in id order.
-      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
-       SELECT id FROM m ORDER BY id LIMIT $3`,
+    const best = await this.firstHoldingAll(
       params,
+      n,
+      terms.map((t) => df.get(t.term)!),
+      limit,
     );
     if (best.length >= limit) return best.map((r) => r.id);
     // Passages holding one of the j rarest terms, scored on every term (as MaxScore does): once the
@@ -359,6 +368,32 @@ export class PostgresStore implements SearchBackend, FactStore {
     }
     const { rows } = await this.db.query<{ id: number }>(RANK_SQL("(SELECT tsquery_or_agg FROM t_or)"), params);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The first `limit` passages by id holding every term in their text. Common words together
+   * (thousands of passages at 1M) are found sooner by walking the first `walkRows` passages in id
+   * order than by collecting and sorting all of them: the first `limit` found there are the
+   * first overall. Tried only when the words' counts say that many should be there; otherwise,
+   * and when the walk finds fewer, matched through the full-text index, then sorted.
+   */
+  private async firstHoldingAll(params: unknown[], n: number, dfs: number[], limit: number): Promise<Array<{ id: number }>> {
+    const expected = dfs.reduce((share, d) => share * Math.min(1, d / Math.max(n, 1)), this.walkRows);
+    if (this.walkRows > 0 && expected >= limit) {
+      const { rows } = await this.db.query<{ id: number }>(
+        `SELECT s.id FROM (SELECT id, tsv FROM eb_search WHERE generation = ${GEN} ORDER BY id LIMIT ${this.walkRows}) s
+         WHERE s.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a) ORDER BY s.id LIMIT $3`,
+        params,
+      );
+      if (rows.length >= limit) return rows;
+    }
+    // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the whole table in id order.
+    const { rows } = await this.db.query<{ id: number }>(
+      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
+       SELECT id FROM m ORDER BY id LIMIT $3`,
+      params,
+    );
+    return rows;
   }
 
   /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
@@ -430,6 +465,9 @@ export class PostgresStore implements SearchBackend, FactStore {
 const MIN_TRIGRAM_BOUND = 0.1;
 /** Room under the bound for words whose repeated trigrams count once. */
 const TRIGRAM_MARGIN = 0.85;
+
+/** How many passages, in id order, the all-words probe of common words walks at most, by default. */
+const WALK_ROWS = 20000;
 
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
