@@ -5,7 +5,7 @@ import { Vocabulary } from "../../index/search-index.js";
 import { indexTerms, stem } from "../../text/tokenize.js";
 import type { Corpus } from "../../types.js";
 import type { Db, Queryable } from "./db.js";
-import { CHANNEL, ensureSchema } from "./schema.js";
+import { CHANNEL, ensureSchema, TSV_SQL } from "./schema.js";
 
 export interface IndexOptions {
   /** Rows per transaction. */
@@ -18,7 +18,7 @@ export interface IndexOptions {
   onProgress?: (message: string) => void;
 }
 
-const TABLES = ["eb_documents", "eb_passages", "eb_quotes", "eb_stances", "eb_actors", "eb_actor_words", "eb_words", "eb_stems"];
+const TABLES = ["eb_documents", "eb_passages", "eb_search", "eb_quotes", "eb_stances", "eb_actors", "eb_actor_words", "eb_words", "eb_stems"];
 
 /** Inserts rows in batches, each its own transaction, with one multi-row INSERT per batch. */
 async function insertBatched(db: Db, table: string, columns: string[], rows: unknown[][], batchSize: number): Promise<void> {
@@ -78,6 +78,13 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     ]),
     batchSize,
   );
+  // Each passage's tsvector into the narrow search table, computed by the server from the stems just written.
+  const ids = corpus.passages.reduce((top, p) => Math.max(top, p.id + 1), 0);
+  for (let i = 0; i < ids; i += batchSize)
+    await db.query(
+      `INSERT INTO eb_search (generation, id, tsv) SELECT generation, id, ${TSV_SQL("terms", "title_terms")} FROM eb_passages WHERE generation = $1 AND id >= $2 AND id < $3`,
+      [generation, i, i + batchSize],
+    );
   log(`generation ${generation}: ${corpus.passages.length} passages written`);
   await insertBatched(
     db,

@@ -6,17 +6,23 @@ import type { Queryable } from "./db.js";
 /** The channel the indexer NOTIFYs with the new generation when it commits. */
 export const CHANNEL = "eb_generation";
 
+/** A passage's tsvector from its stems: the text weighted above the title (A and D). */
+export const TSV_SQL = (terms: string, titleTerms: string): string =>
+  `setweight(to_tsvector('simple', ${terms}), 'A') || setweight(to_tsvector('simple', ${titleTerms}), 'D')`;
+
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS eb_state (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), generation bigint NOT NULL, next bigint NOT NULL, root text, fingerprint text)`,
   `INSERT INTO eb_state (id, generation, next) VALUES (1, 0, 1) ON CONFLICT (id) DO NOTHING`,
   `CREATE TABLE IF NOT EXISTS eb_documents (generation bigint NOT NULL, id int NOT NULL, record jsonb NOT NULL, quotes int NOT NULL, PRIMARY KEY (generation, id))`,
   // terms / title_terms: the stems our own tokenizer makes, so PostgreSQL matches exactly the words
-  // the embedded index matches; the tsvector weights the text above the title.
+  // the embedded index matches. Their tsvector lives in eb_search, not here.
   `CREATE TABLE IF NOT EXISTS eb_passages (generation bigint NOT NULL, id int NOT NULL, doc_id int NOT NULL, passage jsonb NOT NULL, quotes jsonb NOT NULL, times jsonb NOT NULL,
-     terms text NOT NULL, title_terms text NOT NULL,
-     tsv tsvector GENERATED ALWAYS AS (setweight(to_tsvector('simple', terms), 'A') || setweight(to_tsvector('simple', title_terms), 'D')) STORED,
-     PRIMARY KEY (generation, id))`,
-  `CREATE INDEX IF NOT EXISTS eb_passages_tsv ON eb_passages USING gin (tsv)`,
+     terms text NOT NULL, title_terms text NOT NULL, PRIMARY KEY (generation, id))`,
+  // The narrow search table: ranking reads a passage's tsvector for every passage holding a common
+  // word (tens of thousands at 1M); here that read is a small row, not the wide passage row with its
+  // text, line map and facts. The wide rows are fetched only for the few ids ranking returns.
+  `CREATE TABLE IF NOT EXISTS eb_search (generation bigint NOT NULL, id int NOT NULL, tsv tsvector NOT NULL, PRIMARY KEY (generation, id))`,
+  `CREATE INDEX IF NOT EXISTS eb_search_tsv ON eb_search USING gin (tsv)`,
   `CREATE TABLE IF NOT EXISTS eb_quotes (generation bigint NOT NULL, id int NOT NULL, speaker text, role text, quote jsonb NOT NULL, PRIMARY KEY (generation, id))`,
   `CREATE INDEX IF NOT EXISTS eb_quotes_speaker ON eb_quotes (generation, speaker)`,
   `CREATE TABLE IF NOT EXISTS eb_stances (generation bigint NOT NULL, ord int NOT NULL, actor text NOT NULL, fact jsonb NOT NULL, PRIMARY KEY (generation, ord))`,
@@ -36,6 +42,16 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS eb_stems (generation bigint NOT NULL, stem text NOT NULL, df int NOT NULL, PRIMARY KEY (generation, stem))`,
 ];
 
+/**
+ * A database made before eb_search kept the tsvector as a generated column of eb_passages, with
+ * its own GIN index: the vectors move to eb_search once, then the column and its index go.
+ */
+const MIGRATE_SEARCH = [
+  `INSERT INTO eb_search (generation, id, tsv) SELECT generation, id, ${TSV_SQL("terms", "title_terms")} FROM eb_passages ON CONFLICT DO NOTHING`,
+  `DROP INDEX IF EXISTS eb_passages_tsv`,
+  `ALTER TABLE eb_passages DROP COLUMN IF EXISTS tsv`,
+];
+
 /** Trigram indexes for typos and autocomplete, where the server has pg_trgm (PGlite ships it as a module). */
 const TRIGRAM = [
   `CREATE INDEX IF NOT EXISTS eb_words_trgm ON eb_words USING gin (word gin_trgm_ops)`,
@@ -43,12 +59,42 @@ const TRIGRAM = [
   `CREATE INDEX IF NOT EXISTS eb_actors_trgm ON eb_actors USING gin (name gin_trgm_ops)`,
 ];
 
+/** Accented letters and their plain forms, folded by `translate` where the server has no `unaccent`. */
+const ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőŕřśšşťùúûüūůűųýÿžźż";
+const PLAIN = [...ACCENTED].map((c) => c.normalize("NFKD").replace(/\p{M}/gu, "")).join("");
+
+/**
+ * A name in the form autocomplete compares (lower case, no accents), as SQL over `col`: through
+ * `unaccent` (wrapped in an IMMUTABLE function, so an index can hold it) or by `translate`.
+ * Names are matched with LIKE '%…%' on exactly these expressions, which the trigram indexes of
+ * `NAME_INDEXES` hold.
+ */
+export function foldSql(col: string, unaccent: boolean): string {
+  return unaccent ? `eb_fold(${col})` : `translate(lower(${col}), '${ACCENTED}', '${PLAIN}')`;
+}
+
+/** Trigram indexes on the folded names of actors and speakers, for the fold the server can do. */
+const NAME_INDEXES = (unaccent: boolean): string[] => {
+  const suffix = unaccent ? "unaccent" : "translate";
+  return [
+    `CREATE INDEX IF NOT EXISTS eb_actors_fold_${suffix} ON eb_actors USING gin ((${foldSql("name", unaccent)}) gin_trgm_ops)`,
+    `CREATE INDEX IF NOT EXISTS eb_quotes_fold_${suffix} ON eb_quotes USING gin ((${foldSql("speaker", unaccent)}) gin_trgm_ops) WHERE speaker IS NOT NULL`,
+  ];
+};
+
 export interface SchemaInfo {
   trigrams: boolean;
+  /** `unaccent` is there and `eb_fold` uses it. */
+  unaccent: boolean;
 }
 
 export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
   for (const sql of TABLES) await db.query(sql);
+  const { rows } = await db.query<{ old: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'eb_passages' AND column_name = 'tsv' AND table_schema = current_schema()) AS old",
+  );
+  if (rows[0]?.old) for (const sql of MIGRATE_SEARCH) await db.query(sql);
+  const unaccent = await defineFold(db);
   let trigrams = true;
   try {
     await db.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
@@ -56,5 +102,28 @@ export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
   } catch {
     trigrams = false; // spelling falls back to comparing words of about the same length
   }
-  return { trigrams };
+  if (trigrams) for (const sql of NAME_INDEXES(unaccent)) await db.query(sql);
+  return { trigrams, unaccent };
+}
+
+/**
+ * Defines `eb_fold(text)` over `unaccent` when the server has it (created when it ships it and we
+ * may). `unaccent` is only STABLE (its dictionary could change), so an index cannot hold it
+ * directly; the wrapper names the dictionary by schema and is declared IMMUTABLE, as PostgreSQL's
+ * documentation suggests for exactly this use.
+ */
+async function defineFold(db: Queryable): Promise<boolean> {
+  try {
+    await db.query("CREATE EXTENSION IF NOT EXISTS unaccent");
+    const { rows } = await db.query<{ schema: string }>("SELECT extnamespace::regnamespace::text AS schema FROM pg_extension WHERE extname = 'unaccent'");
+    const schema = rows[0]?.schema;
+    if (!schema) return false;
+    await db.query(
+      `CREATE OR REPLACE FUNCTION eb_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$ SELECT lower(${schema}.unaccent('${schema}.unaccent'::regdictionary, $1)) $$`,
+    );
+    await db.query("SELECT eb_fold('é')");
+    return true;
+  } catch {
+    return false;
+  }
 }

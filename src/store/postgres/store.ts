@@ -8,7 +8,7 @@ import { foldName } from "../names.js";
 import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
 import type { Db } from "./db.js";
 import { writeCorpus } from "./indexer.js";
-import { CHANNEL, ensureSchema } from "./schema.js";
+import { CHANNEL, ensureSchema, foldSql } from "./schema.js";
 
 /** The served generation, read inside each statement. */
 const GEN = "(SELECT generation FROM eb_state WHERE id = 1)";
@@ -27,12 +27,26 @@ export class PostgresStore implements SearchBackend, FactStore {
     private readonly trigrams: boolean,
     /** The server has `unaccent`: names are compared without any accents, not only the common ones. */
     readonly unaccent: boolean,
+    /** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking. */
+    private readonly rarePassages: number,
+    /** How many passages, in id order, the all-words probe of common words walks at most. */
+    private readonly walkRows: number,
   ) {}
 
-  /** The store over `db`, creating the schema when missing; `unaccent: false` never uses that extension. */
-  static async open(db: Db, opts: { unaccent?: boolean } = {}): Promise<PostgresStore> {
-    const { trigrams } = await ensureSchema(db);
-    return new PostgresStore(db, trigrams, opts.unaccent === false ? false : await hasUnaccent(db));
+  /**
+   * The store over `db`, creating the schema when missing; `unaccent: false` never uses that
+   * extension; `rarePassages` and `walkRows` change where ranking starts (the answers stay the
+   * same: tests).
+   */
+  static async open(db: Db, opts: { unaccent?: boolean; rarePassages?: number; walkRows?: number } = {}): Promise<PostgresStore> {
+    const schema = await ensureSchema(db);
+    return new PostgresStore(
+      db,
+      schema.trigrams,
+      opts.unaccent === false ? false : schema.unaccent,
+      opts.rarePassages ?? RARE_PASSAGES,
+      opts.walkRows ?? WALK_ROWS,
+    );
   }
 
   /**
@@ -75,7 +89,7 @@ export class PostgresStore implements SearchBackend, FactStore {
     // Every word first: a handful of passages holding them all are the candidates.
     // No ORDER BY: the scan stops at MAX_ALL + 1 rows instead of sorting every passage holding
     // common words; only a set of at most MAX_ALL is used, and it is sorted here.
-    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_passages WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
+    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_search WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
       stems,
     ]);
     if (all.rows.length > 0 && all.rows.length <= MAX_ALL)
@@ -128,16 +142,30 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
     if (ids.length === 0) return [];
-    const { rows } = await this.db.query<{ id: number; passage: Passage; quotes: Quote[]; times: TimeExpression[]; record: DocumentRecord }>(
-      `SELECT p.id, p.passage, p.quotes, p.times, d.record FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
+    // Each document's record on the first of its passages only, shared by the others: a stance on a
+    // frequent actor asks for thousands of passages, and a copy of the record per passage was a
+    // third of what the process parsed.
+    const { rows } = await this.db.query<{
+      id: number;
+      doc_id: number;
+      passage: Passage;
+      quotes: Quote[];
+      times: TimeExpression[];
+      record: DocumentRecord | null;
+    }>(
+      `SELECT p.id, p.doc_id, p.passage, p.quotes, p.times, CASE WHEN row_number() OVER (PARTITION BY p.doc_id ORDER BY p.id) = 1 THEN d.record END AS record
+       FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
        WHERE p.generation = ${GEN} AND p.id = ANY($1::int[])`,
       [[...ids]],
     );
+    const records = new Map<number, DocumentRecord>();
+    for (const r of rows) if (r.record) records.set(r.doc_id, r.record);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const out: PassageFacts[] = [];
     for (const id of ids) {
       const r = byId.get(id);
-      if (r) out.push({ passage: r.passage, document: r.record, quotes: r.quotes, times: r.times });
+      const record = r && records.get(r.doc_id);
+      if (r && record) out.push({ passage: r.passage, document: record, quotes: r.quotes, times: r.times });
     }
     return out;
   }
@@ -235,7 +263,8 @@ export class PostgresStore implements SearchBackend, FactStore {
   async namesLike(typed: string, opts: { speakersOnly?: boolean; max?: number } = {}): Promise<NamedCount[]> {
     const max = opts.max ?? 25;
     const pattern = `%${foldName(typed).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const fold = (col: string): string => (this.unaccent ? `lower(unaccent(${col}))` : `translate(lower(${col}), '${ACCENTED}', '${PLAIN}')`);
+    // The very expressions the trigram indexes hold (schema.ts), so LIKE '%…%' is served by them.
+    const fold = (col: string): string => foldSql(col, this.unaccent);
     // Speakers counted per exact name, as the quotations write them; actors by their mentions.
     const speakers = `SELECT min(speaker) AS name, count(*)::int AS mentions, lower(speaker) AS k FROM eb_quotes
        WHERE generation = ${GEN} AND speaker IS NOT NULL AND ${fold("speaker")} LIKE $1 GROUP BY lower(speaker)`;
@@ -282,9 +311,8 @@ export class PostgresStore implements SearchBackend, FactStore {
    * Passages holding any of the terms, best first: each term found counts its rarity (idf), a
    * title-only match a quarter, a typo-expanded term its weight. Scoring every passage holding a
    * common word is what makes this slow on a large corpus, so the passages holding one of the rarer
-   * terms are scored first (on every term); when the last of the `limit` best of them scores more
-   * than the common terms together could give a passage holding none of the rare ones, that is
-   * the answer (the same as scoring everything); else everything is scored.
+   * terms are scored first (on every term), widening to more terms until the `limit` best of them
+   * settle the top (MaxScore): the answer is always the same as scoring everything.
    */
   private async ranked(terms: Array<{ term: string; weight: number }>, limit: number): Promise<number[]> {
     const params = [terms.map((t) => t.term), terms.map((t) => t.weight), limit];
@@ -296,30 +324,76 @@ export class PostgresStore implements SearchBackend, FactStore {
     const df = new Map(stats.map((r) => [r.term, r.df ?? 0]));
     const bound = (t: { term: string; weight: number }): number => t.weight * Math.log(1 + n / Math.max(df.get(t.term) ?? 1, 1));
     const byRarity = [...terms].sort((a, b) => df.get(a.term)! - df.get(b.term)!);
-    const rare: string[] = [];
-    let covered = 0;
-    for (const t of byRarity) {
-      if (rare.length > 0 && covered + df.get(t.term)! > RARE_PASSAGES) break;
-      rare.push(t.term);
-      covered += df.get(t.term)!;
+    // rest[j]: the most a passage holding none of the j rarest terms can score.
+    const rest = byRarity.map((_, j) => byRarity.slice(j).reduce((sum, t) => sum + bound(t), 0));
+    // The rarer terms first, up to rarePassages passages by their counts (at least one term).
+    let j = 0;
+    for (let covered = 0; j < byRarity.length; j++) {
+      if (j > 0 && covered + df.get(byRarity[j]!.term)! > this.rarePassages) break;
+      covered += df.get(byRarity[j]!.term)!;
     }
     // When `limit` passages hold every term in their text, they have the highest score there is:
     // the answer is the first of them by id, and nothing needs scoring.
-    const { rows: best } = await this.db.query<{ id: number }>(
-      // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the table in id order.
-      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
-       SELECT id FROM m ORDER BY id LIMIT $3`,
+    const best = await this.firstHoldingAll(
       params,
+      n,
+      terms.map((t) => df.get(t.term)!),
+      limit,
     );
     if (best.length >= limit) return best.map((r) => r.id);
-    if (rare.length < terms.length) {
-      const rest = byRarity.slice(rare.length).reduce((sum, t) => sum + bound(t), 0);
-      const anyRare = rare.map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`).join(" || ");
-      const { rows } = await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${anyRare})`), [...params, rare]);
-      if (rows.length >= limit && rows[limit - 1]!.score > rest * (1 + 1e-9)) return rows.map((r) => r.id);
+    // Passages holding one of the j rarest terms, scored on every term (as MaxScore does): once the
+    // limit-th of them scores more than rest[j], no passage outside them can enter the top, and
+    // the top is the answer. Too few of them: the next rarer terms join, until their passages'
+    // count doubles. A limit-th score that settles a longer prefix only: that prefix is scored
+    // once more, and its top is the answer (its limit-th can only be higher).
+    const scoreRarest = async (k: number): Promise<Array<{ id: number; score: number }>> => {
+      const any = byRarity.slice(0, k).map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`);
+      return (await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${any.join(" || ")})`), [...params, byRarity.slice(0, k).map((t) => t.term)])).rows;
+    };
+    const settles = (score: number, k: number): boolean => score > rest[k]! * (1 + 1e-9);
+    while (j < byRarity.length) {
+      const rows = await scoreRarest(j);
+      if (rows.length >= limit) {
+        const kth = rows[limit - 1]!.score;
+        let need = j;
+        while (need < byRarity.length && !settles(kth, need)) need++;
+        if (need === j) return rows.map((r) => r.id);
+        if (need < byRarity.length) return (await scoreRarest(need)).map((r) => r.id);
+        break;
+      }
+      const covered = byRarity.slice(0, j).reduce((sum, t) => sum + df.get(t.term)!, 0);
+      let more = j + 1;
+      for (let grown = covered + df.get(byRarity[j]!.term)!; more < byRarity.length && grown < 2 * covered; more++) grown += df.get(byRarity[more]!.term)!;
+      j = more;
     }
     const { rows } = await this.db.query<{ id: number }>(RANK_SQL("(SELECT tsquery_or_agg FROM t_or)"), params);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * The first `limit` passages by id holding every term in their text. Common words together
+   * (thousands of passages at 1M) are found sooner by walking the first `walkRows` passages in id
+   * order than by collecting and sorting all of them: the first `limit` found there are the
+   * first overall. Tried only when the words' counts say that many should be there; otherwise,
+   * and when the walk finds fewer, matched through the full-text index, then sorted.
+   */
+  private async firstHoldingAll(params: unknown[], n: number, dfs: number[], limit: number): Promise<Array<{ id: number }>> {
+    const expected = dfs.reduce((share, d) => share * Math.min(1, d / Math.max(n, 1)), this.walkRows);
+    if (this.walkRows > 0 && expected >= limit) {
+      const { rows } = await this.db.query<{ id: number }>(
+        `SELECT s.id FROM (SELECT id, tsv FROM eb_search WHERE generation = ${GEN} ORDER BY id LIMIT ${this.walkRows}) s
+         WHERE s.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a) ORDER BY s.id LIMIT $3`,
+        params,
+      );
+      if (rows.length >= limit) return rows;
+    }
+    // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the whole table in id order.
+    const { rows } = await this.db.query<{ id: number }>(
+      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
+       SELECT id FROM m ORDER BY id LIMIT $3`,
+      params,
+    );
+    return rows;
   }
 
   /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
@@ -387,29 +461,18 @@ export class PostgresStore implements SearchBackend, FactStore {
   }
 }
 
-/** Accented letters and their plain forms, for servers without `unaccent`. */
-const ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőŕřśšşťùúûüūůűųýÿžźż";
-const PLAIN = [...ACCENTED].map((c) => c.normalize("NFKD").replace(/\p{M}/gu, "")).join("");
-
-/** Whether `unaccent` is there (created when the server ships it and we may). */
-async function hasUnaccent(db: Db): Promise<boolean> {
-  try {
-    await db.query("CREATE EXTENSION IF NOT EXISTS unaccent");
-    await db.query("SELECT unaccent('é')");
-    return true;
-  } catch {
-    return false;
-  }
-}
 /** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
 const MIN_TRIGRAM_BOUND = 0.1;
 /** Room under the bound for words whose repeated trigrams count once. */
 const TRIGRAM_MARGIN = 0.85;
 
+/** How many passages, in id order, the all-words probe of common words walks at most, by default. */
+const WALK_ROWS = 20000;
+
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
 
-/** How many passages (by their words' counts) the rare terms may reach for the first, partial ranking. */
+/** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking, by default. */
 const RARE_PASSAGES = 20000;
 
 /** The terms ($1, weights $2) with their idf, their tsquery and the same on the text alone (weight A). */
@@ -431,7 +494,7 @@ const RANK_SQL = (filter: string): string =>
    t_or AS (SELECT string_agg('(' || q::text || ')', ' | ')::tsquery AS tsquery_or_agg FROM t),
    scored AS (
      SELECT p.id, (SELECT sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 WHEN p.tsv @@ t.q THEN ${TITLE_WEIGHT} ELSE 0 END) FROM t) AS score
-     FROM eb_passages p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
+     FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
    SELECT id, score FROM scored WHERE score > 0 ORDER BY score DESC, id LIMIT $3`;
 
 /** An AND tsquery of the given stems. */
