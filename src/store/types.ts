@@ -55,8 +55,15 @@ export interface StoreStats {
 export interface FactStore {
   /** Passages with their document and facts, in the order asked; unknown ids are left out. */
   passages(ids: readonly number[]): Promise<PassageFacts[]>;
-  /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order. */
-  stancesByActors(keys: readonly string[]): Promise<StanceFact[]>;
+  /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order; the first `limit` when given. */
+  stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
+  /**
+   * Those of stancesByActors(keys) that can be about a topic: their passage's text holds at least
+   * `topic.min` of its terms, each exactly or as a typo would (text/typos.ts). Also those whose
+   * target ends in a dotted acronym cut at its last dot ("the U.S"), whose words the passage's
+   * own ("us") do not include. Same order.
+   */
+  stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
   stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
   /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
@@ -83,6 +90,14 @@ export interface FactStore {
   replace(change: CorpusChange): Promise<void>;
   /** Calls `listener` after every replace (in any process sharing the store); returns how to stop. */
   onChange(listener: (generation: number) => void): Promise<() => Promise<void>>;
+}
+
+/** The words a stance's passage must hold to be about a topic (FactStore.stancesAbout). */
+export interface TopicWords {
+  /** Distinct content terms, stemmed as the tokenizer makes them (text/tokenize.ts contentTerms). */
+  terms: readonly string[];
+  /** How many of them the passage's text must hold. */
+  min: number;
 }
 
 export interface NamedCount {

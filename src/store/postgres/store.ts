@@ -3,9 +3,22 @@
 // the served generation, so the indexer's commit is seen by the next call.
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
+import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import { POSIX_CUT_ACRONYM } from "../topic-words.js";
+import type {
+  ActorInfo,
+  CorpusChange,
+  DocumentSummary,
+  FactStore,
+  NamedCount,
+  PassageFacts,
+  SearchBackend,
+  SpeakerRole,
+  StoreStats,
+  TopicWords,
+} from "../types.js";
 import type { Db } from "./db.js";
 import { writeCorpus } from "./indexer.js";
 import { CHANNEL, ensureSchema } from "./schema.js";
@@ -142,12 +155,12 @@ export class PostgresStore implements SearchBackend, FactStore {
     return out;
   }
 
-  async stancesByActors(keys: readonly string[]): Promise<StanceFact[]> {
+  async stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
     const { rows } = await this.db.query<{ fact: StanceFact }>(
-      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord`,
-      [unique],
+      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord LIMIT $2::int`,
+      [unique, limit ?? null],
     );
     return rows.map((r) => r.fact);
   }
@@ -248,6 +261,65 @@ export class PostgresStore implements SearchBackend, FactStore {
          ORDER BY mentions DESC, name LIMIT $2`;
     const { rows } = await this.db.query<{ name: string; mentions: number }>(sql, [pattern, max]);
     return rows.map((r) => ({ name: r.name.replace(/\s+/g, " ").trim(), mentions: Number(r.mentions) }));
+  }
+
+  /**
+   * The actor's facts (by the actor index) kept in the database when their passage's terms hold
+   * enough of the topic's, each term with the corpus' stems a typo away: only those facts travel.
+   */
+  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0 || topic.min <= 0) return this.stancesByActors(unique);
+    const stems: string[] = [];
+    const groups: number[] = [];
+    for (const [g, term] of [...new Set(topic.terms)].entries()) {
+      for (const st of await this.typoSpellings(term)) {
+        stems.push(st);
+        groups.push(g);
+      }
+    }
+    const { rows } = await this.db.query<{ fact: StanceFact }>(
+      `SELECT s.fact FROM eb_stances s LEFT JOIN eb_passages p ON p.generation = s.generation AND p.id = s.passage_id
+       WHERE s.generation = ${GEN} AND s.actor = ANY($1::text[])
+         AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= $4
+              OR s.fact->>'target' ~ $5)
+       ORDER BY array_position($1::text[], s.actor), s.ord`,
+      [unique, stems, groups, topic.min, POSIX_CUT_ACRONYM],
+    );
+    return rows.map((r) => r.fact);
+  }
+
+  /** A term and the corpus' stems that count for it with a typo (text/typos.ts), as the embedded store finds them. */
+  private async typoSpellings(term: string): Promise<string[]> {
+    const max = typoEdits(term);
+    if (max === 0) return [term];
+    // Every stem within `max` edits, so nothing the answer would credit is left out. The trigram
+    // filter cannot miss a stem of a–z and digits only (pg_trgm splits words at other characters,
+    // which may be any non-ASCII letter): the others are compared one by one, and so is every stem
+    // of about the same length for such a term.
+    const near = this.near("stem", "$1", term.length, max);
+    const plain = near.threshold !== null && PLAIN_STEM.test(term);
+    const rows = await this.nearRows<{ stem: string }>(
+      plain ? near.threshold : null,
+      `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($1)) <= $2 AND ${plain ? near.sql : "true"}`,
+      [term, max],
+    );
+    const candidates = [...rows.map((r) => r.stem), ...(plain ? await this.punctuatedStems() : [])];
+    const out = new Set([term]);
+    for (const st of candidates) if (st.length >= MIN_TYPO_LENGTH && editDistance(term, st, max) <= max) out.add(st);
+    return [...out];
+  }
+
+  /** The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"): few, read once per generation. */
+  private punctuated: { generation: number; stems: string[] } | null = null;
+
+  private async punctuatedStems(): Promise<string[]> {
+    const generation = await this.generation();
+    if (this.punctuated?.generation !== generation) {
+      const { rows } = await this.db.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
+      this.punctuated = { generation, stems: rows.map((r) => r.stem) };
+    }
+    return this.punctuated.stems;
   }
 
   // --- helpers
@@ -386,6 +458,9 @@ export class PostgresStore implements SearchBackend, FactStore {
     });
   }
 }
+
+/** A stem pg_trgm reads as one word whatever the server's locale. */
+const PLAIN_STEM = /^[a-z0-9]+$/;
 
 /** Accented letters and their plain forms, for servers without `unaccent`. */
 const ACCENTED = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöōőŕřśšşťùúûüūůűųýÿžźż";
