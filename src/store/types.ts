@@ -59,9 +59,8 @@ export interface FactStore {
   stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
   /**
    * Those of stancesByActors(keys) that can be about a topic: their passage's text holds at least
-   * `topic.min` of its terms, each exactly or as a typo would (text/typos.ts). Also those whose
-   * target ends in a dotted acronym cut at its last dot ("the U.S"), whose words the passage's
-   * own ("us") do not include. Same order.
+   * `topic.min` of its terms, each exactly or as a typo would (text/typos.ts); and those whose
+   * target or clause may hold words cut from the passage's (topic-words.ts). Same order.
    */
   stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */

@@ -6,7 +6,7 @@ import { SearchIndex } from "../../index/search-index.js";
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
-import { cutAcronymAtEnd } from "../topic-words.js";
+import { mayHoldCutWords } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -227,7 +227,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
       for (let i = 0; i < ids.length; i++) counts[i]! += hit[i]!;
     }
     const kept = new Set(ids.filter((_, i) => counts[i]! >= topic.min));
-    return facts.filter((f) => kept.has(f.passageId) || cutAcronymAtEnd(f.target));
+    return facts.filter((f) => kept.has(f.passageId) || mayHoldCutWords(f));
   }
 
   /** A term and the corpus' stems that count for it with a typo. */

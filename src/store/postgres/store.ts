@@ -6,7 +6,7 @@ import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js"
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import { POSIX_CUT_ACRONYM } from "../topic-words.js";
+import { mayHoldCutWordsSql } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -282,9 +282,9 @@ export class PostgresStore implements SearchBackend, FactStore {
       `SELECT s.fact FROM eb_stances s LEFT JOIN eb_passages p ON p.generation = s.generation AND p.id = s.passage_id
        WHERE s.generation = ${GEN} AND s.actor = ANY($1::text[])
          AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= $4
-              OR s.fact->>'target' ~ $5)
+              OR ${mayHoldCutWordsSql("s.fact")})
        ORDER BY array_position($1::text[], s.actor), s.ord`,
-      [unique, stems, groups, topic.min, POSIX_CUT_ACRONYM],
+      [unique, stems, groups, topic.min],
     );
     return rows.map((r) => r.fact);
   }
