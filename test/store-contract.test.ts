@@ -17,7 +17,11 @@ import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
 import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
 import { EmbeddedStore } from "../src/store/embedded/store.js";
-import type { Store } from "../src/store/types.js";
+import { mayHoldCutWords } from "../src/store/topic-words.js";
+import type { Store, TopicWords } from "../src/store/types.js";
+import { contentTerms } from "../src/text/tokenize.js";
+import { typoEdits } from "../src/text/typos.js";
+import type { StanceFact } from "../src/types.js";
 import { engineFor } from "./helpers.js";
 
 const DOCS = {
@@ -88,6 +92,36 @@ const stores = (): [[string, Store], [string, Store]] => [
   ["postgres", postgres],
 ];
 
+/** A topic's words as the stance answer gives them to stancesAbout. */
+const topicOf = (words: string, min: number): TopicWords => ({ terms: [...new Set(contentTerms(words).map((t) => t.term))], min });
+
+/** What stancesAbout must keep, read the slow way: the passage's own terms, each query term exactly or a typo away. */
+function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
+  if (mayHoldCutWords(f)) return true;
+  const have = contentTerms(engine.corpus.passages[f.passageId]!.text).map((t) => t.term);
+  const found = topic.terms.filter((qt) =>
+    have.some((t) => t === qt || (typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))),
+  );
+  return found.length >= topic.min;
+}
+
+/** [topic words, how many the passage must hold, whether any stance has them]. */
+const TOPICS: Array<[string, number, boolean]> = [
+  ["dredging plan", 1, true],
+  ["dredging plan", 2, true],
+  ["timetable", 1, true],
+  // Typos: one edit from a 4–7 letter stem, two from a longer one.
+  ["harbor", 1, true],
+  ["chanel", 1, true],
+  ["lifebaots", 1, true],
+  ["dredging zeppelin", 1, true],
+  ["dredging zeppelin", 2, false],
+  ["zeppelin", 1, false],
+  // The title's words are not the passage's: "changes" is only in a headline.
+  ["changes", 1, false],
+  ["dredging", 0, true],
+];
+
 describe.each(["embedded", "postgres"])("the %s store", (name) => {
   const store = (): Store => stores().find(([n]) => n === name)![1];
 
@@ -139,6 +173,24 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().stancesInPassages([])).toEqual([]);
   });
 
+  it("gives the first stances by actor when asked for a few", async () => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const all = await store().stancesByActors(keys);
+    expect(all.length).toBeGreaterThan(2);
+    expect(await store().stancesByActors(keys, 2)).toEqual(all.slice(0, 2));
+    expect(await store().stancesByActors(keys, 0)).toEqual([]);
+    expect(await store().stancesByActors(["nobody at all"], 5)).toEqual([]);
+  });
+
+  it.each(TOPICS)("gives the stances whose passage holds enough of the topic's words: %j, at least %i", async (words, min, some) => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const topic = topicOf(words, min);
+    const got = await store().stancesAbout(keys, topic);
+    expect(got).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
+    expect(got.length > 0).toBe(some);
+    expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
+  });
+
   it("lists documents and counts", async () => {
     const docs = await store().documents();
     expect(docs.map((d) => d.file).sort()).toEqual(["ferry.md", "harbour.txt"]);
@@ -159,6 +211,12 @@ describe("both stores", () => {
     expect(await b.actors(keys)).toEqual(await a.actors(keys));
   });
 
+  it.each(TOPICS)("give the same stances about %j, at least %i", async (words, min) => {
+    const [[, a], [, b]] = stores();
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    expect(await b.stancesAbout(keys, topicOf(words, min))).toEqual(await a.stancesAbout(keys, topicOf(words, min)));
+  });
+
   it.each([
     ["Ann Lee", undefined],
     ["fishermen's union", "dredging"],
@@ -176,6 +234,22 @@ describe("both stores", () => {
     const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
     const [[, a], [, b]] = stores();
     expect(await answer(ctx(b), q)).toEqual(await answer(ctx(a), q));
+  });
+});
+
+describe("stances kept whatever their passage's words", () => {
+  const fact = (target: string, cueClass = "support", clause?: { start: number; end: number }): StanceFact =>
+    ({ target, cueClass, clause }) as unknown as StanceFact;
+  it.each([
+    ["a number cut at its comma", fact("all the 800"), true],
+    ["an acronym that lost its last dot", fact("closer ties with the U.S"), true],
+    ["a non-ASCII last letter", fact("the new café"), true],
+    ["evaluative words cut at the length read", fact("the same", "evaluation", { start: 10, end: 310 }), true],
+    ["plain words", fact("the dredging plan"), false],
+    ["a short evaluation", fact("a great harm", "evaluation", { start: 10, end: 40 }), false],
+    ["a long clause of a cue, which is never cut", fact("the plan", "support", { start: 0, end: 400 }), false],
+  ])("%s: %s", (_name, f, want) => {
+    expect(mayHoldCutWords(f)).toBe(want);
   });
 });
 
