@@ -93,7 +93,11 @@ const stores = (): [[string, Store], [string, Store]] => [
 ];
 
 /** A topic's words as the stance answer gives them to stancesAbout. */
-const topicOf = (words: string, min: number): TopicWords => ({ terms: [...new Set(contentTerms(words).map((t) => t.term))], min });
+const topicOf = (words: string, min: number, minEvaluation = min): TopicWords => ({
+  terms: [...new Set(contentTerms(words).map((t) => t.term))],
+  min,
+  minEvaluation,
+});
 
 /** What stancesAbout must keep, read the slow way: the passage's own terms, each query term exactly or a typo away. */
 function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
@@ -102,24 +106,26 @@ function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
   const found = topic.terms.filter((qt) =>
     have.some((t) => t === qt || (typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))),
   );
-  return found.length >= topic.min;
+  return found.length >= (f.cueClass === "evaluation" ? topic.minEvaluation : topic.min);
 }
 
-/** [topic words, how many the passage must hold, whether any stance has them]. */
-const TOPICS: Array<[string, number, boolean]> = [
-  ["dredging plan", 1, true],
-  ["dredging plan", 2, true],
-  ["timetable", 1, true],
+/** [topic words, how many the passage must hold (for a cue, for evaluative words), whether any stance has them]. */
+const TOPICS: Array<[string, number, number, boolean]> = [
+  ["dredging plan", 1, 1, true],
+  ["dredging plan", 2, 2, true],
+  ["timetable", 1, 1, true],
   // Typos: one edit from a 4–7 letter stem, two from a longer one.
-  ["harbor", 1, true],
-  ["chanel", 1, true],
-  ["lifebaots", 1, true],
-  ["dredging zeppelin", 1, true],
-  ["dredging zeppelin", 2, false],
-  ["zeppelin", 1, false],
+  ["harbor", 1, 1, true],
+  ["chanel", 1, 1, true],
+  ["lifebaots", 1, 1, true],
+  ["dredging zeppelin", 1, 1, true],
+  ["dredging zeppelin", 1, 2, true],
+  ["dredging zeppelin", 2, 1, false],
+  ["dredging zeppelin", 2, 2, false],
+  ["zeppelin", 1, 1, false],
   // The title's words are not the passage's: "changes" is only in a headline.
-  ["changes", 1, false],
-  ["dredging", 0, true],
+  ["changes", 1, 1, false],
+  ["dredging", 0, 0, true],
 ];
 
 describe.each(["embedded", "postgres"])("the %s store", (name) => {
@@ -182,14 +188,17 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().stancesByActors(["nobody at all"], 5)).toEqual([]);
   });
 
-  it.each(TOPICS)("gives the stances whose passage holds enough of the topic's words: %j, at least %i", async (words, min, some) => {
-    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
-    const topic = topicOf(words, min);
-    const got = await store().stancesAbout(keys, topic);
-    expect(got).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
-    expect(got.length > 0).toBe(some);
-    expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
-  });
+  it.each(TOPICS)(
+    "gives the stances whose passage holds enough of the topic's words: %j, at least %i (%i for evaluative words)",
+    async (words, min, minEvaluation, some) => {
+      const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+      const topic = topicOf(words, min, minEvaluation);
+      const got = await store().stancesAbout(keys, topic);
+      expect(got).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
+      expect(got.length > 0).toBe(some);
+      expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
+    },
+  );
 
   it("lists documents and counts", async () => {
     const docs = await store().documents();
@@ -211,10 +220,10 @@ describe("both stores", () => {
     expect(await b.actors(keys)).toEqual(await a.actors(keys));
   });
 
-  it.each(TOPICS)("give the same stances about %j, at least %i", async (words, min) => {
+  it.each(TOPICS)("give the same stances about %j, at least %i (%i for evaluative words)", async (words, min, minEvaluation) => {
     const [[, a], [, b]] = stores();
     const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
-    expect(await b.stancesAbout(keys, topicOf(words, min))).toEqual(await a.stancesAbout(keys, topicOf(words, min)));
+    expect(await b.stancesAbout(keys, topicOf(words, min, minEvaluation))).toEqual(await a.stancesAbout(keys, topicOf(words, min, minEvaluation)));
   });
 
   it.each([

@@ -22,12 +22,18 @@ const TITLE_LAYER = 0.3;
 /**
  * The words a fact's passage must hold for it to reach TOPIC_MIN_COVERAGE: k of the n terms found
  * in the passage (at most 1 each) and the rest at best in the title give (k + (n − k) · TITLE_LAYER) / n,
- * so k must be at least n · (TOPIC_MIN_COVERAGE − TITLE_LAYER) / (1 − TITLE_LAYER). Rounded down
- * a hair before rounding up, so a float a hair over a whole number never asks one word too many.
+ * so k must be at least n · (TOPIC_MIN_COVERAGE − TITLE_LAYER) / (1 − TITLE_LAYER); evaluative
+ * words are weighed on their own words only, k / n at most, so k ≥ n · TOPIC_MIN_COVERAGE. Rounded
+ * down a hair before rounding up, so a float a hair over a whole number never asks one word too many.
  */
 export function topicWords(q: Query): TopicWords {
   const n = q.terms.length;
-  return { terms: q.terms, min: Math.max(0, Math.ceil((n * (TOPIC_MIN_COVERAGE - TITLE_LAYER)) / (1 - TITLE_LAYER) - 1e-9)) };
+  const atLeast = (x: number): number => Math.max(0, Math.ceil(x - 1e-9));
+  return {
+    terms: q.terms,
+    min: atLeast((n * (TOPIC_MIN_COVERAGE - TITLE_LAYER)) / (1 - TITLE_LAYER)),
+    minEvaluation: atLeast(n * TOPIC_MIN_COVERAGE),
+  };
 }
 
 export async function answerStance(ctx: AnswerContext, actorInput: unknown, topicInput?: unknown, limit = limitOf(ctx)): Promise<StanceAnswer> {

@@ -10,10 +10,16 @@ import type { StanceFact } from "../types.js";
  * over a jsonb fact.
  */
 export function mayHoldCutWords(f: StanceFact): boolean {
-  return CUT_TARGET.test(f.target) || (f.cueClass === EVALUATION && !!f.clause && f.clause.end - f.clause.start >= MAX_SAID);
+  return cutTarget(f.target) || (f.cueClass === EVALUATION && !!f.clause && f.clause.end - f.clause.start >= MAX_SAID);
 }
 
-const CUT_TARGET = /(?:[0-9]|[^\x00-\x7f]|\.[^ ])$/u;
+/** The last character a digit or not ASCII, or a dot and one more character; by hand, because a regex anchored at the end tries every position. */
+function cutTarget(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  if (Number.isNaN(c)) return false;
+  if ((c >= 48 && c <= 57) || c > 0x7f) return true;
+  return c !== 32 && t.charCodeAt(t.length - 2) === 46;
+}
 
 export function mayHoldCutWordsSql(fact: string): string {
   return `(${fact}->>'target' ~ '([0-9]|[^\\x01-\\x7f]|\\.[^ ])$' OR (${fact}->>'cueClass' = '${EVALUATION}' AND (${fact}->'clause'->>'end')::int - (${fact}->'clause'->>'start')::int >= ${MAX_SAID}))`;

@@ -59,7 +59,7 @@ export interface FactStore {
   stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
   /**
    * Those of stancesByActors(keys) that can be about a topic: their passage's text holds at least
-   * `topic.min` of its terms, each exactly or as a typo would (text/typos.ts); and those whose
+   * `topic.min` of its terms (`topic.minEvaluation` for evaluative words), each exactly or as a typo would (text/typos.ts); and those whose
    * target or clause may hold words cut from the passage's (topic-words.ts). Same order.
    */
   stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
@@ -97,6 +97,8 @@ export interface TopicWords {
   terms: readonly string[];
   /** How many of them the passage's text must hold. */
   min: number;
+  /** The same for evaluative words (cueClass "evaluation"), weighed on their own words only: often more. */
+  minEvaluation: number;
 }
 
 export interface NamedCount {

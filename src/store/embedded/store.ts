@@ -2,6 +2,7 @@
 // answers see it only through SearchBackend and FactStore.
 import { corpusCounts } from "../../corpus.js";
 import SearchableMap from "minisearch/SearchableMap";
+import { EVALUATION } from "../../extract/stance.js";
 import { SearchIndex } from "../../index/search-index.js";
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
@@ -214,7 +215,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
    */
   async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
     const facts = await this.stancesByActors(keys);
-    if (facts.length === 0 || topic.min <= 0) return facts;
+    if (facts.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return facts;
     const ids = [...new Set(facts.map((f) => f.passageId))].sort((a, b) => a - b);
     const counts = new Uint16Array(ids.length);
     const hit = new Uint8Array(ids.length);
@@ -226,8 +227,8 @@ export class EmbeddedStore implements SearchBackend, FactStore {
       }
       for (let i = 0; i < ids.length; i++) counts[i]! += hit[i]!;
     }
-    const kept = new Set(ids.filter((_, i) => counts[i]! >= topic.min));
-    return facts.filter((f) => kept.has(f.passageId) || mayHoldCutWords(f));
+    const held = new Map(ids.map((id, i) => [id, counts[i]!]));
+    return facts.filter((f) => held.get(f.passageId)! >= (f.cueClass === EVALUATION ? topic.minEvaluation : topic.min) || mayHoldCutWords(f));
   }
 
   /** A term and the corpus' stems that count for it with a typo. */

@@ -1,6 +1,7 @@
 // The PostgreSQL store: the same answers' questions, asked of tables a separate indexer filled
 // (src/store/postgres/indexer.ts). A process on it holds no index: every call is a query against
 // the served generation, so the indexer's commit is seen by the next call.
+import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
@@ -269,7 +270,7 @@ export class PostgresStore implements SearchBackend, FactStore {
    */
   async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
-    if (unique.length === 0 || topic.min <= 0) return this.stancesByActors(unique);
+    if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
     const stems: string[] = [];
     const groups: number[] = [];
     for (const [g, term] of [...new Set(topic.terms)].entries()) {
@@ -281,10 +282,10 @@ export class PostgresStore implements SearchBackend, FactStore {
     const { rows } = await this.db.query<{ fact: StanceFact }>(
       `SELECT s.fact FROM eb_stances s LEFT JOIN eb_passages p ON p.generation = s.generation AND p.id = s.passage_id
        WHERE s.generation = ${GEN} AND s.actor = ANY($1::text[])
-         AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= $4
+         AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= CASE WHEN s.fact->>'cueClass' = '${EVALUATION}' THEN $5::int ELSE $4::int END
               OR ${mayHoldCutWordsSql("s.fact")})
        ORDER BY array_position($1::text[], s.actor), s.ord`,
-      [unique, stems, groups, topic.min],
+      [unique, stems, groups, topic.min, topic.minEvaluation],
     );
     return rows.map((r) => r.fact);
   }
