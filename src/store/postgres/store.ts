@@ -273,8 +273,8 @@ export class PostgresStore implements SearchBackend, FactStore {
     if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
     const stems: string[] = [];
     const groups: number[] = [];
-    for (const [g, term] of [...new Set(topic.terms)].entries()) {
-      for (const st of await this.typoSpellings(term)) {
+    for (const [g, spellings] of (await this.typoSpellings([...new Set(topic.terms)])).entries()) {
+      for (const st of spellings) {
         stems.push(st);
         groups.push(g);
       }
@@ -290,38 +290,57 @@ export class PostgresStore implements SearchBackend, FactStore {
     return rows.map((r) => r.fact);
   }
 
-  /** A term and the corpus' stems that count for it with a typo (text/typos.ts), as the embedded store finds them. */
-  private async typoSpellings(term: string): Promise<string[]> {
-    const max = typoEdits(term);
-    if (max === 0) return [term];
-    // Every stem within `max` edits, so nothing the answer would credit is left out. The trigram
-    // filter cannot miss a stem of a–z and digits only (pg_trgm splits words at other characters,
-    // which may be any non-ASCII letter): the others are compared one by one, and so is every stem
-    // of about the same length for such a term.
-    const near = this.near("stem", "$1", term.length, max);
-    const plain = near.threshold !== null && PLAIN_STEM.test(term);
-    const rows = await this.nearRows<{ stem: string }>(
-      plain ? near.threshold : null,
-      `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($1)) <= $2 AND ${plain ? near.sql : "true"}`,
-      [term, max],
-    );
-    const candidates = [...rows.map((r) => r.stem), ...(plain ? await this.punctuatedStems() : [])];
-    const out = new Set([term]);
-    for (const st of candidates) if (st.length >= MIN_TYPO_LENGTH && editDistance(term, st, max) <= max) out.add(st);
-    return [...out];
+  /**
+   * Each term with the corpus' stems that count for it with a typo (text/typos.ts), as the embedded
+   * store finds them: every stem within the term's edits, so nothing the answer would credit is
+   * left out. The trigram filter cannot miss a stem of a–z and digits only (pg_trgm splits words at
+   * other characters, which may be any non-ASCII letter): the others are compared one by one, and
+   * so is every stem of about the same length for such a term. One transaction for all the terms.
+   */
+  private async typoSpellings(terms: readonly string[]): Promise<string[][]> {
+    const out = terms.map((t) => new Set([t]));
+    const typed = terms.map((term, i) => ({ term, i, max: typoEdits(term) })).filter((t) => t.max > 0);
+    if (typed.length === 0) return out.map((s) => [...s]);
+    const withNear = typed.map((t) => ({ ...t, threshold: PLAIN_STEM.test(t.term) ? this.near("stem", "$1", t.term.length, t.max).threshold : null }));
+    const plain = withNear.filter((t) => t.threshold !== null);
+    const other = withNear.filter((t) => t.threshold === null);
+    const rows = await this.db.transaction(async (tx) => {
+      const found: Array<{ i: number; stem: string }> = [];
+      const near = async (t: (typeof withNear)[number], filter: string): Promise<void> => {
+        const { rows: r } = await tx.query<{ stem: string }>(
+          `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($1)) <= $2 AND ${filter}`,
+          [t.term, t.max],
+        );
+        for (const { stem } of r) found.push({ i: t.i, stem });
+      };
+      // One statement per term, with its constant: so the trigram index is used (a join over the terms is not).
+      for (const t of plain) {
+        await tx.query("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", [String(t.threshold)]);
+        await near(t, "stem % $1");
+      }
+      for (const t of other) await near(t, "true");
+      if (plain.length > 0) {
+        const { rows: gen } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1");
+        const generation = Number(gen[0]?.generation ?? 0);
+        if (this.punctuated?.generation !== generation) {
+          const { rows: p } = await tx.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
+          this.punctuated = { generation, stems: p.map((r) => r.stem) };
+        }
+        for (const t of plain) for (const stem of this.punctuated.stems) found.push({ i: t.i, stem });
+      }
+      return found;
+    });
+    for (const r of rows) {
+      const i = Number(r.i);
+      const term = terms[i]!;
+      const max = typoEdits(term);
+      if (r.stem.length >= MIN_TYPO_LENGTH && editDistance(term, r.stem, max) <= max) out[i]!.add(r.stem);
+    }
+    return out.map((s) => [...s]);
   }
 
   /** The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"): few, read once per generation. */
   private punctuated: { generation: number; stems: string[] } | null = null;
-
-  private async punctuatedStems(): Promise<string[]> {
-    const generation = await this.generation();
-    if (this.punctuated?.generation !== generation) {
-      const { rows } = await this.db.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
-      this.punctuated = { generation, stems: rows.map((r) => r.stem) };
-    }
-    return this.punctuated.stems;
-  }
 
   // --- helpers
 
