@@ -81,6 +81,9 @@ beforeAll(async () => {
   db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db);
   await writeCorpus(db, engine.corpus, { batchSize: 20 });
   postgres = await PostgresStore.open(db);
+  // The corpus is small: every actor has "few" facts, which PostgreSQL's stancesAbout would give
+  // whole. Filtering them is what is under test (the answers are the same either way).
+  postgres.fewStances = 0;
 });
 
 afterAll(async () => {
@@ -199,6 +202,14 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
       expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
     },
   );
+
+  it("may give an actor with few facts all of them, never fewer than asked", async () => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const all = await store().stancesByActors(keys);
+    const few = await PostgresStore.open(db);
+    expect(await few.stancesAbout(keys, topicOf("zeppelin", 1))).toEqual(all);
+    expect(await few.stancesAbout(["nobody at all"], topicOf("zeppelin", 1))).toEqual([]);
+  });
 
   it("lists documents and counts", async () => {
     const docs = await store().documents();

@@ -60,7 +60,8 @@ export interface FactStore {
   /**
    * Those of stancesByActors(keys) that can be about a topic: their passage's text holds at least
    * `topic.min` of its terms (`topic.minEvaluation` for evaluative words), each exactly or as a typo would (text/typos.ts); and those whose
-   * target or clause may hold words cut from the passage's (topic-words.ts). Same order.
+   * target or clause may hold words cut from the passage's (topic-words.ts). Same order. A store
+   * may give more of stancesByActors(keys) (PostgreSQL: all, for an actor with few), never fewer.
    */
   stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */

@@ -32,6 +32,8 @@ const MAX_ALL = 30;
 const TITLE_WEIGHT = 0.25;
 
 export class PostgresStore implements SearchBackend, FactStore {
+  /** Up to this many stance facts, stancesAbout gives an actor's all (tests set 0 to exercise the filter). */
+  fewStances = FEW_STANCES;
   /** Listeners of this process, told after its own replace when the connection cannot LISTEN. */
   private readonly local = new Set<(generation: number) => void>();
 
@@ -271,6 +273,10 @@ export class PostgresStore implements SearchBackend, FactStore {
   async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
+    // An actor with few facts: all of them (more than asked, which the contract allows), cheaper
+    // than finding the topic's spellings, which takes a trigram query per word.
+    const head = await this.stancesByActors(unique, this.fewStances + 1);
+    if (head.length <= this.fewStances) return head;
     const stems: string[] = [];
     const groups: number[] = [];
     for (const [g, spellings] of (await this.typoSpellings([...new Set(topic.terms)])).entries()) {
@@ -478,6 +484,9 @@ export class PostgresStore implements SearchBackend, FactStore {
     });
   }
 }
+
+/** Up to this many stance facts, stancesAbout gives an actor's all. */
+const FEW_STANCES = 200;
 
 /** A stem pg_trgm reads as one word whatever the server's locale. */
 const PLAIN_STEM = /^[a-z0-9]+$/;
