@@ -5,6 +5,9 @@ import { actorKey } from "../src/extract/actors.js";
 import { extractQuotes } from "../src/extract/quotes.js";
 import { extractStances, topicAction } from "../src/extract/stance.js";
 import { splitSentences } from "../src/text/sentences.js";
+import type { AnswerContext } from "../src/answer/context.js";
+import { answerStance } from "../src/answer/stance.js";
+import type { Store } from "../src/store/types.js";
 import { engineFor } from "./helpers.js";
 
 const drafts = (...paras: string[]) => {
@@ -216,6 +219,25 @@ describe("stance answers", () => {
     expect(levy.results.map((r) => r.cue)).toEqual(["backed", "disastrous"]);
     expect(levy.polarity).toBe("support");
     expect((await e.stance("Ines Varga", "ferry fare rise")).polarity).toBe("oppose");
+  });
+
+  it("answers the same as when every stance of the actor is weighed, for topics of every word, typo and headline word", async () => {
+    const store = engine.store;
+    // The same store, but stancesAbout gives every fact of the actor: the answer then weighs them all.
+    const unfiltered: Store = Object.assign(Object.create(store) as Store, { stancesAbout: (keys: readonly string[]) => store.stancesByActors(keys) });
+    const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
+    const actors = [...new Set(engine.corpus.stances.map((f) => f.actorText))];
+    const words = [...new Set(engine.corpus.passages.flatMap((p) => p.text.split(/\W+/)).filter((w) => w.length >= 4))];
+    const topics = [...words, ...words.map((w) => w.slice(0, -1)), "Acme faces", "Acme rules", "security quota harm", "fishing accord herring", "zeppelin"];
+    let about = 0;
+    for (const actor of actors) {
+      for (const topic of topics) {
+        const want = await answerStance(ctx(unfiltered), actor, topic);
+        expect(await answerStance(ctx(store), actor, topic)).toEqual(want);
+        if (want.results.length > 0) about++;
+      }
+    }
+    expect(about).toBeGreaterThan(actors.length);
   });
 
   it("says so when there is no evidence, never a guess", async () => {

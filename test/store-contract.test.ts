@@ -17,7 +17,11 @@ import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
 import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
 import { EmbeddedStore } from "../src/store/embedded/store.js";
-import type { Store } from "../src/store/types.js";
+import { mayHoldCutWords } from "../src/store/topic-words.js";
+import type { Store, TopicWords } from "../src/store/types.js";
+import { contentTerms } from "../src/text/tokenize.js";
+import { typoEdits } from "../src/text/typos.js";
+import type { StanceFact } from "../src/types.js";
 import { engineFor } from "./helpers.js";
 
 const DOCS = {
@@ -77,6 +81,9 @@ beforeAll(async () => {
   db = url ? await connectPg(url) : (new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db);
   await writeCorpus(db, engine.corpus, { batchSize: 20 });
   postgres = await PostgresStore.open(db);
+  // The corpus is small: every actor has "few" facts, which PostgreSQL's stancesAbout would give
+  // whole. Filtering them is what is under test (the answers are the same either way).
+  postgres.fewStances = 0;
 });
 
 afterAll(async () => {
@@ -86,6 +93,42 @@ afterAll(async () => {
 const stores = (): [[string, Store], [string, Store]] => [
   ["embedded", engine.store],
   ["postgres", postgres],
+];
+
+/** A topic's words as the stance answer gives them to stancesAbout. */
+const topicOf = (words: string, min: number, minEvaluation = min): TopicWords => ({
+  terms: [...new Set(contentTerms(words).map((t) => t.term))],
+  min,
+  minEvaluation,
+});
+
+/** What stancesAbout must keep, read the slow way: the passage's own terms, each query term exactly or a typo away. */
+function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
+  if (mayHoldCutWords(f)) return true;
+  const have = contentTerms(engine.corpus.passages[f.passageId]!.text).map((t) => t.term);
+  const found = topic.terms.filter((qt) =>
+    have.some((t) => t === qt || (typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))),
+  );
+  return found.length >= (f.cueClass === "evaluation" ? topic.minEvaluation : topic.min);
+}
+
+/** [topic words, how many the passage must hold (for a cue, for evaluative words), whether any stance has them]. */
+const TOPICS: Array<[string, number, number, boolean]> = [
+  ["dredging plan", 1, 1, true],
+  ["dredging plan", 2, 2, true],
+  ["timetable", 1, 1, true],
+  // Typos: one edit from a 4–7 letter stem, two from a longer one.
+  ["harbor", 1, 1, true],
+  ["chanel", 1, 1, true],
+  ["lifebaots", 1, 1, true],
+  ["dredging zeppelin", 1, 1, true],
+  ["dredging zeppelin", 1, 2, true],
+  ["dredging zeppelin", 2, 1, false],
+  ["dredging zeppelin", 2, 2, false],
+  ["zeppelin", 1, 1, false],
+  // The title's words are not the passage's: "changes" is only in a headline.
+  ["changes", 1, 1, false],
+  ["dredging", 0, 0, true],
 ];
 
 describe.each(["embedded", "postgres"])("the %s store", (name) => {
@@ -139,6 +182,35 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().stancesInPassages([])).toEqual([]);
   });
 
+  it("gives the first stances by actor when asked for a few", async () => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const all = await store().stancesByActors(keys);
+    expect(all.length).toBeGreaterThan(2);
+    expect(await store().stancesByActors(keys, 2)).toEqual(all.slice(0, 2));
+    expect(await store().stancesByActors(keys, 0)).toEqual([]);
+    expect(await store().stancesByActors(["nobody at all"], 5)).toEqual([]);
+  });
+
+  it.each(TOPICS)(
+    "gives the stances whose passage holds enough of the topic's words: %j, at least %i (%i for evaluative words)",
+    async (words, min, minEvaluation, some) => {
+      const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+      const topic = topicOf(words, min, minEvaluation);
+      const got = await store().stancesAbout(keys, topic);
+      expect(got).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
+      expect(got.length > 0).toBe(some);
+      expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
+    },
+  );
+
+  it("may give an actor with few facts all of them, never fewer than asked", async () => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const all = await store().stancesByActors(keys);
+    const few = await PostgresStore.open(db);
+    expect(await few.stancesAbout(keys, topicOf("zeppelin", 1))).toEqual(all);
+    expect(await few.stancesAbout(["nobody at all"], topicOf("zeppelin", 1))).toEqual([]);
+  });
+
   it("lists documents and counts", async () => {
     const docs = await store().documents();
     expect(docs.map((d) => d.file).sort()).toEqual(["ferry.md", "harbour.txt"]);
@@ -159,6 +231,12 @@ describe("both stores", () => {
     expect(await b.actors(keys)).toEqual(await a.actors(keys));
   });
 
+  it.each(TOPICS)("give the same stances about %j, at least %i (%i for evaluative words)", async (words, min, minEvaluation) => {
+    const [[, a], [, b]] = stores();
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    expect(await b.stancesAbout(keys, topicOf(words, min, minEvaluation))).toEqual(await a.stancesAbout(keys, topicOf(words, min, minEvaluation)));
+  });
+
   it.each([
     ["Ann Lee", undefined],
     ["fishermen's union", "dredging"],
@@ -176,6 +254,22 @@ describe("both stores", () => {
     const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
     const [[, a], [, b]] = stores();
     expect(await answer(ctx(b), q)).toEqual(await answer(ctx(a), q));
+  });
+});
+
+describe("stances kept whatever their passage's words", () => {
+  const fact = (target: string, cueClass = "support", clause?: { start: number; end: number }): StanceFact =>
+    ({ target, cueClass, clause }) as unknown as StanceFact;
+  it.each([
+    ["a number cut at its comma", fact("all the 800"), true],
+    ["an acronym that lost its last dot", fact("closer ties with the U.S"), true],
+    ["a non-ASCII last letter", fact("the new café"), true],
+    ["evaluative words cut at the length read", fact("the same", "evaluation", { start: 10, end: 310 }), true],
+    ["plain words", fact("the dredging plan"), false],
+    ["a short evaluation", fact("a great harm", "evaluation", { start: 10, end: 40 }), false],
+    ["a long clause of a cue, which is never cut", fact("the plan", "support", { start: 0, end: 400 }), false],
+  ])("%s: %s", (_name, f, want) => {
+    expect(mayHoldCutWords(f)).toBe(want);
   });
 });
 

@@ -2,6 +2,7 @@
 // (a typo counts for most of a word), plus a bonus for the words in the same order.
 import { LRUCache } from "lru-cache";
 import { contentTerms, tokenize } from "../text/tokenize.js";
+import { MIN_TYPO_LENGTH, typoEdits } from "../text/typos.js";
 
 export interface Query {
   raw: string;
@@ -82,10 +83,10 @@ function termPositions(text: string): Map<string, number> {
 
 /** Where a term is found with a typo (one edit for mid-length words, two for long ones), or -1. */
 function typoAt(qt: string, byTerm: Map<string, number>): number {
-  if (qt.length < 4) return -1;
-  const max = qt.length >= 8 ? 2 : 1;
+  const max = typoEdits(qt);
+  if (max === 0) return -1;
   for (const [term, pos] of byTerm) {
-    if (term.length >= 4 && Math.abs(term.length - qt.length) <= max && editDistance(qt, term, max) <= max) return pos;
+    if (term.length >= MIN_TYPO_LENGTH && Math.abs(term.length - qt.length) <= max && editDistance(qt, term, max) <= max) return pos;
   }
   return -1;
 }

@@ -9,11 +9,32 @@ import { cite } from "./citation.js";
 import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
 import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
+import type { TopicWords } from "../store/types.js";
 import { checkQuery } from "./validate.js";
 import { round } from "./who-said.js";
 
 /** Share of the topic's words a piece of evidence must contain to be about the topic. */
 export const TOPIC_MIN_COVERAGE = 0.5;
+
+/** What a topic word found only in the document's title counts (the lightest layer; every other is in the passage). */
+const TITLE_LAYER = 0.3;
+
+/**
+ * The words a fact's passage must hold for it to reach TOPIC_MIN_COVERAGE: k of the n terms found
+ * in the passage (at most 1 each) and the rest at best in the title give (k + (n − k) · TITLE_LAYER) / n,
+ * so k must be at least n · (TOPIC_MIN_COVERAGE − TITLE_LAYER) / (1 − TITLE_LAYER); evaluative
+ * words are weighed on their own words only, k / n at most, so k ≥ n · TOPIC_MIN_COVERAGE. Rounded
+ * down a hair before rounding up, so a float a hair over a whole number never asks one word too many.
+ */
+export function topicWords(q: Query): TopicWords {
+  const n = q.terms.length;
+  const atLeast = (x: number): number => Math.max(0, Math.ceil(x - 1e-9));
+  return {
+    terms: q.terms,
+    min: atLeast((n * (TOPIC_MIN_COVERAGE - TITLE_LAYER)) / (1 - TITLE_LAYER)),
+    minEvaluation: atLeast(n * TOPIC_MIN_COVERAGE),
+  };
+}
 
 export async function answerStance(ctx: AnswerContext, actorInput: unknown, topicInput?: unknown, limit = limitOf(ctx)): Promise<StanceAnswer> {
   const actorCheck = checkQuery(actorInput, "actor");
@@ -28,8 +49,15 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   }
   const actor = actorCheck.text;
   const matches = actorMatcher(actor);
-  const keys = [...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))];
-  const facts = await ctx.facts.stancesByActors([...new Set(keys)].filter((key) => matches(key)));
+  const shared = [...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))];
+  const keys = [...new Set(shared)].filter((key) => matches(key));
+  // With a topic, only the facts whose passage holds enough of its words: the others cannot reach
+  // TOPIC_MIN_COVERAGE, and reading and scoring every fact of a frequent actor was the slow part.
+  const facts = topicQuery ? await ctx.facts.stancesAbout(keys, topicWords(topicQuery)) : await ctx.facts.stancesByActors(keys);
+  if (facts.length === 0 && topicQuery) {
+    const head = await firstStances(ctx, keys);
+    if (head.length > 0) return noneAbout(base, actor, topicText, head);
+  }
   if (facts.length === 0) {
     const known = (await similarActors(ctx, actor)).filter((n) => n.toLowerCase() !== actor.toLowerCase());
     const quoted = (await ctx.facts.actors([actor.toLowerCase()])).size > 0;
@@ -41,7 +69,9 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const topicCue = topicText ? topicAction(topicText) : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
   const seen = new Set<string>();
-  const at = new Map((await ctx.facts.passages([...new Set(facts.map((f) => f.passageId))])).map((x) => [x.passage.id, x]));
+  // Without a topic evaluative words say nothing (below): their passages are not needed.
+  const needed = facts.filter((f) => topicQuery || f.cueClass !== EVALUATION).map((f) => f.passageId);
+  const at = new Map((await ctx.facts.passages([...new Set(needed)])).map((x) => [x.passage.id, x]));
   for (const f of facts) {
     const key = `${f.passageId}:${f.cueStart}`;
     if (seen.has(key)) continue;
@@ -72,7 +102,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
           [clause, 1],
           [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
           [p.text, 0.5],
-          [here.document.title, 0.3],
+          [here.document.title, TITLE_LAYER],
         ]);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
       }
@@ -82,9 +112,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
     // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
     evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
   }
-  if (evidence.length === 0) {
-    return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topicText}".`, suggestions: topicsOf(facts) };
-  }
+  if (evidence.length === 0) return noneAbout(base, actor, topicText, topicQuery ? await firstStances(ctx, keys) : facts);
   const docOf = (id: number): number => at.get(id)!.passage.docId;
   const overall = aggregate(statedFirst(evidence, docOf));
   const results = diversify(evidence, docOf)
@@ -242,6 +270,24 @@ async function similarActors(ctx: AnswerContext, actor: string): Promise<string[
     .map((a) => a.name);
 }
 
+/** Enough of the actor's first facts for topicsOf to give what it gives on all of them. */
+async function firstStances(ctx: AnswerContext, keys: readonly string[]): Promise<StanceFact[]> {
+  const head = await ctx.facts.stancesByActors(keys, HEAD);
+  return head.length < HEAD || topicsOf(head).length >= TOPICS_SHOWN ? head : ctx.facts.stancesByActors(keys);
+}
+
+const HEAD = 64;
+const TOPICS_SHOWN = 3;
+
+function noneAbout<B extends object>(
+  base: B,
+  actor: string,
+  topic: string | null,
+  facts: StanceFact[],
+): B & { actor: string; message: string; suggestions: string[] } {
+  return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topic}".`, suggestions: topicsOf(facts) };
+}
+
 function topicsOf(facts: StanceFact[]): string[] {
-  return [...new Set(facts.map((f) => f.target.split(/\s+/).slice(0, 6).join(" ")).filter(Boolean))].slice(0, 3);
+  return [...new Set(facts.map((f) => f.target.split(/\s+/).slice(0, 6).join(" ")).filter(Boolean))].slice(0, TOPICS_SHOWN);
 }

@@ -141,7 +141,7 @@ const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "i
 const CLAIM_NOUNS = new Set(["allegation", "accusation"]);
 const CLAIM_TALKED_ABOUT = /\b(?:of|about|over|on|regarding|into|amid|despite|under|around|concerning)\s+(?:the\s+|these\s+|such\s+)?$/i;
 /** How many characters after a reporting verb are read as what was said. */
-const MAX_SAID = 300;
+export const MAX_SAID = 300;
 // Forms of "be" (or "get") right before a participle: a passive.
 const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\p{Ll}+ly\s+)?$/iu;
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".

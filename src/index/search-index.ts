@@ -580,8 +580,8 @@ export class SearchIndex {
   /** Posting lists read so far (false: no passage has the stem; lru-cache keeps no null). */
   private readonly postingCache = new LRUCache<string, Int32Array | false>({ max: 20_000 });
 
-  /** The sorted passage ids holding a stem, read from MiniSearch's own index (memoized). */
-  private postings(stemmed: string): Int32Array | null {
+  /** The sorted passage ids whose text holds a stem, read from MiniSearch's own index (memoized). */
+  postings(stemmed: string): Int32Array | null {
     let list = this.postingCache.get(stemmed);
     if (list === undefined) {
       list = this.passages.textPostings(stemmed) ?? false;

@@ -55,8 +55,15 @@ export interface StoreStats {
 export interface FactStore {
   /** Passages with their document and facts, in the order asked; unknown ids are left out. */
   passages(ids: readonly number[]): Promise<PassageFacts[]>;
-  /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order. */
-  stancesByActors(keys: readonly string[]): Promise<StanceFact[]>;
+  /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order; the first `limit` when given. */
+  stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
+  /**
+   * Those of stancesByActors(keys) that can be about a topic: their passage's text holds at least
+   * `topic.min` of its terms (`topic.minEvaluation` for evaluative words), each exactly or as a typo would (text/typos.ts); and those whose
+   * target or clause may hold words cut from the passage's (topic-words.ts). Same order. A store
+   * may give more of stancesByActors(keys) (PostgreSQL: all, for an actor with few), never fewer.
+   */
+  stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
   stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
   /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
@@ -83,6 +90,16 @@ export interface FactStore {
   replace(change: CorpusChange): Promise<void>;
   /** Calls `listener` after every replace (in any process sharing the store); returns how to stop. */
   onChange(listener: (generation: number) => void): Promise<() => Promise<void>>;
+}
+
+/** The words a stance's passage must hold to be about a topic (FactStore.stancesAbout). */
+export interface TopicWords {
+  /** Distinct content terms, stemmed as the tokenizer makes them (text/tokenize.ts contentTerms). */
+  terms: readonly string[];
+  /** How many of them the passage's text must hold. */
+  min: number;
+  /** The same for evaluative words (cueClass "evaluation"), weighed on their own words only: often more. */
+  minEvaluation: number;
 }
 
 export interface NamedCount {

@@ -1,10 +1,25 @@
 // The embedded store: today's MiniSearch index and the corpus' facts, in memory. Zero set-up; the
 // answers see it only through SearchBackend and FactStore.
 import { corpusCounts } from "../../corpus-assemble.js";
+import SearchableMap from "minisearch/SearchableMap";
+import { EVALUATION } from "../../extract/stance.js";
 import { SearchIndex } from "../../index/search-index.js";
+import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
-import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import { mayHoldCutWords } from "../topic-words.js";
+import type {
+  ActorInfo,
+  CorpusChange,
+  DocumentSummary,
+  FactStore,
+  NamedCount,
+  PassageFacts,
+  SearchBackend,
+  SpeakerRole,
+  StoreStats,
+  TopicWords,
+} from "../types.js";
 
 export class EmbeddedStore implements SearchBackend, FactStore {
   private quotesByPassage = new Map<number, Quote[]>();
@@ -17,6 +32,8 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   private quotesBySpeaker: Map<string, Quote[]> | null = null;
   private docsByFile: Map<string, DocumentRecord> | null = null;
   private names: { actors: NamedCount[]; speakers: NamedCount[] } | null = null;
+  /** The corpus' stems as a tree, for the ones a typo away from a topic's term (built on first use). */
+  private stemTree: SearchableMap<true> | null = null;
   private generation = 1;
   private readonly listeners = new Set<(generation: number) => void>();
 
@@ -72,8 +89,15 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     return out;
   }
 
-  async stancesByActors(keys: readonly string[]): Promise<StanceFact[]> {
-    return [...new Set(keys)].flatMap((k) => this.stancesByActor.get(k) ?? []);
+  async stancesByActors(keys: readonly string[], limit = Infinity): Promise<StanceFact[]> {
+    const out: StanceFact[] = [];
+    for (const k of new Set(keys)) {
+      for (const f of this.stancesByActor.get(k) ?? []) {
+        if (out.length >= limit) return out;
+        out.push(f);
+      }
+    }
+    return out;
   }
 
   async stancesInPassages(ids: readonly number[]): Promise<StanceFact[]> {
@@ -164,6 +188,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     this.index = index;
     this.indexFacts();
     this.stancesByPassage = null;
+    this.stemTree = null;
     this.actorWords = null;
     this.speakerList = null;
     this.quotesBySpeaker = null;
@@ -181,6 +206,42 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     };
   }
 
+  /**
+   * The actor's facts, then the topic's terms looked up in the index's posting lists (each with the
+   * corpus' stems a typo away): no passage is read, however many facts the actor has.
+   */
+  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
+    const facts = await this.stancesByActors(keys);
+    if (facts.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return facts;
+    const ids = [...new Set(facts.map((f) => f.passageId))].sort((a, b) => a - b);
+    const counts = new Uint16Array(ids.length);
+    const hit = new Uint8Array(ids.length);
+    for (const qt of new Set(topic.terms)) {
+      hit.fill(0);
+      for (const term of this.spellings(qt)) {
+        const list = this.index.postings(term);
+        if (list) markHeld(ids, list, hit);
+      }
+      for (let i = 0; i < ids.length; i++) counts[i]! += hit[i]!;
+    }
+    const held = new Map(ids.map((id, i) => [id, counts[i]!]));
+    return facts.filter((f) => held.get(f.passageId)! >= (f.cueClass === EVALUATION ? topic.minEvaluation : topic.min) || mayHoldCutWords(f));
+  }
+
+  /** A term and the corpus' stems that count for it with a typo. */
+  private spellings(term: string): string[] {
+    const max = typoEdits(term);
+    if (max === 0) return [term];
+    if (!this.stemTree) {
+      const tree = new SearchableMap<true>();
+      for (const st of this.index.vocabulary.df.keys()) if (st.length >= MIN_TYPO_LENGTH) tree.set(st, true);
+      this.stemTree = tree;
+    }
+    const out = [term];
+    for (const st of this.stemTree.fuzzyGet(term, max).keys()) if (st !== term) out.push(st);
+    return out;
+  }
+
   private indexSpeakers(): void {
     if (this.quotesBySpeaker) return;
     const bySpeaker = new Map<string, Quote[]>();
@@ -195,6 +256,30 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     }
     this.quotesBySpeaker = bySpeaker;
     this.speakerList = [...pairs.values()];
+  }
+}
+
+/** Sets hit[i] for each of the ascending `ids` that the ascending `list` holds: by binary search when `ids` are far fewer, else in one merge. */
+function markHeld(ids: readonly number[], list: Int32Array, hit: Uint8Array): void {
+  if (ids.length * Math.log2(list.length + 1) < list.length) {
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]! < id) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < list.length && list[lo] === id) hit[i] = 1;
+    }
+    return;
+  }
+  let j = 0;
+  for (let i = 0; i < ids.length && j < list.length; i++) {
+    const id = ids[i]!;
+    while (j < list.length && list[j]! < id) j++;
+    if (list[j] === id) hit[i] = 1;
   }
 }
 

@@ -1,11 +1,25 @@
 // The PostgreSQL store: the same answers' questions, asked of tables a separate indexer filled
 // (src/store/postgres/indexer.ts). A process on it holds no index: every call is a query against
 // the served generation, so the indexer's commit is seen by the next call.
+import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
+import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import type { ActorInfo, CorpusChange, DocumentSummary, FactStore, NamedCount, PassageFacts, SearchBackend, SpeakerRole, StoreStats } from "../types.js";
+import { mayHoldCutWordsSql } from "../topic-words.js";
+import type {
+  ActorInfo,
+  CorpusChange,
+  DocumentSummary,
+  FactStore,
+  NamedCount,
+  PassageFacts,
+  SearchBackend,
+  SpeakerRole,
+  StoreStats,
+  TopicWords,
+} from "../types.js";
 import type { Db } from "./db.js";
 import { writeCorpus } from "./indexer.js";
 import { CHANNEL, ensureSchema, foldSql } from "./schema.js";
@@ -18,6 +32,8 @@ const MAX_ALL = 30;
 const TITLE_WEIGHT = 0.25;
 
 export class PostgresStore implements SearchBackend, FactStore {
+  /** Up to this many stance facts, stancesAbout gives an actor's all (tests set 0 to exercise the filter). */
+  fewStances = FEW_STANCES;
   /** Listeners of this process, told after its own replace when the connection cannot LISTEN. */
   private readonly local = new Set<(generation: number) => void>();
 
@@ -170,12 +186,12 @@ export class PostgresStore implements SearchBackend, FactStore {
     return out;
   }
 
-  async stancesByActors(keys: readonly string[]): Promise<StanceFact[]> {
+  async stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
     const { rows } = await this.db.query<{ fact: StanceFact }>(
-      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord`,
-      [unique],
+      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord LIMIT $2::int`,
+      [unique, limit ?? null],
     );
     return rows.map((r) => r.fact);
   }
@@ -278,6 +294,88 @@ export class PostgresStore implements SearchBackend, FactStore {
     const { rows } = await this.db.query<{ name: string; mentions: number }>(sql, [pattern, max]);
     return rows.map((r) => ({ name: r.name.replace(/\s+/g, " ").trim(), mentions: Number(r.mentions) }));
   }
+
+  /**
+   * The actor's facts (by the actor index) kept in the database when their passage's terms hold
+   * enough of the topic's, each term with the corpus' stems a typo away: only those facts travel.
+   */
+  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
+    // An actor with few facts: all of them (more than asked, which the contract allows), cheaper
+    // than finding the topic's spellings, which takes a trigram query per word.
+    const head = await this.stancesByActors(unique, this.fewStances + 1);
+    if (head.length <= this.fewStances) return head;
+    const stems: string[] = [];
+    const groups: number[] = [];
+    for (const [g, spellings] of (await this.typoSpellings([...new Set(topic.terms)])).entries()) {
+      for (const st of spellings) {
+        stems.push(st);
+        groups.push(g);
+      }
+    }
+    const { rows } = await this.db.query<{ fact: StanceFact }>(
+      `SELECT s.fact FROM eb_stances s LEFT JOIN eb_passages p ON p.generation = s.generation AND p.id = s.passage_id
+       WHERE s.generation = ${GEN} AND s.actor = ANY($1::text[])
+         AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= CASE WHEN s.fact->>'cueClass' = '${EVALUATION}' THEN $5::int ELSE $4::int END
+              OR ${mayHoldCutWordsSql("s.fact")})
+       ORDER BY array_position($1::text[], s.actor), s.ord`,
+      [unique, stems, groups, topic.min, topic.minEvaluation],
+    );
+    return rows.map((r) => r.fact);
+  }
+
+  /**
+   * Each term with the corpus' stems that count for it with a typo (text/typos.ts), as the embedded
+   * store finds them: every stem within the term's edits, so nothing the answer would credit is
+   * left out. The trigram filter cannot miss a stem of a–z and digits only (pg_trgm splits words at
+   * other characters, which may be any non-ASCII letter): the others are compared one by one, and
+   * so is every stem of about the same length for such a term. One transaction for all the terms.
+   */
+  private async typoSpellings(terms: readonly string[]): Promise<string[][]> {
+    const out = terms.map((t) => new Set([t]));
+    const typed = terms.map((term, i) => ({ term, i, max: typoEdits(term) })).filter((t) => t.max > 0);
+    if (typed.length === 0) return out.map((s) => [...s]);
+    const withNear = typed.map((t) => ({ ...t, threshold: PLAIN_STEM.test(t.term) ? this.near("stem", "$1", t.term.length, t.max).threshold : null }));
+    const plain = withNear.filter((t) => t.threshold !== null);
+    const other = withNear.filter((t) => t.threshold === null);
+    const rows = await this.db.transaction(async (tx) => {
+      const found: Array<{ i: number; stem: string }> = [];
+      const near = async (t: (typeof withNear)[number], filter: string): Promise<void> => {
+        const { rows: r } = await tx.query<{ stem: string }>(
+          `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($1)) <= $2 AND ${filter}`,
+          [t.term, t.max],
+        );
+        for (const { stem } of r) found.push({ i: t.i, stem });
+      };
+      // One statement per term, with its constant: so the trigram index is used (a join over the terms is not).
+      for (const t of plain) {
+        await tx.query("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", [String(t.threshold)]);
+        await near(t, "stem % $1");
+      }
+      for (const t of other) await near(t, "true");
+      if (plain.length > 0) {
+        const { rows: gen } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1");
+        const generation = Number(gen[0]?.generation ?? 0);
+        if (this.punctuated?.generation !== generation) {
+          const { rows: p } = await tx.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
+          this.punctuated = { generation, stems: p.map((r) => r.stem) };
+        }
+        for (const t of plain) for (const stem of this.punctuated.stems) found.push({ i: t.i, stem });
+      }
+      return found;
+    });
+    for (const r of rows) {
+      const i = Number(r.i);
+      const term = terms[i]!;
+      const max = typoEdits(term);
+      if (r.stem.length >= MIN_TYPO_LENGTH && editDistance(term, r.stem, max) <= max) out[i]!.add(r.stem);
+    }
+    return out.map((s) => [...s]);
+  }
+
+  /** The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"): few, read once per generation. */
+  private punctuated: { generation: number; stems: string[] } | null = null;
 
   // --- helpers
 
@@ -460,6 +558,12 @@ export class PostgresStore implements SearchBackend, FactStore {
     });
   }
 }
+
+/** Up to this many stance facts, stancesAbout gives an actor's all. */
+const FEW_STANCES = 200;
+
+/** A stem pg_trgm reads as one word whatever the server's locale. */
+const PLAIN_STEM = /^[a-z0-9]+$/;
 
 /** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
 const MIN_TRIGRAM_BOUND = 0.1;
