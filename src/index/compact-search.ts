@@ -10,9 +10,19 @@ import type { CompactParts } from "./compact-index.js";
 const MAX_FUZZY = 6;
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.375;
-export const BM25_K = 1.2;
-export const BM25_B = 0.7;
-export const BM25_D = 0.5;
+const BM25_K = 1.2;
+const BM25_B = 0.7;
+const BM25_D = 0.5;
+
+/** MiniSearch's BM25+ inverse document frequency of a term that `df` of `n` passages hold. */
+export function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** MiniSearch's BM25+ score of a term `tf` times in a field `length` long (the field's average `avg`). */
+export function bm25Score(idf: number, tf: number, length: number, avg: number): number {
+  return idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * length) / avg)));
+}
 
 /**
  * Arrays of one number per passage, kept between questions: allocating and zeroing a few arrays the
@@ -159,7 +169,7 @@ export function compactOrSearch(
           const from = offsets[v.t * F + field.id]!;
           const to = offsets[v.t * F + field.id + 1]!;
           let df = to - from;
-          let idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+          let idf = bm25Idf(c.documentCount, df);
           const avg = c.averageFieldLength[field.id]!;
           const weight = v.weight * 1 * field.boost * 1;
           for (let i = from; i < to; i++) {
@@ -167,11 +177,11 @@ export function compactOrSearch(
             if (ids[doc]! < 0) {
               // MiniSearch drops a removed document's posting and counts one fewer from there on
               df -= 1;
-              idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+              idf = bm25Idf(c.documentCount, df);
               continue;
             }
             const tf = freqs[i]!;
-            const raw = idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * fieldLengths[doc * F + field.id]!) / avg)));
+            const raw = bm25Score(idf, tf, fieldLengths[doc * F + field.id]!, avg);
             if (lastTerm[doc] !== k + 1) {
               if (lastTerm[doc] === 0) reached.push(doc);
               lastTerm[doc] = k + 1;

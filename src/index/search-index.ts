@@ -5,7 +5,7 @@ import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import { CompactBuilder } from "./compact-builder.js";
 import { attachCompact, type CompactIndex, compactFieldIds, compactFromMiniSearch, type CompactParts, compactParts } from "./compact-index.js";
-import { compactOrSearch, type FuzzyOption, type PrefixOption } from "./compact-search.js";
+import { bm25Idf, bm25Score, compactOrSearch, type FuzzyOption, type PrefixOption } from "./compact-search.js";
 import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
@@ -309,11 +309,7 @@ function findSorted(a: Int32Array, from: number, to: number, x: number): number 
 
 /** MiniSearch's BM25+ (its default k, b, d), so scores compare with its own. */
 function bm25(tf: number, df: number, n: number, length: number, avgLength: number): number {
-  const k = 1.2;
-  const b = 0.7;
-  const d = 0.5;
-  const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-  return idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avgLength)));
+  return bm25Score(bm25Idf(n, df), tf, length, avgLength);
 }
 
 /** The words of the corpus (as written, normalized) with their counts, and the stems they make. */

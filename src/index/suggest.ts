@@ -4,7 +4,7 @@
 // posting list is turned into Maps. At 100k passages a common word's variants hold tens of
 // thousands of postings; MiniSearch scored each into a Map of results before intersecting.
 import type { CompactIndex, CompactParts } from "./compact-index.js";
-import { BM25_B as B, BM25_D as D, BM25_K as K, type Variant, variants, zeroedI32 } from "./compact-search.js";
+import { bm25Idf, bm25Score, type Variant, variants, zeroedI32 } from "./compact-search.js";
 
 export interface Suggestion {
   suggestion: string;
@@ -110,7 +110,7 @@ function scoreAndGroup(
         const from = offsets[v.t * F + field.id]!;
         const to = offsets[v.t * F + field.id + 1]!;
         let df = to - from;
-        let idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+        let idf = bm25Idf(c.documentCount, df);
         const avg = c.averageFieldLength[field.id]!;
         const weight = v.weight * 1 * field.boost * 1;
         for (let i = from; i < to; i++) {
@@ -118,13 +118,13 @@ function scoreAndGroup(
           if (ids[doc]! < 0) {
             // MiniSearch drops a removed document's posting and counts one fewer from there on
             df -= 1;
-            idf = Math.log(1 + (c.documentCount - df + 0.5) / (df + 0.5));
+            idf = bm25Idf(c.documentCount, df);
             continue;
           }
           const s = slot[doc]! - 1;
           if (s < 0) continue;
           const tf = freqs[i]!;
-          partial[s]! += weight * (idf * (D + (tf * (K + 1)) / (tf + K * (1 - B + (B * fieldLengths[doc * F + field.id]!) / avg))));
+          partial[s]! += weight * bm25Score(idf, tf, fieldLengths[doc * F + field.id]!, avg);
           let n = node[s]!;
           let has = false;
           for (let x = n; x > 0 && !has; x = parentOf[x]!) has = termOf[x] === v.t;
