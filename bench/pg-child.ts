@@ -24,8 +24,10 @@ export interface PgAnswerResult {
   /** RSS once connected, before the first answer (MB). */
   readyRssMB: number;
   rssMB: number;
-  /** VmHWM: the most the process ever held resident (MB). */
+  /** VmHWM: the most the process ever held resident (MB), the answer key's judging included. */
   peakRssMB: number;
+  /** VmHWM after the workload, before the answer key is judged (which keeps every answer for the report). */
+  workloadPeakRssMB: number;
   heapUsedMB: number;
 }
 
@@ -73,6 +75,7 @@ async function answerAll(url: string, keyPath: string, total: number, accuracy: 
     const readyRssMB = procStatusMB("VmRSS");
     const key = JSON.parse(readFileSync(keyPath, "utf8"));
     const latency = await measureAnswers(ctx, buildWorkload(key, total, key.seed));
+    const workloadPeakRssMB = procStatusMB("VmHWM");
     const acc = accuracy ? await measureAccuracy(ctx, key) : null;
     const result: PgAnswerResult = {
       latency,
@@ -80,6 +83,7 @@ async function answerAll(url: string, keyPath: string, total: number, accuracy: 
       readyRssMB,
       rssMB: procStatusMB("VmRSS"),
       peakRssMB: procStatusMB("VmHWM"),
+      workloadPeakRssMB,
       heapUsedMB: Math.round(process.memoryUsage().heapUsed / 104857.6) / 10,
     };
     emit(result);

@@ -80,12 +80,12 @@ const ROWS: Row[] = [
   })),
   {
     section: "answering process (bot-like)",
-    label: "RSS: peak while answering (postgres) / after load (embedded), MB",
+    label: "RSS: peak answering the workload / with the key judged (postgres); after load (embedded), MB",
     target: "≤ 200",
     digits: 0,
     cell: (c) =>
       c.store === "postgres"
-        ? [c.answering.peakRssMB]
+        ? [c.answering.workloadPeakRssMB ?? c.answering.peakRssMB, c.answering.peakRssMB]
         : c.store === "embedded"
           ? [c.coldStart.fromCache.result.memory.rssMB]
           : c.run
