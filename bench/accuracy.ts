@@ -6,6 +6,7 @@ import { answer } from "../src/answer/dispatch.js";
 import type { AnswerContext } from "../src/answer/context.js";
 import type { StanceAnswer, WhenAnswer, WhoSaidAnswer } from "../src/answer/types.js";
 import type { Citation } from "../src/types.js";
+import { cites, has } from "./judge.js";
 import type { AnswerKey } from "./key.js";
 
 export interface Failure {
@@ -33,16 +34,6 @@ export interface Accuracy {
   stanceWithEvidence: { n: number; pass: number; pct: number };
 }
 
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-const has = (hay: unknown, needles: string[]): boolean => needles.some((n) => norm(hay).includes(norm(n)));
-const cites = (src: Citation | undefined, file: string, lines: number[]): boolean =>
-  !!src && norm(src.file) === norm(file) && lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
 const pct = (pass: number, n: number): number => (n ? Math.round((pass / n) * 1000) / 10 : NaN);
 
 class Tally {

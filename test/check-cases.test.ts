@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
 import { Engine } from "../src/runtime/engine.js";
 import { toJson } from "../src/render/json.js";
+import { norm } from "../bench/judge.js";
 
 interface Case {
   id: string;
@@ -30,13 +31,6 @@ const cases = readFileSync(new URL("./fixtures/check-cases.jsonl", import.meta.u
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Case);
 const engine = Engine.fromFolder("knowledge");
-const norm = (s: unknown): string =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
 
 /** Why a case fails, or null when it passes. */
 async function miss(c: Case): Promise<string | null> {

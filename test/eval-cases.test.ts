@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { answer } from "../src/answer/dispatch.js";
 import { Engine } from "../src/runtime/engine.js";
 import { toJson } from "../src/render/json.js";
+import { cites, has, norm } from "../bench/judge.js";
 
 interface Case {
   id: string;
@@ -42,16 +43,7 @@ const cases = existsSync(casesFile)
       .map((l) => JSON.parse(l) as Case)
   : [];
 const engine = Engine.fromFolder("knowledge");
-const norm = (s: unknown) =>
-  String(s ?? "")
-    .normalize("NFKC")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-const has = (hay: unknown, needles: string[]) => needles.some((n) => norm(hay).includes(norm(n)));
-const cites = (src: Src | undefined, want: { file: string; lines: number[] }) =>
-  !!src && norm(src.file) === norm(want.file) && want.lines.some((l) => src.lineStart <= l && l <= src.lineEnd);
+const citesWanted = (src: Src | undefined, want: { file: string; lines: number[] }): boolean => cites(src, want.file, want.lines);
 
 describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/eval/cases.jsonl)", () => {
   it.each(cases.map((c) => [c.id, c] as const))("%s", async (_id, c) => {
@@ -70,19 +62,19 @@ describe.skipIf(cases.length === 0)("shared eval cases on knowledge/ (../shared/
     if (c.command === "who-said") {
       expect(has(top.speaker, e.speaker)).toBe(true);
       if (e.role) expect(has(`${top.speaker} ${top.role ?? ""}`, e.role)).toBe(true);
-      expect(cites(top.source, e)).toBe(true);
+      expect(citesWanted(top.source, e)).toBe(true);
     } else if (c.command === "when") {
       expect(has(top.expression, e.expression)).toBe(true);
       if ("date" in e) {
         if (e.date === null) expect(top.date).toBeNull();
         else expect(String(top.date)).toMatch(new RegExp(`^${e.date}`));
       }
-      expect(cites(top.source, e)).toBe(true);
+      expect(citesWanted(top.source, e)).toBe(true);
     } else if (c.command === "stance") {
       expect(e.polarity).toContain(out.polarity);
-      expect(rs.slice(0, 3).some((r) => e.evidence.some((w) => cites(r.source, w)))).toBe(true);
+      expect(rs.slice(0, 3).some((r) => e.evidence.some((w) => citesWanted(r.source, w)))).toBe(true);
     } else if (c.command === "search") {
-      expect(rs.slice(0, 3).some((r) => cites(r.source, e))).toBe(true);
+      expect(rs.slice(0, 3).some((r) => citesWanted(r.source, e))).toBe(true);
     }
   });
 });
