@@ -19,8 +19,6 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
             (SELECT coalesce(max(id), -1) + 1 FROM eb_quotes WHERE generation = ${GEN}) AS q, (SELECT coalesce(max(ord), -1) + 1 FROM eb_stances WHERE generation = ${GEN}) AS s`,
   );
   const { p: P, d: D, q: Q, s: S } = rows[0]!;
-  // Building the full-text index once after the copies is much faster than updating it row by row.
-  await db.query("DROP INDEX IF EXISTS eb_search_tsv");
   for (let k = 1; k < copies; k++) {
     const prefix = `copy-${k + 1}/`;
     // $1 passage offset, $2 quote offset, $3 document offset, $4 file prefix
@@ -41,9 +39,11 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
        FROM eb_passages WHERE generation = ${GEN} AND id < ${P}`,
       params,
     );
-    await db.query(`INSERT INTO eb_search (generation, id, tsv) SELECT generation, id + $1, tsv FROM eb_search WHERE generation = ${GEN} AND id < ${P}`, [
-      k * P,
-    ]);
+    // A postings row holds ids as gaps from its first id: moving the first id moves them all.
+    await db.query(
+      `INSERT INTO eb_postings (generation, stem, first, text, title) SELECT generation, stem, first + $1, text, title FROM eb_postings WHERE generation = ${GEN} AND first < ${P}`,
+      [k * P],
+    );
     await db.query(
       `INSERT INTO eb_quotes (generation, id, speaker, role, quote)
        SELECT generation, id + $2, speaker, role, ${movedQuote("quote")} FROM eb_quotes WHERE generation = ${GEN} AND id < ${Q} AND $3::int IS NOT NULL AND $4::text IS NOT NULL`,
@@ -60,8 +60,6 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
   await db.query(`UPDATE eb_words SET n = n * $1 WHERE generation = ${GEN}`, [copies]);
   await db.query(`UPDATE eb_stems SET df = df * $1 WHERE generation = ${GEN}`, [copies]);
   await db.query(`UPDATE eb_actors SET mentions = mentions * $1 WHERE generation = ${GEN}`, [copies]);
-  log("building the full-text index…");
-  await db.query("CREATE INDEX IF NOT EXISTS eb_search_tsv ON eb_search USING gin (tsv)");
   await db.query("VACUUM ANALYZE");
   return P * copies;
 }

@@ -58,3 +58,20 @@ export async function connectPg(url: string): Promise<Db> {
     },
   };
 }
+
+/** Inserts rows with one multi-row INSERT per `batchSize` rows (each statement its own transaction outside one). */
+export async function insertRows(db: Queryable, table: string, columns: string[], rows: Iterable<unknown[]>, batchSize: number): Promise<void> {
+  let batch: unknown[][] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const params: unknown[] = [];
+    const values = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(", ")})`);
+    batch = [];
+    await db.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`, params);
+  };
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+}

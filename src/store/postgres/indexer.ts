@@ -4,8 +4,9 @@
 import { Vocabulary } from "../../index/search-index.js";
 import { indexTerms, stem } from "../../text/tokenize.js";
 import type { Corpus } from "../../types.js";
-import type { Db, Queryable } from "./db.js";
-import { CHANNEL, ensureSchema, TSV_SQL } from "./schema.js";
+import { type Db, insertRows, type Queryable } from "./db.js";
+import { insertPostings } from "./postings.js";
+import { CHANNEL, ensureSchema } from "./schema.js";
 
 export interface IndexOptions {
   /** Rows per transaction. */
@@ -18,21 +19,11 @@ export interface IndexOptions {
   onProgress?: (message: string) => void;
 }
 
-const TABLES = ["eb_documents", "eb_passages", "eb_search", "eb_quotes", "eb_stances", "eb_actors", "eb_actor_words", "eb_words", "eb_stems"];
-
-/** Inserts rows in batches, each its own transaction, with one multi-row INSERT per batch. */
-async function insertBatched(db: Db, table: string, columns: string[], rows: unknown[][], batchSize: number): Promise<void> {
-  for (let i = 0; i < rows.length; i += batchSize) {
-    const batch = rows.slice(i, i + batchSize);
-    const params: unknown[] = [];
-    const values = batch.map((row) => `(${row.map((v) => `$${params.push(v)}`).join(", ")})`);
-    await db.transaction((tx) => tx.query(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`, params));
-  }
-}
+const TABLES = ["eb_documents", "eb_passages", "eb_postings", "eb_quotes", "eb_stances", "eb_actors", "eb_actor_words", "eb_words", "eb_stems"];
 
 /** Writes `corpus` as a new generation and serves it; returns the generation number. */
 export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {}): Promise<number> {
-  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns.
+  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns. Each INSERT is its own transaction.
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? 1000, 8000));
   await ensureSchema(db);
   const generation = await db.transaction(async (tx) => {
@@ -51,7 +42,7 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
       const d = corpus.passages[q.passageId]!.docId;
       quotesPerDoc.set(d, (quotesPerDoc.get(d) ?? 0) + 1);
     }
-  await insertBatched(
+  await insertRows(
     db,
     "eb_documents",
     ["generation", "id", "record", "quotes"],
@@ -62,45 +53,37 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   const quotesBy = group(corpus.quotes, (q) => q.passageId);
   const timesBy = group(corpus.times, (t) => t.passageId);
   const titleTerms = corpus.documents.map((d) => indexTerms(d.title).join(" "));
-  await insertBatched(
+  const passages = [...corpus.passages].sort((a, b) => a.id - b.id);
+  const terms = passages.map((p) => indexTerms(p.text).join(" "));
+  await insertRows(
     db,
     "eb_passages",
     ["generation", "id", "doc_id", "passage", "quotes", "times", "terms", "title_terms"],
-    corpus.passages.map((p) => [
-      generation,
-      p.id,
-      p.docId,
-      j(p),
-      j(quotesBy.get(p.id) ?? []),
-      j(timesBy.get(p.id) ?? []),
-      indexTerms(p.text).join(" "),
-      titleTerms[p.docId] ?? "",
-    ]),
+    passages.map((p, i) => [generation, p.id, p.docId, j(p), j(quotesBy.get(p.id) ?? []), j(timesBy.get(p.id) ?? []), terms[i]!, titleTerms[p.docId] ?? ""]),
     batchSize,
   );
-  // Each passage's tsvector into the narrow search table, computed by the server from the stems just written.
-  const ids = corpus.passages.reduce((top, p) => Math.max(top, p.id + 1), 0);
-  for (let i = 0; i < ids; i += batchSize)
-    await db.query(
-      `INSERT INTO eb_search (generation, id, tsv) SELECT generation, id, ${TSV_SQL("terms", "title_terms")} FROM eb_passages WHERE generation = $1 AND id >= $2 AND id < $3`,
-      [generation, i, i + batchSize],
-    );
+  await insertPostings(
+    db,
+    generation,
+    passages.map((p, i) => ({ id: p.id, terms: terms[i]!, titleTerms: titleTerms[p.docId] ?? "" })),
+    batchSize,
+  );
   log(`generation ${generation}: ${corpus.passages.length} passages written`);
-  await insertBatched(
+  await insertRows(
     db,
     "eb_quotes",
     ["generation", "id", "speaker", "role", "quote"],
     corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]),
     batchSize,
   );
-  await insertBatched(
+  await insertRows(
     db,
     "eb_stances",
     ["generation", "ord", "actor", "passage_id", "fact"],
     corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]),
     batchSize,
   );
-  await insertBatched(
+  await insertRows(
     db,
     "eb_actors",
     ["generation", "key", "name", "kind", "mentions"],
@@ -114,17 +97,17 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   for (const key of keys) for (const w of new Set(key.split(/\s+/).filter(Boolean))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(key);
   const wordRows: unknown[][] = [];
   for (const [w, ks] of byWord) ks.forEach((k, i) => wordRows.push([generation, w, i, k]));
-  await insertBatched(db, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
+  await insertRows(db, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
 
   const vocabulary = Vocabulary.of(corpus);
-  await insertBatched(
+  await insertRows(
     db,
     "eb_words",
     ["generation", "word", "n", "stem"],
     [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]),
     batchSize,
   );
-  await insertBatched(
+  await insertRows(
     db,
     "eb_stems",
     ["generation", "stem", "df"],

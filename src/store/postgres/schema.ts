@@ -6,23 +6,18 @@ import type { Queryable } from "./db.js";
 /** The channel the indexer NOTIFYs with the new generation when it commits. */
 export const CHANNEL = "eb_generation";
 
-/** A passage's tsvector from its stems: the text weighted above the title (A and D). */
-export const TSV_SQL = (terms: string, titleTerms: string): string =>
-  `setweight(to_tsvector('simple', ${terms}), 'A') || setweight(to_tsvector('simple', ${titleTerms}), 'D')`;
-
 const TABLES = [
   `CREATE TABLE IF NOT EXISTS eb_state (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), generation bigint NOT NULL, next bigint NOT NULL, root text, fingerprint text)`,
   `INSERT INTO eb_state (id, generation, next) VALUES (1, 0, 1) ON CONFLICT (id) DO NOTHING`,
   `CREATE TABLE IF NOT EXISTS eb_documents (generation bigint NOT NULL, id int NOT NULL, record jsonb NOT NULL, quotes int NOT NULL, PRIMARY KEY (generation, id))`,
-  // terms / title_terms: the stems our own tokenizer makes, so PostgreSQL matches exactly the words
-  // the embedded index matches. Their tsvector lives in eb_search, not here.
+  // terms / title_terms: the stems our own tokenizer makes, space-separated (their postings are in eb_postings).
   `CREATE TABLE IF NOT EXISTS eb_passages (generation bigint NOT NULL, id int NOT NULL, doc_id int NOT NULL, passage jsonb NOT NULL, quotes jsonb NOT NULL, times jsonb NOT NULL,
      terms text NOT NULL, title_terms text NOT NULL, PRIMARY KEY (generation, id))`,
-  // The narrow search table: ranking reads a passage's tsvector for every passage holding a common
-  // word (tens of thousands at 1M); here that read is a small row, not the wide passage row with its
-  // text, line map and facts. The wide rows are fetched only for the few ids ranking returns.
-  `CREATE TABLE IF NOT EXISTS eb_search (generation bigint NOT NULL, id int NOT NULL, tsv tsvector NOT NULL, PRIMARY KEY (generation, id))`,
-  `CREATE INDEX IF NOT EXISTS eb_search_tsv ON eb_search USING gin (tsv)`,
+  // Each stem's passages by spans of ids, as compact byte strings (postings.ts): ranking reads a
+  // question's few stems here. Stored out of line and uncompressed: they do not compress, and are read whole.
+  `CREATE TABLE IF NOT EXISTS eb_postings (generation bigint NOT NULL, stem text NOT NULL, first int NOT NULL, text bytea NOT NULL, title bytea NOT NULL, PRIMARY KEY (generation, stem, first))`,
+  `ALTER TABLE eb_postings ALTER COLUMN text SET STORAGE EXTERNAL`,
+  `ALTER TABLE eb_postings ALTER COLUMN title SET STORAGE EXTERNAL`,
   `CREATE TABLE IF NOT EXISTS eb_quotes (generation bigint NOT NULL, id int NOT NULL, speaker text, role text, quote jsonb NOT NULL, PRIMARY KEY (generation, id))`,
   `CREATE INDEX IF NOT EXISTS eb_quotes_speaker ON eb_quotes (generation, speaker)`,
   `CREATE TABLE IF NOT EXISTS eb_stances (generation bigint NOT NULL, ord int NOT NULL, actor text NOT NULL, fact jsonb NOT NULL, PRIMARY KEY (generation, ord))`,
@@ -43,14 +38,11 @@ const TABLES = [
 ];
 
 /**
- * A database made before eb_search kept the tsvector as a generated column of eb_passages, with
- * its own GIN index: the vectors move to eb_search once, then the column and its index go.
+ * What searched a database made before eb_postings: a tsvector per passage (in eb_search, or a
+ * generated column of eb_passages before that) with its GIN index. Dropped once the served
+ * generation has its postings (postings.ts buildMissingPostings).
  */
-const MIGRATE_SEARCH = [
-  `INSERT INTO eb_search (generation, id, tsv) SELECT generation, id, ${TSV_SQL("terms", "title_terms")} FROM eb_passages ON CONFLICT DO NOTHING`,
-  `DROP INDEX IF EXISTS eb_passages_tsv`,
-  `ALTER TABLE eb_passages DROP COLUMN IF EXISTS tsv`,
-];
+export const LEGACY_SEARCH = [`DROP TABLE IF EXISTS eb_search`, `DROP INDEX IF EXISTS eb_passages_tsv`, `ALTER TABLE eb_passages DROP COLUMN IF EXISTS tsv`];
 
 /** Trigram indexes for typos and autocomplete, where the server has pg_trgm (PGlite ships it as a module). */
 const TRIGRAM = [
@@ -90,10 +82,6 @@ export interface SchemaInfo {
 
 export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
   for (const sql of TABLES) await db.query(sql);
-  const { rows } = await db.query<{ old: boolean }>(
-    "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'eb_passages' AND column_name = 'tsv' AND table_schema = current_schema()) AS old",
-  );
-  if (rows[0]?.old) for (const sql of MIGRATE_SEARCH) await db.query(sql);
   const unaccent = await defineFold(db);
   let trigrams = true;
   try {

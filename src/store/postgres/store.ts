@@ -22,6 +22,8 @@ import type {
 } from "../types.js";
 import type { Db } from "./db.js";
 import { writeCorpus } from "./indexer.js";
+import { buildMissingPostings, NO_POSTINGS, type Postings, readPostings } from "./postings.js";
+import { intersect, topScored, union } from "./ranking.js";
 import { CHANNEL, ensureSchema, foldSql } from "./schema.js";
 
 /** The served generation, read inside each statement. */
@@ -43,26 +45,16 @@ export class PostgresStore implements SearchBackend, FactStore {
     private readonly trigrams: boolean,
     /** The server has `unaccent`: names are compared without any accents, not only the common ones. */
     readonly unaccent: boolean,
-    /** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking. */
-    private readonly rarePassages: number,
-    /** How many passages, in id order, the all-words probe of common words walks at most. */
-    private readonly walkRows: number,
   ) {}
 
   /**
    * The store over `db`, creating the schema when missing; `unaccent: false` never uses that
-   * extension; `rarePassages` and `walkRows` change where ranking starts (the answers stay the
-   * same: tests).
+   * extension.
    */
-  static async open(db: Db, opts: { unaccent?: boolean; rarePassages?: number; walkRows?: number } = {}): Promise<PostgresStore> {
+  static async open(db: Db, opts: { unaccent?: boolean } = {}): Promise<PostgresStore> {
     const schema = await ensureSchema(db);
-    return new PostgresStore(
-      db,
-      schema.trigrams,
-      opts.unaccent === false ? false : schema.unaccent,
-      opts.rarePassages ?? RARE_PASSAGES,
-      opts.walkRows ?? WALK_ROWS,
-    );
+    await buildMissingPostings(db);
+    return new PostgresStore(db, schema.trigrams, opts.unaccent === false ? false : schema.unaccent);
   }
 
   /**
@@ -102,17 +94,14 @@ export class PostgresStore implements SearchBackend, FactStore {
   async candidates(query: string, limit: number): Promise<number[]> {
     const stems = [...new Set(indexTerms(query))];
     if (stems.length === 0) return [];
-    // Every word first: a handful of passages holding them all are the candidates.
-    // No ORDER BY: the scan stops at MAX_ALL + 1 rows instead of sorting every passage holding
-    // common words; only a set of at most MAX_ALL is used, and it is sorted here.
-    const all = await this.db.query<{ id: number }>(`SELECT id FROM eb_search WHERE generation = ${GEN} AND tsv @@ ${andQuery("$1")} LIMIT ${MAX_ALL + 1}`, [
-      stems,
-    ]);
-    if (all.rows.length > 0 && all.rows.length <= MAX_ALL)
-      return all.rows
-        .map((r) => r.id)
-        .sort((a, b) => a - b)
-        .slice(0, limit);
+    // Every word first (in the text or the title): a handful of passages holding them all are the candidates.
+    const postings = await readPostings(this.db, GEN, stems);
+    const lists = stems.map((s) => postings.get(s) ?? NO_POSTINGS);
+    const all = intersect(
+      lists.map((l) => union(l.text, l.title)),
+      MAX_ALL + 1,
+    );
+    if (all.length > 0 && all.length <= MAX_ALL) return all.slice(0, limit);
     // Else the rarest words, exact, ranked; typo-tolerant and prefix matching only when that finds too little.
     const focused = await this.focus(query);
     const terms = [...new Set(indexTerms(focused))];
@@ -120,10 +109,11 @@ export class PostgresStore implements SearchBackend, FactStore {
     const exact = await this.ranked(
       terms.map((t) => ({ term: t, weight: 1 })),
       limit,
+      postings,
     );
     if (exact.length >= 5) return exact;
     const expanded = await this.expand(terms);
-    return this.ranked(expanded, limit);
+    return this.ranked(expanded, limit, postings);
   }
 
   async correct(text: string): Promise<string | null> {
@@ -407,91 +397,36 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /**
    * Passages holding any of the terms, best first: each term found counts its rarity (idf), a
-   * title-only match a quarter, a typo-expanded term its weight. Scoring every passage holding a
-   * common word is what makes this slow on a large corpus, so the passages holding one of the rarer
-   * terms are scored first (on every term), widening to more terms until the `limit` best of them
-   * settle the top (MaxScore): the answer is always the same as scoring everything.
+   * title-only match a quarter, a typo-expanded term its weight. When `limit` passages hold every
+   * term in their text, they have the highest score there is, and the first of them by id are the
+   * answer. Scored in this process over the terms' postings (`known` holds some already read).
    */
-  private async ranked(terms: Array<{ term: string; weight: number }>, limit: number): Promise<number[]> {
-    const params = [terms.map((t) => t.term), terms.map((t) => t.weight), limit];
-    const { rows: stats } = await this.db.query<{ term: string; df: number | null; n: string }>(
-      `SELECT u.term, s.df, ${PASSAGE_COUNT} AS n FROM unnest($1::text[]) AS u(term) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term`,
-      [params[0]],
-    );
-    const n = Number(stats[0]?.n ?? 0);
-    const df = new Map(stats.map((r) => [r.term, r.df ?? 0]));
-    const bound = (t: { term: string; weight: number }): number => t.weight * Math.log(1 + n / Math.max(df.get(t.term) ?? 1, 1));
-    const byRarity = [...terms].sort((a, b) => df.get(a.term)! - df.get(b.term)!);
-    // rest[j]: the most a passage holding none of the j rarest terms can score.
-    const rest = byRarity.map((_, j) => byRarity.slice(j).reduce((sum, t) => sum + bound(t), 0));
-    // The rarer terms first, up to rarePassages passages by their counts (at least one term).
-    let j = 0;
-    for (let covered = 0; j < byRarity.length; j++) {
-      if (j > 0 && covered + df.get(byRarity[j]!.term)! > this.rarePassages) break;
-      covered += df.get(byRarity[j]!.term)!;
-    }
-    // When `limit` passages hold every term in their text, they have the highest score there is:
-    // the answer is the first of them by id, and nothing needs scoring.
-    const best = await this.firstHoldingAll(
-      params,
-      n,
-      terms.map((t) => df.get(t.term)!),
+  private async ranked(terms: Array<{ term: string; weight: number }>, limit: number, known: Map<string, Postings>): Promise<number[]> {
+    const missing = terms.map((t) => t.term).filter((t) => !known.has(t));
+    const [counts, read] = await Promise.all([this.stemCounts(terms.map((t) => t.term)), readPostings(this.db, GEN, missing)]);
+    const postingsOf = (term: string): Postings => known.get(term) ?? read.get(term) ?? NO_POSTINGS;
+    const best = intersect(
+      terms.map((t) => postingsOf(t.term).text),
       limit,
     );
-    if (best.length >= limit) return best.map((r) => r.id);
-    // Passages holding one of the j rarest terms, scored on every term (as MaxScore does): once the
-    // limit-th of them scores more than rest[j], no passage outside them can enter the top, and
-    // the top is the answer. Too few of them: the next rarer terms join, until their passages'
-    // count doubles. A limit-th score that settles a longer prefix only: that prefix is scored
-    // once more, and its top is the answer (its limit-th can only be higher).
-    const scoreRarest = async (k: number): Promise<Array<{ id: number; score: number }>> => {
-      const any = byRarity.slice(0, k).map((_, i) => `plainto_tsquery('simple', ($4::text[])[${i + 1}])`);
-      return (await this.db.query<{ id: number; score: number }>(RANK_SQL(`(${any.join(" || ")})`), [...params, byRarity.slice(0, k).map((t) => t.term)])).rows;
-    };
-    const settles = (score: number, k: number): boolean => score > rest[k]! * (1 + 1e-9);
-    while (j < byRarity.length) {
-      const rows = await scoreRarest(j);
-      if (rows.length >= limit) {
-        const kth = rows[limit - 1]!.score;
-        let need = j;
-        while (need < byRarity.length && !settles(kth, need)) need++;
-        if (need === j) return rows.map((r) => r.id);
-        if (need < byRarity.length) return (await scoreRarest(need)).map((r) => r.id);
-        break;
-      }
-      const covered = byRarity.slice(0, j).reduce((sum, t) => sum + df.get(t.term)!, 0);
-      let more = j + 1;
-      for (let grown = covered + df.get(byRarity[j]!.term)!; more < byRarity.length && grown < 2 * covered; more++) grown += df.get(byRarity[more]!.term)!;
-      j = more;
-    }
-    const { rows } = await this.db.query<{ id: number }>(RANK_SQL("(SELECT tsquery_or_agg FROM t_or)"), params);
-    return rows.map((r) => r.id);
+    if (best.length >= limit) return best;
+    const idf = (term: string): number => Math.log(1 + counts.n / Math.max(counts.df.get(term) ?? 1, 1));
+    return topScored(
+      terms.map((t) => ({ postings: postingsOf(t.term), value: t.weight * idf(t.term) })),
+      limit,
+      TITLE_WEIGHT,
+    );
   }
 
-  /**
-   * The first `limit` passages by id holding every term in their text. Common words together
-   * (thousands of passages at 1M) are found sooner by walking the first `walkRows` passages in id
-   * order than by collecting and sorting all of them: the first `limit` found there are the
-   * first overall. Tried only when the words' counts say that many should be there; otherwise,
-   * and when the walk finds fewer, matched through the full-text index, then sorted.
-   */
-  private async firstHoldingAll(params: unknown[], n: number, dfs: number[], limit: number): Promise<Array<{ id: number }>> {
-    const expected = dfs.reduce((share, d) => share * Math.min(1, d / Math.max(n, 1)), this.walkRows);
-    if (this.walkRows > 0 && expected >= limit) {
-      const { rows } = await this.db.query<{ id: number }>(
-        `SELECT s.id FROM (SELECT id, tsv FROM eb_search WHERE generation = ${GEN} ORDER BY id LIMIT ${this.walkRows}) s
-         WHERE s.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a) ORDER BY s.id LIMIT $3`,
-        params,
-      );
-      if (rows.length >= limit) return rows;
-    }
-    // MATERIALIZED: matched through the full-text index, then sorted; never a walk of the whole table in id order.
-    const { rows } = await this.db.query<{ id: number }>(
-      `WITH m AS MATERIALIZED (SELECT p.id FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ (SELECT tsquery_and_agg FROM (${ALL_IN_TEXT}) a))
-       SELECT id FROM m ORDER BY id LIMIT $3`,
-      params,
+  /** The served generation's passage count and each stem's (absent: none). */
+  private async stemCounts(stems: string[]): Promise<{ n: number; df: Map<string, number> }> {
+    const { rows } = await this.db.query<{ stem: string | null; df: number | null; n: string }>(
+      `SELECT s.stem, s.df, ${PASSAGE_COUNT} AS n FROM (SELECT 1) one LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = ANY($1::text[])`,
+      [stems],
     );
-    return rows;
+    const df = new Map<string, number>();
+    for (const r of rows) if (r.stem !== null) df.set(r.stem, Number(r.df));
+    return { n: Number(rows[0]?.n ?? 0), df };
   }
 
   /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
@@ -570,41 +505,8 @@ const MIN_TRIGRAM_BOUND = 0.1;
 /** Room under the bound for words whose repeated trigrams count once. */
 const TRIGRAM_MARGIN = 0.85;
 
-/** How many passages, in id order, the all-words probe of common words walks at most, by default. */
-const WALK_ROWS = 20000;
-
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
-
-/** How many passages (by their words' counts) the rarest terms may reach for the first, partial ranking, by default. */
-const RARE_PASSAGES = 20000;
-
-/** The terms ($1, weights $2) with their idf, their tsquery and the same on the text alone (weight A). */
-const TERMS_SQL = `SELECT u.term, u.weight, ln(1 + ${PASSAGE_COUNT}::float / greatest(coalesce(s.df, 1), 1)) AS idf,
-         plainto_tsquery('simple', u.term) AS q, (plainto_tsquery('simple', u.term)::text || ':A')::tsquery AS qa
-  FROM unnest($1::text[], $2::float8[]) AS u(term, weight) LEFT JOIN eb_stems s ON s.generation = ${GEN} AND s.stem = u.term
-  WHERE plainto_tsquery('simple', u.term)::text <> ''`;
-
-/** One tsquery: every term in the text (what scores highest). */
-const ALL_IN_TEXT = `SELECT CASE WHEN count(*) = 0 THEN NULL ELSE string_agg('(' || qa::text || ')', ' & ')::tsquery END AS tsquery_and_agg FROM (${TERMS_SQL}) t WHERE $3::int IS NOT NULL`;
-
-/**
- * The ranking of `ranked` over the passages matching `filter` (a tsquery expression); $1 terms,
- * $2 weights, $3 limit. One pass over the passages: each is scored on every term in place, instead
- * of a pass per term and a sort of passages by term.
- */
-const RANK_SQL = (filter: string): string =>
-  `WITH t AS (${TERMS_SQL}),
-   t_or AS (SELECT string_agg('(' || q::text || ')', ' | ')::tsquery AS tsquery_or_agg FROM t),
-   scored AS (
-     SELECT p.id, (SELECT sum(t.weight * t.idf * CASE WHEN p.tsv @@ t.qa THEN 1 WHEN p.tsv @@ t.q THEN ${TITLE_WEIGHT} ELSE 0 END) FROM t) AS score
-     FROM eb_search p WHERE p.generation = ${GEN} AND p.tsv @@ ${filter})
-   SELECT id, score FROM scored WHERE score > 0 ORDER BY score DESC, id LIMIT $3`;
-
-/** An AND tsquery of the given stems. */
-function andQuery(param: string): string {
-  return `plainto_tsquery('simple', array_to_string(${param}::text[], ' '))`;
-}
 
 /** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
