@@ -23,8 +23,10 @@ const TABLES = ["eb_documents", "eb_passages", "eb_postings", "eb_quotes", "eb_s
 
 /** Writes `corpus` as a new generation and serves it; returns the generation number. */
 export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {}): Promise<number> {
-  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns. Each INSERT is its own transaction.
+  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns.
   const batchSize = Math.max(1, Math.min(opts.batchSize ?? 1000, 8000));
+  // Every batch (one multi-row INSERT) in a transaction of its own.
+  const batches: Queryable = { query: (sql, params) => db.transaction((tx) => tx.query(sql, params)) };
   await ensureSchema(db);
   const generation = await db.transaction(async (tx) => {
     const { rows } = await tx.query<{ next: string }>("UPDATE eb_state SET next = next + 1 WHERE id = 1 RETURNING next - 1 AS next");
@@ -43,7 +45,7 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
       quotesPerDoc.set(d, (quotesPerDoc.get(d) ?? 0) + 1);
     }
   await insertRows(
-    db,
+    batches,
     "eb_documents",
     ["generation", "id", "record", "quotes"],
     corpus.documents.map((d) => [generation, d.id, j(d), quotesPerDoc.get(d.id) ?? 0]),
@@ -56,35 +58,35 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   const passages = [...corpus.passages].sort((a, b) => a.id - b.id);
   const terms = passages.map((p) => indexTerms(p.text).join(" "));
   await insertRows(
-    db,
+    batches,
     "eb_passages",
     ["generation", "id", "doc_id", "passage", "quotes", "times", "terms", "title_terms"],
     passages.map((p, i) => [generation, p.id, p.docId, j(p), j(quotesBy.get(p.id) ?? []), j(timesBy.get(p.id) ?? []), terms[i]!, titleTerms[p.docId] ?? ""]),
     batchSize,
   );
   await insertPostings(
-    db,
+    batches,
     generation,
     passages.map((p, i) => ({ id: p.id, terms: terms[i]!, titleTerms: titleTerms[p.docId] ?? "" })),
     batchSize,
   );
   log(`generation ${generation}: ${corpus.passages.length} passages written`);
   await insertRows(
-    db,
+    batches,
     "eb_quotes",
     ["generation", "id", "speaker", "role", "quote"],
     corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]),
     batchSize,
   );
   await insertRows(
-    db,
+    batches,
     "eb_stances",
     ["generation", "ord", "actor", "passage_id", "fact"],
     corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]),
     batchSize,
   );
   await insertRows(
-    db,
+    batches,
     "eb_actors",
     ["generation", "key", "name", "kind", "mentions"],
     [...corpus.actors].map(([k, a]) => [generation, k, a.name, a.kind, a.mentions]),
@@ -97,18 +99,18 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   for (const key of keys) for (const w of new Set(key.split(/\s+/).filter(Boolean))) (byWord.get(w) ?? byWord.set(w, []).get(w)!).push(key);
   const wordRows: unknown[][] = [];
   for (const [w, ks] of byWord) ks.forEach((k, i) => wordRows.push([generation, w, i, k]));
-  await insertRows(db, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
+  await insertRows(batches, "eb_actor_words", ["generation", "word", "ord", "key"], wordRows, batchSize);
 
   const vocabulary = Vocabulary.of(corpus);
   await insertRows(
-    db,
+    batches,
     "eb_words",
     ["generation", "word", "n", "stem"],
     [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]),
     batchSize,
   );
   await insertRows(
-    db,
+    batches,
     "eb_stems",
     ["generation", "stem", "df"],
     [...vocabulary.df].map(([s, n]) => [generation, s, n]),
