@@ -50,8 +50,8 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
       params,
     );
     await db.query(
-      `INSERT INTO eb_stances (generation, ord, actor, passage_id, fact)
-       SELECT generation, ord + $2, actor, passage_id + $1, fact || jsonb_build_object('passageId', passage_id + $1) FROM eb_stances WHERE generation = ${GEN} AND ord < ${S}`,
+      `INSERT INTO eb_stances (generation, ord, actor, passage_id, fact, evaluation, keep)
+       SELECT generation, ord + $2, actor, passage_id + $1, fact || jsonb_build_object('passageId', passage_id + $1), evaluation, keep FROM eb_stances WHERE generation = ${GEN} AND ord < ${S}`,
       [k * P, k * S],
     );
     log(`copy ${k + 1}/${copies} written`);

@@ -17,7 +17,8 @@ import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
 import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
 import { EmbeddedStore } from "../src/store/embedded/store.js";
-import { mayHoldCutWords } from "../src/store/topic-words.js";
+import { EVALUATION } from "../src/extract/stance.js";
+import { mayHoldCutWords, mayHoldCutWordsSql } from "../src/store/topic-words.js";
 import type { Store, TopicWords } from "../src/store/types.js";
 import { contentTerms } from "../src/text/tokenize.js";
 import { typoEdits } from "../src/text/typos.js";
@@ -142,6 +143,14 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().passages([])).toEqual([]);
   });
 
+  it("gives the document of each passage asked, leaving out unknown ids", async () => {
+    const ids = engine.corpus.passages.map((p) => p.id);
+    const got = await store().documentsOf([...ids, 999]);
+    expect([...got].sort((a, b) => a[0] - b[0])).toEqual(engine.corpus.passages.map((p) => [p.id, p.docId]));
+    expect(new Set(got.values()).size).toBeGreaterThan(1);
+    expect(await store().documentsOf([])).toEqual(new Map());
+  });
+
   it("finds the passage holding every word first, and nothing for words no passage has", async () => {
     const ids = await store().candidates("cod away", 5);
     expect(engine.corpus.passages[ids[0]!]!.text).toContain("drive the cod away");
@@ -254,6 +263,29 @@ describe("both stores", () => {
     const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
     const [[, a], [, b]] = stores();
     expect(await answer(ctx(b), q)).toEqual(await answer(ctx(a), q));
+  });
+});
+
+describe("PostgreSQL stances of a database indexed before each fact's class and keep were columns", () => {
+  it("are the same, worked out of the facts", async () => {
+    const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
+    try {
+      await writeCorpus(own, engine.corpus, { batchSize: 20 });
+      const store = await PostgresStore.open(own);
+      store.fewStances = 0;
+      const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+      const topics = () => Promise.all(TOPICS.map(([words, min, minEvaluation]) => store.stancesAbout(keys, topicOf(words, min, minEvaluation))));
+      const plain = await topics();
+      // Every target ends in a number now, as one cut at its comma: every fact is kept, whatever the topic.
+      await own.query(`UPDATE eb_stances SET fact = jsonb_set(fact, '{target}', to_jsonb((fact->>'target') || ' 800'))`);
+      await own.query(`UPDATE eb_stances SET evaluation = fact->>'cueClass' = '${EVALUATION}', keep = ${mayHoldCutWordsSql("fact")}`);
+      const kept = await topics();
+      expect(kept.flat().length).toBeGreaterThan(plain.flat().length);
+      await own.query("UPDATE eb_stances SET evaluation = NULL, keep = NULL");
+      expect(await topics()).toEqual(kept);
+    } finally {
+      await own.close?.();
+    }
   });
 });
 

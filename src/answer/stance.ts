@@ -69,33 +69,36 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const topicCue = topicText ? topicAction(topicText) : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
   const seen = new Set<string>();
-  // Without a topic evaluative words say nothing (below): their passages are not needed.
-  const needed = facts.filter((f) => topicQuery || f.cueClass !== EVALUATION).map((f) => f.passageId);
-  const at = new Map((await ctx.facts.passages([...new Set(needed)])).map((x) => [x.passage.id, x]));
+  // Without a topic evaluative words say nothing (below): their passages are not needed. Every
+  // other fact then counts whole, so only which document its passage is in matters until the
+  // results are chosen, and only the results' passages are read (a frequent actor has thousands).
+  const needed = [...new Set(facts.filter((f) => topicQuery || f.cueClass !== EVALUATION).map((f) => f.passageId))];
+  const at = new Map(topicQuery ? (await ctx.facts.passages(needed)).map((x) => [x.passage.id, x]) : []);
+  const docs = topicQuery ? new Map([...at].map(([id, x]) => [id, x.passage.docId])) : await ctx.facts.documentsOf(needed);
   for (const f of facts) {
     const key = `${f.passageId}:${f.cueStart}`;
     if (seen.has(key)) continue;
-    const here = at.get(f.passageId);
-    if (!here) continue;
-    const p = here.passage;
-    const clause = f.clause ? p.text.slice(f.clause.start, f.clause.end) : "";
+    if (!docs.has(f.passageId)) continue;
     let relevance = 1;
     let polarity: Polarity;
-    if (f.cueClass === EVALUATION) {
-      // Evaluative words say what the actor thinks only of what they are about: the topic must be
-      // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
-      if (!topicQuery) continue;
-      relevance =
-        layeredCoverage(topicQuery, [
-          [f.target, 1],
-          [clause, 1],
-        ]) * headShare(clause, topicQuery);
-      if (relevance < TOPIC_MIN_COVERAGE) continue;
-      const pol = evaluationAbout(clause, topicQuery);
-      if (!pol) continue;
-      polarity = pol;
-    } else {
-      if (topicQuery) {
+    if (topicQuery) {
+      const here = at.get(f.passageId);
+      if (!here) continue;
+      const p = here.passage;
+      const clause = f.clause ? p.text.slice(f.clause.start, f.clause.end) : "";
+      if (f.cueClass === EVALUATION) {
+        // Evaluative words say what the actor thinks only of what they are about: the topic must be
+        // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
+        relevance =
+          layeredCoverage(topicQuery, [
+            [f.target, 1],
+            [clause, 1],
+          ]) * headShare(clause, topicQuery);
+        if (relevance < TOPIC_MIN_COVERAGE) continue;
+        const pol = evaluationAbout(clause, topicQuery);
+        if (!pol) continue;
+        polarity = pol;
+      } else {
         // The cue's own clause counts fully; the rest of its sentence, its paragraph and the headline less.
         relevance = layeredCoverage(topicQuery, [
           [f.target, 1],
@@ -105,7 +108,11 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
           [here.document.title, TITLE_LAYER],
         ]);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
+        polarity = towardTopic(f, topicCue);
       }
+    } else {
+      // Evaluative words say nothing without a topic: what they are about is unknown.
+      if (f.cueClass === EVALUATION) continue;
       polarity = towardTopic(f, topicCue);
     }
     seen.add(key);
@@ -113,10 +120,13 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
     evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
   }
   if (evidence.length === 0) return noneAbout(base, actor, topicText, topicQuery ? await firstStances(ctx, keys) : facts);
-  const docOf = (id: number): number => at.get(id)!.passage.docId;
+  const docOf = (id: number): number => docs.get(id)!;
   const overall = aggregate(statedFirst(evidence, docOf));
-  const results = diversify(evidence, docOf)
-    .slice(0, limit)
+  const chosen = diversify(evidence, docOf).slice(0, limit);
+  if (!topicQuery) for (const x of await ctx.facts.passages([...new Set(chosen.map((e) => e.f.passageId))])) at.set(x.passage.id, x);
+  const results = chosen
+    // A passage gone meanwhile (the index was replaced between the two reads) is left out.
+    .filter(({ f }) => at.has(f.passageId))
     .map(({ f, polarity, weight }): StanceResult => {
       const { passage: p, document: doc } = at.get(f.passageId)!;
       const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);

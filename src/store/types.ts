@@ -55,6 +55,8 @@ export interface StoreStats {
 export interface FactStore {
   /** Passages with their document and facts, in the order asked; unknown ids are left out. */
   passages(ids: readonly number[]): Promise<PassageFacts[]>;
+  /** The document of each of these passages (unknown ids are left out): what passages() would say of them, without their text and facts. */
+  documentsOf(ids: readonly number[]): Promise<Map<number, number>>;
   /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order; the first `limit` when given. */
   stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
   /**

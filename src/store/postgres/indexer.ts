@@ -1,9 +1,11 @@
 // Writes a corpus into PostgreSQL as a new generation, in batches of one transaction each, then
 // flips the served generation and NOTIFYs every process. A crash before the flip leaves the
 // previous generation serving (its half-written successor is removed by the next run).
+import { EVALUATION } from "../../extract/stance.js";
 import { Vocabulary } from "../../index/search-index.js";
 import { indexTerms, stem } from "../../text/tokenize.js";
 import type { Corpus } from "../../types.js";
+import { mayHoldCutWords } from "../topic-words.js";
 import { type Db, insertRows, type Queryable } from "./db.js";
 import { insertPostings } from "./postings.js";
 import { CHANNEL, ensureSchema } from "./schema.js";
@@ -81,8 +83,8 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   await insertRows(
     batches,
     "eb_stances",
-    ["generation", "ord", "actor", "passage_id", "fact"],
-    corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s)]),
+    ["generation", "ord", "actor", "passage_id", "fact", "evaluation", "keep"],
+    corpus.stances.map((s, i) => [generation, i, s.actor, s.passageId, j(s), s.cueClass === EVALUATION, mayHoldCutWords(s)]),
     batchSize,
   );
   await insertRows(

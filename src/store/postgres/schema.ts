@@ -13,6 +13,8 @@ const TABLES = [
   // terms / title_terms: the stems our own tokenizer makes, space-separated (their postings are in eb_postings).
   `CREATE TABLE IF NOT EXISTS eb_passages (generation bigint NOT NULL, id int NOT NULL, doc_id int NOT NULL, passage jsonb NOT NULL, quotes jsonb NOT NULL, times jsonb NOT NULL,
      terms text NOT NULL, title_terms text NOT NULL, PRIMARY KEY (generation, id))`,
+  // Which document each passage is in, without reading the passage's row (stance without a topic asks it of thousands).
+  `CREATE INDEX IF NOT EXISTS eb_passages_doc ON eb_passages (generation, id) INCLUDE (doc_id)`,
   // Each stem's passages by spans of ids, as compact byte strings (postings.ts): ranking reads a
   // question's few stems here. Stored out of line and uncompressed: they do not compress, and are read whole.
   `CREATE TABLE IF NOT EXISTS eb_postings (generation bigint NOT NULL, stem text NOT NULL, first int NOT NULL, text bytea NOT NULL, title bytea NOT NULL, PRIMARY KEY (generation, stem, first))`,
@@ -21,10 +23,16 @@ const TABLES = [
   `CREATE TABLE IF NOT EXISTS eb_quotes (generation bigint NOT NULL, id int NOT NULL, speaker text, role text, quote jsonb NOT NULL, PRIMARY KEY (generation, id))`,
   `CREATE INDEX IF NOT EXISTS eb_quotes_speaker ON eb_quotes (generation, speaker)`,
   `CREATE TABLE IF NOT EXISTS eb_stances (generation bigint NOT NULL, ord int NOT NULL, actor text NOT NULL, fact jsonb NOT NULL, PRIMARY KEY (generation, ord))`,
-  `CREATE INDEX IF NOT EXISTS eb_stances_actor ON eb_stances (generation, actor)`,
   // Added after the first schema: a database made before it gains the column (filled on the next index).
   `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS passage_id int`,
   `CREATE INDEX IF NOT EXISTS eb_stances_passage ON eb_stances (generation, passage_id)`,
+  // What stancesAbout reads of each of an actor's facts before choosing which to fetch, held by
+  // the actor index itself so that read needs no row (an index-only scan once the table is vacuumed).
+  // A database indexed before has them empty until its next index: stancesAbout works them out of the facts then.
+  `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS evaluation boolean`,
+  `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS keep boolean`,
+  `CREATE INDEX IF NOT EXISTS eb_stances_actor_heads ON eb_stances (generation, actor, ord) INCLUDE (passage_id, evaluation, keep)`,
+  `DROP INDEX IF EXISTS eb_stances_actor`,
   // The folder listing the served generation was built from (a bot compares it at start-up).
   `ALTER TABLE eb_state ADD COLUMN IF NOT EXISTS listing text`,
   // The served generation's passage count, for idf without counting the passages on every query.

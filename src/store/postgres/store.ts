@@ -176,6 +176,16 @@ export class PostgresStore implements SearchBackend, FactStore {
     return out;
   }
 
+  async documentsOf(ids: readonly number[]): Promise<Map<number, number>> {
+    if (ids.length === 0) return new Map();
+    // From the index eb_passages_doc alone (a generation's documents are written before its passages).
+    const { rows } = await this.db.query<{ id: number; doc_id: number }>(
+      `SELECT id, doc_id FROM eb_passages WHERE generation = ${GEN} AND id = ANY($1::int[])`,
+      [[...ids]],
+    );
+    return new Map(rows.map((r) => [r.id, r.doc_id]));
+  }
+
   async stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
@@ -286,33 +296,63 @@ export class PostgresStore implements SearchBackend, FactStore {
   }
 
   /**
-   * The actor's facts (by the actor index) kept in the database when their passage's terms hold
-   * enough of the topic's, each term with the corpus' stems a typo away: only those facts travel.
+   * The actor's facts kept when their passage's text holds enough of the topic's terms, each term
+   * with the corpus' stems a typo away, as the embedded store keeps them: the facts' passages and
+   * classes are read first (a few bytes each), checked against the postings of the topic's
+   * spellings, and only the facts kept travel.
    */
   async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
+    const heads = await this.stanceHeads(unique);
     // An actor with few facts: all of them (more than asked, which the contract allows), cheaper
     // than finding the topic's spellings, which takes a trigram query per word.
-    const head = await this.stancesByActors(unique, this.fewStances + 1);
-    if (head.length <= this.fewStances) return head;
-    const stems: string[] = [];
-    const groups: number[] = [];
-    for (const [g, spellings] of (await this.typoSpellings([...new Set(topic.terms)])).entries()) {
-      for (const st of spellings) {
-        stems.push(st);
-        groups.push(g);
-      }
+    if (heads.length <= this.fewStances) return this.stancesByOrd(heads.map((h) => h.ord));
+    const groups = await this.typoSpellings([...new Set(topic.terms)]);
+    const postings = await readPostings(this.db, GEN, [...new Set(groups.flat())]);
+    const ids = [...new Set(heads.flatMap((h) => (h.passage_id === null ? [] : [h.passage_id])))].sort((x, y) => x - y);
+    const held = new Map<number, number>(ids.map((id) => [id, 0]));
+    // Per topic term: the passages holding it or one of its spellings, counted once.
+    for (const spellings of groups) {
+      const holding = spellings.reduce((acc, st) => union(acc, postings.get(st)?.text ?? NO_POSTINGS.text), NO_POSTINGS.text);
+      for (const id of intersect([Int32Array.from(ids), holding], ids.length)) held.set(id, held.get(id)! + 1);
     }
-    const { rows } = await this.db.query<{ fact: StanceFact }>(
-      `SELECT s.fact FROM eb_stances s LEFT JOIN eb_passages p ON p.generation = s.generation AND p.id = s.passage_id
-       WHERE s.generation = ${GEN} AND s.actor = ANY($1::text[])
-         AND ((SELECT count(DISTINCT u.g) FROM unnest($2::text[], $3::int[]) AS u(stem, g) WHERE u.stem = ANY(string_to_array(p.terms, ' '))) >= CASE WHEN s.fact->>'cueClass' = '${EVALUATION}' THEN $5::int ELSE $4::int END
-              OR ${mayHoldCutWordsSql("s.fact")})
-       ORDER BY array_position($1::text[], s.actor), s.ord`,
-      [unique, stems, groups, topic.min, topic.minEvaluation],
+    const kept = heads.filter((h) => h.keep || (h.passage_id !== null && held.get(h.passage_id)! >= (h.evaluation ? topic.minEvaluation : topic.min)));
+    return this.stancesByOrd(kept.map((h) => h.ord));
+  }
+
+  /**
+   * Each of the actors' facts' row, passage, class and whether it is kept whatever the passage
+   * holds, in stancesByActors' order: from the actor index alone. A database indexed before those
+   * columns has them empty: then they are worked out of the facts.
+   */
+  private async stanceHeads(actors: string[]): Promise<Array<{ ord: number; passage_id: number | null; evaluation: boolean; keep: boolean }>> {
+    type Head = { ord: number; passage_id: number | null; evaluation: boolean | null; keep: boolean | null };
+    const read = async (evaluation: string, keep: string): Promise<Head[]> =>
+      (
+        await this.db.query<Head>(
+          `SELECT ord, passage_id, ${evaluation} AS evaluation, ${keep} AS keep
+           FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord`,
+          [actors],
+        )
+      ).rows;
+    let heads = await read("evaluation", "keep");
+    if (heads.some((h) => h.evaluation === null || h.keep === null)) heads = await read(`fact->>'cueClass' = '${EVALUATION}'`, mayHoldCutWordsSql("fact"));
+    return heads.map((h) => ({ ...h, evaluation: !!h.evaluation, keep: !!h.keep }));
+  }
+
+  /** The stance facts of the given rows, in the order given. */
+  private async stancesByOrd(ords: readonly number[]): Promise<StanceFact[]> {
+    if (ords.length === 0) return [];
+    const { rows } = await this.db.query<{ ord: number; fact: StanceFact }>(
+      `SELECT ord, fact FROM eb_stances WHERE generation = ${GEN} AND ord = ANY($1::int[])`,
+      [[...ords]],
     );
-    return rows.map((r) => r.fact);
+    const byOrd = new Map(rows.map((r) => [r.ord, r.fact]));
+    return ords.flatMap((o) => {
+      const f = byOrd.get(o);
+      return f ? [f] : [];
+    });
   }
 
   /**
