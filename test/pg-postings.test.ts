@@ -3,18 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { decodeIds, encodeIds, type Postings, postingRows, SPAN } from "../src/store/postgres/postings.js";
 import { intersect, topScored, union } from "../src/store/postgres/ranking.js";
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure can be replayed.
+import { prng as rng } from "./support/soak-plan.js";
 
 /** Sorted distinct ids below `top`, each kept with probability `p`. */
 function randomIds(next: () => number, top: number, p: number): Int32Array {
