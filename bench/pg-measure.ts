@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
+import { compiledScript } from "./compiled.js";
 import { ensureCorpus } from "./generate.js";
 import { startCluster } from "./pg-cluster.js";
 import type { PgAnswerResult, PgIndexResult } from "./pg-child.js";
@@ -64,7 +65,8 @@ export async function measurePostgres(o: PgSizeOptions): Promise<PgSizeResult[]>
       const { databaseMB, tablesMB } = await sizes(cluster.url);
       log(`answering ${o.queries} queries${accuracy ? " and the answer key" : ""} from a bot-like process at ${passagesServed} passages…`);
       const args = ["answer", "--url", cluster.url, "--key", keyPath, "--queries", String(o.queries), ...(accuracy ? [] : ["--no-accuracy"])];
-      const answering = runChild<PgAnswerResult>(args, [], { script: PG_CHILD }).result;
+      // Compiled, as `npm start` runs the bot (scripts/run.mjs): tsx's loader would add its own ~45 MB.
+      const answering = runChild<PgAnswerResult>(args, [], { script: await compiledScript(PG_CHILD), compiled: true }).result;
       return { store: "postgres", passagesTarget, copies, corpus, indexing, copyMs, passagesServed, databaseMB, tablesMB, answering };
     };
     await withDb(cluster.url, (db) => db.query("VACUUM ANALYZE"));

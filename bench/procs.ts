@@ -62,12 +62,15 @@ export interface ChildOptions {
   /** Killed after this long (default one hour). */
   timeoutMs?: number;
   env?: Record<string, string>;
+  /** `script` is compiled JavaScript (bench/compiled.ts): run by node alone, without tsx's loader. */
+  compiled?: boolean;
 }
 
 /** Runs bench/child.ts (or `opts.script`) in a fresh process and returns what it reported. */
 export function runChild<T>(args: string[], nodeFlags: string[] = [], opts: ChildOptions = {}): ChildRun<T> {
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, "--import", "tsx", opts.script ?? CHILD, ...args], {
+  const loader = opts.compiled ? [] : ["--import", "tsx"];
+  const run = spawnSync(process.execPath, ["--expose-gc", ...nodeFlags, ...loader, opts.script ?? CHILD, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,

@@ -10,6 +10,7 @@ import { connectPg, type Db } from "../store/postgres/db.js";
 import { servedFrom } from "../store/postgres/indexer.js";
 import { PostgresStore } from "../store/postgres/store.js";
 import { Answerer } from "./answerer.js";
+import { limitHeapGrowth } from "./heap.js";
 import { indexInChild } from "./index-process.js";
 import { type Indexer, type IndexReport, StoreHolder } from "./store-holder.js";
 import { type FolderState, loadEngine, type LoadEngineOptions } from "./load-engine.js";
@@ -19,7 +20,9 @@ export interface PostgresRuntime extends AnswerContext {
   close(): Promise<void>;
 }
 
+/** Answers from the database, in this process: which then holds no index, and keeps a small heap (heap.ts). */
 export async function openPostgres(url: string, options: AnswerOptions = {}, db?: Db): Promise<PostgresRuntime> {
+  limitHeapGrowth();
   const conn = db ?? (await connectPg(url));
   const store = await PostgresStore.open(conn);
   return { store, backend: store, facts: store, options, close: async () => conn.close?.() };
@@ -145,6 +148,8 @@ export interface PostgresHolder {
  * generations committed by any process.
  */
 export async function openPostgresHolder(db: Db, root: string, opts: PostgresHolderOptions = {}): Promise<PostgresHolder> {
+  // Extracting in a child, this process holds no index: a small heap (heap.ts).
+  if (opts.indexIn === "process") limitHeapGrowth();
   const store = await PostgresStore.open(db);
   const here: Indexer = ({ force }) => indexFolder(db, root, { ...opts, force, store });
   const indexer: Indexer = opts.indexIn === "process" ? async ({ force }) => (!force && (await upToDate(db, store, root))) || indexInChild(root, force) : here;
