@@ -7,7 +7,7 @@ import { SearchIndex } from "../../index/search-index.js";
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
-import { mayHoldCutWords } from "../topic-words.js";
+import { groupsHolding, mayHoldCutWords } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -223,16 +223,10 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     const facts = await this.stancesByActors(keys);
     if (facts.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return facts;
     const ids = [...new Set(facts.map((f) => f.passageId))].sort((a, b) => a - b);
-    const counts = new Uint16Array(ids.length);
-    const hit = new Uint8Array(ids.length);
-    for (const qt of new Set(topic.terms)) {
-      hit.fill(0);
-      for (const term of this.spellings(qt)) {
-        const list = this.index.postings(term);
-        if (list) markHeld(ids, list, hit);
-      }
-      for (let i = 0; i < ids.length; i++) counts[i]! += hit[i]!;
-    }
+    const counts = groupsHolding(
+      ids,
+      [...new Set(topic.terms)].map((qt) => this.spellings(qt).flatMap((term) => this.index.postings(term) ?? [])),
+    );
     const held = new Map(ids.map((id, i) => [id, counts[i]!]));
     return facts.filter((f) => held.get(f.passageId)! >= (f.cueClass === EVALUATION ? topic.minEvaluation : topic.min) || mayHoldCutWords(f));
   }
@@ -265,30 +259,6 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     }
     this.quotesBySpeaker = bySpeaker;
     this.speakerList = [...pairs.values()];
-  }
-}
-
-/** Sets hit[i] for each of the ascending `ids` that the ascending `list` holds: by binary search when `ids` are far fewer, else in one merge. */
-function markHeld(ids: readonly number[], list: Int32Array, hit: Uint8Array): void {
-  if (ids.length * Math.log2(list.length + 1) < list.length) {
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (list[mid]! < id) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < list.length && list[lo] === id) hit[i] = 1;
-    }
-    return;
-  }
-  let j = 0;
-  for (let i = 0; i < ids.length && j < list.length; i++) {
-    const id = ids[i]!;
-    while (j < list.length && list[j]! < id) j++;
-    if (list[j] === id) hit[i] = 1;
   }
 }
 

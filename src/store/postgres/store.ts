@@ -7,7 +7,7 @@ import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js"
 import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import { mayHoldCutWordsSql } from "../topic-words.js";
+import { groupsHolding, mayHoldCutWordsSql } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -311,12 +311,11 @@ export class PostgresStore implements SearchBackend, FactStore {
     const groups = await this.typoSpellings([...new Set(topic.terms)]);
     const postings = await readPostings(this.db, GEN, [...new Set(groups.flat())]);
     const ids = [...new Set(heads.flatMap((h) => (h.passage_id === null ? [] : [h.passage_id])))].sort((x, y) => x - y);
-    const held = new Map<number, number>(ids.map((id) => [id, 0]));
-    // Per topic term: the passages holding it or one of its spellings, counted once.
-    for (const spellings of groups) {
-      const holding = spellings.reduce((acc, st) => union(acc, postings.get(st)?.text ?? NO_POSTINGS.text), NO_POSTINGS.text);
-      for (const id of intersect([Int32Array.from(ids), holding], ids.length)) held.set(id, held.get(id)! + 1);
-    }
+    const counts = groupsHolding(
+      ids,
+      groups.map((spellings) => spellings.flatMap((st) => postings.get(st)?.text ?? [])),
+    );
+    const held = new Map(ids.map((id, i) => [id, counts[i]!]));
     const kept = heads.filter((h) => h.keep || (h.passage_id !== null && held.get(h.passage_id)! >= (h.evaluation ? topic.minEvaluation : topic.min)));
     return this.stancesByOrd(kept.map((h) => h.ord));
   }
@@ -391,7 +390,7 @@ export class PostgresStore implements SearchBackend, FactStore {
           const { rows: p } = await tx.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
           this.punctuated = { generation, stems: p.map((r) => r.stem) };
         }
-        for (const t of plain) for (const stem of this.punctuated.stems) found.push({ i: t.i, stem });
+        for (const t of plain) for (const stem of this.punctuated.stems) if (Math.abs(stem.length - t.term.length) <= t.max) found.push({ i: t.i, stem });
       }
       return found;
     });
