@@ -1,6 +1,7 @@
 // The PostgreSQL store: the same answers' questions, asked of tables a separate indexer filled
 // (src/store/postgres/indexer.ts). A process on it holds no index: every call is a query against
 // the served generation, so the indexer's commit is seen by the next call.
+import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
@@ -189,8 +190,12 @@ export class PostgresStore implements SearchBackend, FactStore {
   async stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]> {
     const unique = [...new Set(keys)];
     if (unique.length === 0) return [];
+    // Key by key, each read in ord order from the actor index: with a limit, only that many rows
+    // are read, not every fact of a frequent actor to sort them.
     const { rows } = await this.db.query<{ fact: StanceFact }>(
-      `SELECT fact FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord LIMIT $2::int`,
+      `SELECT f.fact FROM unnest($1::text[]) WITH ORDINALITY AS k(actor, n)
+       CROSS JOIN LATERAL (SELECT ord, fact FROM eb_stances s WHERE s.generation = ${GEN} AND s.actor = k.actor ORDER BY ord LIMIT $2::int) f
+       ORDER BY k.n, f.ord LIMIT $2::int`,
       [unique, limit ?? null],
     );
     return rows.map((r) => r.fact);
@@ -388,9 +393,11 @@ export class PostgresStore implements SearchBackend, FactStore {
         const generation = Number(gen[0]?.generation ?? 0);
         if (this.punctuated?.generation !== generation) {
           const { rows: p } = await tx.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
-          this.punctuated = { generation, stems: p.map((r) => r.stem) };
+          const stems = new SearchableMap<true>();
+          for (const r of p) stems.set(r.stem, true);
+          this.punctuated = { generation, stems };
         }
-        for (const t of plain) for (const stem of this.punctuated.stems) if (Math.abs(stem.length - t.term.length) <= t.max) found.push({ i: t.i, stem });
+        for (const t of plain) for (const stem of this.punctuated.stems.fuzzyGet(t.term, t.max).keys()) found.push({ i: t.i, stem });
       }
       return found;
     });
@@ -403,8 +410,12 @@ export class PostgresStore implements SearchBackend, FactStore {
     return out.map((s) => [...s]);
   }
 
-  /** The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"): few, read once per generation. */
-  private punctuated: { generation: number; stems: string[] } | null = null;
+  /**
+   * The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"):
+   * read once per generation into a radix tree, whose fuzzy lookup finds those a typo away without
+   * comparing each (thousands at 1M passages, mostly numbers).
+   */
+  private punctuated: { generation: number; stems: SearchableMap<true> } | null = null;
 
   // --- helpers
 
