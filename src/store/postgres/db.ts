@@ -60,8 +60,8 @@ export async function connectPg(url: string): Promise<Db> {
 }
 
 /** Inserts rows with one multi-row INSERT per `batchSize` rows (each statement its own transaction outside one). */
-export async function insertRows(db: Queryable, table: string, columns: string[], rows: Iterable<unknown[]>, batchSize: number): Promise<void> {
-  let batch: unknown[][] = [];
+export async function insertRows(db: Queryable, table: string, columns: string[], rows: Iterable<readonly unknown[]>, batchSize: number): Promise<void> {
+  let batch: Array<readonly unknown[]> = [];
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
     const params: unknown[] = [];
