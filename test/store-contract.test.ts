@@ -141,6 +141,9 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(got[0]!.document.id).toBe(engine.corpus.passages[2]!.docId);
     expect(got[0]!.quotes).toEqual(engine.corpus.quotes.filter((q) => q.passageId === 2));
     expect(await store().passages([])).toEqual([]);
+    // Without their facts: the same passages and documents, in the same order.
+    expect(await store().passageTexts([2, 0, 999])).toEqual(got.map(({ passage, document }) => ({ passage, document })));
+    expect(await store().passageTexts([])).toEqual([]);
   });
 
   it("gives the document of each passage asked, leaving out unknown ids", async () => {

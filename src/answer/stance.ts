@@ -73,7 +73,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   // other fact then counts whole, so only which document its passage is in matters until the
   // results are chosen, and only the results' passages are read (a frequent actor has thousands).
   const needed = [...new Set(facts.filter((f) => topicQuery || f.cueClass !== EVALUATION).map((f) => f.passageId))];
-  const at = new Map(topicQuery ? (await ctx.facts.passages(needed)).map((x) => [x.passage.id, x]) : []);
+  const at = new Map(topicQuery ? (await ctx.facts.passageTexts(needed)).map((x) => [x.passage.id, x]) : []);
   const docs = topicQuery ? new Map([...at].map(([id, x]) => [id, x.passage.docId])) : await ctx.facts.documentsOf(needed);
   for (const f of facts) {
     const key = `${f.passageId}:${f.cueStart}`;
@@ -123,7 +123,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const docOf = (id: number): number => docs.get(id)!;
   const overall = aggregate(statedFirst(evidence, docOf));
   const chosen = diversify(evidence, docOf).slice(0, limit);
-  if (!topicQuery) for (const x of await ctx.facts.passages([...new Set(chosen.map((e) => e.f.passageId))])) at.set(x.passage.id, x);
+  if (!topicQuery) for (const x of await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.f.passageId))])) at.set(x.passage.id, x);
   const results = chosen
     // A passage gone meanwhile (the index was replaced between the two reads) is left out.
     .filter(({ f }) => at.has(f.passageId))

@@ -17,9 +17,14 @@ export interface SearchBackend {
 }
 
 /** A passage with its document and the facts extracted from it. */
-export interface PassageFacts {
+/** A passage with its document. */
+export interface PassageText {
   passage: Passage;
   document: DocumentRecord;
+}
+
+/** A passage with its document and the facts read from it. */
+export interface PassageFacts extends PassageText {
   quotes: Quote[];
   times: TimeExpression[];
 }
@@ -55,6 +60,8 @@ export interface StoreStats {
 export interface FactStore {
   /** Passages with their document and facts, in the order asked; unknown ids are left out. */
   passages(ids: readonly number[]): Promise<PassageFacts[]>;
+  /** The same without their quotations and time expressions (a stance reads only the text, of hundreds of passages). */
+  passageTexts(ids: readonly number[]): Promise<PassageText[]>;
   /** The document of each of these passages (unknown ids are left out): what passages() would say of them, without their text and facts. */
   documentsOf(ids: readonly number[]): Promise<Map<number, number>>;
   /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order; the first `limit` when given. */

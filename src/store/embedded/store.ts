@@ -15,6 +15,7 @@ import type {
   FactStore,
   NamedCount,
   PassageFacts,
+  PassageText,
   SearchBackend,
   SpeakerRole,
   StoreStats,
@@ -84,16 +85,18 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   }
 
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
-    const out: PassageFacts[] = [];
+    return (await this.passageTexts(ids)).map((x) => ({
+      ...x,
+      quotes: this.quotesByPassage.get(x.passage.id) ?? [],
+      times: this.timesByPassage.get(x.passage.id) ?? [],
+    }));
+  }
+
+  async passageTexts(ids: readonly number[]): Promise<PassageText[]> {
+    const out: PassageText[] = [];
     for (const id of ids) {
       const passage = this.corpus.passages[id];
-      if (!passage) continue;
-      out.push({
-        passage,
-        document: this.corpus.documents[passage.docId]!,
-        quotes: this.quotesByPassage.get(id) ?? [],
-        times: this.timesByPassage.get(id) ?? [],
-      });
+      if (passage) out.push({ passage, document: this.corpus.documents[passage.docId]! });
     }
     return out;
   }

@@ -16,6 +16,7 @@ import type {
   FactStore,
   NamedCount,
   PassageFacts,
+  PassageText,
   SearchBackend,
   SpeakerRole,
   StoreStats,
@@ -148,6 +149,17 @@ export class PostgresStore implements SearchBackend, FactStore {
   // --- FactStore
 
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
+    return this.passageRows(ids, true);
+  }
+
+  async passageTexts(ids: readonly number[]): Promise<PassageText[]> {
+    return this.passageRows(ids, false);
+  }
+
+  /** Passages with their document, in the order asked, and their facts when `facts`. */
+  private async passageRows(ids: readonly number[], facts: true): Promise<PassageFacts[]>;
+  private async passageRows(ids: readonly number[], facts: false): Promise<PassageText[]>;
+  private async passageRows(ids: readonly number[], facts: boolean): Promise<Array<PassageText | PassageFacts>> {
     if (ids.length === 0) return [];
     // Each document's record on the first of its passages only, shared by the others: a stance on a
     // frequent actor asks for thousands of passages, and a copy of the record per passage was a
@@ -156,11 +168,11 @@ export class PostgresStore implements SearchBackend, FactStore {
       id: number;
       doc_id: number;
       passage: Passage;
-      quotes: Quote[];
-      times: TimeExpression[];
+      quotes?: Quote[];
+      times?: TimeExpression[];
       record: DocumentRecord | null;
     }>(
-      `SELECT p.id, p.doc_id, p.passage, p.quotes, p.times, CASE WHEN row_number() OVER (PARTITION BY p.doc_id ORDER BY p.id) = 1 THEN d.record END AS record
+      `SELECT p.id, p.doc_id, p.passage${facts ? ", p.quotes, p.times" : ""}, CASE WHEN row_number() OVER (PARTITION BY p.doc_id ORDER BY p.id) = 1 THEN d.record END AS record
        FROM eb_passages p JOIN eb_documents d ON d.generation = p.generation AND d.id = p.doc_id
        WHERE p.generation = ${GEN} AND p.id = ANY($1::int[])`,
       [[...ids]],
@@ -168,11 +180,12 @@ export class PostgresStore implements SearchBackend, FactStore {
     const records = new Map<number, DocumentRecord>();
     for (const r of rows) if (r.record) records.set(r.doc_id, r.record);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const out: PassageFacts[] = [];
+    const out: Array<PassageText | PassageFacts> = [];
     for (const id of ids) {
       const r = byId.get(id);
       const record = r && records.get(r.doc_id);
-      if (r && record) out.push({ passage: r.passage, document: record, quotes: r.quotes, times: r.times });
+      if (r && record)
+        out.push(facts ? { passage: r.passage, document: record, quotes: r.quotes ?? [], times: r.times ?? [] } : { passage: r.passage, document: record });
     }
     return out;
   }
