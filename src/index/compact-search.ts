@@ -4,7 +4,7 @@
 // objects per term, and result objects made only for the passages asked for.
 import type { SearchResult } from "minisearch";
 import type SearchableMap from "minisearch/SearchableMap";
-import type { CompactParts } from "./compact-index.js";
+import type { CompactIndex, CompactParts } from "./compact-index.js";
 
 // MiniSearch's defaults (its defaultSearchOptions), which PASSAGE_OPTIONS leaves as they are.
 const MAX_FUZZY = 6;
@@ -22,6 +22,29 @@ export function bm25Idf(n: number, df: number): number {
 /** MiniSearch's BM25+ score of a term `tf` times in a field `length` long (the field's average `avg`). */
 export function bm25Score(idf: number, tf: number, length: number, avg: number): number {
   return idf * (BM25_D + (tf * (BM25_K + 1)) / (tf + BM25_K * (1 - BM25_B + (BM25_B * length) / avg)));
+}
+
+/**
+ * Each live passage of term `t`'s postings in a field (of `F`), in posting order, with its BM25+
+ * score there: a removed passage's posting is skipped and counted out of the term's df from there
+ * on, as MiniSearch drops it. The walk both the OR search and the suggestions score with.
+ */
+export function forEachScoredPosting(c: CompactIndex, F: number, t: number, field: number, visit: (doc: number, score: number) => void): void {
+  const { offsets, postings, freqs, ids, fieldLengths } = c;
+  const from = offsets[t * F + field]!;
+  const to = offsets[t * F + field + 1]!;
+  let df = to - from;
+  let idf = bm25Idf(c.documentCount, df);
+  const avg = c.averageFieldLength[field]!;
+  for (let i = from; i < to; i++) {
+    const doc = postings[i]!;
+    if (ids[doc]! < 0) {
+      df -= 1;
+      idf = bm25Idf(c.documentCount, df);
+      continue;
+    }
+    visit(doc, bm25Score(idf, freqs[i]!, fieldLengths[doc * F + field]!, avg));
+  }
 }
 
 /**
@@ -144,7 +167,6 @@ export function compactOrSearch(
   if (terms.length === 0) return [];
   const F = Object.keys(c.fieldIds).length;
   const fields = Object.keys(c.fieldIds).map((name) => ({ id: c.fieldIds[name]!, boost: boost[name] || 1 }));
-  const { offsets, postings, freqs, ids, fieldLengths } = c;
   // Per short id: the running total, this term's partial sum, which term last reached it, how many terms did.
   const total = zeroedF64("or.total", c.nextId);
   const partial = zeroedF64("or.partial", c.nextId);
@@ -166,22 +188,8 @@ export function compactOrSearch(
       const touched: number[] = [];
       for (const v of variants(term, k, terms, parts, fuzzy, prefix)) {
         for (const field of fields) {
-          const from = offsets[v.t * F + field.id]!;
-          const to = offsets[v.t * F + field.id + 1]!;
-          let df = to - from;
-          let idf = bm25Idf(c.documentCount, df);
-          const avg = c.averageFieldLength[field.id]!;
           const weight = v.weight * 1 * field.boost * 1;
-          for (let i = from; i < to; i++) {
-            const doc = postings[i]!;
-            if (ids[doc]! < 0) {
-              // MiniSearch drops a removed document's posting and counts one fewer from there on
-              df -= 1;
-              idf = bm25Idf(c.documentCount, df);
-              continue;
-            }
-            const tf = freqs[i]!;
-            const raw = bm25Score(idf, tf, fieldLengths[doc * F + field.id]!, avg);
+          forEachScoredPosting(c, F, v.t, field.id, (doc, raw) => {
             if (lastTerm[doc] !== k + 1) {
               if (lastTerm[doc] === 0) reached.push(doc);
               lastTerm[doc] = k + 1;
@@ -189,7 +197,7 @@ export function compactOrSearch(
               partial[doc] = 0;
             }
             partial[doc]! += weight * raw;
-          }
+          });
         }
       }
       for (const doc of touched) {
@@ -213,7 +221,7 @@ export function compactOrSearch(
     }
   }
   const out: SearchResult[] = [];
-  for (const at of best(scored, limit)) out.push({ id: ids[reached[at]!]!, score: scored[at]!, terms: [], queryTerms: [], match: {} });
+  for (const at of best(scored, limit)) out.push({ id: c.ids[reached[at]!]!, score: scored[at]!, terms: [], queryTerms: [], match: {} });
   return out;
 }
 

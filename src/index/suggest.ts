@@ -4,7 +4,7 @@
 // posting list is turned into Maps. At 100k passages a common word's variants hold tens of
 // thousands of postings; MiniSearch scored each into a Map of results before intersecting.
 import type { CompactIndex, CompactParts } from "./compact-index.js";
-import { bm25Idf, bm25Score, type Variant, variants, zeroedI32 } from "./compact-search.js";
+import { forEachScoredPosting, type Variant, variants, zeroedI32 } from "./compact-search.js";
 
 export interface Suggestion {
   suggestion: string;
@@ -89,7 +89,6 @@ function scoreAndGroup(
   quality: number,
 ): Suggestion[] {
   const F = fields.length;
-  const { offsets, postings, freqs, ids, fieldLengths } = c;
   // 2. Those documents scored as executeQuerySpec and the AND combinator score them: each term's
   // partial sum in its walk order, the partials added term by term; the matched variants in the
   // order they were first met (the order of MiniSearch's `match` object), kept as a node of a
@@ -107,24 +106,11 @@ function scoreAndGroup(
     const last = k === terms.length - 1;
     for (const v of byTerm[k]!) {
       for (const field of fields) {
-        const from = offsets[v.t * F + field.id]!;
-        const to = offsets[v.t * F + field.id + 1]!;
-        let df = to - from;
-        let idf = bm25Idf(c.documentCount, df);
-        const avg = c.averageFieldLength[field.id]!;
         const weight = v.weight * 1 * field.boost * 1;
-        for (let i = from; i < to; i++) {
-          const doc = postings[i]!;
-          if (ids[doc]! < 0) {
-            // MiniSearch drops a removed document's posting and counts one fewer from there on
-            df -= 1;
-            idf = bm25Idf(c.documentCount, df);
-            continue;
-          }
+        forEachScoredPosting(c, F, v.t, field.id, (doc, score) => {
           const s = slot[doc]! - 1;
-          if (s < 0) continue;
-          const tf = freqs[i]!;
-          partial[s]! += weight * bm25Score(idf, tf, fieldLengths[doc * F + field.id]!, avg);
+          if (s < 0) return;
+          partial[s]! += weight * score;
           let n = node[s]!;
           let has = false;
           for (let x = n; x > 0 && !has; x = parentOf[x]!) has = termOf[x] === v.t;
@@ -141,7 +127,7 @@ function scoreAndGroup(
             node[s] = n;
           }
           if (last && firstSeen[s] === -1) firstSeen[s] = seen++;
-        }
+        });
       }
     }
     for (let s = 0; s < docs.length; s++) {
