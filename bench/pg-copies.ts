@@ -50,9 +50,10 @@ export async function copyServedRows(db: Queryable, copies: number, log: (m: str
       params,
     );
     await db.query(
-      `INSERT INTO eb_stances (generation, ord, actor, passage_id, fact, evaluation, keep)
-       SELECT generation, ord + $2, actor, passage_id + $1, fact || jsonb_build_object('passageId', passage_id + $1), evaluation, keep FROM eb_stances WHERE generation = ${GEN} AND ord < ${S}`,
-      [k * P, k * S],
+      `INSERT INTO eb_stances (generation, ord, actor, passage_id, fact, evaluation, keep, doc_id, span_at, span)
+       SELECT generation, ord + $2, actor, passage_id + $1, fact || jsonb_build_object('passageId', passage_id + $1), evaluation, keep, doc_id + $3, span_at, span
+       FROM eb_stances WHERE generation = ${GEN} AND ord < ${S}`,
+      [k * P, k * S, k * D],
     );
     log(`copy ${k + 1}/${copies} written`);
   }

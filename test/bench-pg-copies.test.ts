@@ -68,6 +68,19 @@ describe("copying the served rows (bench/pg-copies.ts)", () => {
     expect(stances.every((s) => s.passageId >= n && s.passageId < 2 * n)).toBe(true);
   });
 
+  it("gives each copy's stances its own documents, and the text around them", async () => {
+    const c = engine.corpus;
+    const n = c.passages.length;
+    const about = await store.stancesAbout([...new Set(c.stances.map((s) => s.actor))], { terms: [], min: 0, minEvaluation: 0 });
+    expect(about).toHaveLength(3 * c.stances.length);
+    const docs = await store.documentsOf(about.map((a) => a.fact.passageId));
+    for (const a of about) {
+      expect(a.docId).toBe(docs.get(a.fact.passageId));
+      expect(a.span.text).toBe(c.passages[a.fact.passageId % n]!.text.slice(a.span.at, a.span.at + a.span.text.length));
+    }
+    expect(new Set(about.map((a) => a.docId)).size).toBe(3 * new Set(c.stances.map((s) => c.passages[s.passageId]!.docId)).size);
+  });
+
   it("finds a sentence's words in every copy, and nothing for words no copy has", async () => {
     const n = engine.corpus.passages.length;
     const ids = await store.candidates("gravel trucks wake the valley", 10);

@@ -4,13 +4,14 @@
 // each giving the same answers as the unbounded way where the bound does not bite.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { editDistance, layeredCoverage, makeQuery } from "../src/answer/match.js";
+import { layeredCoverage, makeQuery } from "../src/answer/match.js";
+import { editDistance, foundIn } from "../src/text/typos.js";
 import type MiniSearch from "minisearch";
 import { compactParts } from "../src/index/compact-index.js";
 import { best, type Variant, variants } from "../src/index/compact-search.js";
 import { ALL_WORDS_BUDGET, fuzzy, PassageSearch, phraseTest, prefix } from "../src/index/search-index.js";
 import { foldPunctuation } from "../src/text/normalize.js";
-import { stem, tokenize } from "../src/text/tokenize.js";
+import { contentTerms, stem, tokenize } from "../src/text/tokenize.js";
 import { engineFor } from "./helpers.js";
 
 const filler = (i: number) => `The council met again on day ${i} to discuss the budget and the harbour plan, officials said.`;
@@ -120,6 +121,27 @@ describe("layeredCoverage reads only the layers that can count", () => {
         expect(layeredCoverage(q, layers)).toBeCloseTo(referenceCoverage(q.terms, layers), 12);
       }),
       { numRuns: 300, seed: 11 },
+    );
+  });
+
+  it("gives the same from what a layer holds of each term as from its text", () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(text, fc.constantFrom(0.3, 0.5, 0.6, 0.8, 1), fc.boolean()), { minLength: 1, maxLength: 5 }), (query, layers) => {
+        const q = makeQuery(query);
+        const held = (t: string): Uint8Array => {
+          const stems = new Set(contentTerms(t).map((c) => c.term));
+          return Uint8Array.from(q.terms, (qt) => foundIn(qt, stems));
+        };
+        const asText = layers.filter(([, , known]) => !known).map(([t, w]): [string, number] => [t, w]);
+        const asFound = layers.filter(([, , known]) => known).map(([t, w]): [Uint8Array, number] => [held(t), w]);
+        expect(layeredCoverage(q, asText, asFound)).toBe(
+          layeredCoverage(
+            q,
+            layers.map(([t, w]) => [t, w]),
+          ),
+        );
+      }),
+      { numRuns: 300, seed: 12 },
     );
   });
 

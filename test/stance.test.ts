@@ -7,7 +7,7 @@ import { extractStances, topicAction } from "../src/extract/stance.js";
 import { splitSentences } from "../src/text/sentences.js";
 import type { AnswerContext } from "../src/answer/context.js";
 import { answerStance } from "../src/answer/stance.js";
-import type { Store } from "../src/store/types.js";
+import type { Store, TopicWords } from "../src/store/types.js";
 import { engineFor } from "./helpers.js";
 
 const drafts = (...paras: string[]) => {
@@ -223,8 +223,10 @@ describe("stance answers", () => {
 
   it("answers the same as when every stance of the actor is weighed, for topics of every word, typo and headline word", async () => {
     const store = engine.store;
-    // The same store, but stancesAbout gives every fact of the actor: the answer then weighs them all.
-    const unfiltered: Store = Object.assign(Object.create(store) as Store, { stancesAbout: (keys: readonly string[]) => store.stancesByActors(keys) });
+    // The same store, but stancesAbout gives every fact of the actor (no word is asked of a passage): the answer then weighs them all.
+    const unfiltered: Store = Object.assign(Object.create(store) as Store, {
+      stancesAbout: (keys: readonly string[], topic: TopicWords) => store.stancesAbout(keys, { ...topic, min: 0, minEvaluation: 0 }),
+    });
     const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
     const actors = [...new Set(engine.corpus.stances.map((f) => f.actorText))];
     const words = [...new Set(engine.corpus.passages.flatMap((p) => p.text.split(/\W+/)).filter((w) => w.length >= 4))];

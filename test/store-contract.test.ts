@@ -15,13 +15,13 @@ import { answerTimelineIn } from "../src/answer/timeline-facts.js";
 import { answerWhoSaid } from "../src/answer/who-said.js";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
 import { writeCorpus } from "../src/store/postgres/indexer.js";
-import { editDistance, PostgresStore } from "../src/store/postgres/store.js";
+import { PostgresStore } from "../src/store/postgres/store.js";
 import { EmbeddedStore } from "../src/store/embedded/store.js";
 import { EVALUATION } from "../src/extract/stance.js";
 import { mayHoldCutWords, mayHoldCutWordsSql } from "../src/store/topic-words.js";
-import type { Store, TopicWords } from "../src/store/types.js";
+import type { Store, TopicStance, TopicWords } from "../src/store/types.js";
 import { contentTerms } from "../src/text/tokenize.js";
-import { typoEdits } from "../src/text/typos.js";
+import { editDistance, FOUND_EXACT, FOUND_TYPO, NOT_FOUND, typoEdits } from "../src/text/typos.js";
 import type { StanceFact } from "../src/types.js";
 import { engineFor } from "./helpers.js";
 
@@ -111,6 +111,29 @@ function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
     have.some((t) => t === qt || (typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))),
   );
   return found.length >= (f.cueClass === "evaluation" ? topic.minEvaluation : topic.min);
+}
+
+/** What the stance answer reads of a fact to weigh it against a topic, read the slow way: off its passage and title. */
+function weighedBy(f: StanceFact, topic: TopicWords): TopicStance {
+  const p = engine.corpus.passages[f.passageId]!;
+  const found = (text: string): Uint8Array => {
+    const have = contentTerms(text).map((t) => t.term);
+    return Uint8Array.from(topic.terms, (qt) =>
+      have.includes(qt)
+        ? FOUND_EXACT
+        : have.some((t) => typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))
+          ? FOUND_TYPO
+          : NOT_FOUND,
+    );
+  };
+  const at = Math.min(f.sentence.start, f.clause?.start ?? f.sentence.start);
+  const end = Math.max(f.sentence.end, f.clause?.end ?? f.sentence.end);
+  return {
+    fact: f,
+    docId: p.docId,
+    span: { at, text: p.text.slice(at, end) },
+    found: { text: found(p.text), title: found(engine.corpus.documents[p.docId]!.title) },
+  };
 }
 
 /** [topic words, how many the passage must hold (for a cue, for evaluative words), whether any stance has them]. */
@@ -209,7 +232,8 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
       const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
       const topic = topicOf(words, min, minEvaluation);
       const got = await store().stancesAbout(keys, topic);
-      expect(got).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
+      expect(got.map((a) => a.fact)).toEqual((await store().stancesByActors(keys)).filter((f) => holdsTopic(f, topic)));
+      for (const a of got) expect(a).toEqual(weighedBy(a.fact, topic));
       expect(got.length > 0).toBe(some);
       expect(await store().stancesAbout(["nobody at all"], topic)).toEqual([]);
     },
@@ -219,8 +243,9 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
     const all = await store().stancesByActors(keys);
     const few = await PostgresStore.open(db);
-    expect(await few.stancesAbout(keys, topicOf("zeppelin", 1))).toEqual(all);
-    expect(await few.stancesAbout(["nobody at all"], topicOf("zeppelin", 1))).toEqual([]);
+    const topic = topicOf("zeppelin timetable", 1);
+    expect(await few.stancesAbout(keys, topic)).toEqual(all.map((f) => weighedBy(f, topic)));
+    expect(await few.stancesAbout(["nobody at all"], topic)).toEqual([]);
   });
 
   it("lists documents and counts", async () => {
@@ -269,7 +294,7 @@ describe("both stores", () => {
   });
 });
 
-describe("PostgreSQL stances of a database indexed before each fact's class and keep were columns", () => {
+describe("PostgreSQL stances of a database indexed before each fact's class, keep, document and span were columns", () => {
   it("are the same, worked out of the facts", async () => {
     const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
     try {
@@ -285,6 +310,9 @@ describe("PostgreSQL stances of a database indexed before each fact's class and 
       const kept = await topics();
       expect(kept.flat().length).toBeGreaterThan(plain.flat().length);
       await own.query("UPDATE eb_stances SET evaluation = NULL, keep = NULL");
+      expect(await topics()).toEqual(kept);
+      // Nor each fact's document and span: they are read off the passages.
+      await own.query("UPDATE eb_stances SET doc_id = NULL, span_at = NULL, span = NULL");
       expect(await topics()).toEqual(kept);
     } finally {
       await own.close?.();

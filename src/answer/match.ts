@@ -2,7 +2,7 @@
 // (a typo counts for most of a word), plus a bonus for the words in the same order.
 import { LRUCache } from "lru-cache";
 import { contentTerms, tokenize } from "../text/tokenize.js";
-import { MIN_TYPO_LENGTH, typoEdits } from "../text/typos.js";
+import { editDistance, FOUND_EXACT, FOUND_TYPO, MIN_TYPO_LENGTH, typoEdits } from "../text/typos.js";
 
 export interface Query {
   raw: string;
@@ -25,37 +25,6 @@ export interface Match {
   score: number;
   /** Offsets (in the text) of the matched content terms. */
   hits: number[];
-}
-
-/** Scratch rows for editDistance: reused, so the typo scan over a text allocates nothing. */
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-
-/** Levenshtein distance, bounded (returns max+1 when over). */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  if (b.length + 1 > rowA.length) {
-    rowA = new Int32Array(b.length * 2 + 2);
-    rowB = new Int32Array(b.length * 2 + 2);
-  }
-  let prev = rowA;
-  let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1));
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    const t = prev;
-    prev = cur;
-    cur = t;
-  }
-  return prev[b.length]!;
 }
 
 /** Term → offset of its first occurrence in the text. */
@@ -105,15 +74,26 @@ function findTerm(qt: string, byTerm: Map<string, number>): { credit: number; at
 /**
  * Coverage of the query over layers of context, each with a weight (the sentence counts fully,
  * the rest of the paragraph or the headline less): each term takes its best layer. Layers are read
- * heaviest first and only as far as a lighter one could still raise a term's credit.
+ * heaviest first and only as far as a lighter one could still raise a term's credit. A layer may
+ * also come as what it holds of each term already known (`found`: FOUND_EXACT, FOUND_TYPO or not,
+ * per q.terms), as a store tells it of a passage and a title without their text.
  */
-export function layeredCoverage(q: Query, layers: Array<[text: string, weight: number]>): number {
+export function layeredCoverage(
+  q: Query,
+  layers: Array<[text: string, weight: number]>,
+  found: ReadonlyArray<[held: ArrayLike<number>, weight: number]> = [],
+): number {
   if (q.terms.length === 0) return 0;
   const order = layers.map(([text, w]) => ({ text, w, map: null as Map<string, number> | null })).sort((a, b) => b.w - a.w);
   const mapOf = (l: (typeof order)[number]): Map<string, number> => (l.map ??= termPositions(l.text));
   let total = 0;
-  for (const qt of q.terms) {
+  for (let i = 0; i < q.terms.length; i++) {
+    const qt = q.terms[i]!;
     let best = 0;
+    for (const [held, w] of found) {
+      const credit = held[i] === FOUND_EXACT ? w : held[i] === FOUND_TYPO ? w * TYPO_CREDIT : 0;
+      if (credit > best) best = credit;
+    }
     // Exact hits first: a dictionary lookup per layer, no typo scan.
     for (const l of order) {
       if (l.w <= best) break;

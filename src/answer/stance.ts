@@ -9,6 +9,7 @@ import { cite } from "./citation.js";
 import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
 import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
+import { spanText } from "../store/topic-words.js";
 import type { TopicWords } from "../store/types.js";
 import { checkQuery } from "./validate.js";
 import { round } from "./who-said.js";
@@ -53,7 +54,10 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const keys = [...new Set(shared)].filter((key) => matches(key));
   // With a topic, only the facts whose passage holds enough of its words: the others cannot reach
   // TOPIC_MIN_COVERAGE, and reading and scoring every fact of a frequent actor was the slow part.
-  const facts = topicQuery ? await ctx.facts.stancesAbout(keys, topicWords(topicQuery)) : await ctx.facts.stancesByActors(keys);
+  // Each comes with what weighing it reads (its sentence and clause, what its passage and title
+  // hold of the topic's words), so no passage is read until the results are chosen.
+  const about = topicQuery ? await ctx.facts.stancesAbout(keys, topicWords(topicQuery)) : null;
+  const facts = about ? about.map((a) => a.fact) : await ctx.facts.stancesByActors(keys);
   if (facts.length === 0 && topicQuery) {
     const head = await firstStances(ctx, keys);
     if (head.length > 0) return noneAbout(base, actor, topicText, head);
@@ -69,61 +73,59 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const topicCue = topicText ? topicAction(topicText) : undefined;
   const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
   const seen = new Set<string>();
-  // Without a topic evaluative words say nothing (below): their passages are not needed. Every
-  // other fact then counts whole, so only which document its passage is in matters until the
-  // results are chosen, and only the results' passages are read (a frequent actor has thousands).
-  const needed = [...new Set(facts.filter((f) => topicQuery || f.cueClass !== EVALUATION).map((f) => f.passageId))];
-  const at = new Map(topicQuery ? (await ctx.facts.passageTexts(needed)).map((x) => [x.passage.id, x]) : []);
-  const docs = topicQuery ? new Map([...at].map(([id, x]) => [id, x.passage.docId])) : await ctx.facts.documentsOf(needed);
-  for (const f of facts) {
-    const key = `${f.passageId}:${f.cueStart}`;
-    if (seen.has(key)) continue;
-    if (!docs.has(f.passageId)) continue;
-    let relevance = 1;
-    let polarity: Polarity;
-    if (topicQuery) {
-      const here = at.get(f.passageId);
-      if (!here) continue;
-      const p = here.passage;
-      const clause = f.clause ? p.text.slice(f.clause.start, f.clause.end) : "";
+  const add = (f: StanceFact, polarity: Polarity, relevance: number): void => {
+    seen.add(`${f.passageId}:${f.cueStart}`);
+    // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
+    evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
+  };
+  let docs: Map<number, number>;
+  if (about && topicQuery) {
+    docs = new Map(about.map((a) => [a.fact.passageId, a.docId]));
+    for (const a of about) {
+      const f = a.fact;
+      if (seen.has(`${f.passageId}:${f.cueStart}`)) continue;
+      const clause = f.clause ? spanText(a, f.clause.start, f.clause.end) : "";
       if (f.cueClass === EVALUATION) {
         // Evaluative words say what the actor thinks only of what they are about: the topic must be
         // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
-        relevance =
+        const relevance =
           layeredCoverage(topicQuery, [
             [f.target, 1],
             [clause, 1],
           ]) * headShare(clause, topicQuery);
         if (relevance < TOPIC_MIN_COVERAGE) continue;
         const pol = evaluationAbout(clause, topicQuery);
-        if (!pol) continue;
-        polarity = pol;
+        if (pol) add(f, pol, relevance);
       } else {
         // The cue's own clause counts fully; the rest of its sentence, its paragraph and the headline less.
-        relevance = layeredCoverage(topicQuery, [
-          [f.target, 1],
-          [clause, 1],
-          [p.text.slice(f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
-          [p.text, 0.5],
-          [here.document.title, TITLE_LAYER],
-        ]);
-        if (relevance < TOPIC_MIN_COVERAGE) continue;
-        polarity = towardTopic(f, topicCue);
+        const relevance = layeredCoverage(
+          topicQuery,
+          [
+            [f.target, 1],
+            [clause, 1],
+            [spanText(a, f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
+          ],
+          [
+            [a.found.text, 0.5],
+            [a.found.title, TITLE_LAYER],
+          ],
+        );
+        if (relevance >= TOPIC_MIN_COVERAGE) add(f, towardTopic(f, topicCue), relevance);
       }
-    } else {
-      // Evaluative words say nothing without a topic: what they are about is unknown.
-      if (f.cueClass === EVALUATION) continue;
-      polarity = towardTopic(f, topicCue);
     }
-    seen.add(key);
-    // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
-    evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
+  } else {
+    // Without a topic evaluative words say nothing: what they are about is unknown. Every other
+    // fact counts whole, so only which document its passage is in matters until the results are
+    // chosen (a frequent actor has thousands).
+    const counted = facts.filter((f) => f.cueClass !== EVALUATION);
+    docs = await ctx.facts.documentsOf([...new Set(counted.map((f) => f.passageId))]);
+    for (const f of counted) if (!seen.has(`${f.passageId}:${f.cueStart}`) && docs.has(f.passageId)) add(f, towardTopic(f, topicCue), 1);
   }
   if (evidence.length === 0) return noneAbout(base, actor, topicText, topicQuery ? await firstStances(ctx, keys) : facts);
   const docOf = (id: number): number => docs.get(id)!;
   const overall = aggregate(statedFirst(evidence, docOf));
   const chosen = diversify(evidence, docOf).slice(0, limit);
-  if (!topicQuery) for (const x of await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.f.passageId))])) at.set(x.passage.id, x);
+  const at = new Map((await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.f.passageId))])).map((x) => [x.passage.id, x]));
   const results = chosen
     // A passage gone meanwhile (the index was replaced between the two reads) is left out.
     .filter(({ f }) => at.has(f.passageId))

@@ -1,8 +1,11 @@
-// What both stores' stancesAbout share: how many of a topic's terms each passage holds, and the
-// stances kept whatever their passage's words, because their target or clause may hold words the
-// passage does not, cut from one of its own.
+// What both stores' stancesAbout share: what each passage holds of a topic's terms (exactly or a
+// typo away, from posting lists), the stances kept whatever their passage's words, because their
+// target or clause may hold words the passage does not, cut from one of its own, and the span of
+// passage text a stance's weighing reads.
 import { EVALUATION, MAX_SAID } from "../extract/stance.js";
+import { FOUND_EXACT, FOUND_TYPO } from "../text/typos.js";
 import type { StanceFact } from "../types.js";
+import type { TopicStance } from "./types.js";
 
 /**
  * A target ending in a digit, a non-ASCII character or a dot and one more ("800" from "800,000",
@@ -26,22 +29,50 @@ export function mayHoldCutWordsSql(fact: string): string {
   return `(${fact}->>'target' ~ '([0-9]|[^\\x01-\\x7f]|\\.[^ ])$' OR (${fact}->>'cueClass' = '${EVALUATION}' AND (${fact}->'clause'->>'end')::int - (${fact}->'clause'->>'start')::int >= ${MAX_SAID}))`;
 }
 
+/** A term's posting lists: its own (ids ascending), and its typo spellings' (text/typos.ts). */
+export interface Spelled {
+  exact: Int32Array | null;
+  typo: readonly Int32Array[];
+}
+
 /**
- * For each passage of `ids` (ascending), how many of the groups hold it: a group is a topic term's
- * posting lists (the term and its spellings, ids ascending), and holds a passage when one of them does.
+ * For each term and each passage of `ids` (ascending): FOUND_EXACT when the term's own list holds
+ * the passage, FOUND_TYPO when only a spelling's does, else NOT_FOUND.
  */
-export function groupsHolding(ids: readonly number[], groups: Iterable<Iterable<Int32Array>>): Uint16Array {
-  const counts = new Uint16Array(ids.length);
+export function foundInLists(ids: readonly number[], terms: readonly Spelled[]): Uint8Array[] {
   const hit = new Uint8Array(ids.length);
-  for (const lists of groups) {
-    hit.fill(0);
-    for (const list of lists) markHeld(ids, list, hit);
-    for (let i = 0; i < ids.length; i++) counts[i] = counts[i]! + hit[i]!;
-  }
+  return terms.map(({ exact, typo }) => {
+    const found = new Uint8Array(ids.length);
+    for (const list of typo) markHeld(ids, list, found);
+    if (exact) {
+      hit.fill(0);
+      markHeld(ids, exact, hit);
+      for (let i = 0; i < ids.length; i++) found[i] = hit[i] ? FOUND_EXACT : found[i] ? FOUND_TYPO : 0;
+    }
+    return found;
+  });
+}
+
+/** For each passage, how many of the terms it holds (exactly or a typo away), from foundInLists. */
+export function termsHeld(found: readonly Uint8Array[], n: number): Uint16Array {
+  const counts = new Uint16Array(n);
+  for (const f of found) for (let i = 0; i < n; i++) if (f[i]) counts[i]!++;
   return counts;
 }
 
-/** Sets hit[i] for each of the ascending `ids` that the ascending `list` holds: by binary search when `ids` are far fewer, else in one merge. */
+/** The fact's passage text its weighing reads, from the start of its sentence or clause to the end of the later. */
+export function factSpan(f: StanceFact, text: string): TopicStance["span"] {
+  const at = Math.min(f.sentence.start, f.clause?.start ?? Infinity);
+  const end = Math.max(f.sentence.end, f.clause?.end ?? -Infinity);
+  return { at, text: text.slice(at, end) };
+}
+
+/** The text of a topic stance's passage between two offsets within its span. */
+export function spanText(s: TopicStance, start: number, end: number): string {
+  return s.span.text.slice(start - s.span.at, end - s.span.at);
+}
+
+/** Sets hit[i] to 1 for each of the ascending `ids` that the ascending `list` holds: by binary search when `ids` are far fewer, else in one merge. */
 function markHeld(ids: readonly number[], list: Int32Array, hit: Uint8Array): void {
   if (ids.length * Math.log2(list.length + 1) < list.length) {
     for (let i = 0; i < ids.length; i++) {

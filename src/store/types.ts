@@ -71,8 +71,10 @@ export interface FactStore {
    * `topic.min` of its terms (`topic.minEvaluation` for evaluative words), each exactly or as a typo would (text/typos.ts); and those whose
    * target or clause may hold words cut from the passage's (topic-words.ts). Same order. A store
    * may give more of stancesByActors(keys) (PostgreSQL: all, for an actor with few), never fewer.
+   * Each comes with what weighing it against the topic reads (TopicStance), so that hundreds of
+   * passages need not be read for it.
    */
-  stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]>;
+  stancesAbout(keys: readonly string[], topic: TopicWords): Promise<TopicStance[]>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
   stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
   /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
@@ -99,6 +101,20 @@ export interface FactStore {
   replace(change: CorpusChange): Promise<void>;
   /** Calls `listener` after every replace (in any process sharing the store); returns how to stop. */
   onChange(listener: (generation: number) => void): Promise<() => Promise<void>>;
+}
+
+/** A stance fact that may be about a topic, with what weighing it against the topic reads (FactStore.stancesAbout). */
+export interface TopicStance {
+  fact: StanceFact;
+  /** The document of the fact's passage. */
+  docId: number;
+  /** The passage's text from offset `at`, as far as both the fact's sentence and its clause reach. */
+  span: { at: number; text: string };
+  /**
+   * What the passage's text and its document's title hold of each of the topic's terms (in
+   * TopicWords.terms' order): FOUND_EXACT, FOUND_TYPO or NOT_FOUND (text/typos.ts foundIn).
+   */
+  found: { text: Uint8Array; title: Uint8Array };
 }
 
 /** The words a stance's passage must hold to be about a topic (FactStore.stancesAbout). */

@@ -4,10 +4,11 @@ import { corpusCounts } from "../../corpus-assemble.js";
 import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { SearchIndex } from "../../index/search-index.js";
-import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
+import { indexTerms } from "../../text/tokenize.js";
+import { foundIn, MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
-import { groupsHolding, mayHoldCutWords } from "../topic-words.js";
+import { factSpan, foundInLists, mayHoldCutWords, termsHeld } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -19,6 +20,7 @@ import type {
   SearchBackend,
   SpeakerRole,
   StoreStats,
+  TopicStance,
   TopicWords,
 } from "../types.js";
 
@@ -222,16 +224,34 @@ export class EmbeddedStore implements SearchBackend, FactStore {
    * The actor's facts, then the topic's terms looked up in the index's posting lists (each with the
    * corpus' stems a typo away): no passage is read, however many facts the actor has.
    */
-  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
+  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<TopicStance[]> {
     const facts = await this.stancesByActors(keys);
-    if (facts.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return facts;
+    if (facts.length === 0) return [];
     const ids = [...new Set(facts.map((f) => f.passageId))].sort((a, b) => a - b);
-    const counts = groupsHolding(
+    const inText = foundInLists(
       ids,
-      [...new Set(topic.terms)].map((qt) => this.spellings(qt).flatMap((term) => this.index.postings(term) ?? [])),
+      topic.terms.map((qt) => {
+        const [own, ...typos] = this.spellings(qt);
+        return { exact: this.index.postings(own!), typo: typos.flatMap((st) => this.index.postings(st) ?? []) };
+      }),
     );
-    const held = new Map(ids.map((id, i) => [id, counts[i]!]));
-    return facts.filter((f) => held.get(f.passageId)! >= (f.cueClass === EVALUATION ? topic.minEvaluation : topic.min) || mayHoldCutWords(f));
+    const counts = termsHeld(inText, ids.length);
+    const at = new Map(ids.map((id, i) => [id, i]));
+    const everything = Math.min(topic.min, topic.minEvaluation) <= 0;
+    const titles = new Map<number, Uint8Array>();
+    const out: TopicStance[] = [];
+    for (const f of facts) {
+      const i = at.get(f.passageId)!;
+      if (!everything && counts[i]! < (f.cueClass === EVALUATION ? topic.minEvaluation : topic.min) && !mayHoldCutWords(f)) continue;
+      const p = this.corpus.passages[f.passageId]!;
+      let title = titles.get(p.docId);
+      if (!title) {
+        const stems = new Set(indexTerms(this.corpus.documents[p.docId]!.title));
+        titles.set(p.docId, (title = Uint8Array.from(topic.terms, (qt) => foundIn(qt, stems))));
+      }
+      out.push({ fact: f, docId: p.docId, span: factSpan(f, p.text), found: { text: Uint8Array.from(inText, (g) => g[i]!), title } });
+    }
+    return out;
   }
 
   /** A term and the corpus' stems that count for it with a typo. */

@@ -5,7 +5,7 @@ import { EVALUATION } from "../../extract/stance.js";
 import { Vocabulary } from "../../index/search-index.js";
 import { indexTerms, stem } from "../../text/tokenize.js";
 import type { Corpus } from "../../types.js";
-import { mayHoldCutWords } from "../topic-words.js";
+import { factSpan, mayHoldCutWords } from "../topic-words.js";
 import { type Db, insertRows, type Queryable } from "./db.js";
 import { insertPostings } from "./postings.js";
 import { CHANNEL, ensureSchema } from "./schema.js";
@@ -25,8 +25,8 @@ const TABLES = ["eb_documents", "eb_passages", "eb_postings", "eb_quotes", "eb_s
 
 /** Writes `corpus` as a new generation and serves it; returns the generation number. */
 export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {}): Promise<number> {
-  // PostgreSQL allows 65535 parameters per statement: the widest row has 8 columns.
-  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 1000, 8000));
+  // PostgreSQL allows 65535 parameters per statement: the widest row has 10 columns.
+  const batchSize = Math.max(1, Math.min(opts.batchSize ?? 1000, 6500));
   // Every batch (one multi-row INSERT) in a transaction of its own.
   const batches: Queryable = { query: (sql, params) => db.transaction((tx) => tx.query(sql, params)) };
   await ensureSchema(db);
@@ -83,11 +83,15 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
   await insertRows(
     batches,
     "eb_stances",
-    ["generation", "ord", "actor", "passage_id", "fact", "evaluation", "keep"],
+    ["generation", "ord", "actor", "passage_id", "fact", "evaluation", "keep", "doc_id", "span_at", "span"],
     // Written actor by actor (each in extraction order, which `ord` keeps): an actor's facts then
     // share the table's pages, and a stance on a frequent actor reads a few pages, not one per fact.
     corpus.stances
-      .map((s, i) => [generation, i, s.actor, s.passageId, j(s), s.cueClass === EVALUATION, mayHoldCutWords(s)] as const)
+      .map((s, i) => {
+        const p = corpus.passages[s.passageId]!;
+        const span = factSpan(s, p.text);
+        return [generation, i, s.actor, s.passageId, j(s), s.cueClass === EVALUATION, mayHoldCutWords(s), p.docId, span.at, span.text] as const;
+      })
       .sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[1] - b[1])),
     batchSize,
   );

@@ -31,6 +31,12 @@ const TABLES = [
   // A database indexed before has them empty until its next index: stancesAbout works them out of the facts then.
   `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS evaluation boolean`,
   `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS keep boolean`,
+  // What weighing a fact against a topic reads besides the fact (store/types.ts TopicStance): its
+  // passage's document, and the passage's text over its sentence and clause. A database indexed
+  // before has them empty until its next index: stancesAbout reads them off the passages then.
+  `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS doc_id int`,
+  `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS span_at int`,
+  `ALTER TABLE eb_stances ADD COLUMN IF NOT EXISTS span text`,
   `CREATE INDEX IF NOT EXISTS eb_stances_actor_heads ON eb_stances (generation, actor, ord) INCLUDE (passage_id, evaluation, keep)`,
   `DROP INDEX IF EXISTS eb_stances_actor`,
   // The folder listing the served generation was built from (a bot compares it at start-up).

@@ -5,10 +5,10 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
+import { editDistance, foundIn, MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import { groupsHolding, mayHoldCutWordsSql } from "../topic-words.js";
+import { factSpan, foundInLists, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -20,6 +20,7 @@ import type {
   SearchBackend,
   SpeakerRole,
   StoreStats,
+  TopicStance,
   TopicWords,
 } from "../types.js";
 import type { Db } from "./db.js";
@@ -317,25 +318,82 @@ export class PostgresStore implements SearchBackend, FactStore {
    * The actor's facts kept when their passage's text holds enough of the topic's terms, each term
    * with the corpus' stems a typo away, as the embedded store keeps them: the facts' passages and
    * classes are read first (a few bytes each), checked against the postings of the topic's
-   * spellings, and only the facts kept travel.
+   * spellings, and only the facts kept travel, each with its span of text and document (columns
+   * of its own): what the topic's words are in its passage and title is the postings' to say, so
+   * no passage is read.
    */
-  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<StanceFact[]> {
+  async stancesAbout(keys: readonly string[], topic: TopicWords): Promise<TopicStance[]> {
     const unique = [...new Set(keys)];
-    if (unique.length === 0 || Math.min(topic.min, topic.minEvaluation) <= 0) return this.stancesByActors(unique);
+    if (unique.length === 0) return [];
     const heads = await this.stanceHeads(unique);
-    // An actor with few facts: all of them (more than asked, which the contract allows), cheaper
-    // than finding the topic's spellings, which takes a trigram query per word.
-    if (heads.length <= this.fewStances) return this.stancesByOrd(heads.map((h) => h.ord));
-    const groups = await this.typoSpellings([...new Set(topic.terms)]);
-    const postings = await readPostings(this.db, GEN, [...new Set(groups.flat())]);
+    // An actor with few facts: all of them (more than asked, which the contract allows), with the
+    // topic's words read off their passages' terms; cheaper than finding the topic's spellings,
+    // which takes a trigram query per word.
+    if (heads.length <= this.fewStances || Math.min(topic.min, topic.minEvaluation) <= 0) {
+      const rows = await this.topicRows(heads.map((h) => h.ord));
+      const words = await this.passageWords([...new Set(rows.map((r) => r.fact.passageId))]);
+      const none = { text: new Set<string>(), title: new Set<string>() };
+      return rows.map((r) => {
+        const w = words.get(r.fact.passageId) ?? none;
+        return { ...r, found: { text: foundOf(topic.terms, w.text), title: foundOf(topic.terms, w.title) } };
+      });
+    }
+    const spellings = await this.typoSpellings(topic.terms);
+    const postings = await readPostings(this.db, GEN, [...new Set(spellings.flat())]);
+    const lists = (field: "text" | "title"): Spelled[] =>
+      spellings.map(([own, ...typos]) => ({ exact: postings.get(own!)?.[field] ?? null, typo: typos.flatMap((st) => postings.get(st)?.[field] ?? []) }));
     const ids = [...new Set(heads.flatMap((h) => (h.passage_id === null ? [] : [h.passage_id])))].sort((x, y) => x - y);
-    const counts = groupsHolding(
-      ids,
-      groups.map((spellings) => spellings.flatMap((st) => postings.get(st)?.text ?? [])),
+    const inText = foundInLists(ids, lists("text"));
+    const counts = termsHeld(inText, ids.length);
+    const at = new Map(ids.map((id, i) => [id, i]));
+    const kept = heads.filter((h) => h.keep || (h.passage_id !== null && counts[at.get(h.passage_id)!]! >= (h.evaluation ? topic.minEvaluation : topic.min)));
+    const rows = await this.topicRows(kept.map((h) => h.ord));
+    const keptIds = [...new Set(rows.map((r) => r.fact.passageId))].sort((x, y) => x - y);
+    const inTitle = foundInLists(keptIds, lists("title"));
+    const titleAt = new Map(keptIds.map((id, i) => [id, i]));
+    return rows.map((r) => {
+      const i = at.get(r.fact.passageId);
+      const j = titleAt.get(r.fact.passageId)!;
+      return {
+        ...r,
+        found: { text: Uint8Array.from(inText, (f) => (i === undefined ? 0 : f[i]!)), title: Uint8Array.from(inTitle, (f) => f[j]!) },
+      };
+    });
+  }
+
+  /**
+   * The facts of these rows with their document and span, in the order given. A database indexed
+   * before those were columns has them empty: they are read off the passages then.
+   */
+  private async topicRows(ords: readonly number[]): Promise<Array<Omit<TopicStance, "found">>> {
+    if (ords.length === 0) return [];
+    const { rows } = await this.db.query<{ ord: number; fact: StanceFact; doc_id: number | null; span_at: number | null; span: string | null }>(
+      `SELECT ord, fact, doc_id, span_at, span FROM eb_stances WHERE generation = ${GEN} AND ord = ANY($1::int[])`,
+      [[...ords]],
     );
-    const held = new Map(ids.map((id, i) => [id, counts[i]!]));
-    const kept = heads.filter((h) => h.keep || (h.passage_id !== null && held.get(h.passage_id)! >= (h.evaluation ? topic.minEvaluation : topic.min)));
-    return this.stancesByOrd(kept.map((h) => h.ord));
+    const missing = rows.filter((r) => r.doc_id === null || r.span_at === null || r.span === null);
+    const texts = new Map((await this.passageTexts([...new Set(missing.map((r) => r.fact.passageId))])).map((x) => [x.passage.id, x.passage]));
+    const byOrd = new Map<number, Omit<TopicStance, "found">>();
+    for (const r of rows) {
+      if (r.doc_id !== null && r.span_at !== null && r.span !== null)
+        byOrd.set(r.ord, { fact: r.fact, docId: r.doc_id, span: { at: r.span_at, text: r.span } });
+      else {
+        const p = texts.get(r.fact.passageId);
+        if (p) byOrd.set(r.ord, { fact: r.fact, docId: p.docId, span: factSpan(r.fact, p.text) });
+      }
+    }
+    return ords.flatMap((o) => byOrd.get(o) ?? []);
+  }
+
+  /** The stems of these passages' text and of their document's title, as the indexer wrote them. */
+  private async passageWords(ids: readonly number[]): Promise<Map<number, { text: Set<string>; title: Set<string> }>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await this.db.query<{ id: number; terms: string; title_terms: string }>(
+      `SELECT id, terms, title_terms FROM eb_passages WHERE generation = ${GEN} AND id = ANY($1::int[])`,
+      [[...ids]],
+    );
+    const words = (s: string): Set<string> => new Set(s.split(" ").filter(Boolean));
+    return new Map(rows.map((r) => [r.id, { text: words(r.terms), title: words(r.title_terms) }]));
   }
 
   /**
@@ -356,20 +414,6 @@ export class PostgresStore implements SearchBackend, FactStore {
     let heads = await read("evaluation", "keep");
     if (heads.some((h) => h.evaluation === null || h.keep === null)) heads = await read(`fact->>'cueClass' = '${EVALUATION}'`, mayHoldCutWordsSql("fact"));
     return heads.map((h) => ({ ...h, evaluation: !!h.evaluation, keep: !!h.keep }));
-  }
-
-  /** The stance facts of the given rows, in the order given. */
-  private async stancesByOrd(ords: readonly number[]): Promise<StanceFact[]> {
-    if (ords.length === 0) return [];
-    const { rows } = await this.db.query<{ ord: number; fact: StanceFact }>(
-      `SELECT ord, fact FROM eb_stances WHERE generation = ${GEN} AND ord = ANY($1::int[])`,
-      [[...ords]],
-    );
-    const byOrd = new Map(rows.map((r) => [r.ord, r.fact]));
-    return ords.flatMap((o) => {
-      const f = byOrd.get(o);
-      return f ? [f] : [];
-    });
   }
 
   /**
@@ -571,20 +615,7 @@ const TRIGRAM_MARGIN = 0.85;
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
 
-/** Levenshtein distance, giving up (max + 1) once it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length]!;
+/** What a passage's stems hold of each term (text/typos.ts foundIn). */
+function foundOf(terms: readonly string[], stems: ReadonlySet<string>): Uint8Array {
+  return Uint8Array.from(terms, (qt) => foundIn(qt, stems));
 }
