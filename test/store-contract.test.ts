@@ -193,6 +193,10 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect((await store().suggest("harbor")).join(" ")).toMatch(/harbour/);
   });
 
+  it("corrects several misspelt words at once, each in its place", async () => {
+    expect(await store().correct("the chanel silts up evry wintr")).toBe("the channel silts up every winter");
+  });
+
   it("gives stances by actor, actors by word, known actors, speakers and their quotations", async () => {
     const keys = await store().actorsSharingWord("union");
     expect(keys.some((k) => k.includes("union"))).toBe(true);
@@ -291,6 +295,18 @@ describe("both stores", () => {
     const ctx = (s: Store): AnswerContext => ({ backend: s, facts: s, options: {} });
     const [[, a], [, b]] = stores();
     expect(await answer(ctx(b), q)).toEqual(await answer(ctx(a), q));
+  });
+});
+
+describe("PostgreSQL's typo lookups, all of a question's words in one round trip", () => {
+  it("suggest what each word alone would, in the words' order, as many as asked", async () => {
+    const alone = async (w: string): Promise<string[]> => postgres.suggest(w);
+    expect(await alone("dredgng")).toEqual(["dredging"]);
+    const each = [...(await alone("dredgng")), ...(await alone("chanel")), ...(await alone("lifebaots"))];
+    expect(each).toHaveLength(3);
+    expect(await postgres.suggest("dredgng chanel lifebaots")).toEqual(each);
+    expect(await postgres.suggest("dredgng chanel lifebaots", 2)).toEqual(each.slice(0, 2));
+    expect(await postgres.suggest("xqzvw dredgng")).toEqual(["dredging"]);
   });
 });
 

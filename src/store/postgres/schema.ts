@@ -52,6 +52,24 @@ const TABLES = [
 ];
 
 /**
+ * A question's typo lookups in one round trip: each of `sqls` (a statement giving (i, v, n) from
+ * $1 its number, $2 a word, $3 a count of edits, $4 a LIKE pattern) run in turn, with pg_trgm's
+ * similarity threshold (what `%` means) set for it first when one is given. Each ran as a
+ * transaction of its own (BEGIN, set_config, SELECT, COMMIT) before: four round trips per word,
+ * most of a typo question's time on a loaded machine. The statements are the store's own.
+ */
+const NEAR_ROWS = `CREATE OR REPLACE FUNCTION eb_near_rows(sqls text[], thresholds text[], words text[], edits int[], patterns text[])
+  RETURNS TABLE (i int, v text, n int) LANGUAGE plpgsql AS $$
+BEGIN
+  FOR k IN 1 .. coalesce(array_length(sqls, 1), 0) LOOP
+    IF thresholds[k] IS NOT NULL THEN
+      PERFORM set_config('pg_trgm.similarity_threshold', thresholds[k], true);
+    END IF;
+    RETURN QUERY EXECUTE sqls[k] USING k, words[k], edits[k], patterns[k];
+  END LOOP;
+END $$`;
+
+/**
  * What searched a database made before eb_postings: a tsvector per passage (in eb_search, or a
  * generated column of eb_passages before that) with its GIN index. Dropped once the served
  * generation has its postings (postings.ts buildMissingPostings).
@@ -96,6 +114,7 @@ export interface SchemaInfo {
 
 export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
   for (const sql of TABLES) await db.query(sql);
+  await db.query(NEAR_ROWS);
   const unaccent = await defineFold(db);
   let trigrams = true;
   try {

@@ -125,9 +125,10 @@ export class PostgresStore implements SearchBackend, FactStore {
     let changed = false;
     const toks = tokenize(text).filter((t) => !isStopToken(t) && t.norm.length >= 4 && !/\d/.test(t.norm));
     const known = await this.knownStems(toks.map((t) => stem(t.norm)));
-    for (const t of toks) {
-      if (known.has(stem(t.norm))) continue;
-      const best = await this.closestWord(t.norm, t.norm.length >= 8 ? 2 : 1);
+    const unknown = toks.filter((t) => !known.has(stem(t.norm)));
+    const closest = await this.closestWords(unknown.map((t) => ({ word: t.norm, max: t.norm.length >= 8 ? 2 : 1 })));
+    for (const [k, t] of unknown.entries()) {
+      const best = closest[k];
       if (!best) continue;
       out += text.slice(at, t.start) + best;
       at = t.end;
@@ -139,8 +140,12 @@ export class PostgresStore implements SearchBackend, FactStore {
   async suggest(query: string, max = 3): Promise<string[]> {
     const words = tokenize(query).filter((t) => !isStopToken(t) && t.norm.length >= 3);
     const out: string[] = [];
-    for (const t of words) {
-      const w = await this.closestWord(t.norm, Math.max(1, Math.round(t.norm.length * 0.2)), true);
+    const closest = await this.closestWords(
+      words.map((t) => ({ word: t.norm, max: Math.max(1, Math.round(t.norm.length * 0.2)) })),
+      true,
+    );
+    for (const [k, t] of words.entries()) {
+      const w = closest[k];
       if (w && w !== t.norm && !out.includes(w)) out.push(w);
       if (out.length >= max) break;
     }
@@ -421,7 +426,7 @@ export class PostgresStore implements SearchBackend, FactStore {
    * store finds them: every stem within the term's edits, so nothing the answer would credit is
    * left out. The trigram filter cannot miss a stem of a–z and digits only (pg_trgm splits words at
    * other characters, which may be any non-ASCII letter): the others are compared one by one, and
-   * so is every stem of about the same length for such a term. One transaction for all the terms.
+   * so is every stem of about the same length for such a term. One round trip for all the terms.
    */
   private async typoSpellings(terms: readonly string[]): Promise<string[][]> {
     const out = terms.map((t) => new Set([t]));
@@ -429,35 +434,27 @@ export class PostgresStore implements SearchBackend, FactStore {
     if (typed.length === 0) return out.map((s) => [...s]);
     const withNear = typed.map((t) => ({ ...t, threshold: PLAIN_STEM.test(t.term) ? this.near("stem", "$1", t.term.length, t.max).threshold : null }));
     const plain = withNear.filter((t) => t.threshold !== null);
-    const other = withNear.filter((t) => t.threshold === null);
-    const rows = await this.db.transaction(async (tx) => {
-      const found: Array<{ i: number; stem: string }> = [];
-      const near = async (t: (typeof withNear)[number], filter: string): Promise<void> => {
-        const { rows: r } = await tx.query<{ stem: string }>(
-          `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($1)) <= $2 AND ${filter}`,
-          [t.term, t.max],
-        );
-        for (const { stem } of r) found.push({ i: t.i, stem });
-      };
-      // One statement per term, with its constant: so the trigram index is used (a join over the terms is not).
-      for (const t of plain) {
-        await tx.query("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", [String(t.threshold)]);
-        await near(t, "stem % $1");
+    // One statement per term, with its own threshold: so the trigram index is used (a join over
+    // the terms is not); a term of other characters is compared with every stem of about its length.
+    const lookups: Near[] = withNear.map((t) => ({
+      sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($2)) <= $3 AND ${t.threshold === null ? "true" : "stem % $2"}`,
+      threshold: t.threshold,
+      word: t.term,
+      edits: t.max,
+    }));
+    if (plain.length > 0) lookups.push({ sql: "SELECT $1::int, generation::text, NULL::int FROM eb_state WHERE id = 1", threshold: null, word: "", edits: 0 });
+    const found = await this.nearBatch(lookups);
+    const rows = withNear.flatMap((t, k) => found[k]!.map((r) => ({ i: t.i, stem: r.v })));
+    if (plain.length > 0) {
+      const generation = Number(found[withNear.length]![0]?.v ?? 0);
+      if (this.punctuated?.generation !== generation) {
+        const { rows: p } = await this.db.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
+        const stems = new SearchableMap<true>();
+        for (const r of p) stems.set(r.stem, true);
+        this.punctuated = { generation, stems };
       }
-      for (const t of other) await near(t, "true");
-      if (plain.length > 0) {
-        const { rows: gen } = await tx.query<{ generation: string }>("SELECT generation FROM eb_state WHERE id = 1");
-        const generation = Number(gen[0]?.generation ?? 0);
-        if (this.punctuated?.generation !== generation) {
-          const { rows: p } = await tx.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
-          const stems = new SearchableMap<true>();
-          for (const r of p) stems.set(r.stem, true);
-          this.punctuated = { generation, stems };
-        }
-        for (const t of plain) for (const stem of this.punctuated.stems.fuzzyGet(t.term, t.max).keys()) found.push({ i: t.i, stem });
-      }
-      return found;
-    });
+      for (const t of plain) for (const stem of this.punctuated.stems.fuzzyGet(t.term, t.max).keys()) rows.push({ i: t.i, stem });
+    }
     for (const r of rows) {
       const i = Number(r.i);
       const term = terms[i]!;
@@ -539,42 +536,59 @@ export class PostgresStore implements SearchBackend, FactStore {
   /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
   private async expand(terms: string[]): Promise<Array<{ term: string; weight: number }>> {
     const out = new Map<string, number>();
-    for (const [i, term] of terms.entries()) {
-      out.set(term, 1);
-      const max = term.length >= 5 ? Math.round(term.length * 0.2) : term.length >= 4 ? 1 : 0;
-      const prefix = i === terms.length - 1 && term.length >= 3;
-      if (max === 0 && !prefix) continue;
-      const near = this.near("stem", "$1", term.length, max);
-      const rows = await this.nearRows<{ stem: string }>(
-        near.threshold,
-        `SELECT stem FROM eb_stems WHERE generation = ${GEN} AND (($2 AND stem LIKE $3) OR ($4 > 0 AND abs(length(stem) - length($1)) <= $4 AND ${near.sql})) LIMIT 200`,
-        [term, prefix, `${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, max],
-      );
-      for (const r of rows) {
-        if (out.has(r.stem)) continue;
-        const d = editDistance(term, r.stem, max);
-        if (r.stem.startsWith(term) && prefix) out.set(r.stem, 0.5);
-        else if (d <= max) out.set(r.stem, 0.5);
+    const asked = terms.map((term, i) => ({
+      term,
+      max: term.length >= 5 ? Math.round(term.length * 0.2) : term.length >= 4 ? 1 : 0,
+      prefix: i === terms.length - 1 && term.length >= 3,
+    }));
+    const near = asked.filter((t) => t.max > 0 || t.prefix);
+    const found = await this.nearBatch(
+      near.map((t) => {
+        const filter = this.near("stem", "$2", t.term.length, t.max);
+        return {
+          sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND (($4::text IS NOT NULL AND stem LIKE $4) OR ($3 > 0 AND abs(length(stem) - length($2)) <= $3 AND ${filter.sql})) LIMIT 200`,
+          threshold: filter.threshold,
+          word: t.term,
+          edits: t.max,
+          pattern: t.prefix ? `${t.term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+        };
+      }),
+    );
+    for (const t of asked) {
+      out.set(t.term, 1);
+      const k = near.indexOf(t);
+      for (const r of k < 0 ? [] : found[k]!) {
+        if (out.has(r.v)) continue;
+        const d = editDistance(t.term, r.v, t.max);
+        if (r.v.startsWith(t.term) && t.prefix) out.set(r.v, 0.5);
+        else if (d <= t.max) out.set(r.v, 0.5);
       }
     }
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
-  /** The corpus word closest to `word` within `max` edits (most frequent on ties), or null. */
-  private async closestWord(word: string, max: number, frequent = false): Promise<string | null> {
-    const near = this.near("word", "$1", word.length, max);
-    const rows = await this.nearRows<{ word: string; n: number }>(
-      near.threshold,
-      `SELECT word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($1)) <= $2 AND ${near.sql} LIMIT 500`,
-      [word, max],
+  /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties; not itself when `frequent`), or null. */
+  private async closestWords(words: ReadonlyArray<{ word: string; max: number }>, frequent = false): Promise<Array<string | null>> {
+    const found = await this.nearBatch(
+      words.map(({ word, max }) => {
+        const near = this.near("word", "$2", word.length, max);
+        return {
+          sql: `SELECT $1::int, word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($2)) <= $3 AND ${near.sql} LIMIT 500`,
+          threshold: near.threshold,
+          word,
+          edits: max,
+        };
+      }),
     );
-    let best: { word: string; d: number; n: number } | null = null;
-    for (const r of rows) {
-      const d = editDistance(word, r.word, max);
-      if (d > max || (frequent && d === 0)) continue;
-      if (!best || d < best.d || (d === best.d && r.n > best.n)) best = { word: r.word, d, n: r.n };
-    }
-    return best?.word ?? null;
+    return words.map(({ word, max }, k) => {
+      let best: { word: string; d: number; n: number } | null = null;
+      for (const r of found[k]!) {
+        const d = editDistance(word, r.v, max);
+        if (d > max || (frequent && d === 0)) continue;
+        if (!best || d < best.d || (d === best.d && r.n! > best.n)) best = { word: r.v, d, n: r.n! };
+      }
+      return best?.word ?? null;
+    });
   }
 
   /**
@@ -591,13 +605,22 @@ export class PostgresStore implements SearchBackend, FactStore {
     return { sql: `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`, threshold: null };
   }
 
-  /** The rows of `sql`, with pg_trgm's similarity threshold (what `%` means) set for this statement's transaction only. */
-  private async nearRows<T>(threshold: number | null, sql: string, params: unknown[]): Promise<T[]> {
-    if (threshold === null) return (await this.db.query<T>(sql, params)).rows;
-    return this.db.transaction(async (tx) => {
-      await tx.query("SELECT set_config('pg_trgm.similarity_threshold', $1, true)", [String(threshold)]);
-      return (await tx.query<T>(sql, params)).rows;
-    });
+  /** The rows of each lookup, in one round trip (eb_near_rows in schema.ts). */
+  private async nearBatch(lookups: readonly Near[]): Promise<Array<Array<{ v: string; n: number | null }>>> {
+    const out = lookups.map((): Array<{ v: string; n: number | null }> => []);
+    if (lookups.length === 0) return out;
+    const { rows } = await this.db.query<{ i: number; v: string; n: number | null }>(
+      "SELECT i, v, n FROM eb_near_rows($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])",
+      [
+        lookups.map((l) => l.sql),
+        lookups.map((l) => (l.threshold === null ? null : String(l.threshold))),
+        lookups.map((l) => l.word),
+        lookups.map((l) => l.edits),
+        lookups.map((l) => l.pattern ?? null),
+      ],
+    );
+    for (const r of rows) out[r.i - 1]!.push({ v: r.v, n: r.n });
+    return out;
   }
 }
 
@@ -618,4 +641,13 @@ const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (S
 /** What a passage's stems hold of each term (text/typos.ts foundIn). */
 function foundOf(terms: readonly string[], stems: ReadonlySet<string>): Uint8Array {
   return Uint8Array.from(terms, (qt) => foundIn(qt, stems));
+}
+
+/** One typo lookup of eb_near_rows: an SQL statement over $1 (its number), $2 `word`, $3 `edits` and $4 `pattern`, and the trigram threshold to set for it. */
+interface Near {
+  sql: string;
+  threshold: number | null;
+  word: string;
+  edits: number;
+  pattern?: string | null;
 }
