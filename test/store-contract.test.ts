@@ -243,6 +243,28 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     },
   );
 
+  it("gives the actors' stances as weighed without a topic, and each fact by its number", async () => {
+    const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
+    const facts = await store().stancesByActors(keys);
+    const votes = await store().stanceVotes(keys);
+    expect(votes.map(({ ord: _o, ...v }) => v)).toEqual(
+      facts.map((f) => ({
+        passageId: f.passageId,
+        docId: engine.corpus.passages[f.passageId]!.docId,
+        cueStart: f.cueStart,
+        evaluation: f.cueClass === EVALUATION,
+        polarity: f.polarity,
+        negated: f.negated,
+        weight: f.weight,
+      })),
+    );
+    expect(votes.map((v) => engine.corpus.stances[v.ord])).toEqual(facts);
+    const byOrd = await store().stancesByOrd([...votes.map((v) => v.ord)].reverse());
+    expect(votes.map((v) => byOrd.get(v.ord))).toEqual(facts);
+    expect(await store().stancesByOrd([engine.corpus.stances.length + 5])).toEqual(new Map());
+    expect(await store().stanceVotes(["nobody at all"])).toEqual([]);
+  });
+
   it("may give an actor with few facts all of them, never fewer than asked", async () => {
     const keys = [...new Set(engine.corpus.stances.map((f) => f.actor))];
     const all = await store().stancesByActors(keys);
@@ -328,8 +350,10 @@ describe("PostgreSQL stances of a database indexed before each fact's class, kee
       await own.query("UPDATE eb_stances SET evaluation = NULL, keep = NULL");
       expect(await topics()).toEqual(kept);
       // Nor each fact's document and span: they are read off the passages.
+      const votes = await store.stanceVotes(keys);
       await own.query("UPDATE eb_stances SET doc_id = NULL, span_at = NULL, span = NULL");
       expect(await topics()).toEqual(kept);
+      expect(await store.stanceVotes(keys)).toEqual(votes);
     } finally {
       await own.close?.();
     }

@@ -10,7 +10,7 @@ import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
 import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
 import { spanText } from "../store/topic-words.js";
-import type { TopicWords } from "../store/types.js";
+import type { StanceVote, TopicStance, TopicWords } from "../store/types.js";
 import { checkQuery } from "./validate.js";
 import { round } from "./who-said.js";
 
@@ -52,17 +52,20 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
   const matches = actorMatcher(actor);
   const shared = [...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))];
   const keys = [...new Set(shared)].filter((key) => matches(key));
+  const topicCue = topicText ? topicAction(topicText) : undefined;
   // With a topic, only the facts whose passage holds enough of its words: the others cannot reach
   // TOPIC_MIN_COVERAGE, and reading and scoring every fact of a frequent actor was the slow part.
   // Each comes with what weighing it reads (its sentence and clause, what its passage and title
-  // hold of the topic's words), so no passage is read until the results are chosen.
-  const about = topicQuery ? await ctx.facts.stancesAbout(keys, topicWords(topicQuery)) : null;
-  const facts = about ? about.map((a) => a.fact) : await ctx.facts.stancesByActors(keys);
-  if (facts.length === 0 && topicQuery) {
-    const head = await firstStances(ctx, keys);
-    if (head.length > 0) return noneAbout(base, actor, topicText, head);
-  }
-  if (facts.length === 0) {
+  // hold of the topic's words), so no passage is read until the results are chosen. Without a
+  // topic, a fact's weight and polarity are all that is weighed: its text is read once chosen.
+  const evidence = topicQuery
+    ? weighAbout(await ctx.facts.stancesAbout(keys, topicWords(topicQuery)), topicQuery, topicCue)
+    : weighAll(await ctx.facts.stanceVotes(keys));
+  if (evidence === null) {
+    if (topicQuery) {
+      const head = await firstStances(ctx, keys);
+      if (head.length > 0) return noneAbout(base, actor, topicText, head);
+    }
     const known = (await similarActors(ctx, actor)).filter((n) => n.toLowerCase() !== actor.toLowerCase());
     const quoted = (await ctx.facts.actors([actor.toLowerCase()])).size > 0;
     const message = quoted
@@ -70,67 +73,19 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
       : `The documents show no stance for "${actor}".`;
     return { ...base, actor, message, ...(known.length ? { suggestions: known } : {}) };
   }
-  const topicCue = topicText ? topicAction(topicText) : undefined;
-  const evidence: Array<{ f: StanceFact; polarity: Polarity; weight: number }> = [];
-  const seen = new Set<string>();
-  const add = (f: StanceFact, polarity: Polarity, relevance: number): void => {
-    seen.add(`${f.passageId}:${f.cueStart}`);
-    // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
-    evidence.push({ f, polarity, weight: f.weight * relevance * relevance });
-  };
-  let docs: Map<number, number>;
-  if (about && topicQuery) {
-    docs = new Map(about.map((a) => [a.fact.passageId, a.docId]));
-    for (const a of about) {
-      const f = a.fact;
-      if (seen.has(`${f.passageId}:${f.cueStart}`)) continue;
-      const clause = f.clause ? spanText(a, f.clause.start, f.clause.end) : "";
-      if (f.cueClass === EVALUATION) {
-        // Evaluative words say what the actor thinks only of what they are about: the topic must be
-        // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
-        const relevance =
-          layeredCoverage(topicQuery, [
-            [f.target, 1],
-            [clause, 1],
-          ]) * headShare(clause, topicQuery);
-        if (relevance < TOPIC_MIN_COVERAGE) continue;
-        const pol = evaluationAbout(clause, topicQuery);
-        if (pol) add(f, pol, relevance);
-      } else {
-        // The cue's own clause counts fully; the rest of its sentence, its paragraph and the headline less.
-        const relevance = layeredCoverage(
-          topicQuery,
-          [
-            [f.target, 1],
-            [clause, 1],
-            [spanText(a, f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
-          ],
-          [
-            [a.found.text, 0.5],
-            [a.found.title, TITLE_LAYER],
-          ],
-        );
-        if (relevance >= TOPIC_MIN_COVERAGE) add(f, towardTopic(f, topicCue), relevance);
-      }
-    }
-  } else {
-    // Without a topic evaluative words say nothing: what they are about is unknown. Every other
-    // fact counts whole, so only which document its passage is in matters until the results are
-    // chosen (a frequent actor has thousands).
-    const counted = facts.filter((f) => f.cueClass !== EVALUATION);
-    docs = await ctx.facts.documentsOf([...new Set(counted.map((f) => f.passageId))]);
-    for (const f of counted) if (!seen.has(`${f.passageId}:${f.cueStart}`) && docs.has(f.passageId)) add(f, towardTopic(f, topicCue), 1);
-  }
-  if (evidence.length === 0) return noneAbout(base, actor, topicText, topicQuery ? await firstStances(ctx, keys) : facts);
-  const docOf = (id: number): number => docs.get(id)!;
-  const overall = aggregate(statedFirst(evidence, docOf));
-  const chosen = diversify(evidence, docOf).slice(0, limit);
-  const at = new Map((await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.f.passageId))])).map((x) => [x.passage.id, x]));
+  if (evidence.length === 0) return noneAbout(base, actor, topicText, await firstStances(ctx, keys));
+  const overall = aggregate(statedFirst(evidence));
+  const chosen = diversify(evidence).slice(0, limit);
+  const facts = await factsOf(ctx, chosen);
+  const at = new Map((await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.passageId))])).map((x) => [x.passage.id, x]));
   const results = chosen
-    // A passage gone meanwhile (the index was replaced between the two reads) is left out.
-    .filter(({ f }) => at.has(f.passageId))
-    .map(({ f, polarity, weight }): StanceResult => {
-      const { passage: p, document: doc } = at.get(f.passageId)!;
+    // A passage or fact gone meanwhile (the index was replaced between the reads) is left out.
+    .flatMap((e, k) => {
+      const f = facts[k];
+      const here = at.get(e.passageId);
+      return f && here ? [{ e, f, here }] : [];
+    })
+    .map(({ e: { polarity, weight }, f, here: { passage: p, document: doc } }): StanceResult => {
       const { citation, excerptOffset } = cite(doc, p, f.sentence.start, f.sentence.end, ctx.options);
       return {
         actor: f.actorText,
@@ -145,6 +100,95 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
       };
     });
   return { ...base, actor, polarity: overall, results };
+}
+
+/** A piece of evidence: a fact (or its number, StanceVote.ord, until it is chosen) as weighed. */
+interface Evidence {
+  fact: StanceFact | number;
+  passageId: number;
+  docId: number;
+  evaluation: boolean;
+  polarity: Polarity;
+  weight: number;
+}
+
+/** The facts of the evidence, in its order: those given whole, and the others read by number (undefined when gone meanwhile). */
+async function factsOf(ctx: AnswerContext, evidence: readonly Evidence[]): Promise<Array<StanceFact | undefined>> {
+  const ords = evidence.flatMap((e) => (typeof e.fact === "number" ? [e.fact] : []));
+  const read = ords.length ? await ctx.facts.stancesByOrd(ords) : new Map<number, StanceFact>();
+  return evidence.map((e) => (typeof e.fact === "number" ? read.get(e.fact) : e.fact));
+}
+
+/** Each fact's evidence about the topic, weighed by how much of the topic it is about; null when there is no fact. */
+function weighAbout(about: readonly TopicStance[], topicQuery: Query, topicCue: ReturnType<typeof topicAction>): Evidence[] | null {
+  if (about.length === 0) return null;
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const a of about) {
+    const f = a.fact;
+    const key = `${f.passageId}:${f.cueStart}`;
+    if (seen.has(key)) continue;
+    const clause = f.clause ? spanText(a, f.clause.start, f.clause.end) : "";
+    let relevance: number;
+    let polarity: Polarity;
+    if (f.cueClass === EVALUATION) {
+      // Evaluative words say what the actor thinks only of what they are about: the topic must be
+      // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
+      relevance =
+        layeredCoverage(topicQuery, [
+          [f.target, 1],
+          [clause, 1],
+        ]) * headShare(clause, topicQuery);
+      if (relevance < TOPIC_MIN_COVERAGE) continue;
+      const pol = evaluationAbout(clause, topicQuery);
+      if (!pol) continue;
+      polarity = pol;
+    } else {
+      // The cue's own clause counts fully; the rest of its sentence, its paragraph and the headline less.
+      relevance = layeredCoverage(
+        topicQuery,
+        [
+          [f.target, 1],
+          [clause, 1],
+          [spanText(a, f.sentence.start, f.sentence.end), f.clause ? 0.6 : 0.8],
+        ],
+        [
+          [a.found.text, 0.5],
+          [a.found.title, TITLE_LAYER],
+        ],
+      );
+      if (relevance < TOPIC_MIN_COVERAGE) continue;
+      polarity = towardTopic(f, topicCue);
+    }
+    seen.add(key);
+    // Squared, so evidence clearly about the topic outweighs evidence that only touches it.
+    evidence.push({
+      fact: f,
+      passageId: f.passageId,
+      docId: a.docId,
+      evaluation: f.cueClass === EVALUATION,
+      polarity,
+      weight: f.weight * relevance * relevance,
+    });
+  }
+  return evidence;
+}
+
+/**
+ * Each fact's evidence without a topic; null when there is no fact. Evaluative words say nothing
+ * then (what they are about is unknown); every other fact counts whole.
+ */
+function weighAll(votes: readonly StanceVote[]): Evidence[] | null {
+  if (votes.length === 0) return null;
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const v of votes) {
+    const key = `${v.passageId}:${v.cueStart}`;
+    if (v.evaluation || seen.has(key)) continue;
+    seen.add(key);
+    evidence.push({ fact: v.ord, passageId: v.passageId, docId: v.docId, evaluation: false, polarity: plainPolarity(v), weight: v.weight });
+  }
+  return evidence;
 }
 
 // A noun and a preposition before the topic: the topic only qualifies what the words are about
@@ -222,11 +266,16 @@ function actorMatcher(query: string): (actor: string) => boolean {
  * same kind is support for it (or opposition when negated), and other cues count inverted.
  */
 function towardTopic(f: StanceFact, topicCue: ReturnType<typeof topicAction>): Polarity {
-  const plain: Polarity = f.negated ? (f.polarity === "support" ? "oppose" : "neutral") : f.polarity;
+  const plain = plainPolarity(f);
   if (!topicCue) return plain;
   if (f.cueClass === topicCue.cls) return f.negated ? "oppose" : "support";
   if (topicCue.polarity === "oppose") return plain === "support" ? "oppose" : plain === "oppose" ? "support" : "neutral";
   return plain;
+}
+
+/** The fact's polarity with its negation: a negated support opposes, a negated opposition is neutral ("did not oppose"). */
+function plainPolarity(f: Pick<StanceFact, "polarity" | "negated">): Polarity {
+  return f.negated ? (f.polarity === "support" ? "oppose" : "neutral") : f.polarity;
 }
 
 function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): StanceAnswer["polarity"] {
@@ -251,21 +300,20 @@ function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): Sta
  * the topic with a cue ("backs", "rejects"), that statement speaks for the document, and the
  * evaluative words around it (which often judge the state of things, not the topic) are left out.
  */
-function statedFirst<T extends { f: StanceFact }>(evidence: T[], docOf: (passageId: number) => number): T[] {
-  const stated = new Set(evidence.filter((e) => e.f.cueClass !== EVALUATION).map((e) => docOf(e.f.passageId)));
-  return evidence.filter((e) => e.f.cueClass !== EVALUATION || !stated.has(docOf(e.f.passageId)));
+function statedFirst(evidence: Evidence[]): Evidence[] {
+  const stated = new Set(evidence.filter((e) => !e.evaluation).map((e) => e.docId));
+  return evidence.filter((e) => !e.evaluation || !stated.has(e.docId));
 }
 
 /** Strongest first, but the best piece of each document before a second one from any. */
-function diversify<T extends { f: StanceFact; weight: number }>(items: T[], docOf: (passageId: number) => number): T[] {
+function diversify(items: Evidence[]): Evidence[] {
   const sorted = [...items].sort((a, b) => b.weight - a.weight);
-  const firsts: T[] = [];
-  const rest: T[] = [];
+  const firsts: Evidence[] = [];
+  const rest: Evidence[] = [];
   const docs = new Set<number>();
   for (const e of sorted) {
-    const d = docOf(e.f.passageId);
-    (docs.has(d) ? rest : firsts).push(e);
-    docs.add(d);
+    (docs.has(e.docId) ? rest : firsts).push(e);
+    docs.add(e.docId);
   }
   return [...firsts, ...rest];
 }

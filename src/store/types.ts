@@ -1,7 +1,7 @@
 // The two interfaces the answers are written against. Every implementation (the embedded one over
 // MiniSearch and in-memory facts, PostgreSQL) answers the same questions with the same plain data
 // (src/types.ts), asynchronously, so an answer never knows where the facts live.
-import type { Corpus, DocumentRecord, Passage, Quote, SpeakerKind, StanceFact, TimeExpression } from "../types.js";
+import type { Corpus, DocumentRecord, Passage, Polarity, Quote, SpeakerKind, StanceFact, TimeExpression } from "../types.js";
 
 /** Finds passages for a question's words. */
 export interface SearchBackend {
@@ -75,6 +75,14 @@ export interface FactStore {
    * passages need not be read for it.
    */
   stancesAbout(keys: readonly string[], topic: TopicWords): Promise<TopicStance[]>;
+  /**
+   * stancesByActors(keys) as the stance answer weighs them without a topic (StanceVote), same
+   * order: no text travels for the thousands of facts of a frequent actor. Facts whose passage is
+   * gone are left out.
+   */
+  stanceVotes(keys: readonly string[]): Promise<StanceVote[]>;
+  /** The stance facts of these numbers (StanceVote.ord); unknown numbers are absent. */
+  stancesByOrd(ords: readonly number[]): Promise<Map<number, StanceFact>>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
   stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
   /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
@@ -101,6 +109,21 @@ export interface FactStore {
   replace(change: CorpusChange): Promise<void>;
   /** Calls `listener` after every replace (in any process sharing the store); returns how to stop. */
   onChange(listener: (generation: number) => void): Promise<() => Promise<void>>;
+}
+
+/** What the stance answer without a topic weighs of a stance fact (FactStore.stanceVotes). */
+export interface StanceVote {
+  /** The fact's number: its place in the corpus' list of stance facts (what stancesByOrd takes). */
+  ord: number;
+  passageId: number;
+  /** The document of its passage. */
+  docId: number;
+  cueStart: number;
+  /** Its cue is evaluative words (cueClass "evaluation"). */
+  evaluation: boolean;
+  polarity: Polarity;
+  negated: boolean;
+  weight: number;
 }
 
 /** A stance fact that may be about a topic, with what weighing it against the topic reads (FactStore.stancesAbout). */

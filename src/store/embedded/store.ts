@@ -19,6 +19,7 @@ import type {
   PassageText,
   SearchBackend,
   SpeakerRole,
+  StanceVote,
   StoreStats,
   TopicStance,
   TopicWords,
@@ -30,6 +31,8 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   /** Stance facts by actor key: the stance answer looks up actors, never scans every fact. */
   private stancesByActor = new Map<string, StanceFact[]>();
   private stancesByPassage: Map<number, StanceFact[]> | null = null;
+  /** Each stance fact's place in the corpus' list (StanceVote.ord), made on first use. */
+  private stanceOrds: Map<StanceFact, number> | null = null;
   private actorWords: Map<string, Set<string>> | null = null;
   private speakerList: SpeakerRole[] | null = null;
   private quotesBySpeaker: Map<string, Quote[]> | null = null;
@@ -112,6 +115,25 @@ export class EmbeddedStore implements SearchBackend, FactStore {
       }
     }
     return out;
+  }
+
+  async stanceVotes(keys: readonly string[]): Promise<StanceVote[]> {
+    this.stanceOrds ??= new Map(this.corpus.stances.map((f, i) => [f, i]));
+    const ords = this.stanceOrds;
+    return (await this.stancesByActors(keys)).map((f) => ({
+      ord: ords.get(f)!,
+      passageId: f.passageId,
+      docId: this.corpus.passages[f.passageId]!.docId,
+      cueStart: f.cueStart,
+      evaluation: f.cueClass === EVALUATION,
+      polarity: f.polarity,
+      negated: f.negated,
+      weight: f.weight,
+    }));
+  }
+
+  async stancesByOrd(ords: readonly number[]): Promise<Map<number, StanceFact>> {
+    return new Map(ords.flatMap((o) => (this.corpus.stances[o] ? [[o, this.corpus.stances[o]] as const] : [])));
   }
 
   async stancesInPassages(ids: readonly number[]): Promise<StanceFact[]> {
@@ -202,6 +224,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     this.index = index;
     this.indexFacts();
     this.stancesByPassage = null;
+    this.stanceOrds = null;
     this.stemTree = null;
     this.actorWords = null;
     this.speakerList = null;

@@ -6,7 +6,7 @@ import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
 import { editDistance, foundIn, MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
-import type { DocumentRecord, Passage, Quote, StanceFact, TimeExpression } from "../../types.js";
+import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
 import { factSpan, foundInLists, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
 import type {
@@ -19,6 +19,7 @@ import type {
   PassageText,
   SearchBackend,
   SpeakerRole,
+  StanceVote,
   StoreStats,
   TopicStance,
   TopicWords,
@@ -218,6 +219,47 @@ export class PostgresStore implements SearchBackend, FactStore {
       [unique, limit ?? null],
     );
     return rows.map((r) => r.fact);
+  }
+
+  async stanceVotes(keys: readonly string[]): Promise<StanceVote[]> {
+    const unique = [...new Set(keys)];
+    if (unique.length === 0) return [];
+    // A few fields of each fact, taken out of its jsonb by the server: a frequent actor's thousands
+    // of facts were most of a stance answer's time when they travelled whole.
+    const { rows } = await this.db.query<{
+      ord: number;
+      passage_id: number;
+      doc_id: number | null;
+      cue_start: number;
+      evaluation: boolean;
+      polarity: Polarity;
+      negated: boolean;
+      weight: string;
+    }>(
+      `SELECT ord, (fact->>'passageId')::int AS passage_id, doc_id, (fact->>'cueStart')::int AS cue_start, fact->>'cueClass' = '${EVALUATION}' AS evaluation,
+              fact->>'polarity' AS polarity, (fact->>'negated')::boolean AS negated, fact->>'weight' AS weight
+       FROM eb_stances WHERE generation = ${GEN} AND actor = ANY($1::text[]) ORDER BY array_position($1::text[], actor), ord`,
+      [unique],
+    );
+    // A database indexed before doc_id was a column: the documents are read by passage.
+    const unknown = [...new Set(rows.filter((r) => r.doc_id === null).map((r) => r.passage_id))];
+    const docs = unknown.length ? await this.documentsOf(unknown) : new Map<number, number>();
+    return rows.flatMap((r) => {
+      const docId = r.doc_id ?? docs.get(r.passage_id);
+      if (docId === undefined) return [];
+      const { ord, passage_id: passageId, cue_start: cueStart, evaluation, polarity, negated } = r;
+      // The weight as JSON.parse reads it from the fact's text.
+      return [{ ord, passageId, docId, cueStart, evaluation, polarity, negated, weight: Number(r.weight) }];
+    });
+  }
+
+  async stancesByOrd(ords: readonly number[]): Promise<Map<number, StanceFact>> {
+    if (ords.length === 0) return new Map();
+    const { rows } = await this.db.query<{ ord: number; fact: StanceFact }>(
+      `SELECT ord, fact FROM eb_stances WHERE generation = ${GEN} AND ord = ANY($1::int[])`,
+      [[...new Set(ords)]],
+    );
+    return new Map(rows.map((r) => [r.ord, r.fact]));
   }
 
   async stancesInPassages(ids: readonly number[]): Promise<StanceFact[]> {
