@@ -376,18 +376,6 @@ describe("stances kept whatever their passage's words", () => {
   });
 });
 
-describe("editDistance", () => {
-  it.each([
-    ["harbour", "harbour", 2, 0],
-    ["harbor", "harbour", 2, 1],
-    ["bord", "board", 1, 1],
-    ["dredging", "bridging", 2, 2],
-    ["cod", "ferry", 1, 2],
-  ])("%s → %s within %i is %i", (a, b, max, want) => {
-    expect(editDistance(a, b, max)).toBe(want);
-  });
-});
-
 describe("the PostgreSQL indexer", () => {
   it("keeps the served generation when a run fails half-way, and tells listeners when the next one commits", async () => {
     const before = await postgres.documents();

@@ -58,3 +58,21 @@ export function foundIn(qt: string, terms: ReadonlySet<string>): number {
   if (typoEdits(qt) > 0) for (const t of terms) if (isTypoOf(qt, t)) return FOUND_TYPO;
   return NOT_FOUND;
 }
+
+/**
+ * Every string one edit (a letter deleted, changed or inserted) from `word`, with the letters of
+ * `alphabet`: what a word a typo away can be, looked up by key rather than compared with every word.
+ */
+export function oneEditAway(word: string, alphabet: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    if (i < word.length) out.add(head + word.slice(i + 1));
+    for (const c of alphabet) {
+      out.add(head + c + word.slice(i));
+      if (i < word.length && c !== word[i]) out.add(head + c + word.slice(i + 1));
+    }
+  }
+  out.delete(word);
+  return [...out];
+}

@@ -5,7 +5,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { editDistance, foundIn, MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
+import { editDistance, foundIn, MIN_TYPO_LENGTH, oneEditAway, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
 import { factSpan, foundInLists, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
@@ -474,15 +474,25 @@ export class PostgresStore implements SearchBackend, FactStore {
     const out = terms.map((t) => new Set([t]));
     const typed = terms.map((term, i) => ({ term, i, max: typoEdits(term) })).filter((t) => t.max > 0);
     if (typed.length === 0) return out.map((s) => [...s]);
-    const withNear = typed.map((t) => ({ ...t, threshold: PLAIN_STEM.test(t.term) ? this.near("stem", "$1", t.term.length, t.max).threshold : null }));
-    const plain = withNear.filter((t) => t.threshold !== null);
+    const withNear = typed.map((t) => {
+      const isPlain = PLAIN_STEM.test(t.term);
+      // One edit from a plain term: every string of a–z and 0–9 it can be, looked up by key (a
+      // short word's trigrams are in most words, so the trigram index would hand back thousands).
+      const variants = isPlain && t.max === 1 ? oneEditAway(t.term, PLAIN_LETTERS) : null;
+      const threshold = isPlain && !variants ? this.near("stem", "$2", t.term.length, t.max).threshold : null;
+      return { ...t, variants, threshold, plain: variants !== null || threshold !== null };
+    });
+    const plain = withNear.filter((t) => t.plain);
     // One statement per term, with its own threshold: so the trigram index is used (a join over
     // the terms is not); a term of other characters is compared with every stem of about its length.
     const lookups: Near[] = withNear.map((t) => ({
-      sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND abs(length(stem) - length($2)) <= $3 AND ${t.threshold === null ? "true" : "stem % $2"}`,
+      sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND ${
+        t.variants ? "stem = ANY(string_to_array($4, ' '))" : `abs(length(stem) - length($2)) <= $3 AND ${t.threshold === null ? "true" : "stem % $2"}`
+      }`,
       threshold: t.threshold,
       word: t.term,
       edits: t.max,
+      pattern: t.variants?.join(" ") ?? null,
     }));
     if (plain.length > 0) lookups.push({ sql: "SELECT $1::int, generation::text, NULL::int FROM eb_state WHERE id = 1", threshold: null, word: "", edits: 0 });
     const found = await this.nearBatch(lookups);
@@ -671,6 +681,8 @@ const FEW_STANCES = 200;
 
 /** A stem pg_trgm reads as one word whatever the server's locale. */
 const PLAIN_STEM = /^[a-z0-9]+$/;
+/** The letters of plain stems: a plain stem one edit from a plain term is that term with one of them deleted, changed or inserted. */
+const PLAIN_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
 /** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
 const MIN_TRIGRAM_BOUND = 0.1;

@@ -1,0 +1,92 @@
+// When a word counts as another with a typo (src/text/typos.ts): the rule, the distance it is
+// measured by, what a text holds of a word by it, and the words one edit away.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { editDistance, FOUND_EXACT, FOUND_TYPO, foundIn, isTypoOf, NOT_FOUND, oneEditAway, typoEdits } from "../src/text/typos.js";
+
+/** Levenshtein distance by the textbook's full table, for reference. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length]![b.length]!;
+}
+
+/** Every string of `alphabet` up to `max` letters long. */
+function allStrings(alphabet: string, max: number): string[] {
+  let level = [""];
+  const out = [""];
+  for (let n = 1; n <= max; n++) {
+    level = level.flatMap((s) => [...alphabet].map((c) => s + c));
+    out.push(...level);
+  }
+  return out;
+}
+
+describe("editDistance", () => {
+  it.each([
+    ["harbour", "harbour", 2, 0],
+    ["harbor", "harbour", 2, 1],
+    ["bord", "board", 1, 1],
+    ["dredging", "bridging", 2, 2],
+    ["cod", "ferry", 1, 2],
+  ])("%s → %s within %i is %i", (a, b, max, want) => {
+    expect(editDistance(a, b, max)).toBe(want);
+  });
+
+  it("is the Levenshtein distance up to the bound, and more than the bound beyond it", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", "c", "é"), maxLength: 9 }),
+        fc.string({ unit: fc.constantFrom("a", "b", "c", "é"), maxLength: 9 }),
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, max) => {
+          const d = distance(a, b);
+          if (d <= max) expect(editDistance(a, b, max)).toBe(d);
+          else expect(editDistance(a, b, max)).toBeGreaterThan(max);
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+});
+
+describe("typoEdits and isTypoOf", () => {
+  it("allow no edit under four letters, one up to seven, two from eight", () => {
+    expect([typoEdits("tax"), typoEdits("taxes"), typoEdits("tariffss"), typoEdits("harbourmaster")]).toEqual([0, 1, 2, 2]);
+  });
+
+  it("count a word within those edits, of at least four letters, and nothing for a short query word", () => {
+    expect(isTypoOf("harbour", "harbor")).toBe(true);
+    expect(isTypoOf("harbour", "harboured")).toBe(false);
+    expect(isTypoOf("lifeboats", "lifebaots")).toBe(true);
+    expect(isTypoOf("tax", "tux")).toBe(false);
+    expect(isTypoOf("taxes", "tax")).toBe(false);
+  });
+});
+
+describe("foundIn", () => {
+  it("says exactly, a typo away or not at all", () => {
+    const stems = new Set(["harbor", "board", "dredg"]);
+    expect(foundIn("board", stems)).toBe(FOUND_EXACT);
+    expect(foundIn("harbour", stems)).toBe(FOUND_TYPO);
+    expect(foundIn("zeppelin", stems)).toBe(NOT_FOUND);
+    expect(foundIn("bor", new Set(["bar"]))).toBe(NOT_FOUND);
+  });
+});
+
+describe("oneEditAway", () => {
+  it("gives every string of the alphabet one edit away, and nothing else", () => {
+    const every = allStrings("abc", 5);
+    for (const word of ["", "a", "ab", "cab", "abca"]) {
+      const got = oneEditAway(word, "abc");
+      expect(new Set(got).size).toBe(got.length);
+      expect(new Set(got)).toEqual(new Set(every.filter((s) => distance(word, s) === 1)));
+    }
+  });
+
+  it("keeps the word's own letters outside the alphabet, and never gives the word itself", () => {
+    expect(oneEditAway("é", "a").sort()).toEqual(["", "a", "aé", "éa"]);
+    expect(oneEditAway("aa", "a")).not.toContain("aa");
+  });
+});
