@@ -252,4 +252,15 @@ describe("stance answers", () => {
     expect(offTopic.message).toMatch(/none about "fishing quotas"/);
     expect(actorKey("Washington").key).toBe(actorKey("U.S.").key);
   });
+
+  it("says an actor only judges things, when asked without a topic and all there is are evaluative words", async () => {
+    const e = engineFor({ "pier.txt": "Pier works\n\nMayor Ines Varga said the new pier was a terrible, shameful waste." });
+    const judged = await e.stance("Ines Varga");
+    expect(judged.polarity).toBeNull();
+    expect(judged.results).toEqual([]);
+    expect(judged.message).toBe('The documents show "Ines Varga" judging things, but no side they take: ask about a topic.');
+    expect(judged.message).not.toMatch(/null/);
+    expect(judged.suggestions?.length).toBeGreaterThan(0);
+    expect((await e.stance("Ines Varga", "new pier")).polarity).toBe("oppose");
+  });
 });

@@ -345,7 +345,12 @@ function noneAbout<B extends object>(
   topic: string | null,
   facts: StanceFact[],
 ): B & { actor: string; message: string; suggestions: string[] } {
-  return { ...base, actor, message: `The documents show stances for "${actor}", but none about "${topic}".`, suggestions: topicsOf(facts) };
+  // Without a topic, only evaluative words were found: they say what the actor thinks of something, not which side they take.
+  const message =
+    topic === null
+      ? `The documents show "${actor}" judging things, but no side they take: ask about a topic.`
+      : `The documents show stances for "${actor}", but none about "${topic}".`;
+  return { ...base, actor, message, suggestions: topicsOf(facts) };
 }
 
 function topicsOf(facts: StanceFact[]): string[] {
