@@ -330,6 +330,33 @@ describe("PostgreSQL's typo lookups, all of a question's words in one round trip
     expect(await postgres.suggest("dredgng chanel lifebaots", 2)).toEqual(each.slice(0, 2));
     expect(await postgres.suggest("xqzvw dredgng")).toEqual(["dredging"]);
   });
+
+  it("look a word up once per generation, and again once another is served", async () => {
+    const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
+    try {
+      // How many statements each call of eb_near_rows runs (the last one reads the generation).
+      const runs: number[] = [];
+      const counted: Db = Object.assign(Object.create(own) as Db, {
+        query: (sql: string, params?: unknown[]) => {
+          if (sql.includes("FROM eb_near_rows")) runs.push((params![0] as string[]).length);
+          return own.query(sql, params);
+        },
+      });
+      await writeCorpus(own, engine.corpus, { batchSize: 20 });
+      const store = await PostgresStore.open(counted);
+      expect(await store.correct("the chanel silts")).toBe("the channel silts");
+      expect(await store.suggest("chanel")).toEqual(["channel"]);
+      expect(await store.correct("the chanel silts")).toBe("the channel silts");
+      expect(runs).toEqual([2, 1, 1]);
+      // A new generation where the word is spelt otherwise: the lookup is made again, on it.
+      const other = engineFor({ "canal.txt": "Canal news\n\nThe chanell was dredged in spring, the lock keeper said." }).corpus;
+      await writeCorpus(own, other, { batchSize: 20 });
+      expect(await store.suggest("chanel")).toEqual(["chanell"]);
+      expect(runs.slice(3)).toEqual([1, 2]);
+    } finally {
+      await own.close?.();
+    }
+  });
 });
 
 describe("PostgreSQL stances of a database indexed before each fact's class, keep, document and span were columns", () => {

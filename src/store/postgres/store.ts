@@ -1,6 +1,7 @@
 // The PostgreSQL store: the same answers' questions, asked of tables a separate indexer filled
 // (src/store/postgres/indexer.ts). A process on it holds no index: every call is a query against
 // the served generation, so the indexer's commit is seen by the next call.
+import { LRUCache } from "lru-cache";
 import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
@@ -494,11 +495,9 @@ export class PostgresStore implements SearchBackend, FactStore {
       edits: t.max,
       pattern: t.variants?.join(" ") ?? null,
     }));
-    if (plain.length > 0) lookups.push({ sql: "SELECT $1::int, generation::text, NULL::int FROM eb_state WHERE id = 1", threshold: null, word: "", edits: 0 });
-    const found = await this.nearBatch(lookups);
+    const { generation, rows: found } = await this.nearBatch(lookups);
     const rows = withNear.flatMap((t, k) => found[k]!.map((r) => ({ i: t.i, stem: r.v })));
     if (plain.length > 0) {
-      const generation = Number(found[withNear.length]![0]?.v ?? 0);
       if (this.punctuated?.generation !== generation) {
         const { rows: p } = await this.db.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
         const stems = new SearchableMap<true>();
@@ -594,7 +593,7 @@ export class PostgresStore implements SearchBackend, FactStore {
       prefix: i === terms.length - 1 && term.length >= 3,
     }));
     const near = asked.filter((t) => t.max > 0 || t.prefix);
-    const found = await this.nearBatch(
+    const { rows: found } = await this.nearBatch(
       near.map((t) => {
         const filter = this.near("stem", "$2", t.term.length, t.max);
         return {
@@ -603,6 +602,7 @@ export class PostgresStore implements SearchBackend, FactStore {
           word: t.term,
           edits: t.max,
           pattern: t.prefix ? `${t.term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+          prefix: t.prefix,
         };
       }),
     );
@@ -621,7 +621,7 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties; not itself when `frequent`), or null. */
   private async closestWords(words: ReadonlyArray<{ word: string; max: number }>, frequent = false): Promise<Array<string | null>> {
-    const found = await this.nearBatch(
+    const { rows: found } = await this.nearBatch(
       words.map(({ word, max }) => {
         const near = this.near("word", "$2", word.length, max);
         return {
@@ -657,23 +657,53 @@ export class PostgresStore implements SearchBackend, FactStore {
     return { sql: `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`, threshold: null };
   }
 
-  /** The rows of each lookup, in one round trip (eb_near_rows in schema.ts). */
-  private async nearBatch(lookups: readonly Near[]): Promise<Array<Array<{ v: string; n: number | null }>>> {
-    const out = lookups.map((): Array<{ v: string; n: number | null }> => []);
-    if (lookups.length === 0) return out;
-    const { rows } = await this.db.query<{ i: number; v: string; n: number | null }>(
-      "SELECT i, v, n FROM eb_near_rows($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])",
-      [
-        lookups.map((l) => l.sql),
-        lookups.map((l) => (l.threshold === null ? null : String(l.threshold))),
-        lookups.map((l) => l.word),
-        lookups.map((l) => l.edits),
-        lookups.map((l) => l.pattern ?? null),
-      ],
-    );
-    for (const r of rows) out[r.i - 1]!.push({ v: r.v, n: r.n });
-    return out;
+  /**
+   * The rows of each lookup within its edits (or beginning with its word, for a pattern), and the
+   * served generation, in one round trip (eb_near_rows in schema.ts). A lookup already made on
+   * the generation the same round trip reads is not made again: a question asks the same words
+   * more than once (spelled by `correct`, then by `suggest` when nothing is found), and on a large
+   * vocabulary each costs a scan of the trigram index.
+   */
+  private async nearBatch(lookups: readonly Near[]): Promise<{ generation: number; rows: NearRow[][] }> {
+    // Nothing to look up: no round trip (no caller reads the generation then).
+    if (lookups.length === 0) return { generation: -1, rows: [] };
+    const keyOf = (l: Near): string => [l.sql, l.threshold, l.word, l.edits, l.prefix ? l.pattern : ""].join("\u0000");
+    for (let attempt = 0; ; attempt++) {
+      const known = lookups.map((l) => this.nearMemo.get(keyOf(l)));
+      const asked = lookups.flatMap((l, k) => (known[k] ? [] : [l]));
+      const all: Near[] = [...asked, { sql: "SELECT $1::int, generation::text, NULL::int FROM eb_state WHERE id = 1", threshold: null, word: "", edits: 0 }];
+      const { rows } = await this.db.query<{ i: number; v: string; n: number | null }>(
+        "SELECT i, v, n FROM eb_near_rows($1::text[], $2::text[], $3::text[], $4::int[], $5::text[])",
+        [
+          all.map((l) => l.sql),
+          all.map((l) => (l.threshold === null ? null : String(l.threshold))),
+          all.map((l) => l.word),
+          all.map((l) => l.edits),
+          all.map((l) => l.pattern ?? null),
+        ],
+      );
+      const found = all.map((): NearRow[] => []);
+      for (const r of rows) found[r.i - 1]!.push({ v: r.v, n: r.n });
+      const generation = Number(found[asked.length]![0]?.v ?? 0);
+      // Remembered on another generation: forget them all and ask again (once: the next answer is fresh).
+      if (known.some((m) => m && m.generation !== generation) && attempt === 0) {
+        this.nearMemo.clear();
+        continue;
+      }
+      let a = 0;
+      const out = lookups.map((l, k) => {
+        const m = known[k];
+        if (m && m.generation === generation) return m.rows;
+        const near = found[a++]!.filter((r) => editDistance(l.word, r.v, l.edits) <= l.edits || (!!l.prefix && r.v.startsWith(l.word)));
+        this.nearMemo.set(keyOf(l), { generation, rows: near });
+        return near;
+      });
+      return { generation, rows: out };
+    }
   }
+
+  /** Lookups made, by statement and word, with the generation they were made on (nearBatch). */
+  private readonly nearMemo = new LRUCache<string, { generation: number; rows: NearRow[] }>({ max: 4096 });
 }
 
 /** Up to this many stance facts, stancesAbout gives an actor's all. */
@@ -698,10 +728,18 @@ function foundOf(terms: readonly string[], stems: ReadonlySet<string>): Uint8Arr
 }
 
 /** One typo lookup of eb_near_rows: an SQL statement over $1 (its number), $2 `word`, $3 `edits` and $4 `pattern`, and the trigram threshold to set for it. */
+/** A word found by a typo lookup, with its count where the statement gives one. */
+interface NearRow {
+  v: string;
+  n: number | null;
+}
+
 interface Near {
   sql: string;
   threshold: number | null;
   word: string;
   edits: number;
   pattern?: string | null;
+  /** `pattern` is a LIKE prefix of `word`: the words beginning with it are kept too. */
+  prefix?: boolean;
 }
