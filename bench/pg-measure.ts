@@ -36,8 +36,9 @@ export const V8_DEFAULT_HEAP_MB = 4096;
 /**
  * The index child's heap limit: three quarters of the memory available (the rest for the
  * PostgreSQL server it writes to, the extraction threads and the page cache), never below V8's
- * default. The indexer holds the whole corpus, about 10 MB per 1,000 passages: past ~300k
- * passages V8's default limit is too small for it.
+ * default. The indexer holds the whole corpus and then every row it writes (at 1M passages 2.1 GB
+ * of live heap before writing, more while writing): V8's default limit just held a 1M corpus, not
+ * a bigger one.
  */
 export function indexHeapMB(availableBytes: number): number {
   return Math.max(V8_DEFAULT_HEAP_MB, Math.floor((availableBytes / 1048576) * 0.75));

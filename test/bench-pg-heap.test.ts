@@ -1,5 +1,6 @@
 // bench/pg-measure.ts: the indexer child's heap limit is sized from the memory available, so a
-// corpus bigger than V8's default heap (past ~300k passages) can be indexed; never below that default.
+// corpus bigger than V8's default heap holds (a little past 1M passages) can be indexed; never
+// below that default.
 import { describe, expect, it } from "vitest";
 import { indexHeapMB, V8_DEFAULT_HEAP_MB } from "../bench/pg-measure.js";
 import { storeNotes } from "../bench/pg-report.js";
