@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Accuracy } from "./accuracy.js";
 import type { AnswerLatency } from "./latency.js";
-import { RESULT_MARK } from "./procs.js";
+import { type MemoryPhase, memoryPhases, procStatusMB, RESULT_MARK } from "./procs.js";
 
 export interface PgIndexResult {
   ms: number;
@@ -18,6 +18,11 @@ export interface PgIndexResult {
   passages: number;
   generation: number;
   peakRssMB: number;
+  /**
+   * Memory at the indexer's progress messages (the first comes once the corpus is extracted and its
+   * passages and postings are written): where the peak is, for a corpus too big for the default heap.
+   */
+  phases: MemoryPhase[];
 }
 
 export interface PgAnswerResult {
@@ -33,16 +38,6 @@ export interface PgAnswerResult {
   heapUsedMB: number;
 }
 
-/** A figure from /proc/self/status in MB (Linux), NaN elsewhere. */
-export function procStatusMB(field: "VmHWM" | "VmRSS"): number {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync("/proc/self/status", "utf8"));
-    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
 function emit(result: unknown): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
@@ -53,13 +48,15 @@ async function index(url: string, root: string, cacheDir: string, batchSize: num
   const db = await connectPg(url);
   try {
     const t0 = performance.now();
-    const r = await indexFolder(db, root, { cacheDir, force: true, batchSize, onWarning: () => {}, onLog: () => {} });
+    const { phases, onProgress } = memoryPhases(t0);
+    const r = await indexFolder(db, root, { cacheDir, force: true, batchSize, onWarning: () => {}, onLog: () => {}, onProgress });
     const result: PgIndexResult = {
       ms: performance.now() - t0,
       documents: r.documents,
       passages: r.passages,
       generation: r.generation,
       peakRssMB: procStatusMB("VmHWM"),
+      phases,
     };
     emit(result);
   } finally {

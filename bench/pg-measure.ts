@@ -4,6 +4,7 @@
 // With copies, the same is measured at the indexed size first, then again (latency and RSS) once
 // the rows are copied up to the size: two columns from one indexing run.
 import { mkdtempSync, rmSync } from "node:fs";
+import { freemem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { connectPg, type Db } from "../src/store/postgres/db.js";
@@ -24,7 +25,23 @@ export interface PgSizeOptions {
   keyPerKind: number;
   /** Index a corpus of passages/copies and copy its rows this many times (1: index the corpus itself). */
   copies: number;
+  /** The index child's heap limit (MB); default indexHeapMB() of the memory available now. */
+  indexHeapMB?: number;
   log: (message: string) => void;
+}
+
+/** V8's own heap limit on a 64-bit machine with 16 GB or more: never asked for less. */
+export const V8_DEFAULT_HEAP_MB = 4096;
+
+/**
+ * The index child's heap limit: three quarters of the memory available (the rest for the
+ * PostgreSQL server it writes to, the extraction threads and the page cache), never below V8's
+ * default. The indexer holds the whole corpus and then every row it writes (at 1M passages 2.1 GB
+ * of live heap before writing, more while writing): V8's default limit just held a 1M corpus, not
+ * a bigger one.
+ */
+export function indexHeapMB(availableBytes: number): number {
+  return Math.max(V8_DEFAULT_HEAP_MB, Math.floor((availableBytes / 1048576) * 0.75));
 }
 
 export interface PgSizeResult {
@@ -32,7 +49,7 @@ export interface PgSizeResult {
   passagesTarget: number;
   copies: number;
   corpus: { dir: string; documents: number; passages: number; bytes: number };
-  indexing: PgIndexResult & { mbPerSec: number; passagesPerSec: number };
+  indexing: PgIndexResult & { mbPerSec: number; passagesPerSec: number; heapLimitMB: number };
   /** Copying rows up to the size (copies > 1), ms. */
   copyMs: number | null;
   passagesServed: number;
@@ -51,13 +68,14 @@ export async function measurePostgres(o: PgSizeOptions): Promise<PgSizeResult[]>
   const cluster = startCluster();
   const cacheDir = mkdtempSync(join(o.root, "pg-index-cache-"));
   try {
-    log(`indexing ${g.manifest.documents} documents with the real indexer (fresh process, nothing cached)…`);
-    const ix = runChild<PgIndexResult>(["index", "--url", cluster.url, "--root", g.knowledge, "--cache", cacheDir], [], {
+    const heapLimitMB = o.indexHeapMB ?? indexHeapMB(freemem());
+    log(`indexing ${g.manifest.documents} documents with the real indexer (fresh process, nothing cached, heap limit ${heapLimitMB} MB)…`);
+    const ix = runChild<PgIndexResult>(["index", "--url", cluster.url, "--root", g.knowledge, "--cache", cacheDir], [`--max-old-space-size=${heapLimitMB}`], {
       script: PG_CHILD,
       timeoutMs: 3 * 60 * 60 * 1000,
     });
     const mb = g.manifest.bytes / 1048576;
-    const indexing = { ...ix.result, mbPerSec: mb / (ix.result.ms / 1000), passagesPerSec: ix.result.passages / (ix.result.ms / 1000) };
+    const indexing = { ...ix.result, mbPerSec: mb / (ix.result.ms / 1000), passagesPerSec: ix.result.passages / (ix.result.ms / 1000), heapLimitMB };
     const corpus = { dir: g.dir, documents: g.manifest.documents, passages: ix.result.passages, bytes: g.manifest.bytes };
     const keyPath = join(g.dir, "key.json");
     const out: PgSizeResult[] = [];

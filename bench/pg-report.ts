@@ -158,6 +158,11 @@ export function storeNotes(cols: StoreColumn[]): string[] {
           : `${columnLabel(c)}: loaded from nothing in a fresh process in ${(c.wallMs / 1000).toFixed(0)} s (heap limit ${c.heapLimitMB} MB); latency and accuracy not measured at this size`,
       );
     }
+    if (c.store === "postgres" && c.copies === 1) {
+      out.push(
+        `${columnLabel(c)}: the indexer ran with a heap limit of ${c.indexing.heapLimitMB} MB (--pg-index-heap; default three quarters of the memory available)`,
+      );
+    }
     if (c.store === "postgres" && c.copies > 1) {
       out.push(
         `${columnLabel(c)}: the real indexer wrote ${c.corpus.passages} passages; their rows were then copied in SQL to ${c.passagesServed} (new ids and file names, word counts scaled); accuracy is not judged on copies`,

@@ -1,6 +1,7 @@
 // Child processes of the bench: fresh Node processes running bench/child.ts, for start-up and
 // memory figures no warm process can give. They inherit the bench's CPU pinning.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -9,6 +10,36 @@ const CHILD = fileURLToPath(new URL("./child.ts", import.meta.url));
 const ROOT = dirname(dirname(CHILD));
 
 export const RESULT_MARK = "BENCH_RESULT ";
+
+/** A figure from /proc/self/status in MB (Linux), NaN elsewhere. */
+export function procStatusMB(field: "VmHWM" | "VmRSS"): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync("/proc/self/status", "utf8"));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** The process' memory when a progress message came, ms after `t0`. */
+export interface MemoryPhase {
+  at: string;
+  ms: number;
+  rssMB: number;
+  /** VmHWM: the most held resident up to then. */
+  peakRssMB: number;
+  heapUsedMB: number;
+}
+
+/** An onProgress that notes the process' memory at each message, and the notes. */
+export function memoryPhases(t0: number): { phases: MemoryPhase[]; onProgress: (message: string) => void } {
+  const phases: MemoryPhase[] = [];
+  const onProgress = (at: string): void => {
+    const heapUsedMB = Math.round(process.memoryUsage().heapUsed / 104857.6) / 10;
+    phases.push({ at, ms: Math.round(performance.now() - t0), rssMB: procStatusMB("VmRSS"), peakRssMB: procStatusMB("VmHWM"), heapUsedMB });
+  };
+  return { phases, onProgress };
+}
 
 export interface LoadResult {
   /** ms from process start until this module ran (Node and the TypeScript loader). */

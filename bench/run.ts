@@ -30,6 +30,8 @@ const USAGE = `usage: npm run bench -- [options]
                               cluster from the machine's PostgreSQL 15 and removes it at the end
   --pg-copy-from N            postgres at sizes above N: index the N-passage corpus, then copy its
                               rows in SQL up to the size (for 1M when indexing 1M takes too long)
+  --pg-index-heap MB          the indexer child's heap limit (default: three quarters of the memory
+                              available, at least V8's default 4096)
   --embedded-max N            embedded above N passages (default 200000): only a bounded attempt
                               to load the corpus in a fresh process (--embedded-heap MB, default
                               4096; --embedded-timeout minutes, default 20)
@@ -46,6 +48,7 @@ interface Options {
   pin: number | null;
   stores: Array<"embedded" | "postgres">;
   pgCopyFrom: number | null;
+  pgIndexHeapMB: number | undefined;
   embeddedMax: number;
   embeddedHeapMB: number;
   embeddedTimeoutMin: number;
@@ -68,6 +71,7 @@ function options(argv: string[]): Options | null {
       "no-pin": { type: "boolean", default: false },
       store: { type: "string" },
       "pg-copy-from": { type: "string" },
+      "pg-index-heap": { type: "string" },
       "embedded-max": { type: "string" },
       "embedded-heap": { type: "string" },
       "embedded-timeout": { type: "string" },
@@ -96,6 +100,7 @@ function options(argv: string[]): Options | null {
   return {
     stores: [...new Set(stores)] as Options["stores"],
     pgCopyFrom,
+    pgIndexHeapMB: values["pg-index-heap"] === undefined ? undefined : int(values["pg-index-heap"], 0, "pg-index-heap"),
     embeddedMax: int(values["embedded-max"], 200000, "embedded-max"),
     embeddedHeapMB: int(values["embedded-heap"], 4096, "embedded-heap"),
     embeddedTimeoutMin: int(values["embedded-timeout"], 20, "embedded-timeout"),
@@ -201,7 +206,18 @@ async function compareStores(o: Options, m: Machine, log: (msg: string) => void)
     }
     if (o.stores.includes("postgres")) {
       const copies = o.pgCopyFrom !== null && passages > o.pgCopyFrom ? passages / o.pgCopyFrom : 1;
-      cols.push(...(await measurePostgres({ passages, seed: o.seed, queries: o.queries, root: o.root, keyPerKind: o.keyPerKind, copies, log })));
+      cols.push(
+        ...(await measurePostgres({
+          passages,
+          seed: o.seed,
+          queries: o.queries,
+          root: o.root,
+          keyPerKind: o.keyPerKind,
+          copies,
+          indexHeapMB: o.pgIndexHeapMB,
+          log,
+        })),
+      );
     }
   }
   const out = [
@@ -214,7 +230,15 @@ async function compareStores(o: Options, m: Machine, log: (msg: string) => void)
   process.stdout.write(`${out.join("\n")}\n`);
   const json = {
     machine: { ...m, loadAverageAtEnd: Math.round(loadavg()[0]! * 100) / 100 },
-    options: { sizes: o.sizes, stores: o.stores, queries: o.queries, seed: o.seed, keyPerKind: o.keyPerKind, pgCopyFrom: o.pgCopyFrom },
+    options: {
+      sizes: o.sizes,
+      stores: o.stores,
+      queries: o.queries,
+      seed: o.seed,
+      keyPerKind: o.keyPerKind,
+      pgCopyFrom: o.pgCopyFrom,
+      pgIndexHeapMB: o.pgIndexHeapMB ?? null,
+    },
     date: new Date().toISOString(),
     columns: cols.map((c) => ({ label: columnLabel(c), details: c })),
   };
