@@ -73,7 +73,7 @@ describe("copying the served rows (bench/pg-copies.ts)", () => {
     const n = c.passages.length;
     const about = await store.stancesAbout([...new Set(c.stances.map((s) => s.actor))], { terms: [], min: 0, minEvaluation: 0 });
     expect(about).toHaveLength(3 * c.stances.length);
-    const docs = await store.documentsOf(about.map((a) => a.fact.passageId));
+    const docs = new Map((await store.passageTexts(about.map((a) => a.fact.passageId))).map((x) => [x.passage.id, x.passage.docId]));
     for (const a of about) {
       expect(a.docId).toBe(docs.get(a.fact.passageId));
       expect(a.span.text).toBe(c.passages[a.fact.passageId % n]!.text.slice(a.span.at, a.span.at + a.span.text.length));

@@ -169,14 +169,6 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     expect(await store().passageTexts([])).toEqual([]);
   });
 
-  it("gives the document of each passage asked, leaving out unknown ids", async () => {
-    const ids = engine.corpus.passages.map((p) => p.id);
-    const got = await store().documentsOf([...ids, 999]);
-    expect([...got].sort((a, b) => a[0] - b[0])).toEqual(engine.corpus.passages.map((p) => [p.id, p.docId]));
-    expect(new Set(got.values()).size).toBeGreaterThan(1);
-    expect(await store().documentsOf([])).toEqual(new Map());
-  });
-
   it("finds the passage holding every word first, and nothing for words no passage has", async () => {
     const ids = await store().candidates("cod away", 5);
     expect(engine.corpus.passages[ids[0]!]!.text).toContain("drive the cod away");

@@ -62,8 +62,6 @@ export interface FactStore {
   passages(ids: readonly number[]): Promise<PassageFacts[]>;
   /** The same without their quotations and time expressions (a stance reads only the text, of hundreds of passages). */
   passageTexts(ids: readonly number[]): Promise<PassageText[]>;
-  /** The document of each of these passages (unknown ids are left out): what passages() would say of them, without their text and facts. */
-  documentsOf(ids: readonly number[]): Promise<Map<number, number>>;
   /** Stance facts whose actor key is one of `keys`: grouped by key in the order given, each in extraction order; the first `limit` when given. */
   stancesByActors(keys: readonly string[], limit?: number): Promise<StanceFact[]>;
   /**

@@ -80,15 +80,6 @@ export class EmbeddedStore implements SearchBackend, FactStore {
 
   // --- FactStore
 
-  async documentsOf(ids: readonly number[]): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
-    for (const id of ids) {
-      const passage = this.corpus.passages[id];
-      if (passage) out.set(id, passage.docId);
-    }
-    return out;
-  }
-
   async passages(ids: readonly number[]): Promise<PassageFacts[]> {
     return (await this.passageTexts(ids)).map((x) => ({
       ...x,

@@ -13,7 +13,8 @@ const TABLES = [
   // terms / title_terms: the stems our own tokenizer makes, space-separated (their postings are in eb_postings).
   `CREATE TABLE IF NOT EXISTS eb_passages (generation bigint NOT NULL, id int NOT NULL, doc_id int NOT NULL, passage jsonb NOT NULL, quotes jsonb NOT NULL, times jsonb NOT NULL,
      terms text NOT NULL, title_terms text NOT NULL, PRIMARY KEY (generation, id))`,
-  // Which document each passage is in, without reading the passage's row (stance without a topic asks it of thousands).
+  // Which document each passage is in, without reading the passage's row: what stance without a topic reads for the
+  // facts of a database indexed before eb_stances had doc_id (thousands for a frequent actor).
   `CREATE INDEX IF NOT EXISTS eb_passages_doc ON eb_passages (generation, id) INCLUDE (doc_id)`,
   // Each stem's passages by spans of ids, as compact byte strings (postings.ts): ranking reads a
   // question's few stems here. Stored out of line and uncompressed: they do not compress, and are read whole.

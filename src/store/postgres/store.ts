@@ -198,7 +198,8 @@ export class PostgresStore implements SearchBackend, FactStore {
     return out;
   }
 
-  async documentsOf(ids: readonly number[]): Promise<Map<number, number>> {
+  /** The document of each of these passages (unknown ids are left out), for facts of a database indexed before eb_stances had doc_id. */
+  private async documentsOf(ids: readonly number[]): Promise<Map<number, number>> {
     if (ids.length === 0) return new Map();
     // From the index eb_passages_doc alone (a generation's documents are written before its passages).
     const { rows } = await this.db.query<{ id: number; doc_id: number }>(
