@@ -323,6 +323,31 @@ describe("PostgreSQL's typo lookups, all of a question's words in one round trip
     expect(await postgres.suggest("xqzvw dredgng")).toEqual(["dredging"]);
   });
 
+  it("are defined once, and again only when the function is another version's", async () => {
+    const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
+    try {
+      let defined = 0;
+      const counted: Db = Object.assign(Object.create(own) as Db, {
+        query: (sql: string, params?: unknown[]) => {
+          if (sql.startsWith("CREATE OR REPLACE FUNCTION eb_near_rows")) defined++;
+          return own.query(sql, params);
+        },
+      });
+      await writeCorpus(own, engine.corpus, { batchSize: 20 });
+      await PostgresStore.open(counted);
+      await PostgresStore.open(counted);
+      expect(defined).toBe(0); // writeCorpus defined it
+      await own.query(
+        "CREATE OR REPLACE FUNCTION eb_near_rows(sqls text[], thresholds text[], words text[], edits int[], patterns text[]) RETURNS TABLE (i int, v text, n int) LANGUAGE plpgsql AS $$ BEGIN END $$",
+      );
+      const store = await PostgresStore.open(counted);
+      expect(defined).toBe(1);
+      expect(await store.suggest("chanel")).toEqual(["channel"]);
+    } finally {
+      await own.close?.();
+    }
+  });
+
   it("look a word up once per generation, and again once another is served", async () => {
     const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
     try {

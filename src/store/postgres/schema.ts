@@ -59,8 +59,7 @@ const TABLES = [
  * transaction of its own (BEGIN, set_config, SELECT, COMMIT) before: four round trips per word,
  * most of a typo question's time on a loaded machine. The statements are the store's own.
  */
-const NEAR_ROWS = `CREATE OR REPLACE FUNCTION eb_near_rows(sqls text[], thresholds text[], words text[], edits int[], patterns text[])
-  RETURNS TABLE (i int, v text, n int) LANGUAGE plpgsql AS $$
+const NEAR_ROWS_BODY = `
 BEGIN
   FOR k IN 1 .. coalesce(array_length(sqls, 1), 0) LOOP
     IF thresholds[k] IS NOT NULL THEN
@@ -68,7 +67,24 @@ BEGIN
     END IF;
     RETURN QUERY EXECUTE sqls[k] USING k, words[k], edits[k], patterns[k];
   END LOOP;
-END $$`;
+END `;
+
+/**
+ * Defines eb_near_rows when it is missing or other than this version's. Every process opening the
+ * store runs this: replacing a function two processes at once can fail ("tuple concurrently
+ * updated"), and one that is already right needs no replacing.
+ */
+async function defineNearRows(db: Queryable): Promise<void> {
+  const current = async (): Promise<boolean> =>
+    (await db.query<{ body: string }>("SELECT prosrc AS body FROM pg_proc WHERE proname = 'eb_near_rows'")).rows.some((r) => r.body === NEAR_ROWS_BODY);
+  if (await current()) return;
+  try {
+    await db.query(`CREATE OR REPLACE FUNCTION eb_near_rows(sqls text[], thresholds text[], words text[], edits int[], patterns text[])
+  RETURNS TABLE (i int, v text, n int) LANGUAGE plpgsql AS $eb$${NEAR_ROWS_BODY}$eb$`);
+  } catch (e) {
+    if (!(await current())) throw e; // another process defined it meanwhile: that is all that was needed
+  }
+}
 
 /**
  * What searched a database made before eb_postings: a tsvector per passage (in eb_search, or a
@@ -115,7 +131,7 @@ export interface SchemaInfo {
 
 export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
   for (const sql of TABLES) await db.query(sql);
-  await db.query(NEAR_ROWS);
+  await defineNearRows(db);
   const unaccent = await defineFold(db);
   let trigrams = true;
   try {
