@@ -2,7 +2,7 @@
 // (a typo counts for most of a word), plus a bonus for the words in the same order.
 import { LRUCache } from "lru-cache";
 import { contentTerms, tokenize } from "../text/tokenize.js";
-import { editDistance, FOUND_EXACT, FOUND_TYPO, MIN_TYPO_LENGTH, typoEdits } from "../text/typos.js";
+import { FOUND_EXACT, FOUND_TYPO, isTypoOf, typoEdits } from "../text/typos.js";
 
 export interface Query {
   raw: string;
@@ -54,9 +54,7 @@ function termPositions(text: string): Map<string, number> {
 function typoAt(qt: string, byTerm: Map<string, number>): number {
   const max = typoEdits(qt);
   if (max === 0) return -1;
-  for (const [term, pos] of byTerm) {
-    if (term.length >= MIN_TYPO_LENGTH && Math.abs(term.length - qt.length) <= max && editDistance(qt, term, max) <= max) return pos;
-  }
+  for (const [term, pos] of byTerm) if (isTypoOf(qt, term)) return pos;
   return -1;
 }
 

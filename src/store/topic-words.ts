@@ -3,7 +3,7 @@
 // target or clause may hold words the passage does not, cut from one of its own, and the span of
 // passage text a stance's weighing reads.
 import { EVALUATION, MAX_SAID } from "../extract/stance.js";
-import { FOUND_EXACT, FOUND_TYPO } from "../text/typos.js";
+import { FOUND_EXACT, FOUND_TYPO, foundIn } from "../text/typos.js";
 import type { StanceFact } from "../types.js";
 import type { TopicStance } from "./types.js";
 
@@ -51,6 +51,11 @@ export function foundInLists(ids: readonly number[], terms: readonly Spelled[]):
     }
     return found;
   });
+}
+
+/** What a text's stems hold of each term (text/typos.ts foundIn): from the text itself, where no posting lists are at hand. */
+export function foundInStems(terms: readonly string[], stems: ReadonlySet<string>): Uint8Array {
+  return Uint8Array.from(terms, (qt) => foundIn(qt, stems));
 }
 
 /** For each passage, how many of the terms it holds (exactly or a typo away), from foundInLists. */

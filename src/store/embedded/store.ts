@@ -5,10 +5,10 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { SearchIndex } from "../../index/search-index.js";
 import { indexTerms } from "../../text/tokenize.js";
-import { foundIn, MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
+import { MIN_TYPO_LENGTH, typoEdits } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
-import { factSpan, foundInLists, mayHoldCutWords, termsHeld } from "../topic-words.js";
+import { factSpan, foundInLists, foundInStems, mayHoldCutWords, termsHeld } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -261,7 +261,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
       let title = titles.get(p.docId);
       if (!title) {
         const stems = new Set(indexTerms(this.corpus.documents[p.docId]!.title));
-        titles.set(p.docId, (title = Uint8Array.from(topic.terms, (qt) => foundIn(qt, stems))));
+        titles.set(p.docId, (title = foundInStems(topic.terms, stems)));
       }
       out.push({ fact: f, docId: p.docId, span: factSpan(f, p.text), found: { text: Uint8Array.from(inText, (g) => g[i]!), title } });
     }

@@ -6,10 +6,10 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { editDistance, foundIn, MIN_TYPO_LENGTH, oneEditAway, typoEdits } from "../../text/typos.js";
+import { editDistance, isTypoOf, oneEditAway, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
-import { factSpan, foundInLists, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
+import { factSpan, foundInLists, foundInStems, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
 import type {
   ActorInfo,
   CorpusChange,
@@ -384,7 +384,7 @@ export class PostgresStore implements SearchBackend, FactStore {
       const none = { text: new Set<string>(), title: new Set<string>() };
       return rows.map((r) => {
         const w = words.get(r.fact.passageId) ?? none;
-        return { ...r, found: { text: foundOf(topic.terms, w.text), title: foundOf(topic.terms, w.title) } };
+        return { ...r, found: { text: foundInStems(topic.terms, w.text), title: foundInStems(topic.terms, w.title) } };
       });
     }
     const spellings = await this.typoSpellings(topic.terms);
@@ -507,12 +507,7 @@ export class PostgresStore implements SearchBackend, FactStore {
       }
       for (const t of plain) for (const stem of this.punctuated.stems.fuzzyGet(t.term, t.max).keys()) rows.push({ i: t.i, stem });
     }
-    for (const r of rows) {
-      const i = Number(r.i);
-      const term = terms[i]!;
-      const max = typoEdits(term);
-      if (r.stem.length >= MIN_TYPO_LENGTH && editDistance(term, r.stem, max) <= max) out[i]!.add(r.stem);
-    }
+    for (const r of rows) if (isTypoOf(terms[r.i]!, r.stem)) out[r.i]!.add(r.stem);
     return out.map((s) => [...s]);
   }
 
@@ -722,11 +717,6 @@ const TRIGRAM_MARGIN = 0.85;
 
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
-
-/** What a passage's stems hold of each term (text/typos.ts foundIn). */
-function foundOf(terms: readonly string[], stems: ReadonlySet<string>): Uint8Array {
-  return Uint8Array.from(terms, (qt) => foundIn(qt, stems));
-}
 
 /** One typo lookup of eb_near_rows: an SQL statement over $1 (its number), $2 `word`, $3 `edits` and $4 `pattern`, and the trigram threshold to set for it. */
 /** A word found by a typo lookup, with its count where the statement gives one. */
