@@ -93,11 +93,31 @@ async function defineNearRows(db: Queryable): Promise<void> {
  */
 export const LEGACY_SEARCH = [`DROP TABLE IF EXISTS eb_search`, `DROP INDEX IF EXISTS eb_passages_tsv`, `ALTER TABLE eb_passages DROP COLUMN IF EXISTS tsv`];
 
+/**
+ * The word lengths with a trigram index of their own, on eb_words and eb_stems: each from `first`
+ * to `last` − 1, and one for `last` and longer. A word two edits from a typed one is looked for
+ * among the words of each length it can have (typo-lookups.ts): one index over every length would
+ * hand back, for a common ending, thousands of words of other lengths to compare on the heap.
+ */
+export const TRIGRAM_LENGTHS = { first: 6, last: 20 };
+
+/** The partial trigram index of each length of TRIGRAM_LENGTHS, on `column` of `table`. */
+function trigramsByLength(table: string, column: string): string[] {
+  const out: string[] = [];
+  for (let m = TRIGRAM_LENGTHS.first; m < TRIGRAM_LENGTHS.last; m++)
+    out.push(`CREATE INDEX IF NOT EXISTS ${table}_trgm_len${m} ON ${table} USING gin (${column} gin_trgm_ops) WHERE length(${column}) = ${m}`);
+  const last = TRIGRAM_LENGTHS.last;
+  out.push(`CREATE INDEX IF NOT EXISTS ${table}_trgm_len${last}up ON ${table} USING gin (${column} gin_trgm_ops) WHERE length(${column}) >= ${last}`);
+  return out;
+}
+
 /** Trigram indexes for typos and autocomplete, where the server has pg_trgm (PGlite ships it as a module). */
 const TRIGRAM = [
   `CREATE INDEX IF NOT EXISTS eb_words_trgm ON eb_words USING gin (word gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS eb_stems_trgm ON eb_stems USING gin (stem gin_trgm_ops)`,
   `CREATE INDEX IF NOT EXISTS eb_actors_trgm ON eb_actors USING gin (name gin_trgm_ops)`,
+  ...trigramsByLength("eb_words", "word"),
+  ...trigramsByLength("eb_stems", "stem"),
 ];
 
 /** Accented letters and their plain forms, folded by `translate` where the server has no `unaccent`. */

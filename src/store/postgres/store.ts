@@ -6,7 +6,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { editDistance, isTypoOf, oneEditAway, typoEdits } from "../../text/typos.js";
+import { editDistance, isTypoOf, typoEdits } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
 import { factSpan, foundInLists, foundInStems, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
@@ -30,6 +30,7 @@ import { writeCorpus } from "./indexer.js";
 import { buildMissingPostings, NO_POSTINGS, type Postings, readPostings } from "./postings.js";
 import { intersect, topScored, union } from "./ranking.js";
 import { CHANNEL, ensureSchema, foldSql } from "./schema.js";
+import { type Near, PLAIN_WORD, type TypoTable, typoLookup } from "./typo-lookups.js";
 
 /** The served generation, read inside each statement. */
 const GEN = "(SELECT generation FROM eb_state WHERE id = 1)";
@@ -468,55 +469,57 @@ export class PostgresStore implements SearchBackend, FactStore {
   /**
    * Each term with the corpus' stems that count for it with a typo (text/typos.ts), as the embedded
    * store finds them: every stem within the term's edits, so nothing the answer would credit is
-   * left out. The trigram filter cannot miss a stem of a–z and digits only (pg_trgm splits words at
-   * other characters, which may be any non-ASCII letter): the others are compared one by one, and
-   * so is every stem of about the same length for such a term. One round trip for all the terms.
+   * left out (typos below). One round trip for all the terms.
    */
   private async typoSpellings(terms: readonly string[]): Promise<string[][]> {
+    const typed = terms.map((word, i) => ({ word, i, max: typoEdits(word) })).filter((t) => t.max > 0);
     const out = terms.map((t) => new Set([t]));
-    const typed = terms.map((term, i) => ({ term, i, max: typoEdits(term) })).filter((t) => t.max > 0);
     if (typed.length === 0) return out.map((s) => [...s]);
-    const withNear = typed.map((t) => {
-      const isPlain = PLAIN_STEM.test(t.term);
-      // One edit from a plain term: every string of a–z and 0–9 it can be, looked up by key (a
-      // short word's trigrams are in most words, so the trigram index would hand back thousands).
-      const variants = isPlain && t.max === 1 ? oneEditAway(t.term, PLAIN_LETTERS) : null;
-      const threshold = isPlain && !variants ? this.near("stem", "$2", t.term.length, t.max).threshold : null;
-      return { ...t, variants, threshold, plain: variants !== null || threshold !== null };
+    const { found } = await this.typos(TOPIC_STEMS, typed);
+    typed.forEach((t, k) => {
+      for (const r of found[k]!) if (isTypoOf(t.word, r.v)) out[t.i]!.add(r.v);
     });
-    const plain = withNear.filter((t) => t.plain);
-    // One statement per term, with its own threshold: so the trigram index is used (a join over
-    // the terms is not); a term of other characters is compared with every stem of about its length.
-    const lookups: Near[] = withNear.map((t) => ({
-      sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND ${
-        t.variants ? "stem = ANY(string_to_array($4, ' '))" : `abs(length(stem) - length($2)) <= $3 AND ${t.threshold === null ? "true" : "stem % $2"}`
-      }`,
-      threshold: t.threshold,
-      word: t.term,
-      edits: t.max,
-      pattern: t.variants?.join(" ") ?? null,
-    }));
-    const { generation, rows: found } = await this.nearBatch(lookups);
-    const rows = withNear.flatMap((t, k) => found[k]!.map((r) => ({ i: t.i, stem: r.v })));
-    if (plain.length > 0) {
-      if (this.punctuated?.generation !== generation) {
-        const { rows: p } = await this.db.query<{ stem: string }>(`SELECT stem FROM eb_stems WHERE generation = $1 AND stem !~ '^[a-z0-9]+$'`, [generation]);
-        const stems = new SearchableMap<true>();
-        for (const r of p) stems.set(r.stem, true);
-        this.punctuated = { generation, stems };
-      }
-      for (const t of plain) for (const stem of this.punctuated.stems.fuzzyGet(t.term, t.max).keys()) rows.push({ i: t.i, stem });
-    }
-    for (const r of rows) if (isTypoOf(terms[r.i]!, r.stem)) out[r.i]!.add(r.stem);
     return out.map((s) => [...s]);
   }
 
   /**
-   * The served generation's stems with other characters than a–z and digits ("o'neill", "3,000"):
-   * read once per generation into a radix tree, whose fuzzy lookup finds those a typo away without
-   * comparing each (thousands at 1M passages, mostly numbers).
+   * The words of `table` within each asked word's edits (and the rows of `extra`, statements run in
+   * the same round trip), each word once, in the table's order (the vocabulary's, which the
+   * embedded store follows too). The statement (typo-lookups.ts) finds every word of a–z and
+   * digits within the edits; a plain word also gets the table's words of other characters within
+   * them ("o'neill", "3,000", "москва") from a radix tree read once per generation: pg_trgm splits
+   * or drops those, so neither the keys nor its bound are sure to reach them.
    */
-  private punctuated: { generation: number; stems: SearchableMap<true> } | null = null;
+  private async typos(table: TypoTable, asked: readonly TypoAsk[], extra: readonly Near[] = []): Promise<{ found: NearRow[][]; extra: NearRow[][] }> {
+    const looked = asked.filter((a) => a.max > 0);
+    const { generation, rows } = await this.nearBatch([...looked.map((a) => typoLookup(table, a.word, a.max, this.trigrams)), ...extra]);
+    const found = asked.map((a) => (a.max > 0 ? [...rows[looked.indexOf(a)]!] : []));
+    const plain = asked.map((a) => a.max > 0 && PLAIN_WORD.test(a.word));
+    if (plain.some(Boolean)) {
+      const other = await this.otherSpellings(table, generation);
+      asked.forEach((a, k) => {
+        if (plain[k]) for (const [v, [n]] of other.fuzzyGet(a.word, a.max)) found[k]!.push({ v, n });
+      });
+    }
+    return { found: found.map(once), extra: rows.slice(looked.length) };
+  }
+
+  /** The served generation's words of `table` with other characters than a–z and digits, in a radix tree (typos above). */
+  private async otherSpellings(table: TypoTable, generation: number): Promise<SearchableMap<number | null>> {
+    const known = this.others.get(table.table);
+    if (known?.generation === generation) return known.words;
+    const { rows } = await this.db.query<{ v: string; n: number | null }>(
+      `SELECT ${table.column} AS v, ${table.count} AS n FROM ${table.table} WHERE generation = $1 AND ${table.column} !~ '^[a-z0-9]+$'`,
+      [generation],
+    );
+    const words = new SearchableMap<number | null>();
+    for (const r of rows) words.set(r.v, r.n);
+    this.others.set(table.table, { generation, words });
+    return words;
+  }
+
+  /** otherSpellings by table: thousands of stems at 1M passages (mostly numbers), hardly any words. */
+  private readonly others = new Map<string, { generation: number; words: SearchableMap<number | null> }>();
 
   // --- helpers
 
@@ -582,52 +585,35 @@ export class PostgresStore implements SearchBackend, FactStore {
 
   /** Each term with the corpus' stems a typo away (and, for the last, those it begins), weighted lower. */
   private async expand(terms: string[]): Promise<Array<{ term: string; weight: number }>> {
+    const asked = terms.map((word) => ({ word, max: word.length >= 5 ? Math.round(word.length * 0.2) : word.length >= 4 ? 1 : 0 }));
+    const last = asked.at(-1);
+    const prefix: Near[] =
+      last && last.word.length >= 3
+        ? [
+            {
+              sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND stem LIKE $4 LIMIT ${STEMS.limit}`,
+              threshold: null,
+              word: last.word,
+              edits: last.max,
+              pattern: `${last.word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+              prefix: true,
+            },
+          ]
+        : [];
+    const { found, extra } = await this.typos(STEMS, asked, prefix);
     const out = new Map<string, number>();
-    const asked = terms.map((term, i) => ({
-      term,
-      max: term.length >= 5 ? Math.round(term.length * 0.2) : term.length >= 4 ? 1 : 0,
-      prefix: i === terms.length - 1 && term.length >= 3,
-    }));
-    const near = asked.filter((t) => t.max > 0 || t.prefix);
-    const { rows: found } = await this.nearBatch(
-      near.map((t) => {
-        const filter = this.near("stem", "$2", t.term.length, t.max);
-        return {
-          sql: `SELECT $1::int, stem, NULL::int FROM eb_stems WHERE generation = ${GEN} AND (($4::text IS NOT NULL AND stem LIKE $4) OR ($3 > 0 AND abs(length(stem) - length($2)) <= $3 AND ${filter.sql})) LIMIT 200`,
-          threshold: filter.threshold,
-          word: t.term,
-          edits: t.max,
-          pattern: t.prefix ? `${t.term.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
-          prefix: t.prefix,
-        };
-      }),
-    );
-    for (const t of asked) {
-      out.set(t.term, 1);
-      const k = near.indexOf(t);
-      for (const r of k < 0 ? [] : found[k]!) {
-        if (out.has(r.v)) continue;
-        const d = editDistance(t.term, r.v, t.max);
-        if (r.v.startsWith(t.term) && t.prefix) out.set(r.v, 0.5);
-        else if (d <= t.max) out.set(r.v, 0.5);
-      }
+    for (const [k, t] of asked.entries()) {
+      out.set(t.word, 1);
+      // The words it begins (the last term), then those a typo away.
+      for (const r of t === last ? (extra[0] ?? []) : []) if (!out.has(r.v)) out.set(r.v, 0.5);
+      for (const r of found[k]!) if (!out.has(r.v) && editDistance(t.word, r.v, t.max) <= t.max) out.set(r.v, 0.5);
     }
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
-  /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties; not itself when `frequent`), or null. */
-  private async closestWords(words: ReadonlyArray<{ word: string; max: number }>, frequent = false): Promise<Array<string | null>> {
-    const { rows: found } = await this.nearBatch(
-      words.map(({ word, max }) => {
-        const near = this.near("word", "$2", word.length, max);
-        return {
-          sql: `SELECT $1::int, word, n FROM eb_words WHERE generation = ${GEN} AND abs(length(word) - length($2)) <= $3 AND ${near.sql} LIMIT 500`,
-          threshold: near.threshold,
-          word,
-          edits: max,
-        };
-      }),
-    );
+  /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties, then first in the table's order; not itself when `frequent`), or null. */
+  private async closestWords(words: readonly TypoAsk[], frequent = false): Promise<Array<string | null>> {
+    const { found } = await this.typos(WORDS, words);
     return words.map(({ word, max }, k) => {
       let best: { word: string; d: number; n: number } | null = null;
       for (const r of found[k]!) {
@@ -637,20 +623,6 @@ export class PostgresStore implements SearchBackend, FactStore {
       }
       return best?.word ?? null;
     });
-  }
-
-  /**
-   * A filter for words up to `max` edits from a word of `length` letters. With pg_trgm, `%` on the
-   * trigram index at the lowest similarity such a word can have: an edit changes at most three of
-   * the word's length + 1 padded trigrams (the q-gram lemma), so every word within `max` edits
-   * passes, and the index keeps the others out. Without pg_trgm (or for words too short for the
-   * bound to mean anything): sharing the first or last two letters.
-   */
-  private near(column: string, param: string, length: number, max: number): { sql: string; threshold: number | null } {
-    const bound = (length + 1 - 3 * max) / (length + 1 + 4 * max);
-    if (this.trigrams && bound >= MIN_TRIGRAM_BOUND) return { sql: `${column} % ${param}`, threshold: Math.floor(bound * TRIGRAM_MARGIN * 1000) / 1000 };
-    const trigram = this.trigrams ? `similarity(${column}, ${param}) > 0.1 OR ` : "";
-    return { sql: `(${trigram}left(${column}, 2) = left(${param}, 2) OR right(${column}, 2) = right(${param}, 2))`, threshold: null };
   }
 
   /**
@@ -705,32 +677,29 @@ export class PostgresStore implements SearchBackend, FactStore {
 /** Up to this many stance facts, stancesAbout gives an actor's all. */
 const FEW_STANCES = 200;
 
-/** A stem pg_trgm reads as one word whatever the server's locale. */
-const PLAIN_STEM = /^[a-z0-9]+$/;
-/** The letters of plain stems: a plain stem one edit from a plain term is that term with one of them deleted, changed or inserted. */
-const PLAIN_LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+/** Where typos are looked for: the corpus' words as written (spelling) and its stems (search, topics). */
+const WORDS: TypoTable = { table: "eb_words", column: "word", count: "n", generation: GEN, limit: 500 };
+const STEMS: TypoTable = { table: "eb_stems", column: "stem", count: "NULL::int", generation: GEN, limit: 200 };
+/** A topic's spellings: all of them, and a term of other characters compared with every stem of about its length. */
+const TOPIC_STEMS: TypoTable = { ...STEMS, limit: undefined, exactOtherwise: true };
 
-/** Below this trigram similarity bound the trigram index would return most words: the plain filter is used. */
-const MIN_TRIGRAM_BOUND = 0.1;
-/** Room under the bound for words whose repeated trigrams count once. */
-const TRIGRAM_MARGIN = 0.85;
+/** Rows each word once, the first kept (the table's order, then the radix tree's). */
+function once(rows: readonly NearRow[]): NearRow[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.v) && !!seen.add(r.v));
+}
 
 /** The served generation's passage count: recorded by the indexer, counted for a database indexed before it was. */
 const PASSAGE_COUNT = `coalesce((SELECT passages FROM eb_state WHERE id = 1), (SELECT count(*) FROM eb_passages WHERE generation = ${GEN}))`;
 
-/** One typo lookup of eb_near_rows: an SQL statement over $1 (its number), $2 `word`, $3 `edits` and $4 `pattern`, and the trigram threshold to set for it. */
 /** A word found by a typo lookup, with its count where the statement gives one. */
 interface NearRow {
   v: string;
   n: number | null;
 }
 
-interface Near {
-  sql: string;
-  threshold: number | null;
+/** A word whose typos are looked for, up to `max` edits. */
+interface TypoAsk {
   word: string;
-  edits: number;
-  pattern?: string | null;
-  /** `pattern` is a LIKE prefix of `word`: the words beginning with it are kept too. */
-  prefix?: boolean;
+  max: number;
 }
