@@ -56,7 +56,10 @@ export function typoLookup(t: TypoTable, word: string, max: number, trigrams: bo
   const plain = PLAIN_WORD.test(word);
   if (plain && max === 1) {
     const keys = [word, ...oneEditAway(word, PLAIN_LETTERS)].join(" ");
-    return { sql: `SELECT $1::int, ${rows} AND ${t.column} = ANY(string_to_array($4, ' ')) ORDER BY ctid`, threshold: null, word, edits: max, pattern: keys };
+    // Each key a probe of the primary key: the table's row for it, if any (a word is there once). Given
+    // `= ANY` or a join instead, the planner may pick the trigram index (it serves `=` too) or a scan.
+    const byKey = `SELECT $1::int, w.v, w.n FROM unnest(string_to_array($4, ' ')) AS k(key), LATERAL (SELECT ctid AS o, ${rows} AND ${t.column} = k.key LIMIT 1) w ORDER BY w.o`;
+    return { sql: byKey, threshold: null, word, edits: max, pattern: keys };
   }
   if (plain && trigrams && max > 1) {
     const byLength = lengthsWithin(word.length, max).map((m) => ({ m, bound: thresholdBelow(trigramBound(word, max, m)) }));
