@@ -63,13 +63,22 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     batches,
     "eb_passages",
     ["generation", "id", "doc_id", "passage", "quotes", "times", "terms", "title_terms"],
-    passages.map((p, i) => [generation, p.id, p.docId, j(p), j(quotesBy.get(p.id) ?? []), j(timesBy.get(p.id) ?? []), terms[i]!, titleTerms[p.docId] ?? ""]),
+    lazily(passages, (p, i) => [
+      generation,
+      p.id,
+      p.docId,
+      j(p),
+      j(quotesBy.get(p.id) ?? []),
+      j(timesBy.get(p.id) ?? []),
+      terms[i]!,
+      titleTerms[p.docId] ?? "",
+    ]),
     batchSize,
   );
   await insertPostings(
     batches,
     generation,
-    passages.map((p, i) => ({ id: p.id, terms: terms[i]!, titleTerms: titleTerms[p.docId] ?? "" })),
+    lazily(passages, (p, i) => ({ id: p.id, terms: terms[i]!, titleTerms: titleTerms[p.docId] ?? "" })),
     batchSize,
   );
   log(`generation ${generation}: ${corpus.passages.length} passages written`);
@@ -77,7 +86,7 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     batches,
     "eb_quotes",
     ["generation", "id", "speaker", "role", "quote"],
-    corpus.quotes.map((q) => [generation, q.id, q.speaker, q.role, j(q)]),
+    lazily(corpus.quotes, (q) => [generation, q.id, q.speaker, q.role, j(q)]),
     batchSize,
   );
   await insertRows(
@@ -86,13 +95,18 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     ["generation", "ord", "actor", "passage_id", "fact", "evaluation", "keep", "doc_id", "span_at", "span"],
     // Written actor by actor (each in extraction order, which `ord` keeps): an actor's facts then
     // share the table's pages, and a stance on a frequent actor reads a few pages, not one per fact.
-    corpus.stances
-      .map((s, i) => {
+    lazily(
+      corpus.stances
+        .map((s, i) => ({ actor: s.actor, i }))
+        .sort((a, b) => (a.actor < b.actor ? -1 : a.actor > b.actor ? 1 : a.i - b.i))
+        .map(({ i }) => i),
+      (i) => {
+        const s = corpus.stances[i]!;
         const p = corpus.passages[s.passageId]!;
         const span = factSpan(s, p.text);
-        return [generation, i, s.actor, s.passageId, j(s), s.cueClass === EVALUATION, mayHoldCutWords(s), p.docId, span.at, span.text] as const;
-      })
-      .sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[1] - b[1])),
+        return [generation, i, s.actor, s.passageId, j(s), s.cueClass === EVALUATION, mayHoldCutWords(s), p.docId, span.at, span.text];
+      },
+    ),
     batchSize,
   );
   await insertRows(
@@ -116,14 +130,14 @@ export async function writeCorpus(db: Db, corpus: Corpus, opts: IndexOptions = {
     batches,
     "eb_words",
     ["generation", "word", "n", "stem"],
-    [...vocabulary.words].map(([w, n]) => [generation, w, n, stem(w)]),
+    lazily(vocabulary.words, ([w, n]) => [generation, w, n, stem(w)]),
     batchSize,
   );
   await insertRows(
     batches,
     "eb_stems",
     ["generation", "stem", "df"],
-    [...vocabulary.df].map(([s, n]) => [generation, s, n]),
+    lazily(vocabulary.df, ([s, n]) => [generation, s, n]),
     batchSize,
   );
 
@@ -155,6 +169,15 @@ export async function servedFrom(
   );
   const r = rows[0];
   return r && Number(r.generation) > 0 ? { generation: Number(r.generation), root: r.root, fingerprint: r.fingerprint, listing: r.listing } : null;
+}
+
+/**
+ * `items` mapped as they are read: a table's rows are made a batch at a time, not all at once (at
+ * 1M passages the passages' rows alone, each with its JSON, were gigabytes held together).
+ */
+function* lazily<T, R>(items: Iterable<T>, row: (item: T, i: number) => R): Generator<R> {
+  let i = 0;
+  for (const item of items) yield row(item, i++);
 }
 
 function group<T>(items: T[], key: (t: T) => number): Map<number, T[]> {
