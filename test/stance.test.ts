@@ -33,6 +33,7 @@ describe("cues, matched on their base forms", () => {
     ["a derived noun is another word", ["The mayor's supporters gathered outside the hall."], []],
     ["a verb-only cue used as a noun", ["It was a sign of how tired the crowd was."], []],
     ["a verb-only cue in a compound noun", ["They used back doors to get in."], []],
+    ["backing away is no backing", ["The council moved to back away from the lease.", "Acme backed down on Friday."], []],
   ]);
 });
 
@@ -58,6 +59,10 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["the complement clause is not the main stance", ["Acme rejects the levy, arguing that it bans small exporters."], ["acme:rejects:oppose"]],
     ["a request: the one who asks", ["Ruth Okafor urged the council to reject the dam."], ["ruth okafor:reject:oppose"]],
     ["a participle with its agent", ["The dam plan, endorsed only by the Water Board, goes to a vote."], ["water board:endorsed:support"]],
+    ["a noun with its agent after 'by'", ["The plan met firm opposition by the Water Board."], ["water board:opposition:oppose"]],
+    ["a noun with its agent after 'from'", ["Ruth Okafor drew criticism from local fishermen."], ["local fishermen:criticism:oppose"]],
+    ["a noun with a time after 'from' has no agent", ["The Water Board imposed a ban from 2005 on imports."], ["water board:ban:oppose"]],
+    ["'by' with a gerund after a noun says how", ["Ruth Okafor voiced her criticism by hiring lobbyists."], ["ruth okafor:criticism:oppose"]],
     ["a feeling verb: its object feels it", ["The verdict angered the fishermen's union."], ["fishermen's union:angered:oppose"]],
     ["a feeling verb in the passive: its subject", ["Ruth Okafor was angered by the verdict."], ["ruth okafor:angered:oppose"]],
     ["a relative who: its noun", ["The port chief, Ruth Okafor, who opposed the dam, resigned."], ["ruth okafor:opposed:oppose"]],
@@ -94,6 +99,39 @@ describe("the holder is the subject of the cue's own clause", () => {
     ["no title between them: two actors", ["Kestrel Ferries rivals Rui Alves rejected the quota."], ["rui alves:rejected:oppose"]],
     ["no holder: a passive with no agent", ["The plan was rejected on Monday."], []],
     ["no holder: a pronoun in a complement", ["The talks failed, and it was blocked anyway."], []],
+  ]);
+});
+
+describe("a relative clause: its noun holds the cue when the pronoun is the subject", () => {
+  table([
+    ["'which' after an organisation", ["Indeed, the Harbour Board, which claims to advocate open tenders, raised fees."], ["harbour board:advocate:support"]],
+    ["'which' after a lower-case group", ["The dockers' union, which backs the strike, met on Monday."], ["dockers union:backs:support"]],
+    ["'which' after a state's government", ["In Lima, Peru's government, which has long rejected the offer, fell."], ["peru:rejected:oppose"]],
+    ["'who' with a verb and 'to'", ["Ana Ruiz, who claims to support the dam, resigned."], ["ana ruiz:support:support"]],
+    ["'who' before the main clause's cue", ["The Danes, who had not been invited to the summit, derided the plan."], ["danes:derided:oppose"]],
+    ["a group before 'who'", ["The court later ruled against dock workers who had blocked access to the ferry ramp."], ["dock workers:blocked:oppose"]],
+    ["a thing before 'which' holds nothing, nor does the sentence's subject", ["Shares of Acme rose.", "Acme read the audit, which criticizes the dam."], []],
+    ["a name after a preposition before 'which'", ["Norway signed a treaty with Japan, which bans whaling."], ["norway:signed:support"]],
+    ["'which' is no subject when another follows", ["Acme met the league, which she said opposed the dam."], []],
+    ["a cue inside a noun phrase of the clause", ["Exports were a fifth of GDP, which amounts to half of the approved sum."], []],
+    ["'in which' is no subject", ["Ruth Okafor recalled the debate, in which Norway rejected the quota."], ["norway:rejected:oppose"]],
+  ]);
+});
+
+describe("a noun that also names a political side", () => {
+  table([
+    ["with what it is against", ["The fishing league's opposition to the dam hardened."], ["fishing league:opposition:oppose"]],
+    ["with its holder's possessive", ["Everyone knew where Norway stood: Norway's opposition was plain."], ["norway:opposition:oppose"]],
+    ["the side out of power", ["Norway met the opposition on Monday."], []],
+    ["joining the side out of power", ["After the split, Ruth Okafor joined the opposition."], []],
+    ["a modifier of another noun", ["Ruth Okafor, an opposition leader, spoke first."], []],
+    ["a possessive before a modifier", ["Acme met Norway's opposition movement."], []],
+    ["'by' with a gerund says how", ["Ruth Okafor tracked the opposition by reading its leaflets."], []],
+    [
+      "a side's name does not hide what a speaker says",
+      ["Ruth Okafor said there had been widespread intimidation of opposition voters."],
+      ["ruth okafor:~intimidation:oppose"],
+    ],
   ]);
 });
 

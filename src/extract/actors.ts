@@ -204,7 +204,7 @@ export function isPersonLike(m: ActorMention): boolean {
 // ("drivers", "union", "residents"), or a plural of an agent noun ("-ers", "-ists", "-ants").
 const AGENT_PLURAL = /(?:ers|ors|ists|ants|ents|ians|ees|ives|men|women|people)$/;
 const CHUNK_STOP =
-  /^(?:it|its|they|them|their|this|that|these|those|which|who|what|he|she|we|i|you|there|here|and|or|but|if|as|of|in|on|at|to|for|by|with|from|after|before|said|says|would|will|could|should|may|might|must|can|has|have|had|was|were|is|are|be|been|not|also|then|than|when|while|since|because|so|such|any|every|each|both|either|neither|no|one)$/;
+  /^(?:it|its|they|them|their|this|that|these|those|which|who|what|he|she|we|i|you|there|here|and|or|but|if|as|of|in|on|at|to|for|by|with|from|after|before|against|about|over|into|through|during|under|among|between|without|within|upon|toward|towards|said|says|would|will|could|should|may|might|must|can|has|have|had|was|were|is|are|be|been|not|also|then|than|when|while|since|because|so|such|any|every|each|both|either|neither|no|one)$/;
 const DETERMINER = /^(?:the|a|an|some|many|most|several|all|other|our|their|its)$/i;
 
 /**

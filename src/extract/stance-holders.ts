@@ -23,6 +23,13 @@ const PLACE_PREPOSITION_BEFORE = /\b(?:in|at|from|near|across|inside|outside|wit
 // A name after any preposition ("In the capital, the mayor …") is not the clause subject.
 const PREPOSITION_BEFORE = /\b(?:in|on|at|of|for|to|with|from|after|before|under|against|over|into|across|near|like)\s+(?:the\s+)?$/i;
 
+// A relative pronoun that is its clause's subject has a few verb words before the cue ("which has
+// long opposed", "who claims to back"), no subject or noun phrase of their own ("which she said
+// opposed", "which amounts to half of the approved sum"); "in which", "to whom" are no subjects.
+const RELATIVE_LEAD_RE =
+  /^\s*(?:(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|he|she|it|they|we|i|you|some|most|many|any|every|each)\s)\p{Ll}+\s+){0,4}$/u;
+const PREPOSITION_BEFORE_RELATIVE = /\b(?:in|on|at|of|for|to|with|from|by|under|through|during|after|before|about|over|into|among|behind)\s*$/i;
+
 // A request with its object before an infinitive cue: "urged the council to reject", "called on members to back".
 const REQUEST_RE =
   /(?:^|\s)(?:urg|ask|press|push|encourag|persuad|told|tell|call(?:ed|s|ing)?\s+(?:on|upon)|appeal(?:ed|s|ing)?\s+to)\p{Ll}*\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/iu;
@@ -112,6 +119,7 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   const reports = ctx.speech.filter((v) => v.start >= clauseStart && v.end <= cueAt);
   const report = reports.pop();
   const reporters = report ? holdersBefore(ctx, reports.pop()?.end ?? clauseStart, report.start) : [];
+  const relativeStart = clauseStart;
   if (report) clauseStart = report.end;
   const adjacent = verbal ? adjacentSubject(ctx, cueAt) : undefined;
   const before = mentions.filter((m) => m.start >= clauseStart && m.end <= cueAt);
@@ -124,15 +132,8 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   // or the state it speaks for ("Peru's government").
   const chunk = verbal && !(adjacent && adjacent.start >= clauseStart - 2) ? nounChunkBefore(text, clauseStart, cueAt) : null;
   if (chunk) {
-    const modifier = before.find((m) => /^\.?(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
-    if (modifier) {
-      const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
-      return [
-        whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text)
-          ? { ...whole, weight: 0.9 }
-          : { key: modifier.key, name: modifier.name, weight: 0.9 },
-      ];
-    }
+    const modified = modifiedChunk(ctx, chunk, before);
+    if (modified) return [modified];
     if (!/\b(?:to|that)\s+$/i.test(text.slice(clauseStart, chunk.start)) || !free.length) return [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }];
   }
   const first = inClause[0];
@@ -150,13 +151,24 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
       ];
     return group(ctx, first, clauseStart, cueAt);
   }
-  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
-  if (report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead)) return reporters;
-  // A relative clause: "the minister, who rejected it": the noun before "who".
-  if (brk && brk.end === clauseStart && brk.word === "who" && !report) {
-    const antecedent = mentions.filter((m) => m.end <= brk.at && /^[\s,)]*$/.test(text.slice(m.end, brk.at))).pop();
-    if (antecedent) return [{ key: antecedent.key, name: antecedent.name, weight: 1 }];
+  const claimsTo = !!report && /^\s*(?:(?:it|they|we|i)\s+\S+\s+)?to\s*$/i.test(lead);
+  // A relative clause whose pronoun is the cue's subject ("the minister, who rejected it", "the
+  // board, which claims to back it"): its noun, or nobody when that is no actor ("the report, which criticizes").
+  if (
+    brk &&
+    brk.end === relativeStart &&
+    (brk.word === "who" || brk.word === "which") &&
+    !PREPOSITION_BEFORE_RELATIVE.test(text.slice(sentence.start, brk.at))
+  ) {
+    const relLead = text.slice(relativeStart, report ? report.start : cueAt);
+    if (report ? claimsTo && SUBJECTLESS_RE.test(relLead) : RELATIVE_LEAD_RE.test(relLead)) return antecedentOf(ctx, brk);
+    // Else the cue may follow the relative clause ("The Europeans, who had been left out, derided
+    // it"): a person named before "who" is still the likeliest subject.
+    const named = brk.word === "who" && !report ? namedBefore(ctx, brk.at) : undefined;
+    if (named) return [{ key: named.key, name: named.name, weight: 1 }];
   }
+  // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
+  if (claimsTo) return reporters;
   if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
     if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
     const person = ctx.lastPerson();
@@ -168,6 +180,51 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
   const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
   return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+/**
+ * A lower-case group with a name just before it as its modifier ("Acme shareholders") or the state
+ * it speaks for ("Peru's government"): the whole when it is one name, else the name; null without one.
+ */
+function modifiedChunk(ctx: Ctx, chunk: { text: string; start: number }, before: ActorMention[]): Holder | null {
+  const { text } = ctx;
+  const modifier = before.find((m) => /^\.?(?:[’']s)?\s+(?:the\s+)?$/i.test(text.slice(m.end, chunk.start)));
+  if (!modifier) return null;
+  const whole = actorKey(text.slice(modifier.start, chunk.start + chunk.text.length));
+  return whole.key === normalizeActor(`${modifier.text} ${chunk.text}`) && !STATE_HEAD.test(chunk.text)
+    ? { ...whole, weight: 0.9 }
+    : { key: modifier.key, name: modifier.name, weight: 0.9 };
+}
+
+/** The name right before a relative pronoun ("Acme, which"), if any. */
+function namedBefore(ctx: Ctx, at: number): ActorMention | undefined {
+  return ctx.mentions.filter((m) => m.end <= at && /^[\s,)]*$/.test(ctx.text.slice(m.end, at))).pop();
+}
+
+/**
+ * The noun a relative clause is about: the name right before "who"; before "which", a name that is
+ * no person's and no object of a preposition other than "of" ("the treaty with Peru, which bans …"
+ * is the treaty's), or else an acting group ("the dockers' union, which backs …"). Anything else
+ * ("the report, which criticizes …", "the fans who back it") holds nothing: never the sentence's subject.
+ */
+function antecedentOf(ctx: Ctx, brk: { at: number; word: string }): Holder[] {
+  const { text, mentions, sentence } = ctx;
+  const named = namedBefore(ctx, brk.at);
+  if (named) {
+    const lead = text.slice(Math.max(sentence.start, named.start - 20), named.start);
+    const governed = PREPOSITION_BEFORE.test(lead) && !/\bof\s+(?:the\s+)?$/i.test(lead);
+    return brk.word === "who" || (!isPersonLike(named) && !governed) ? [{ key: named.key, name: named.name, weight: 1 }] : [];
+  }
+  const end = sentence.start + text.slice(sentence.start, brk.at).replace(/[\s,]+$/, "").length;
+  const chunk = nounChunkBefore(text, sentence.start, end);
+  if (!chunk) return [];
+  // A group is a less sure antecedent than a name: too light for an evaluation's holder (weight 0.9 and up).
+  const group = modifiedChunk(
+    ctx,
+    chunk,
+    mentions.filter((m) => m.end <= chunk.start),
+  ) ?? { ...actorKey(chunk.text), name: chunk.text };
+  return [{ ...group, weight: 0.8 }];
 }
 
 // Between an organization and a person's name, only the title that links them: "Acme chairman", "Acme's chief economist".

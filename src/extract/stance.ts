@@ -10,8 +10,9 @@
 // topic be where the stance is.
 import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
-import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike, nounChunkBefore } from "./actors.js";
+import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike } from "./actors.js";
 import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
+import { stanceSense, verbalEnough } from "./cue-senses.js";
 import { evaluate, isEvaluative } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
 import { wordUsage } from "./word-usage.js";
@@ -68,12 +69,6 @@ export function topicAction(topic: string): Cue | undefined {
   const verbal = !lead && (/ing$/i.test(word) || (m.baseForm && !/^\s+(?:on|of|against|for|to|in|by|with|from|over)\b/i.test(topic.slice(m.end))));
   return verbal || m.value.cls === "exclusion" ? m.value : undefined;
 }
-
-// Words that are cues only as verbs: "refused to back the plan", "will support it", "the minister
-// backs it" — not "back doors", "with the support of", "a sign of", "a bomb blast".
-const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest"]);
-const VERB_CONTEXT =
-  /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly)\s+$|n't\s+$/i;
 
 // Irregular past tenses: after a capitalized word at the start of a sentence they make it a subject.
 const IRREGULAR_PAST = new Set([
@@ -146,6 +141,8 @@ export const MAX_SAID = 300;
 const PASSIVE_RE = /\b(?:was|were|been|being|is|are|be|get|gets|got)\s+(?:\p{Ll}+ly\s+)?$/iu;
 // A past participle followed by its agent: "endorsed only by the council", "was rejected by voters".
 const AGENT_RE = /^\s*,?\s*(?:only\s+|also\s+|even\s+|jointly\s+|strongly\s+|unanimously\s+)?by\s+(?:the\s+)?/i;
+// After a noun cue, who holds it: "opposition by the league", "criticism from abroad".
+const NOUN_AGENT_RE = /^\s+(?:by|from)\s+(?!\p{L}+ing\b)(?:the\s+)?/iu;
 // After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
 const FEELING_ABOUT_RE = /^\s+(?:\p{Ll}+ly\s+)?(?:by|with|at|about|over|that|to)\b/iu;
 
@@ -218,7 +215,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
       lastPerson: () => lastPersonBefore(at),
     };
-    const matches = cueMatches.filter((m) => verbalEnough(ctx, sentence, m));
+    const matches = cueMatches.filter((m) => verbalEnough(ctx, sentence, m) && stanceSense(sentence, m));
     // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
     for (const m of matches) {
       const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
@@ -288,6 +285,16 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
         continue;
       }
     }
+    // A noun with its agent: "the rejection by the council", "criticism from farmers" — the agent
+    // holds it (a verb takes its object first; "by" with a gerund says how, not who).
+    const nounAgent = /(?:ed|ing)$/i.test(surface) ? null : NOUN_AGENT_RE.exec(after);
+    if (nounAgent) {
+      const by = objectAfter(ctx, cueEnd + nounAgent[0].length, clause.end);
+      if (by) {
+        out.push({ ...base, target: textBefore(text, clause.start, cueStart) || base.target, actor: by.key, actorText: by.name, weight: 0.9 });
+        continue;
+      }
+    }
     // A passive with no agent ("the plan was rejected"): its subject is what the cue is about,
     // and nobody in the sentence is said to hold it. "Is opposed to", "is committed to" are stances.
     if (!cue.experiencer && PASSIVE_RE.test(before) && /(?:ed|en)$/i.test(surface.split(/\s/)[0]!) && !/^(?:oppose|commit to)$/.test(m.phrase)) continue;
@@ -313,19 +320,6 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     for (const a of holders(ctx, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
   }
   return out;
-}
-
-/** A cue that is one only as a verb ("back", "sign") must stand where a verb does. */
-function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<Cue>): boolean {
-  if (!VERB_ONLY.has(m.phrase)) return true;
-  const surface = sentence.slice(m.start, m.end).split(/\s/)[0]!;
-  if (!m.baseForm && !/s$/i.test(surface)) return true; // "backed", "signing"
-  const cueStart = ctx.sentence.start + m.start;
-  return (
-    VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) ||
-    !!adjacentSubject(ctx, cueStart) ||
-    !!nounChunkBefore(ctx.text, ctx.sentence.start, cueStart)
-  );
 }
 
 /**
