@@ -161,6 +161,28 @@ describe("typoLookup", () => {
   });
 });
 
+describe("ensureSchema", () => {
+  it("creates the indexes once: opened again, it runs no CREATE INDEX", async () => {
+    const own = new PGlite({ extensions: { pg_trgm } }) as unknown as Db;
+    try {
+      let created = 0;
+      const counted: Db = Object.assign(Object.create(own) as Db, {
+        query: (sql: string, params?: unknown[]) => {
+          if (sql.startsWith("CREATE INDEX")) created++;
+          return own.query(sql, params);
+        },
+      });
+      await ensureSchema(counted);
+      expect(created).toBeGreaterThan(2 * (TRIGRAM_LENGTHS.last - TRIGRAM_LENGTHS.first));
+      created = 0;
+      await ensureSchema(counted);
+      expect(created).toBe(0);
+    } finally {
+      await own.close?.();
+    }
+  });
+});
+
 describe("both stores, on words with other characters than a–z and digits", () => {
   // An apostrophe makes pg_trgm read two words: neither the keys nor the bound reach "o'brien" from
   // "obrien"; the radix tree of such words does.

@@ -150,18 +150,36 @@ export interface SchemaInfo {
 }
 
 export async function ensureSchema(db: Queryable): Promise<SchemaInfo> {
-  for (const sql of TABLES) await db.query(sql);
+  const indexes = await indexesThere(db);
+  await runMissing(db, TABLES, indexes);
   await defineNearRows(db);
   const unaccent = await defineFold(db);
   let trigrams = true;
   try {
     await db.query("CREATE EXTENSION IF NOT EXISTS pg_trgm");
-    for (const sql of TRIGRAM) await db.query(sql);
+    await runMissing(db, TRIGRAM, indexes);
   } catch {
     trigrams = false; // spelling falls back to comparing words of about the same length
   }
-  if (trigrams) for (const sql of NAME_INDEXES(unaccent)) await db.query(sql);
+  if (trigrams) await runMissing(db, NAME_INDEXES(unaccent), indexes);
   return { trigrams, unaccent };
+}
+
+/** The names of the indexes there are in the current schema. */
+async function indexesThere(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema()");
+  return new Set(rows.map((r) => r.name));
+}
+
+/**
+ * Runs each schema statement but a CREATE INDEX whose index is already there: every process opening
+ * the store runs this, and the trigram indexes alone are over thirty statements (a round trip each).
+ */
+async function runMissing(db: Queryable, statements: readonly string[], indexes: ReadonlySet<string>): Promise<void> {
+  for (const sql of statements) {
+    const index = /^CREATE INDEX IF NOT EXISTS (\w+)/.exec(sql)?.[1];
+    if (index === undefined || !indexes.has(index)) await db.query(sql);
+  }
 }
 
 /**

@@ -509,7 +509,7 @@ export class PostgresStore implements SearchBackend, FactStore {
     const known = this.others.get(table.table);
     if (known?.generation === generation) return known.words;
     const { rows } = await this.db.query<{ v: string; n: number | null }>(
-      `SELECT ${table.column} AS v, ${table.count} AS n FROM ${table.table} WHERE generation = $1 AND ${table.column} !~ '^[a-z0-9]+$'`,
+      `SELECT ${table.column} AS v, ${table.count} AS n FROM ${table.table} WHERE generation = $1 AND ${table.column} !~ '${PLAIN_WORD.source}'`,
       [generation],
     );
     const words = new SearchableMap<number | null>();
@@ -604,9 +604,9 @@ export class PostgresStore implements SearchBackend, FactStore {
     const out = new Map<string, number>();
     for (const [k, t] of asked.entries()) {
       out.set(t.word, 1);
-      // The words it begins (the last term), then those a typo away.
+      // The words it begins (the last term), then those a typo away (typos gives only those within its edits).
       for (const r of t === last ? (extra[0] ?? []) : []) if (!out.has(r.v)) out.set(r.v, 0.5);
-      for (const r of found[k]!) if (!out.has(r.v) && editDistance(t.word, r.v, t.max) <= t.max) out.set(r.v, 0.5);
+      for (const r of found[k]!) if (!out.has(r.v)) out.set(r.v, 0.5);
     }
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
