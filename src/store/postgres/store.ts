@@ -635,7 +635,7 @@ export class PostgresStore implements SearchBackend, FactStore {
   private async nearBatch(lookups: readonly Near[]): Promise<{ generation: number; rows: NearRow[][] }> {
     // Nothing to look up: no round trip (no caller reads the generation then).
     if (lookups.length === 0) return { generation: -1, rows: [] };
-    const keyOf = (l: Near): string => [l.sql, l.threshold, l.word, l.edits, l.prefix ? l.pattern : ""].join("\u0000");
+    const keyOf = (l: Near): string => l.key ?? [l.sql, l.threshold, l.word, l.edits, l.prefix ? l.pattern : ""].join("\u0000");
     for (let attempt = 0; ; attempt++) {
       const known = lookups.map((l) => this.nearMemo.get(keyOf(l)));
       const asked = lookups.flatMap((l, k) => (known[k] ? [] : [l]));

@@ -22,6 +22,8 @@ export interface Near {
   pattern?: string | null;
   /** `pattern` is a LIKE prefix of `word`: the words beginning with it are kept too. */
   prefix?: boolean;
+  /** What the statement is made from, short: what a lookup is remembered by (the statement itself can be kilobytes). */
+  key?: string;
 }
 
 /** Where to look: `column` of `table` in the generation `generation` (SQL), giving `count` (SQL) beside each word. */
@@ -51,6 +53,13 @@ const TRIGRAM_MARGIN = 0.85;
  * embedded store's lookups follow too (the first of equally near words wins in both).
  */
 export function typoLookup(t: TypoTable, word: string, max: number, trigrams: boolean): Near {
+  return {
+    ...statement(t, word, max, trigrams),
+    key: [t.table, t.column, t.count, t.generation, t.limit, t.exactOtherwise, trigrams, word, max].join("\u0000"),
+  };
+}
+
+function statement(t: TypoTable, word: string, max: number, trigrams: boolean): Near {
   const rows = `${t.column} AS v, ${t.count} AS n FROM ${t.table} WHERE generation = ${t.generation}`;
   const limit = t.limit === undefined ? "" : ` LIMIT ${t.limit}`;
   const plain = PLAIN_WORD.test(word);
