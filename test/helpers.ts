@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Engine } from "../src/runtime/engine.js";
+import type { Db } from "../src/store/postgres/db.js";
 
 export function tempDir(prefix = "kb-"): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -28,4 +29,14 @@ export function engineFor(files: Record<string, string>, opts: { sourceBaseUrl?:
   } finally {
     t.cleanup();
   }
+}
+
+/** `db`, telling `seen` each statement (and its parameters) before running it: to count what a call sends. */
+export function watched(db: Db, seen: (sql: string, params?: unknown[]) => void): Db {
+  return Object.assign(Object.create(db) as Db, {
+    query: (sql: string, params?: unknown[]) => {
+      seen(sql, params);
+      return db.query(sql, params);
+    },
+  });
 }

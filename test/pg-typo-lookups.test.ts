@@ -12,7 +12,7 @@ import { ensureSchema, TRIGRAM_LENGTHS } from "../src/store/postgres/schema.js";
 import { PostgresStore } from "../src/store/postgres/store.js";
 import { type Near, trigramBound, trigramsOf, type TypoTable, typoLookup } from "../src/store/postgres/typo-lookups.js";
 import { editDistance } from "../src/text/typos.js";
-import { engineFor } from "./helpers.js";
+import { engineFor, watched } from "./helpers.js";
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 600_000 });
 
@@ -166,11 +166,8 @@ describe("ensureSchema", () => {
     const own = new PGlite({ extensions: { pg_trgm } }) as unknown as Db;
     try {
       let created = 0;
-      const counted: Db = Object.assign(Object.create(own) as Db, {
-        query: (sql: string, params?: unknown[]) => {
-          if (sql.startsWith("CREATE INDEX")) created++;
-          return own.query(sql, params);
-        },
+      const counted = watched(own, (sql) => {
+        if (sql.startsWith("CREATE INDEX")) created++;
       });
       await ensureSchema(counted);
       expect(created).toBeGreaterThan(2 * (TRIGRAM_LENGTHS.last - TRIGRAM_LENGTHS.first));

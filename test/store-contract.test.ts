@@ -23,7 +23,7 @@ import type { Store, TopicStance, TopicWords } from "../src/store/types.js";
 import { contentTerms } from "../src/text/tokenize.js";
 import { editDistance, FOUND_EXACT, FOUND_TYPO, NOT_FOUND, typoEdits } from "../src/text/typos.js";
 import type { StanceFact } from "../src/types.js";
-import { engineFor } from "./helpers.js";
+import { engineFor, watched } from "./helpers.js";
 
 const DOCS = {
   "harbour.txt": [
@@ -327,11 +327,8 @@ describe("PostgreSQL's typo lookups, all of a question's words in one round trip
     const own = new PGlite({ extensions: { pg_trgm, unaccent } }) as unknown as Db;
     try {
       let defined = 0;
-      const counted: Db = Object.assign(Object.create(own) as Db, {
-        query: (sql: string, params?: unknown[]) => {
-          if (sql.startsWith("CREATE OR REPLACE FUNCTION eb_near_rows")) defined++;
-          return own.query(sql, params);
-        },
+      const counted = watched(own, (sql) => {
+        if (sql.startsWith("CREATE OR REPLACE FUNCTION eb_near_rows")) defined++;
       });
       await writeCorpus(own, engine.corpus, { batchSize: 20 });
       await PostgresStore.open(counted);
@@ -353,11 +350,8 @@ describe("PostgreSQL's typo lookups, all of a question's words in one round trip
     try {
       // How many statements each call of eb_near_rows runs (the last one reads the generation).
       const runs: number[] = [];
-      const counted: Db = Object.assign(Object.create(own) as Db, {
-        query: (sql: string, params?: unknown[]) => {
-          if (sql.includes("FROM eb_near_rows")) runs.push((params![0] as string[]).length);
-          return own.query(sql, params);
-        },
+      const counted = watched(own, (sql, params) => {
+        if (sql.includes("FROM eb_near_rows")) runs.push((params![0] as string[]).length);
       });
       await writeCorpus(own, engine.corpus, { batchSize: 20 });
       const store = await PostgresStore.open(counted);
