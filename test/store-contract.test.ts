@@ -193,6 +193,19 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
     const keys = await store().actorsSharingWord("union");
     expect(keys.some((k) => k.includes("union"))).toBe(true);
     expect(await store().actorsSharingWord("zzzz")).toEqual([]);
+    // With `having`: the same keys in the same order, but only those holding one of those words.
+    const holding = (key: string, words: string[]) => key.split(" ").some((w) => words.includes(w));
+    for (const [name, having] of [
+      ["the ferry union", ["union"]],
+      ["ann lee union", ["lee", "ferry"]],
+    ] as const) {
+      const all = await store().actorsSharingWord(name);
+      const some = await store().actorsSharingWord(name, having);
+      expect(some.length).toBeGreaterThan(0);
+      expect(some).toEqual(all.filter((k) => holding(k, [...having])));
+    }
+    expect(await store().actorsSharingWord("union", ["zzzz"])).toEqual([]);
+    expect(await store().actorsSharingWord("union", [])).toEqual([]);
     const facts = await store().stancesByActors(keys);
     expect(facts.length).toBeGreaterThan(0);
     expect(await store().stancesByActors(["nobody at all"])).toEqual([]);
@@ -282,6 +295,7 @@ describe("both stores", () => {
     expect(await b.stats()).toEqual(await a.stats());
     expect(new Set(await b.speakers())).toEqual(new Set(await a.speakers()));
     for (const word of ["union", "ann lee", "ferry company", "mayor"]) expect(await b.actorsSharingWord(word)).toEqual(await a.actorsSharingWord(word));
+    expect(await b.actorsSharingWord("ann lee union", ["union", "lee"])).toEqual(await a.actorsSharingWord("ann lee union", ["union", "lee"]));
     const keys = [...engine.corpus.actors.keys()];
     expect(await b.actors(keys)).toEqual(await a.actors(keys));
   });

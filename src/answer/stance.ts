@@ -1,10 +1,10 @@
 // stance: what the documents show an actor supporting or opposing, overall and with evidence.
 // Facts were extracted at index time; here they are filtered by actor and topic and weighed.
-import { actorKey, normalizeActor } from "../extract/actors.js";
 import { evaluate, evaluationPolarity } from "../extract/evaluation.js";
 import { EVALUATION, topicAction } from "../extract/stance.js";
 import { stem } from "../text/tokenize.js";
 import type { Polarity, StanceFact } from "../types.js";
+import { actorKeysFor } from "./actor-match.js";
 import { cite } from "./citation.js";
 import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
 import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
@@ -49,9 +49,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
     topicQuery = t.query;
   }
   const actor = actorCheck.text;
-  const matches = actorMatcher(actor);
-  const shared = [...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))];
-  const keys = [...new Set(shared)].filter((key) => matches(key));
+  const keys = await actorKeysFor(ctx.facts, actor);
   const topicCue = topicText ? topicAction(topicText) : undefined;
   // With a topic, only the facts whose passage holds enough of its words: the others cannot reach
   // TOPIC_MIN_COVERAGE, and reading and scoring every fact of a frequent actor was the slow part.
@@ -236,29 +234,6 @@ function evaluationAbout(clause: string, q: Query): Polarity | null {
     if (inner) return inner;
   }
   return evaluationPolarity(evaluate(clause, skip));
-}
-
-/** Same actor: same key, the same person by surname, a group by its head noun and modifiers, or a longer name of the same organization. */
-function actorMatcher(query: string): (actor: string) => boolean {
-  const k = actorKey(query).key;
-  const q = normalizeActor(query);
-  const qParts = q.split(" ");
-  return (actor) => {
-    if (actor === k) return true;
-    const fParts = actor.split(" ");
-    // "King" ↔ "julian king", "De Luca" ↔ "ivan de luca": one name ends the other.
-    const [short, long] = qParts.length <= fParts.length ? [qParts, fParts] : [fParts, qParts];
-    if (short.length < long.length && short.every((w, i) => w === long[long.length - short.length + i])) return true;
-    // A group by its head noun and some of its modifiers: "bus drivers" ↔ "local bus drivers".
-    if (
-      qParts.length >= 2 &&
-      qParts.length < fParts.length &&
-      qParts[qParts.length - 1] === fParts[fParts.length - 1] &&
-      qParts.every((w) => fParts.includes(w))
-    )
-      return true;
-    return actor.startsWith(`${q} `) && !/^(officials?|government)$/.test(actor.slice(q.length + 1));
-  };
 }
 
 /**

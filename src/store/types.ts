@@ -83,8 +83,12 @@ export interface FactStore {
   stancesByOrd(ords: readonly number[]): Promise<Map<number, StanceFact>>;
   /** Stance facts found in these passages, in extraction order (a topic's timeline asks). */
   stancesInPassages(ids: readonly number[]): Promise<StanceFact[]>;
-  /** Actor keys (of stance facts and of known actors) sharing a word with `name`. */
-  actorsSharingWord(name: string): Promise<string[]>;
+  /**
+   * Actor keys (of stance facts and of known actors) sharing a word with `name`, by the first of
+   * its words each shares, then in the keys' own order. With `having`, only the keys one of whose
+   * words is one of these (a common word of the name, "of", is in thousands of keys).
+   */
+  actorsSharingWord(name: string, having?: readonly string[]): Promise<string[]>;
   /** Known actors by canonical key (those asked for that exist). */
   actors(keys: readonly string[]): Promise<Map<string, ActorInfo>>;
   /** Every distinct (speaker, role) of attributed quotations, with counts. */

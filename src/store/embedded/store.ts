@@ -137,7 +137,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
   }
 
   /** Found through a word → keys map built on first use, never by going through every actor. */
-  async actorsSharingWord(name: string): Promise<string[]> {
+  async actorsSharingWord(name: string, having?: readonly string[]): Promise<string[]> {
     if (!this.actorWords) {
       const words = new Map<string, Set<string>>();
       const add = (key: string): void => {
@@ -149,7 +149,9 @@ export class EmbeddedStore implements SearchBackend, FactStore {
     }
     const out = new Set<string>();
     for (const w of name.toLowerCase().replace(/\./g, "").split(/\s+/)) for (const k of this.actorWords.get(w) ?? []) out.add(k);
-    return [...out];
+    if (!having) return [...out];
+    const wanted = new Set(having);
+    return [...out].filter((k) => k.split(/\s+/).some((w) => wanted.has(w)));
   }
 
   async actors(keys: readonly string[]): Promise<Map<string, ActorInfo>> {

@@ -274,12 +274,14 @@ export class PostgresStore implements SearchBackend, FactStore {
     return rows.map((r) => r.fact);
   }
 
-  async actorsSharingWord(name: string): Promise<string[]> {
+  async actorsSharingWord(name: string, having?: readonly string[]): Promise<string[]> {
     const words = name.toLowerCase().replace(/\./g, "").split(/\s+/).filter(Boolean);
-    if (words.length === 0) return [];
+    if (words.length === 0 || having?.length === 0) return [];
+    // A key's words are its words between single spaces: keys are normalized (extract/actors.ts).
     const { rows } = await this.db.query<{ key: string }>(
-      `SELECT key FROM eb_actor_words WHERE generation = ${GEN} AND word = ANY($1::text[]) ORDER BY array_position($1::text[], word), ord`,
-      [words],
+      `SELECT key FROM eb_actor_words WHERE generation = ${GEN} AND word = ANY($1::text[])${having ? " AND string_to_array(key, ' ') && $2::text[]" : ""}
+       ORDER BY array_position($1::text[], word), ord`,
+      having ? [words, [...having]] : [words],
     );
     return [...new Set(rows.map((r) => r.key))];
   }
