@@ -102,6 +102,20 @@ describe("the holder is the subject of the cue's own clause", () => {
   ]);
 });
 
+describe("a phrase that opens the clause is not part of its subject", () => {
+  table([
+    ["a participle phrase", ["Speaking to reporters in Lima, Ines Varga rejected the levy."], ["ines varga:rejected:oppose"]],
+    ["a prepositional phrase with a list", ["In talks with Peru and Chile, Norway rejected the quota."], ["norway:rejected:oppose"]],
+    [
+      "a list of subjects is still joined",
+      ["On Monday, Norway, Chile and Peru rejected the quota."],
+      ["norway:rejected:oppose", "chile:rejected:oppose", "peru:rejected:oppose"],
+    ],
+    ["a list after 'of' is still joined", ["The governments of France and Germany rejected the quota."], ["france:rejected:oppose", "germany:rejected:oppose"]],
+    ["a phrase that names nobody who acts", ["Speaking to the BBC, the driver said nothing."], []],
+  ]);
+});
+
 describe("a relative clause: its noun holds the cue when the pronoun is the subject", () => {
   table([
     ["'which' after an organisation", ["Indeed, the Harbour Board, which claims to advocate open tenders, raised fees."], ["harbour board:advocate:support"]],
@@ -114,6 +128,9 @@ describe("a relative clause: its noun holds the cue when the pronoun is the subj
     ["a name after a preposition before 'which'", ["Norway signed a treaty with Japan, which bans whaling."], ["norway:signed:support"]],
     ["'which' is no subject when another follows", ["Acme met the league, which she said opposed the dam."], []],
     ["a cue inside a noun phrase of the clause", ["Exports were a fifth of GDP, which amounts to half of the approved sum."], []],
+    ["a relative 'that' with only verb words", ["The ferry unions that are openly critical of the quota will strike."], ["ferry unions:critical of:oppose"]],
+    ["a complement 'that' is no relative", ["Acme warned that banning imports would hurt farmers."], ["acme:warned:oppose", "acme:banning:oppose"]],
+    ["'that' after a reporting verb", ["Ruth Okafor said that rejecting the quota was wise."], ["ruth okafor:rejecting:oppose"]],
     ["'in which' is no subject", ["Ruth Okafor recalled the debate, in which Norway rejected the quota."], ["norway:rejected:oppose"]],
   ]);
 });
@@ -161,6 +178,99 @@ describe("evaluations: what an actor says or calls something, scored with AFINN"
     const [f] = drafts("Ruth Okafor said a full embargo would be a disastrous error.");
     expect(f!.target).toBe("a full embargo would be a disastrous error");
   });
+});
+
+describe("an attitude noun voiced by a verb: the verb's subject holds it", () => {
+  table([
+    ["understanding for", ["The Danish cabinet showed understanding for the toll plan."], ["denmark:understanding:support"]],
+    ["a verb-only noun with degree words", ["Ruth Okafor voiced strong support for the harbour levy."], ["ruth okafor:support:support"]],
+    ["with a possessive", ["Chile reiterated its deep concern over the fishing quota."], ["chile:concern:oppose"]],
+    ["raised doubts", ["Acme raised serious doubts about the merger."], ["acme:doubts:oppose"]],
+    ["a noun that is a stance anyway", ["The ministry expressed opposition to the toll plan."], ["ministry:opposition:oppose"]],
+    ["a protest registered", ["Norway registered a protest against the whaling quota."], ["norway:protest:oppose"]],
+    ["after a reporting verb", ["Ines Varga said Peru had shown sympathy for the strikers."], ["peru:sympathy:support"]],
+    ["an agreement is no attitude", ["The two sides reached an understanding on the border."], []],
+    ["nobody voices it", ["Acme has doubts about whether the vote will hold.", "There is concern about the dam."], []],
+    ["signs shown are no signing", ["The runners showed signs of fatigue."], []],
+    ["a noun with no voicing verb", ["A concern of the ministry is the budget."], []],
+  ]);
+});
+
+describe("a gerund after 'for' or 'of': the one accused, praised or punished does it", () => {
+  table([
+    [
+      "the object of a noun's preposition",
+      ["When the league issued a fine against Ines Varga for mocking the referee, fans cheered."],
+      ["ines varga:mocking:oppose"],
+    ],
+    ["a passive's subject", ["Ruth Okafor was criticized for opposing the dam."], ["ruth okafor:opposing:oppose"]],
+    ["a passive with 'of'", ["Okafor has been accused of backing the rebels."], ["okafor:backing:support"]],
+    [
+      "the one who praises is not the one praised",
+      ["The ministry was praised by Chile for rejecting the merger."],
+      ["chile:praised:support", "ministry:rejecting:oppose"],
+    ],
+    ["no such name or passive", ["The cost of backing the rebels was high."], []],
+  ]);
+});
+
+describe("a side taken with an adjective, a copula or an agent noun", () => {
+  table([
+    ["critical of", ["Ines Varga was critical of the levy."], ["ines varga:critical of:oppose"]],
+    ["against after a copula", ["Ines Varga is against the levy."], ["ines varga:is against:oppose"]],
+    ["in favour of after a copula", ["Ines Varga is in favour of the levy."], ["ines varga:is in favour of:support"]],
+    ["an agent noun after a copula", ["Acme has been a supporter of the league for years."], ["acme:supporter of:support"]],
+    ["an apposition describes the name before it", ["Okafor met Ines Varga, a longtime critic of the levy, on Monday."], ["ines varga:critic of:oppose"]],
+    ["an apposition with 'one of'", ["Ines Varga, one of the fiercest critics of the levy, resigned."], ["ines varga:critics of:oppose"]],
+    ["'against' without an actor", ["The odds are against Chile this year."], []],
+    ["a group named by its side", ["Critics of the levy say it hurts farmers.", "Supporters of the dam gathered outside."], []],
+    ["a side's members are not the one they back", ["Thousands of supporters of Ines Varga marched.", "Okafor reminded critics of the levy."], []],
+  ]);
+});
+
+describe("disregard and eradication oppose what they act on", () => {
+  table([
+    ["ignoring a ruling", ["The ministry simply ignored the court ruling."], ["ministry:ignored:oppose"]],
+    ["in a reported clause", ["Ruth Okafor said Norway had flouted the fishing accord."], ["norway:flouted:oppose"]],
+    ["a phrasal verb", ["Acme brushed aside the audit."], ["acme:brushed aside:oppose"]],
+    ["eradication with its object", ["Peru will lead regional efforts toward the eradication of piracy."], ["peru:eradication:oppose"]],
+    ["a passive without its agent holds nothing", ["The warnings were ignored for years."], []],
+  ]);
+});
+
+describe("thanks, blame and feelings", () => {
+  table([
+    ["thanking", ["Ines Varga thanked Chile for its help."], ["ines varga:thanked:support"]],
+    ["blaming", ["Ruth Okafor blamed the ministry for the delays."], ["ruth okafor:blamed:oppose"]],
+    ["deploring", ["Chile deplored the raids."], ["chile:deplored:oppose"]],
+    ["a feeling verb held by its object", ["The ruling worried local fishermen."], ["local fishermen:worried:oppose"]],
+    ["a feeling voiced by a verb", ["Peru expressed alarm over the quota."], ["peru:alarm:oppose"]],
+    ["a feeling verb in -ing acting on someone", ["The levy is worrying the growers."], ["growers:worrying:oppose"]],
+    ["'thanks to' is because of", ["Thanks to the rain, Chile had a fine harvest."], []],
+    ["blame as a noun", ["The blame fell on the weather."], []],
+    ["a feeling in -ing is an adjective", ["It was a worrying trend.", "The figures were more alarming than before."], []],
+    ["an alarm sounded", ["The guards sounded the alarm at dawn."], []],
+  ]);
+});
+
+describe("an opinion named by a noun is its holder's", () => {
+  table([
+    ["'the view of A that'", ["Two mayors shared the view of the treasurer Ines Varga that the count was rigged and unfair."], ["ines varga:~rigged:oppose"]],
+    ["'in A's view,'", ["In Varga's view, the harbour levy is a disaster."], ["varga:~disaster:oppose"]],
+    ["'A's position is that'", ["Norway's position is that the levy is unfair."], ["norway:~unfair:oppose"]],
+    ["'A is of the view that'", ["The Danish cabinet is of the view that the levy is a disaster."], ["denmark:~disaster:oppose"]],
+    ["a position with no content", ["The position of Norway on the levy is unclear."], []],
+    ["a view that is no opinion", ["Acme's view of the market was shaped by the crash.", "The view of the harbour is a delight."], []],
+    ["a framing verb after its subject still frames", ["The ministry considers the levy a disaster."], ["ministry:~disaster:oppose"]],
+  ]);
+});
+
+describe("evaluative words of public debate that AFINN lacks", () => {
+  table([
+    ["'constructive'", ["Ines Varga called the tariff offer constructive and timely."], ["ines varga:~constructive:support"]],
+    ["'unwarranted'", ["Ines Varga said the raids were unwarranted."], ["ines varga:~unwarranted:oppose"]],
+    ["a fact with no evaluation", ["Ines Varga said the raids took place at night."], []],
+  ]);
 });
 
 describe("topics that name an action", () => {
@@ -231,6 +341,17 @@ describe("stance answers", () => {
     expect((await engine.stance("bus drivers", "timetable")).polarity).toBe("oppose");
     expect((await engine.stance("drivers", "timetable")).polarity).toBe("oppose");
     expect((await engine.stance("bus", "timetable")).polarity).toBeNull();
+  });
+
+  it("weighs the evidence about the whole topic over evidence that shares only some of its words", async () => {
+    const e = engineFor({
+      "a.txt": "Ports\n\nThe Harbour Board, which says it champions maritime safety issues, cut its inspections.",
+      "b.txt": "Treaty\n\nLater the Harbour Board ignored the maritime safety treaty.",
+    });
+    expect((await e.stance("Harbour Board", "maritime safety treaty")).polarity).toBe("oppose");
+    expect((await e.stance("Harbour Board", "maritime safety issues")).polarity).toBe("support");
+    // With no evidence about all of it, the partial evidence is weighed together.
+    expect((await e.stance("Harbour Board", "maritime safety")).polarity).toBe("mixed");
   });
 
   it("calls it neutral when the evidence is mostly 'stopped short of'", async () => {

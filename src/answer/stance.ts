@@ -72,7 +72,7 @@ export async function answerStance(ctx: AnswerContext, actorInput: unknown, topi
     return { ...base, actor, message, ...(known.length ? { suggestions: known } : {}) };
   }
   if (evidence.length === 0) return noneAbout(base, actor, topicText, await firstStances(ctx, keys));
-  const overall = aggregate(statedFirst(evidence));
+  const overall = aggregate(statedFirst(wholeTopicFirst(evidence)));
   const chosen = diversify(evidence).slice(0, limit);
   const facts = await factsOf(ctx, chosen);
   const at = new Map((await ctx.facts.passageTexts([...new Set(chosen.map((e) => e.passageId))])).map((x) => [x.passage.id, x]));
@@ -108,6 +108,8 @@ interface Evidence {
   evaluation: boolean;
   polarity: Polarity;
   weight: number;
+  /** How much of the topic it is about (1 without a topic). */
+  relevance: number;
 }
 
 /** The facts of the evidence, in its order: those given whole, and the others read by number (undefined when gone meanwhile). */
@@ -167,6 +169,7 @@ function weighAbout(about: readonly TopicStance[], topicQuery: Query, topicCue: 
       evaluation: f.cueClass === EVALUATION,
       polarity,
       weight: f.weight * relevance * relevance,
+      relevance,
     });
   }
   return evidence;
@@ -184,7 +187,7 @@ function weighAll(votes: readonly StanceVote[]): Evidence[] | null {
     const key = `${v.passageId}:${v.cueStart}`;
     if (v.evaluation || seen.has(key)) continue;
     seen.add(key);
-    evidence.push({ fact: v.ord, passageId: v.passageId, docId: v.docId, evaluation: false, polarity: plainPolarity(v), weight: v.weight });
+    evidence.push({ fact: v.ord, passageId: v.passageId, docId: v.docId, evaluation: false, polarity: plainPolarity(v), weight: v.weight, relevance: 1 });
   }
   return evidence;
 }
@@ -268,6 +271,19 @@ function aggregate(evidence: Array<{ polarity: Polarity; weight: number }>): Sta
   if (support >= 2 * oppose) return "support";
   if (oppose >= 2 * support) return "oppose";
   return "mixed";
+}
+
+/** A hair under 1: a topic's every word found where the stance is. */
+const WHOLE_TOPIC = 0.999;
+
+/**
+ * The evidence the overall stance is weighed on, first: where some of it holds every word of the
+ * topic in the stance's own words, that evidence alone ("ignored the trade convention" is not
+ * about "trade issues" in general, nor "backs trade issues" about the convention).
+ */
+function wholeTopicFirst(evidence: Evidence[]): Evidence[] {
+  const whole = evidence.filter((e) => e.relevance >= WHOLE_TOPIC);
+  return whole.length ? whole : evidence;
 }
 
 /**

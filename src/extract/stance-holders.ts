@@ -110,6 +110,10 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   const window = Math.max(clauseStart, cueAt - 120);
   const request = verbal && !nested ? REQUEST_RE.exec(text.slice(window, cueAt)) : null;
   if (request) return holders(ctx, window + request.index + request[0].search(/\S/), true, true).map((h) => ({ ...h, weight: 0.9 }));
+  // "accused Lima of backing C", "an edict against Ana for mocking C", "Ana was praised for
+  // rejecting C": the one accused, praised or punished does what the gerund says.
+  const agent = verbal && /^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30)) ? gerundAgent(ctx, clauseStart, cueAt) : null;
+  if (agent) return agent;
   // ", rejecting the offer": a participle after a comma shares the subject of its main clause.
   if (verbal && /,\s*$/.test(text.slice(clauseStart, cueAt)) && /^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30))) {
     const main = holdersBefore(ctx, clauseStart, cueAt);
@@ -167,6 +171,20 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
     const named = brk.word === "who" && !report ? namedBefore(ctx, brk.at) : undefined;
     if (named) return [{ key: named.key, name: named.name, weight: 1 }];
   }
+  // "unions that are critical of C", "the firms that back it": a relative "that" with only verb
+  // words before the cue is its noun's (not "warned that banning C…", nor a reported clause).
+  if (
+    brk &&
+    brk.end === relativeStart &&
+    brk.word === "that" &&
+    verbal &&
+    !report &&
+    SUBJECTLESS_RE.test(lead) &&
+    !/^\p{L}+ing\b/u.test(text.slice(cueAt, cueAt + 30)) &&
+    !ctx.speech.some((v) => v.end <= brk.at && brk.at - v.end <= 2) &&
+    !PREPOSITION_BEFORE_RELATIVE.test(text.slice(sentence.start, brk.at))
+  )
+    return antecedentOf(ctx, brk);
   // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
   if (claimsTo) return reporters;
   if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
@@ -180,6 +198,42 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
   // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
   const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
   return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+// "for"/"of" right before a gerund, and a passive right before them ("was criticized for").
+const FOR_GERUND_RE = /\s(?:for|of)\s+(?:\p{Ll}+ly\s+)?$/u;
+const PASSIVE_BY_RE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+by\s+(?:the\s+)?$/u;
+const PASSIVE_FOR_RE = /\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?\p{Ll}+(?:ed|en)\s+(?:for|of)\s+(?:\p{Ll}+ly\s+)?$/u;
+
+/**
+ * Who does what a gerund after "for"/"of" says: the name right before the preposition ("fined
+ * Acme for breaking", "accused Lima of backing"), or a passive's subject ("Acme was fined for
+ * breaking", "the ministry was praised by Lima for backing"); null when the gerund follows no
+ * such name or passive ("the cost of backing").
+ */
+function gerundAgent(ctx: Ctx, clauseStart: number, cueAt: number): Holder[] | null {
+  const { text, mentions, sentence } = ctx;
+  const lead = text.slice(Math.max(sentence.start, cueAt - 80), cueAt);
+  if (!FOR_GERUND_RE.test(lead)) return null;
+  const named = mentions.filter((m) => m.end <= cueAt && /^\s+(?:for|of)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(m.end, cueAt))).pop();
+  let at: number;
+  if (named) {
+    // "was praised by Chile for rejecting": the one praised, not the one who praises.
+    const by = PASSIVE_BY_RE.exec(text.slice(Math.max(sentence.start, named.start - 60), named.start));
+    if (!by) return [{ key: named.key, name: named.name, weight: 1 }];
+    at = named.start - by[0].length;
+  } else {
+    const passive = PASSIVE_FOR_RE.exec(lead);
+    if (!passive) return null;
+    at = cueAt - lead.length + passive.index;
+  }
+  const subject = mentions.filter(
+    (m) => m.start >= clauseStart && m.end <= at && !PREPOSITION_BEFORE.test(text.slice(Math.max(sentence.start, m.start - 20), m.start)),
+  )[0];
+  if (subject) return [{ key: subject.key, name: subject.name, weight: 0.9 }];
+  // A lower-case subject ("the ministry was praised for"), or nobody: never the one who praises.
+  const chunk = nounChunkBefore(text, clauseStart, at);
+  return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
 }
 
 /**
@@ -252,12 +306,23 @@ function holdersBefore(ctx: Ctx, from: number, to: number): Holder[] {
   return chunk ? [{ ...actorKey(chunk.text), name: chunk.text, weight: 0.9 }] : [];
 }
 
+// The start of a clause-opening phrase: a participle, a preposition or a conjunction of time or concession.
+const OPENING_PHRASE_RE =
+  /^[\s,]*(?:\p{L}+ing|while|when|after|before|since|although|though|as|in|on|at|with|during|to|for|from|under|despite|unlike|like)\b/iu;
+
 /** The subject and actors joined to it by "and" ("Norway and Chile have blocked"). */
 function group(ctx: Ctx, first: ActorMention, clauseStart: number, cueAt: number): Holder[] {
   const { text, mentions } = ctx;
   const joined = (a: ActorMention, b: ActorMention): boolean => /^\s*(?:and|,\s*and|&|,)\s*(?:the\s+)?$/i.test(text.slice(a.end, b.start));
+  // "Talking to Reuters, Ana rejected…", "While working with Peru and Chile, Norway…": a phrase
+  // that opens the clause with a participle or a preposition ends at its comma; its names are not the subject's.
+  const opener = (m: ActorMention, next: ActorMention): boolean =>
+    /^\s*,\s*(?:the\s+)?$/.test(text.slice(m.end, next.start)) &&
+    OPENING_PHRASE_RE.test(text.slice(clauseStart, m.start)) &&
+    !text.slice(clauseStart, m.start).includes(",");
   const g = [first];
-  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!); i--) g.unshift(mentions[i]!);
+  for (let i = mentions.indexOf(first) - 1; i >= 0 && mentions[i]!.start >= clauseStart && joined(mentions[i]!, g[0]!) && !opener(mentions[i]!, g[0]!); i--)
+    g.unshift(mentions[i]!);
   for (let i = mentions.indexOf(first) + 1; i < mentions.length && mentions[i]!.end <= cueAt && joined(g[g.length - 1]!, mentions[i]!); i++)
     g.push(mentions[i]!);
   return g.map((m) => ({ key: m.key, name: m.name, weight: 1 }));

@@ -12,7 +12,7 @@ import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike } from "./actors.js";
 import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
-import { stanceSense, verbalEnough } from "./cue-senses.js";
+import { feltEnough, lightVerbBefore, stanceSense, verbalEnough, voicedEnough } from "./cue-senses.js";
 import { evaluate, isEvaluative } from "./evaluation.js";
 import { SPEECH } from "./lexicon.js";
 import { wordUsage } from "./word-usage.js";
@@ -149,11 +149,11 @@ const FEELING_ABOUT_RE = /^\s+(?:\p{Ll}+ly\s+)?(?:by|with|at|about|over|that|to)
 export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
   // A sentence-initial capitalized word is a name when the document also capitalizes it mid-sentence,
-  // or when a verb follows it and the document never writes it in lower case.
+  // or when a verb or a possessive ("Acme's") follows it and the document never writes it in lower case.
   const usage = wordUsage(docText);
   const isName = (w: string, next: string): boolean =>
     usage(w).midSentence ||
-    ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s)$/u.test(next) ||
+    ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s|[’']s)$/u.test(next) ||
       IRREGULAR_PAST.has(next)) &&
       !usage(w).lower);
   const persons = personIndex(quotes);
@@ -198,7 +198,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     if (cueMatches.length === 0 && !tokens.some((t) => isEvaluative(t.w))) return;
     const speech = SPEECH.matches(sentence);
     const frames = FRAMES.matches(sentence, tokens);
-    if (cueMatches.length === 0 && speech.length === 0 && frames.length === 0 && inSentence.length === 0) return;
+    if (cueMatches.length === 0 && speech.length === 0 && frames.length === 0 && inSentence.length === 0 && !OPINION_WORD_RE.test(sentence)) return;
     let mentions: ActorMention[] | null = null;
     const ctx: Ctx = {
       text: p.text,
@@ -215,7 +215,9 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       speech: speech.map((m) => ({ start: s.start + m.start, end: s.start + m.end })),
       lastPerson: () => lastPersonBefore(at),
     };
-    const matches = cueMatches.filter((m) => verbalEnough(ctx, sentence, m) && stanceSense(sentence, m));
+    const matches = cueMatches.filter(
+      (m) => verbalEnough(ctx, sentence, m) && voicedEnough(ctx, sentence, m) && feltEnough(sentence, m) && stanceSense(sentence, m),
+    );
     // A verb phrase joined by "and" starts a clause of its own ("opposed the draft and even called for…").
     for (const m of matches) {
       const coord = COORDINATED_RE.exec(sentence.slice(Math.max(0, m.start - 60), m.start));
@@ -316,10 +318,39 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
       }
       continue;
     }
+    // A noun voiced by a verb ("the board expressed strong support for"): the verb's subject holds it.
+    const voiced = /(?:ed|ing)$/i.test(surface) ? -1 : lightVerbBefore(ctx, cueStart);
+    if (voiced >= 0) {
+      for (const a of holders(ctx, voiced, true)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
+      continue;
+    }
+    if (AGENT_NOUNS.has(m.phrase)) {
+      // "Okafor met Ana Ruiz, a longtime critic of the dam,": the one the apposition describes;
+      // "Acme is a supporter of": the copula's subject. Else a group named by its side ("thousands
+      // of supporters of", "reminded critics of") holds nothing anyone named holds.
+      const described = appositionOf(ctx, cueStart);
+      if (described) out.push({ ...base, actor: described.key, actorText: described.name, weight: 1 });
+      else if (COPULA_BEFORE.test(before))
+        for (const a of holders(ctx, cueStart, false)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
+      continue;
+    }
     const nominal = NOMINAL_BEFORE.test(text.slice(Math.max(s.start, cueStart - 30), cueStart));
     for (const a of holders(ctx, cueStart, !nominal)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
   }
   return out;
+}
+
+// Nouns of those who take a side: "a critic of", "a supporter of".
+const AGENT_NOUNS = new Set(["critic of", "opponent of", "supporter of", "proponent of", "advocate of", "champion of"]);
+// An apposition's article and modifiers before such a noun: ", a longtime", ", one of the fiercest".
+const APPOSITION_BEFORE = /^\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
+
+// A copula and the noun's article and modifiers: "is a staunch", "has been one of the fiercest".
+const COPULA_BEFORE = /\b(?:is|are|was|were|be|been|being|remains?|remained|became|becomes?)\s+(?:a|an|one\s+of\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+
+/** The name an apposition describes ("Ana Ruiz, a longtime critic of"), if the cue is in one. */
+function appositionOf(ctx: Ctx, cueStart: number): ActorMention | undefined {
+  return ctx.mentions.filter((x) => x.end <= cueStart && cueStart - x.end < 60 && APPOSITION_BEFORE.test(ctx.text.slice(x.end, cueStart))).pop();
 }
 
 /**
@@ -338,7 +369,9 @@ function evaluationFacts(
   const { text, sentence: s } = ctx;
   const spans: Array<{ holder: Holder; start: number; end: number }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
-  const frames = [...ctx.speech, ...frameMatches.map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
+  // "Acme's view of", "a call for": a framing word used as a noun frames nothing.
+  const verbFrames = frameMatches.filter((m) => !NOUN_FRAME_BEFORE.test(text.slice(Math.max(s.start, s.start + m.start - 30), s.start + m.start)));
+  const frames = [...ctx.speech, ...verbFrames.map((m) => ({ start: s.start + m.start, end: s.start + m.end }))];
   for (const f of frames) {
     // "was told", "has been informed": the subject hears it, nobody says it.
     if (PASSIVE_RE.test(text.slice(Math.max(s.start, f.start - 30), f.start))) continue;
@@ -348,6 +381,11 @@ function evaluationFacts(
     if (end - f.end < 8 || !evaluates(text.slice(f.end, end))) continue;
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
     for (const h of hs) spans.push({ holder: h, start: f.end, end });
+  }
+  // Nouns of opinion with their holder: "the view of A that …", "in A's view, …", "A's position is that …".
+  for (const o of opinionsIn(ctx)) {
+    const end = Math.min(clauseEndAfter(ctx, o.start, true), o.start + MAX_SAID);
+    if (end - o.start >= 8) spans.push({ holder: o.holder, start: o.start, end });
   }
   // Quotations with a speaker: the quoted words, or the sentence when only a few words are quoted.
   for (const q of quoted) {
@@ -388,6 +426,61 @@ function evaluationFacts(
       clause: { start: sp.start, end: sp.end },
       weight: 0.7 * sp.holder.weight,
     });
+  }
+  return out;
+}
+
+// A possessive or a determiner right before a framing word: it is a noun.
+const NOUN_FRAME_BEFORE = /(?:\p{L}[’']s?|\b(?:the|a|an|its|their|his|her|our|my|this|these|those))\s+$/iu;
+
+// Nouns that name an opinion someone holds.
+const OPINION_WORDS = "views?|opinion|sentiments?|belief|position|assessment|conclusion|conviction";
+const OPINION_RE = new RegExp(`\\b(?:${OPINION_WORDS})\\b`, "giu");
+const OPINION_WORD_RE = new RegExp(`\\b(?:${OPINION_WORDS})\\b`, "iu");
+// "… of A that", "… of A, that": the holder ends right before "that".
+const THAT_AFTER_HOLDER_RE = /^\s*,?\s*that\s/iu;
+// "in A's view,": the opinion's content follows the comma; "A's view is that": it follows "that".
+const IN_VIEW_BEFORE_RE = /\b(?:in|by)\s+$/iu;
+const IS_OF_THE_BEFORE_RE = /\b(?:is|are|was|were|be|been|remains?|remained)\s+of\s+the\s+$/iu;
+const IS_THAT_AFTER_RE = /^\s+(?:is|was|remains|remained)\s+that\s/iu;
+
+/**
+ * Opinions named by a noun with their holder, and where what they hold starts: "the view of A
+ * that …", "shared the belief of A that …", "in A's view, …", "A's position is that …", "A
+ * is of the view that …".
+ */
+function opinionsIn(ctx: Ctx): Array<{ holder: Holder; start: number }> {
+  const { text, sentence: s } = ctx;
+  const sentence = text.slice(s.start, s.end);
+  const out: Array<{ holder: Holder; start: number }> = [];
+  for (const o of sentence.matchAll(OPINION_RE)) {
+    const at = s.start + o.index;
+    const after = at + o[0].length;
+    // "A is of the view that …": the copula's subject holds it.
+    const isOf = IS_OF_THE_BEFORE_RE.exec(text.slice(Math.max(s.start, at - 20), at));
+    const thatNext = /^\s*,?\s*that\s/i.exec(text.slice(after, after + 8));
+    if (isOf && thatNext) {
+      for (const h of holders(ctx, at - isOf[0].length, true)) out.push({ holder: h, start: after + thatNext[0].length });
+      continue;
+    }
+    const of = /^\s+of\s+/i.exec(text.slice(after, after + 8));
+    if (of) {
+      // The last name before the first "that" of the next words ("the view of Acme's chief economist Ana Ruiz that").
+      const that = /\bthat\s/i.exec(text.slice(after, Math.min(s.end, after + 120)));
+      if (!that) continue;
+      const thatAt = after + that.index;
+      const holder = ctx.mentions.filter((m) => m.start >= after && m.end <= thatAt && THAT_AFTER_HOLDER_RE.test(text.slice(m.end, thatAt + 5))).pop();
+      if (holder) out.push({ holder: { key: holder.key, name: holder.name, weight: 1 }, start: thatAt + that[0].length });
+      continue;
+    }
+    // A possessive right before the noun: "Ana Ruiz's view", "Acme's position".
+    const owner = ctx.mentions.find((m) => m.end <= at && /^(?:[’']s?)?\s+$/.test(text.slice(m.end, at)) && /[’']s?\s+$/.test(text.slice(m.start, at)));
+    if (!owner) continue;
+    const holder = { key: owner.key, name: owner.name, weight: 1 };
+    const comma = /^\s*,\s*/.exec(text.slice(after, after + 4));
+    if (comma && IN_VIEW_BEFORE_RE.test(text.slice(Math.max(s.start, owner.start - 8), owner.start))) out.push({ holder, start: after + comma[0].length });
+    const isThat = IS_THAT_AFTER_RE.exec(text.slice(after, after + 30));
+    if (isThat) out.push({ holder, start: after + isThat[0].length });
   }
   return out;
 }
