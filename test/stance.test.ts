@@ -80,7 +80,7 @@ describe("the holder is the subject of the cue's own clause", () => {
     ],
     ["'is opposed to' is a stance", ["Norway is opposed to the quota."], ["norway:opposed:oppose"]],
     // a surname in "-ic" is a name, not an adjective of nationality
-    ["a lone surname in -ic", ["Mirela Petrovic chairs the port board.", "Petrovic rejected the quota."], ["petrovic:rejected:oppose"]],
+    ["a lone surname in -ic", ["Mirela Petrovic chairs the port board.", "Petrovic rejected the quota."], ["mirela petrovic:rejected:oppose"]],
     [
       "a surname after an honorific, quoted before",
       [`"We met the board twice," Mr. Petrovic said.`, "Mr. Petrovic warned against the quota."],
@@ -113,6 +113,28 @@ describe("a phrase that opens the clause is not part of its subject", () => {
     ],
     ["a list after 'of' is still joined", ["The governments of France and Germany rejected the quota."], ["france:rejected:oppose", "germany:rejected:oppose"]],
     ["a phrase that names nobody who acts", ["Speaking to the BBC, the driver said nothing."], []],
+  ]);
+});
+
+describe("a bare surname is the person the document names in full", () => {
+  table([
+    [
+      "named in the text, not quoted",
+      ["Astrid Malmberg, the port's director, toured the docks on Monday.", "Malmberg rejected the toll increase."],
+      ["astrid malmberg:rejected:oppose"],
+    ],
+    [
+      "named after the surname too",
+      ["Malmberg rejected the toll increase.", "Astrid Malmberg has run the port since 2019."],
+      ["astrid malmberg:rejected:oppose"],
+    ],
+    [
+      "two persons of one surname: neither",
+      ["Astrid Malmberg and Jonas Malmberg both spoke at the hearing.", "Malmberg rejected the toll increase."],
+      ["malmberg:rejected:oppose"],
+    ],
+    ["nobody named in full: the surname", ["Malmberg rejected the toll increase."], ["malmberg:rejected:oppose"]],
+    ["a country stays a country", ["Naomi Israel, a historian, arrived late.", "Israel rejected the toll increase."], ["israel:rejected:oppose"]],
   ]);
 });
 

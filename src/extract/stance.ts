@@ -157,6 +157,10 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       IRREGULAR_PAST.has(next)) &&
       !usage(w).lower);
   const persons = personIndex(quotes);
+  // Full names the text itself introduces ("Ana Ruiz, the agency's head, ..."), read only when a
+  // bare surname is not a quoted speaker's.
+  let named: PersonIndex | null = null;
+  const namedInText = (): PersonIndex => (named ??= namesInText(passages, isName));
   const acronyms = acronymIndex(docText);
   const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
   const out: StanceDraft[] = [];
@@ -168,7 +172,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       .filter((m) => m.start >= s.start + dateline)
       .map((m) => {
         const full = acronyms.get(m.key);
-        return full ? { ...m, ...full } : resolvePerson(m, persons);
+        return full ? { ...m, ...full } : resolvePerson(m, persons, namedInText);
       });
   };
   // He/she: the last person named or quoted in the sentences before (looked up only when asked).
@@ -549,9 +553,31 @@ function personIndex(quotes: QuoteDraft[]): PersonIndex {
   return idx;
 }
 
-function resolvePerson(m: ActorMention, persons: PersonIndex): ActorMention {
+/**
+ * Surname → full name, for the persons the document's text names in full (a name of two to four
+ * capitalized words that is no organization): news writing names a person in full once, then by
+ * surname. A surname two different persons of the document share names neither.
+ */
+function namesInText(passages: PassageDraft[], isName: (w: string, next: string) => boolean): PersonIndex {
+  const seen = new Map<string, string | null>();
+  for (const p of passages)
+    for (const s of p.sentences)
+      for (const m of actorMentions(p.text.slice(s.start, s.end), s.start, isName)) {
+        if (!isPersonLike(m) || HONORIFIC.test(m.text.split(" ")[0]!)) continue;
+        const surname = m.text.split(" ").pop()!.toLowerCase();
+        const known = seen.get(surname);
+        if (known === undefined) seen.set(surname, m.text);
+        else if (known !== null && actorKey(known).key !== m.key) seen.set(surname, null);
+      }
+  const idx: PersonIndex = new Map();
+  for (const [surname, full] of seen) if (full !== null) idx.set(surname, full);
+  return idx;
+}
+
+function resolvePerson(m: ActorMention, persons: PersonIndex, namedInText: () => PersonIndex): ActorMention {
   if (!m.text.includes(" ")) {
-    const full = persons.get(m.text.toLowerCase());
+    // A country or known organization is itself, whoever shares its name.
+    const full = persons.get(m.text.toLowerCase()) ?? (isKnownAlias(m.text) ? undefined : namedInText().get(m.text.toLowerCase()));
     if (full) {
       const k = actorKey(full);
       return { ...m, key: k.key, name: k.name };
