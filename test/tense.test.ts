@@ -53,6 +53,15 @@ const ROWS: Array<[sentence: string, expression: string, tense: Tense]> = [
   ["The guild will meet with retired pilots in June.", "June", "future"],
   ["The county levied a fee on imported timber Saturday.", "Saturday", "past"],
   ["A fee on imported timber Saturday.", "Saturday", "unknown"],
+  // "until", "since" before the expression are prepositions: the verb before them governs
+  ["The curfew lasts until Friday.", "Friday", "present"],
+  ["The curfew lasted until Friday.", "Friday", "past"],
+  ["The shops stay closed until Friday.", "Friday", "present"],
+  ["The strike continues through Friday.", "Friday", "present"],
+  ["The pool reopens on Friday.", "Friday", "present"],
+  // a present verb that expects its object to act: ahead
+  ["The port expects traffic to recover in March.", "March", "future"],
+  ["The port expected traffic to recover in March.", "March", "past"],
 ];
 
 describe("readTense", () => {

@@ -28,9 +28,29 @@ const TABLES: Record<string, Row[]> = {
     ["Bread prices climbed earlier this month.", [["earlier this month", "2021-06"]]],
     ["The museum closed its doors last week.", [["last week", "2021-06-07/2021-06-13"]]],
     ["The monthly fee for members rose sharply.", []],
+    ["Fares rose this past week.", [["this past week", "2021-06-07/2021-06-13"]]],
+    // "the following year" counts from the story's date, never from the article.
+    [
+      "The kiln was built in 1987 and fired the following year.",
+      [
+        ["1987", "1987"],
+        ["the following year", "1988"],
+      ],
+    ],
+    ["The kiln was fired the following year.", [["the following year", null]]],
+    // "the previous year" with no date before it: the article's previous year.
+    ["Wool exports fell 3% from the previous year.", [["the previous year", "2020"]]],
+    [
+      "In 1996, wool exports fell 3% from the previous year.",
+      [
+        ["1996", "1996"],
+        ["the previous year", "1995"],
+      ],
+    ],
   ],
   "units-ago": [
     ["The mill shut two years ago.", [["two years ago", "2019"]]],
+    ["The stadium opened a decade ago.", [["a decade ago", "2011"]]],
     ["Ticket sales rose 4% from a year earlier.", [["a year earlier", "2020"]]],
     // Counted from the date before it in the sentence, at that date's precision.
     [
@@ -58,6 +78,75 @@ const TABLES: Record<string, Row[]> = {
         ["three days later", null],
       ],
     ],
+  ],
+  "few-units-ago": [
+    ["The quarry closed a few years ago.", [["a few years ago", null]]],
+    ["Several weeks later the well ran dry.", [["Several weeks later", null]]],
+    ["A few of the days were wet.", []],
+  ],
+  "relative-day": [
+    [
+      "The ferry sank on Monday, and the next day divers found the wreck.",
+      [
+        ["Monday", "2021-06-14"],
+        ["the next day", "2021-06-15"],
+      ],
+    ],
+    [
+      "The dyke broke on May 2, 2019; the previous day the pumps had failed.",
+      [
+        ["May 2, 2019", "2019-05-02"],
+        ["the previous day", "2019-05-01"],
+      ],
+    ],
+    [
+      "The mill reopened on Friday and closed again the day after.",
+      [
+        ["Friday", "2021-06-11"],
+        ["the day after", "2021-06-12"],
+      ],
+    ],
+    // With no date before it, the day is not fixed.
+    ["Guards had checked the gate the previous day.", [["the previous day", null]]],
+    // A relation to another event.
+    ["The crew left the day before the ballot.", []],
+    ["The day before last Friday's launch, the crew left.", [["last Friday", "2021-06-11"]]],
+    ["The days before the ballot were tense.", []],
+    [
+      "The bakery opened on May 3, 2019. Queues formed that day.",
+      [
+        ["May 3, 2019", "2019-05-03"],
+        ["that day", "2019-05-03"],
+      ],
+    ],
+    ["Few thought that day would come.", []],
+    [
+      "The storm hit on Monday. Residents had been warned the previous evening.",
+      [
+        ["Monday", "2021-06-14"],
+        ["the previous evening", "2021-06-13"],
+      ],
+    ],
+  ],
+  recurring: [
+    ["The market opens every Thursday.", [["every Thursday", null]]],
+    ["The club meets each spring in the old hall.", [["each spring", null]]],
+    ["The library shuts on Mondays.", []],
+  ],
+  "half-year": [
+    ["Shipments doubled in the first half of 2005.", [["the first half of 2005", "2005-H1"]]],
+    ["Profit fell in the first half.", [["the first half", "2021-H1"]]],
+    ["Ship traffic should pick up in the second half.", [["the second half", "2021-H2"]]],
+    ["The firm expects sales to recover in the second half.", [["the second half", "2021-H2"]]],
+    // the halves of a game, a film, a story
+    ["The visitors scored twice in the second half.", []],
+    ["The first half of the film drags.", []],
+  ],
+  "short-year": [
+    ["The choir was founded in '98.", [["'98", "1998"]]],
+    ["The style peaked in the early '90s.", [["early '90s", "199"]]],
+    ["She graduated with the class of '05.", [["class of '05", "2005"]]],
+    ["He said 'ok' and left.", []],
   ],
   "year-earlier": [
     ["Year-ago sales were much weaker.", [["Year-ago", "2020"]]],
@@ -96,6 +185,12 @@ const TABLES: Record<string, Row[]> = {
     ["A quarter of the staff left.", []],
     ["She opened a cafe in the old quarter.", []],
   ],
+  "q-quarter": [
+    ["Sales rose in Q3 2004.", [["Q3 2004", "2004-Q3"]]],
+    ["Margins fell in Q2 of 2020.", [["Q2 of 2020", "2020-Q2"]]],
+    ["Orders will pick up in Q4.", [["Q4", "2021-Q4"]]],
+    ["The Q7 sedan sold well.", []],
+  ],
   "year-end": [
     ["The loan will be repaid by year-end.", [["year-end", "2021"]]],
     ["Cash at year end stood at $2 million.", [["year end", "2020"]]],
@@ -116,6 +211,8 @@ const TABLES: Record<string, Row[]> = {
   weekend: [
     ["The fair drew crowds over the weekend.", [["the weekend", "2021-06-12/2021-06-13"]]],
     ["A weekend pass costs more.", []],
+    ["The strike began this past weekend.", [["this past weekend", "2021-06-12/2021-06-13"]]],
+    ["The weekend edition sold out.", []],
   ],
   "vague-span": [
     ["A decision is due in the coming days.", [["in the coming days", null]]],
@@ -131,6 +228,14 @@ const TABLES: Record<string, Row[]> = {
     ["Profit in fiscal 2019 rose.", [["fiscal 2019", "2019"]]],
     ["It cost 1995 dollars to fix.", []],
     ["The 2000 workers went home.", []],
+    // a span of years written with a dash
+    ["The dam was rebuilt in 1998-2001 by the state.", [["1998-2001", "1998/2001"]]],
+    // numbers that name or count things
+    ["Passengers on Flight 1549 were safe.", []],
+    ["The guests in Room 1812 complained.", []],
+    ["The model 2000 mixer sold well.", []],
+    ["Runners wore No. 1999 on their vests.", []],
+    ["The plant has 1500 employees.", []],
   ],
   holiday: [
     ["The shop was shut on Christmas Day.", [["Christmas Day", "2020-12-25"]]],
@@ -140,6 +245,11 @@ const TABLES: Record<string, Row[]> = {
     ["The dam was finished last summer.", [["last summer", "2020-06/2020-08"]]],
     ["The trail opens in the spring of 2022.", [["the spring of 2022", "2022-03/2022-05"]]],
     ["Water from a mountain spring fills the tank.", []],
+    ["The shop will reopen in the fall.", [["the fall", "2021-09/2021-11"]]],
+    // the noun "fall", and seasons naming a kind of thing
+    ["The fall in wool prices hurt farmers.", []],
+    ["Trade recovered after the fall of the old regime.", []],
+    ["The summer camp was full.", []],
   ],
 };
 

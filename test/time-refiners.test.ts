@@ -10,6 +10,12 @@ const times = (text: string) => extractTimes(text, splitSentences(text), DOC).ma
 type Row = [sentence: string, expected: Array<[string, string | null]>];
 
 const TABLES: Record<string, Row[]> = {
+  "part-of-day-date": [
+    ["Raiders burned the depot on the night of June 3.", [["night of June 3", "2021-06-03"]]],
+    ["Crews dug through the night Saturday.", [["night Saturday", "2021-06-12"]]],
+    ["The vote came on the morning of May 20.", [["morning of May 20", "2021-05-20"]]],
+    ["The shift ends at night.", []],
+  ],
   "not-a-date": [
     ["The recipe needs 1/2 cup of sugar.", []],
     ["Doors open at 7 p.m. for members.", []],
@@ -17,6 +23,10 @@ const TABLES: Record<string, Row[]> = {
     ["She led the March of the Farmers through town.", []],
     ["At the moment the river is calm.", []],
     ["A weekend pass costs more.", []],
+    // a weekday in the name of a paper, a habit or a day of its own
+    ["The Sunday Herald printed the letter.", []],
+    ["Crowds gathered for Friday prayers.", []],
+    ["Shares crashed on Black Monday.", []],
     ["Rents rose in May across the county.", [["May", "2021-05"]]],
   ],
   "trim-span": [

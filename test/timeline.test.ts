@@ -39,12 +39,13 @@ describe("dateSpan", () => {
     ["2020-02", { start: "2020-02-01", end: "2020-02-29", precision: "month" }],
     ["2019", { start: "2019-01-01", end: "2019-12-31", precision: "year" }],
     ["2019-Q3", { start: "2019-07-01", end: "2019-09-30", precision: "quarter" }],
+    ["2019-H2", { start: "2019-07-01", end: "2019-12-31", precision: "half" }],
     ["2020-W01", { start: "2019-12-30", end: "2020-01-05", precision: "week" }],
     ["201", { start: "2010-01-01", end: "2019-12-31", precision: "decade" }],
     ["2019-03/2019-05", { start: "2019-03-01", end: "2019-05-31", precision: "interval" }],
   ])("%s", (value, span) => expect(dateSpan(value)).toEqual(span));
 
-  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-05/2019-03", "next week"])("places nothing for %j", async (value) => {
+  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-H3", "2019-05/2019-03", "next week"])("places nothing for %j", async (value) => {
     expect(dateSpan(value)).toBeNull();
   });
 });

@@ -38,6 +38,19 @@ describe("with a document date (Monday 2 September 2019)", () => {
     ]);
   });
 
+  describe("the present of an event verb is a schedule, except in a headline", () => {
+    table([
+      ["The flower show opens in May.", "May", "2020-05"],
+      ["The new toll takes effect on March 3.", "March 3", "2020-03-03"],
+      ["The pool, shut for a month, reopens in August.", "August", "2020-08"],
+      ["Schools reopen on Friday.", "Friday", "2019-09-06"],
+      // a state, not an event: the nearest
+      ["Rents are higher in August.", "August", "2019-08"],
+      // a headline (no final stop) tells news just past
+      ["Flower show opens in August", "August", "2019-08"],
+    ]);
+  });
+
   describe("a month and day without a year: the tense when its own clause gives one, else the nearest", () => {
     table([
       ["The tenants must pay by July 15 after the survey.", "July 15", "2019-07-15"],
@@ -81,12 +94,88 @@ describe("with a document date (Monday 2 September 2019)", () => {
     ]);
   });
 
+  describe("a date counted from the story, not the article", () => {
+    it.each([
+      // a bare month after a date of another year in the sentence, when the verb agrees
+      [
+        "The canal opened in June 2004 and froze in July.",
+        [
+          ["June 2004", "2004-06"],
+          ["July", "2004-07"],
+        ],
+      ],
+      [
+        "The canal opened in December 2004 and froze in March.",
+        [
+          ["December 2004", "2004-12"],
+          ["March", "2005-03"],
+        ],
+      ],
+      [
+        "The pit closed in 1998 and flooded on Oct. 3.",
+        [
+          ["1998", "1998"],
+          ["Oct. 3", "1998-10-03"],
+        ],
+      ],
+      // a year told in a relative clause sets no year for the month after it
+      [
+        "The pit, which opened in 1962, was shut in March.",
+        [
+          ["1962", "1962"],
+          ["March", "2019-03"],
+        ],
+      ],
+      // the verb looks ahead: the month is not that year's
+      [
+        "Since 2008 the firm has grown, and it will list its shares in March.",
+        [
+          ["2008", "2008"],
+          ["March", "2020-03"],
+        ],
+      ],
+      // the next day counts from the story's last date, in this paragraph or an earlier one
+      [
+        "The kiln cracked on Aug. 20. Work stopped.\n\nThe next day, the potters left.",
+        [
+          ["Aug. 20", "2019-08-20"],
+          ["The next day", "2019-08-21"],
+        ],
+      ],
+      // the next day counts from the last date of the paragraph
+      [
+        "The dam burst on Friday. The next day, the army sent boats.",
+        [
+          ["Friday", "2019-08-30"],
+          ["The next day", "2019-08-31"],
+        ],
+      ],
+    ])("%s", (text, expected) => expect(times(text, D)).toEqual(expected));
+  });
+
+  describe("a range of days", () => {
+    table([
+      ["The fair ran from March 4 to 6 in the square.", "March 4 to 6", "2019-03-04/2019-03-06"],
+      ["The fair ran March 4-6.", "March 4-6", "2019-03-04/2019-03-06"],
+    ]);
+  });
+
   describe("what the text does not fix stays null", () => {
     table([
       ["The towns were set to issue a statement in the coming days.", "in the coming days", null],
       ["Exports hit their highest level in ten years.", "in ten years", null],
       ["The band split a month after the tour ended.", "a month after", null],
     ]);
+  });
+});
+
+describe("the story's last date, over the passages of a document", () => {
+  it("dates the next day in a later passage, and a count of days only within its own", () => {
+    const state = { story: null };
+    const run = (text: string) => extractTimes(text, splitSentences(text), D, state).map((t) => [t.text, t.value]);
+    expect(run("The kiln cracked on Aug. 20.")).toEqual([["Aug. 20", "2019-08-20"]]);
+    expect(run("The next day, the potters left.")).toEqual([["The next day", "2019-08-21"]]);
+    expect(run("If nobody bids, the sale ends five days later.")).toEqual([["five days later", null]]);
   });
 });
 
@@ -117,6 +206,7 @@ describe("a dateline", () => {
   it("dates the article, not an event of the story", () => {
     expect(times("OSLO, 2 September 2019 - Last year, the port board raised its fees.", D)).toEqual([["Last year", "2018"]]);
     expect(times("OSLO, Sept. 2, 2019 (Wire) -- The board met on Friday.", D)).toEqual([["Friday", "2019-08-30"]]);
+    expect(times("Sept. 2 (Wire) — The board met on Friday.", D)).toEqual([["Friday", "2019-08-30"]]);
   });
 
   it("is only a dateline at the start of a paragraph, in capitals", () => {

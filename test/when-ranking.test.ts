@@ -18,6 +18,10 @@ const engine = engineFor({
     "",
     "Fishing quotas have been cut for more than a year now, and the fleet sails again on Thursday.",
     "",
+    "The lighthouse first shone in 1887 and was automated in the 1960s.",
+    "",
+    "Divers on Sunday reached the crew of a trawler stranded since June 9 off the cape.",
+    "",
   ].join("\n"),
 });
 
@@ -53,6 +57,16 @@ describe("when: which expression in the sentence", () => {
 
   it("dates a future span from the article and ranks it over the report", async () => {
     expect((await engine.when("harbour works finished")).results[0]).toMatchObject({ expression: "in five years", date: "2026" });
+  });
+
+  it("prefers the clause of the matched verb over that of a shared subject", async () => {
+    expect((await engine.when("lighthouse automated")).results[0]).toMatchObject({ expression: "1960s", date: "196" });
+    expect((await engine.when("lighthouse first shone")).results[0]).toMatchObject({ expression: "1887", date: "1887" });
+  });
+
+  it("counts 'since' before an expression as a preposition, not a new clause", async () => {
+    expect((await engine.when("trawler stranded")).results[0]).toMatchObject({ expression: "June 9", date: "2021-06-09" });
+    expect((await engine.when("divers reached crew")).results[0]).toMatchObject({ expression: "Sunday", date: "2021-06-13" });
   });
 
   it("ranks 'now' below a real date in the same sentence", async () => {

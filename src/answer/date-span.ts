@@ -1,8 +1,8 @@
 // An ISO date value as the extractors write it (2019, 2019-07, 2019-07-15, 2019-Q3, 2019-W12,
-// 2019-SU, 201 for the 2010s, "a/b" intervals) → the stretch of time it covers, in UTC days, so a
+// 2019-SU, 2019-H1, 201 for the 2010s, "a/b" intervals) → the stretch of time it covers, in UTC days, so a
 // timeline can draw a day as a point and a month as a span. Anything else is not placed.
 
-export type Precision = "day" | "week" | "month" | "season" | "quarter" | "year" | "decade" | "interval";
+export type Precision = "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade" | "interval";
 
 export interface DateSpan {
   /** First day covered, YYYY-MM-DD. */
@@ -54,6 +54,10 @@ function single(value: string): DateSpan | null {
   if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) {
     const [y, q] = [Number(m[1]), Number(m[2])];
     return { start: iso(utc(y, (q - 1) * 3, 1)), end: iso(monthEnd(y, q * 3 - 1)), precision: "quarter" };
+  }
+  if ((m = /^(\d{4})-H([12])$/.exec(value))) {
+    const [y, h] = [Number(m[1]), Number(m[2])];
+    return { start: iso(utc(y, (h - 1) * 6, 1)), end: iso(monthEnd(y, h * 6 - 1)), precision: "half" };
   }
   if ((m = /^(\d{4})-W(\d{2})$/.exec(value))) {
     const [y, w] = [Number(m[1]), Number(m[2])];

@@ -1,6 +1,6 @@
 // when: the sentence that best matches the event, and the time expression in it nearest to the
 // matched words, with its date (null, and why, when the text does not fix one).
-import { clauseWithFronted, isReportingTime } from "../extract/tense.js";
+import { clauseWithFronted, inVerbGroup, isReportingTime } from "../extract/tense.js";
 import type { PassageFacts } from "../store/types.js";
 import type { TimeExpression } from "../types.js";
 import { cite } from "./citation.js";
@@ -27,18 +27,21 @@ export async function answerWhen(ctx: AnswerContext, input: unknown, limit = lim
       const m = match(q, sentence);
       if (m.coverage < WHEN_MIN_COVERAGE) continue;
       // Which expressions share a clause with the matched words.
-      const clauseHit = inSentence.map((t) => {
-        const [from, to] = clauseWithFronted(sentence, t.start - s.start, t.end - s.start);
-        // "now" is the article's present, never the event's own time.
-        return !BARE_NOW.test(t.text) && m.hits.some((h) => h >= from && h < to);
-      });
+      const clauses = inSentence.map((t) => clauseWithFronted(sentence, t.start - s.start, t.end - s.start));
+      // "now" is the article's present, never the event's own time.
+      const clauseHit = inSentence.map((t, k) => !BARE_NOW.test(t.text) && m.hits.some((h) => h >= clauses[k]![0] && h < clauses[k]![1]));
+      // Which expressions share a clause with a matched verb: in "the pier opened in 1923 and was
+      // rebuilt in the 1970s", a question on the rebuilding names its verb; the shared subject
+      // does not choose between the two.
+      const verbHits = m.hits.filter((h) => inVerbGroup(sentence, h));
+      const verbClause = inSentence.map((_, k) => inSentence.length > 1 && verbHits.some((h) => h >= clauses[k]![0] && h < clauses[k]![1]));
       for (const [k, t] of inSentence.entries()) {
         // Among several expressions in the sentence, the one nearest the matched words, in their
         // clause, and the event's own time before the time of its report ("said on Monday that
         // the mill closed in May": May, for the closing).
         const at = t.start - s.start;
         const dist = m.hits.length ? Math.min(...m.hits.map((h) => Math.abs(h - at))) : sentence.length;
-        const clause = clauseHit[k] ? 0.03 : 0;
+        const clause = (clauseHit[k] ? 0.03 : 0) + (verbClause[k] ? 0.02 : 0);
         const reporting = inSentence.length > 1 && clauseHit.some((c, j) => c && j !== k) && isReportingTime(sentence, at, t.end - s.start) ? 0.08 : 0;
         const resolvedBonus = t.value ? 0.005 : 0;
         // Words of the expression itself in the question describe the event, not its time (a

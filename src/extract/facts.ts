@@ -16,7 +16,8 @@ export { EXTRACTOR_VERSION } from "./version.js";
 
 export function extractFacts(passages: PassageDraft[], docDate: string | null): DocumentFacts {
   const quotes = extractQuotes(passages);
-  const times = passages.map((p) => extractTimes(p.text, p.sentences, docDate));
+  const story = { story: null }; // "the next day" in one passage counts from a date in an earlier one
+  const times = passages.map((p) => extractTimes(p.text, p.sentences, docDate, story));
   const stances = extractStances(passages, quotes);
   return { quotes, times, stances };
 }

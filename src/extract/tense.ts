@@ -128,15 +128,19 @@ const NOT_PAST =
 // Present-simple forms of event verbs that news uses for schedules ("the choirs meet
 // Thursday", "the exhibition opens in May"); only a guess, so only when nothing else speaks.
 const SCHEDULE_BASES = new Set(
-  "meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart".split(
+  "meet|vote|begin|start|open|close|end|resume|return|leave|arrive|visit|travel|host|launch|release|announce|decide|rule|sign|testify|appear|go|head|fly|gather|convene|debate|consider|expire|unveil|hear|hold|face|play|take|kick|wrap|speak|address|deliver|present|publish|issue|award|celebrate|mark|open|sit|reconvene|tour|sail|compete|race|perform|premiere|debut|graduate|retire|depart|last|run|stay|remain|continue".split(
     "|",
   ),
 );
-const isScheduleVerb = (w: string): boolean =>
+const isScheduleBase = (w: string): boolean =>
   SCHEDULE_BASES.has(w) || (w.endsWith("s") && (SCHEDULE_BASES.has(w.slice(0, -1)) || (w.endsWith("es") && SCHEDULE_BASES.has(w.slice(0, -2)))));
+// "reopens", "restarts": the same schedule again.
+const isScheduleVerb = (w: string): boolean => isScheduleBase(w) || (/^re[a-z]{3,}$/.test(w) && isScheduleBase(w.slice(2)));
+// Present linking verbs before a participle that is an adjective: "the shops stay closed".
+const LINKING_PRESENT = new Set("stay stays remain remains seem seems look looks become becomes keep keeps".split(" "));
 // Verbs whose object is asked to do something later: "summoned the director to testify".
 const CONTROL =
-  /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$/;
+  /\b(?:invit|ask|order|urg|subpoena|summon|instruct|direct|request|requir|call(?:ed|s|ing)? on|tell|told|encourag|persuad|advis)[a-z]*\b(?:\s+\S+){1,4}$|\b(?:expects?|forecasts?|predicts?|wants?|allows?)\b(?:\s+\S+){1,4}$/;
 const PUT_OFF_WORDS = new Set(
   "postpone postponed postpones delay delayed delays defer deferred defers adjourn adjourned adjourns extend extended extends suspend suspended suspends recessed pushed moved rescheduled put".split(
     " ",
@@ -277,7 +281,14 @@ function findVerbGroups(sentence: string): Cue[] {
       isPastForm(t, i === 0) &&
       !(
         prev &&
-        (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || BE.has(prev) || PAST_AUX.has(prev) || PRESENT_AUX.has(prev) || PERFECT.has(prev) || prev === "to")
+        (DETERMINERS.has(prev) ||
+          PREPOSITIONS.has(prev) ||
+          BE.has(prev) ||
+          PAST_AUX.has(prev) ||
+          PRESENT_AUX.has(prev) ||
+          PERFECT.has(prev) ||
+          prev === "to" ||
+          LINKING_PRESENT.has(prev))
       )
     ) {
       tense = "past";
@@ -318,11 +329,19 @@ function findVerbGroups(sentence: string): Cue[] {
   return cues.filter((c) => !cues.some((f) => f.governor !== undefined && f.governor >= c.s && f.governor < c.e && c.tense !== "future"));
 }
 
+/** Whether offset `at` of the sentence lies in one of its verb groups ("was expanded"). */
+export function inVerbGroup(sentence: string, at: number): boolean {
+  return verbGroups(sentence).some((c) => c.s <= at && at < c.e);
+}
+
 /** The clause around [start, end): [from, to) offsets in the sentence. */
 export function clauseOf(sentence: string, start: number, end: number): [number, number] {
   let from = 0;
   let to = sentence.length;
   for (const m of sentence.matchAll(CLAUSE_RE)) {
+    // "trapped since June 2", "open until Friday": a preposition right before the expression
+    // begins no clause.
+    if (/^(?:since|until|before|after)$/i.test(m[0]) && /^\s+$/.test(sentence.slice(m.index + m[0].length, start))) continue;
     if (m.index + m[0].length <= start) from = m.index + m[0].length;
     else if (m.index >= end) {
       to = m.index;
@@ -358,6 +377,8 @@ export interface TenseReading {
   clear: boolean;
   /** The expression modifies a noun ("the June 3 hearing"): the verb is only a hint. */
   modifier?: boolean;
+  /** The present of an event verb ("the fair opens in May"): a schedule, so ahead. */
+  schedule?: boolean;
 }
 
 /** The tense that governs [start, end) in `sentence` (offsets within it). */
@@ -391,7 +412,7 @@ function clauseTense(sentence: string, start: number, end: number): TenseReading
   const own = governing(cues, start, end, from, to)?.tense ?? markerTense(sentence, start, end, from, to);
   if (own) return { tense: own, clear: true };
   const guess = governing(cues, start, end, from, to, true)?.tense;
-  if (guess) return { tense: guess, clear: false };
+  if (guess) return { tense: guess, clear: false, schedule: true };
   const other = governing(cues, start, end, 0, sentence.length)?.tense ?? markerTense(sentence, start, end, 0, sentence.length);
   return { tense: other ?? "unknown", clear: false };
 }

@@ -80,19 +80,42 @@ const MODIFIED_MONTH = new RegExp(
 );
 const MODIFIED_WEEKDAY = new RegExp(`${B}(last|next|this|past|coming)\\s+${WEEKDAY_RE}(?:\\s+(morning|afternoon|evening|night))?(?![\\w])`, "i");
 const RELATIVE_PERIOD = new RegExp(
-  `${B}(?:(earlier|later|early|late)\\s+)?(this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`,
+  `${B}(?:(earlier|later|early|late)\\s+)?(this past|this|last|next|the past|the previous|the coming|the following)\\s+(week|month|year|weekend)(?![\\w])`,
   "i",
 );
 const UNITS_AGO = new RegExp(
-  `${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`,
+  `${B}(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of)\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|after|from now|hence)(?![\\w])`,
   "i",
 );
-const WEEKEND = new RegExp(`${B}(the|this|last|next|that)\\s+weekend(?![\\w])`, "i");
+// "a few years ago", "several weeks earlier", "some months later": time words with no count to date by.
+const FEW_UNITS_AGO =
+  /(?<![\w-])(?:a few|few|several|some|many|a number of|a couple|a matter of)\s+(?:days|weeks|months|years|decades)\s+(?:ago|earlier|later|before|after)(?![\w-])/i;
+// the previous day, the next day, the day before, that same day, later that day: a day counted
+// from the date the story last gave, never from the article (with none, the day is not fixed).
+const RELATIVE_DAY =
+  /(?<![\w-])(?:(?:the|that)\s+(previous|preceding|next|following|same)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(before|after)|(?:that|the\s+same)\s+(?:same\s+)?(day|night|evening|morning)|(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+(day|night|evening|morning))(?![\w-])/i;
+// every Thursday, each spring, on Mondays: a habit, not a date.
+const RECURRING =
+  /(?<![\w-])(?:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|quarter|sunday|monday|tuesday|wednesday|thursday|friday|saturday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:on\s+)?(?:sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays))(?![\w-])/i;
+// the first half of 2005, the second half, first-half profit: TimeML's 2005-H1.
+const HALF_YEAR = /(?<![\w-])(?:the\s+)?(first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:the\s+year\s+|(?:fiscal\s+)?((?:1[5-9]|20)\d{2})))?(?![\w-])/i;
+const BUSINESS =
+  /\b(?:sales|profits?|earnings|revenues?|income|growth|econom(?:y|ic)|output|fiscal|results|demand|inflation|loss(?:es)?|margins?|shipments|orders|prices|exports|imports|spending|deficit|budget|GDP|forecasts?|outlook|traffic|production|trade|investment|volumes?|markets?|stocks|shares|bookings|tourism|hiring|jobs)\b/i;
+// '98, the early '90s: a two-digit year after a word that introduces a time.
+const SHORT_YEAR =
+  /(?<![\w-])(in|since|until|by|of|during|from|through|before|after|the|early|late|mid|and|to|class\s+of)[\s-]+(?:(early|late|mid)[\s-]+)?['’‘](\d{2})(s)?(?![\w'’%-]|\s*(?:%|percent))/i;
+const WEEKEND = new RegExp(`${B}(the past|this past|the|this|last|next|that)\\s+weekend(?![\\w])`, "i");
 const VAGUE_SPAN =
   /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
 const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
 const YEAR =
-  /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
+  /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?:[-–]((?:1[5-9]|20)\d{2}))?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|employees|staff|passengers|spectators|visitors|tourists|customers|households|delegates|refugees|protesters|demonstrators|acres|hectares|barrels|tonnes|seats|shares|vehicles|signatures|calories|metres|meters|yards|litres|liters|gallons|kilograms|kg|pesos|rupees|yuan|francs|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
+// Nouns after "the weekend" or "the summer" that make it a kind of thing: the weekend edition.
+const NOUN_AFTER_TIME =
+  /^\s+(?:camps?|school|olympics|house|palace|resort|residence|courses?|programm?e?s?|interns?|internships?|league|fashion|collections?|wheat|solstice|equinox|recess|sessions?|term|semester|break|holidays?|vacations?|tour|festival|blockbusters?|editions?|pass|passes|shifts?|trips?|getaways?|warriors?|papers?|newspapers?|schedule|tires|tyres|clothes|wear|coats?|job)\b/i;
+// The word before a number that makes it a name or a count, not a year.
+const NUMBER_NAMES =
+  /^(?:flights?|routes?|highway|interstate|rooms?|suites?|apartments?|models?|numbers?|pages?|resolutions?|sections?|chapters?|rules?|gates?|platforms?|bus|buses|channels?|codes?|items?|forms?|units?|lots?|exits?|tracks?|windows|boeing|airbus|precincts?|wards?|serial|versions?|catalog|patents?|lines?|trains?|cells?|box|zip|step|levels?|grade|pier|berth|hall|block|category|group|phase|stage|series|tier|row|seat|site|area|zone|district|number)$/i;
 const HOLIDAY = new RegExp(
   `${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays)
     .sort((a, b) => b.length - a.length)
@@ -114,6 +137,8 @@ const FISCAL_YEAR =
   /(?<![\w-])(this|the current|last|the last|the previous|the past|next|the coming|the next|the|its|their)\s+(?:fiscal|financial)\s+year(?![\w-]|\s+(?:\d{4}|FY))/i;
 const QUARTER =
   /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
+// Q3 2004, Q3 of 2004, Q3: the quarter written as its number.
+const Q_QUARTER = /(?<![\w-])Q([1-4])(?:\s+(?:of\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/;
 const YEAR_END = /(?<![\w-])(?:(this|last|next)\s+)?year[-\s]end(?![\w-])/i;
 const FULL_YEAR = /(?<![\w-])(?:the\s+)?full[-\s]year(?![\w-]|\s+\d{4})/i;
 const YEAR_AGO_ADJ = /(?<![\w-])(?:the\s+)?year[-\s](?:earlier|ago)(?:\s+(?:quarter|period|month|week|half|year))?(?![\w-])/i;
@@ -180,7 +205,10 @@ export const PARSERS: NamedParser[] = [
     extract: (context, m) => {
       const which = m[2]!.toLowerCase();
       const offset = which === "this" ? 0 : /last|past|previous/.test(which) ? -1 : 1;
-      return components(context, {}, [`kind/relative`, `unit/${m[3]!.toLowerCase()}`, `offset/${offset}`, ...(m[1] ? [MOD(m[1])] : [])]);
+      // "the following year" counts from the story's last date; "the previous year" too, or from
+      // the article when the sentence gives none (business copy: "up 5% from the previous year").
+      const from = which === "the following" ? ["from/previous"] : which === "the previous" ? ["from/previous-or-article"] : [];
+      return components(context, {}, [`kind/relative`, `unit/${m[3]!.toLowerCase()}`, `offset/${offset}`, ...(m[1] ? [MOD(m[1])] : []), ...from]);
     },
   },
   {
@@ -188,8 +216,10 @@ export const PARSERS: NamedParser[] = [
     name: "units-ago",
     pattern: () => UNITS_AGO,
     extract: (context, m) => {
-      const n = countOf(m[1]!);
-      const unit = m[2]!.toLowerCase();
+      // A decade is counted in years: "a decade ago" is the year ten years back.
+      const decade = /^decade$/i.test(m[2]!);
+      const n = countOf(m[1]!) * (decade ? 10 : 1);
+      const unit = decade ? "year" : m[2]!.toLowerCase();
       // "three days earlier/later" counts from a story event: the date before it in the same
       // sentence, if any (the resolver looks). "A year earlier" is the business idiom for the
       // same period of the year before, so with nothing before it, it counts from the article.
@@ -203,6 +233,65 @@ export const PARSERS: NamedParser[] = [
       if (relation) tags.push("kind/vague");
       else if (!anchored) tags.push(n === 1 && unit === "year" && sign < 0 ? "from/previous-or-article" : "from/previous");
       return components(context, {}, tags);
+    },
+  },
+  {
+    // a few years ago, several weeks later: no count, so no date
+    name: "few-units-ago",
+    pattern: () => FEW_UNITS_AGO,
+    extract: (context) => components(context, {}, ["kind/vague"]),
+  },
+  {
+    // the previous day, the next day, the day before, that same day, later that day
+    name: "relative-day",
+    pattern: () => RELATIVE_DAY,
+    extract: (context, m) => {
+      const w = (m[1] ?? m[2] ?? "same").toLowerCase();
+      const offset = /previous|preceding|before/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0;
+      // "the day before the vote", "the day after he left": a relation to another event, no date
+      // of its own ("the day before last Friday's launch" leaves last Friday to be read).
+      const rest = context.text.slice((m.index ?? 0) + m[0].length);
+      if (m[2] && /^\s+[\p{L}\d]/u.test(rest)) return null;
+      // "that day one", "that day has come": a name or the subject of a clause, not a time.
+      if (/^that\s+\w+$/i.test(m[0]) && /^\s+(?:one|two|\d|has|have|had|is|was|will|would|comes?|came)\b/i.test(rest)) return null;
+      // Counted from the story's last date, even one in an earlier paragraph.
+      return components(context, {}, ["kind/relative", "unit/day", `offset/${offset}`, "from/story"]);
+    },
+  },
+  {
+    // every Thursday, each spring, on Mondays: a habit, no date
+    name: "recurring",
+    pattern: () => RECURRING,
+    extract: (context) => components(context, {}, ["kind/vague"]),
+  },
+  {
+    // the first half of 2005, the second half, first-half results
+    name: "half-year",
+    pattern: () => HALF_YEAR,
+    extract: (context, m) => {
+      const half = /^(first|1st)$/i.test(m[1]!) ? 1 : 2;
+      const rest = context.text.slice((m.index ?? 0) + m[0].length);
+      // "the first half of the match", "the second half of the season": halves of something else.
+      if (!m[2] && /^\s+of\b/i.test(rest) && !/\byear\b/i.test(m[0])) return null;
+      // "scored in the second half" is a game's: a bare half is a year's only in a sentence about
+      // results or the economy; the resolver leaves it to the tense, like a bare quarter.
+      if (!m[2] && !/\byear\b/i.test(m[0]) && !BUSINESS.test(context.text)) return null;
+      return components(context, m[2] ? { year: Number(m[2]) } : {}, ["kind/half", `half/${half}`]);
+    },
+  },
+  {
+    // in '98, the early '90s, since '05
+    name: "short-year",
+    pattern: () => SHORT_YEAR,
+    extract: (context, m) => {
+      const n = Number(m[3]);
+      // The century that puts the year at most a few years past the article.
+      const ref = context.refDate.getFullYear();
+      const year = 2000 + n <= ref + 5 ? 2000 + n : 1900 + n;
+      const lead = /^class\s+of$/i.test(m[1]!) ? 0 : /^[A-Za-z]+[\s-]+/.exec(m[0])![0].length;
+      const tags = [`lead/${lead}`, ...(m[2] ? [MOD(m[2])] : [])];
+      if (m[4]) return components(context, { year }, ["kind/decade", `decade/${Math.floor(year / 10)}`, ...tags]);
+      return components(context, { year }, ["kind/year", ...tags]);
     },
   },
   {
@@ -259,6 +348,12 @@ export const PARSERS: NamedParser[] = [
     },
   },
   {
+    // Q3 2004, Q3 of 2004, a bare Q3
+    name: "q-quarter",
+    pattern: () => Q_QUARTER,
+    extract: (context, m) => components(context, m[2] ? { year: Number(m[2]) } : {}, ["kind/quarter", `quarter/${m[1]}`]),
+  },
+  {
     // year-end, by year end, last year-end
     name: "year-end",
     pattern: () => YEAR_END,
@@ -286,7 +381,9 @@ export const PARSERS: NamedParser[] = [
     pattern: () => WEEKEND,
     extract: (context, m) => {
       const w = m[1]!.toLowerCase();
-      const offset = w === "last" ? -1 : w === "next" ? 1 : 0;
+      // "the weekend edition", "a weekend shift": a kind of thing.
+      if (NOUN_AFTER_TIME.test(context.text.slice((m.index ?? 0) + m[0].length))) return null;
+      const offset = w === "last" || /past/.test(w) ? -1 : w === "next" ? 1 : 0;
       return components(context, {}, ["kind/relative", "unit/weekend", `offset/${offset}`, ...(w === "the" || w === "that" ? ["mod/tense"] : [])]);
     },
   },
@@ -312,9 +409,17 @@ export const PARSERS: NamedParser[] = [
     pattern: () => YEAR,
     extract: (context, m) => {
       const year = Number(m[4]);
+      // Flight 1549, Room 1812, No. 1999, a model 2000: numbers that name things.
+      // (The word is read from the text: chrono tries again one character on, "odel 2000".)
+      const digits = (m.index ?? 0) + m[0].search(/\d/);
+      const word = /([A-Za-z]+)\.?\s+$/.exec(context.text.slice(0, digits))?.[1];
+      if (word && (NUMBER_NAMES.test(word) || /^(?:No|Nos|Nr)$/i.test(word))) return null;
       const lead = m[1] ? [`lead/${m[1].length + (m[0].length - m[0].replace(/^[A-Za-z]+\s+/, "").length - m[1].length)}`] : [];
       if (m[5]) return components(context, { year }, ["kind/decade", `decade/${Math.floor(year / 10)}`, ...lead]);
-      return components(context, { year }, ["kind/year", ...(m[2] ? [MOD(m[2])] : []), ...lead]);
+      // 1998-2001: the years from one to the other.
+      const until = m[6] && Number(m[6]) > year ? [`until/${m[6]}`] : [];
+      if (m[6] && !until.length) return null;
+      return components(context, { year }, ["kind/year", ...(m[2] ? [MOD(m[2])] : []), ...lead, ...until]);
     },
   },
   {
@@ -333,6 +438,20 @@ export const PARSERS: NamedParser[] = [
     pattern: () => SEASON,
     extract: (context, m) => {
       const mod = m[1]!.toLowerCase();
+      // "the summer camp", "the winter Olympics": a kind of thing, not a season's dates.
+      if (!m[3] && NOUN_AFTER_TIME.test(context.text.slice((m.index ?? 0) + m[0].length))) return null;
+      // "the fall of the regime", "the fall in prices": the noun, not the season. "The fall" is
+      // a season after a word that places it in time ("in the fall", "by the fall") or with a year.
+      if (/^fall$/i.test(m[2]!) && !m[3]) {
+        const rest = context.text.slice((m.index ?? 0) + m[0].length);
+        if (/^\s+of\b/i.test(rest)) return null;
+        const before = context.text.slice(0, m.index ?? 0);
+        if (
+          mod === "the" &&
+          !/\b(?:in|during|by|until|till|since|over|through|throughout|before|into|for|this|that|until|from|early|late|mid)\s+$/i.test(before)
+        )
+          return null;
+      }
       const values: Record<string, number> = {};
       if (m[3]) values.year = Number(m[3]);
       const tags = ["kind/season", `season/${m[2]!.toLowerCase().replace("autumn", "fall")}`];

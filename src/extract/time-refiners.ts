@@ -1,7 +1,7 @@
 // Refiners run on chrono's results after every parser, the chrono-node way: each has a name and
 // one job. They drop what is not a date, widen a span over the modifiers that belong to it, and
 // trim what does not.
-import type * as chrono from "chrono-node/en";
+import * as chrono from "chrono-node/en";
 
 type Context = Parameters<chrono.Refiner["refine"]>[0];
 type Result = Parameters<chrono.Refiner["refine"]>[1][number];
@@ -11,6 +11,30 @@ export interface NamedRefiner extends chrono.Refiner {
 }
 
 const custom = (r: Result): boolean => [...r.tags()].some((t) => t.startsWith("kind/"));
+
+// "the night of June 3", "night Saturday": chrono merges the part of the day with the date after
+// it and keeps only the time, losing the date; the date is read again from the words after it.
+const PART_OF_DAY = /^(?:the\s+)?(?:morning|afternoon|evening|night|midnight|noon|dawn|dusk)(?:\s+of)?\s+(?=\S)/i;
+
+export const partOfDayDate: NamedRefiner = {
+  name: "part-of-day-date",
+  refine: (context: Context, results: Result[]) => {
+    for (const r of results) {
+      const c = r.start;
+      if (custom(r) || c.isCertain("day") || c.isCertain("weekday") || c.isCertain("month")) continue;
+      const p = PART_OF_DAY.exec(r.text);
+      if (!p) continue;
+      const date = chrono.casual.parse(r.text.slice(p[0].length), context.refDate).find((d) => d.index === 0);
+      if (!date) continue;
+      for (const k of ["year", "month", "day", "weekday"] as const) if (date.start.isCertain(k)) c.assign(k, date.start.get(k)!);
+    }
+    return results;
+  },
+};
+
+// Nouns a weekday names a kind of, not a day: papers, services, habits.
+const WEEKDAY_NAMED_AFTER =
+  /^\s+(?:Times|Telegraph|Herald|Mail|Express|Post|Independent|Observer|Mirror|Star|Tribune|Sport|newspapers?|papers?|editions?|supplements?|magazines?|prayers?|sermons?|services?|school|mass|market|markets|talk shows?)\b/;
 
 /** Prices, fractions, times of day alone, "may"/"march" as verbs, "the moment": not dates. */
 export const notADate: NamedRefiner = {
@@ -48,6 +72,13 @@ export const notADate: NamedRefiner = {
       // "weekend" with no article or modifier is a kind of thing ("a weekend pass").
       if (/^weekends?$/i.test(t)) return false;
       if (/^(on\s+)?(sun|sat|wed|mon|tue|tues|thu|thur|thurs|fri)\.?$/i.test(t)) return false;
+      // A weekday in a name: "the Sunday Times", "Friday prayers", "Black Monday", "Super Tuesday".
+      if (/^(?:on\s+)?(?:sunday|monday|tuesday|wednesday|thursday|friday|saturday)$/i.test(t)) {
+        const after = text.slice(r.index + r.text.length);
+        const before = text.slice(0, r.index);
+        if (WEEKDAY_NAMED_AFTER.test(after) || /\b(?:Black|Bloody|Super|Cyber|Ash|Holy|Maundy|Palm|Good|Easter|Whit|Shrove|Giving)\s+$/.test(before))
+          return false;
+      }
       return true;
     });
   },
@@ -125,4 +156,4 @@ export const keepModifiers: NamedRefiner = {
   },
 };
 
-export const REFINERS: NamedRefiner[] = [notADate, trimSpan, keepModifiers];
+export const REFINERS: NamedRefiner[] = [partOfDayDate, notADate, trimSpan, keepModifiers];

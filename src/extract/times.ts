@@ -25,15 +25,27 @@ type Result = ReturnType<typeof newsChrono.parse>[number];
 // Only sentences with a word that can be part of a date are handed to chrono (most are not):
 // month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
 const MAYBE_TIME =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|q[1-4]|half|previous|preceding|following|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|['’‘]\d\d(?:s\b|(?!\w))/i;
+
+const RELATIVE_ASIDE = /\b(?:which|who|whose|where)\b|[()]/i;
 
 // `PLACE, date -` or `PLACE, date (Agency) —` opening a paragraph.
-const DATELINE_RE = /^\s*\p{Lu}{2,}[\p{Lu} .'’-]*,[^\n–—]{3,40}?(?:\s*\([^)\n]{1,30}\))?\s(?:-{1,2}|[–—])\s/u;
+// Or the date alone with the agency: `June 15 (Wire) —`.
+const DATELINE_RE =
+  /^\s*(?:\p{Lu}{2,}[\p{Lu} .'’-]*,[^\n–—]{3,40}?(?:\s*\([^)\n]{1,30}\))?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*\([^)\n]{1,30}\))\s(?:-{1,2}|[–—])\s/u;
 
-export function extractTimes(text: string, sentences: Span[], docDate: string | null): TimeDraft[] {
+/** What one passage leaves to the next: the story's last resolved date. */
+export interface StoryState {
+  story: string | null;
+}
+
+export function extractTimes(text: string, sentences: Span[], docDate: string | null, state: StoryState = { story: null }): TimeDraft[] {
   const anchor = docDate && /^\d{4}-\d{2}-\d{2}$/.test(docDate) ? parseIso(docDate) : null;
   const ref = anchor ?? new Date(2000, 0, 1, 12);
   const out: TimeDraft[] = [];
+  // The story's last resolved date, in this passage and over the document's passages before it.
+  let story = state.story;
+  let passage: string | null = null;
   for (const s of sentences) {
     const sentence = text.slice(s.start, s.end);
     if (!MAYBE_TIME.test(sentence)) continue;
@@ -44,19 +56,31 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
       continue; // a parser failure on odd text loses that sentence's dates, nothing else
     }
     let previous: string | null = null; // the last resolved value before, for "two days later"
+    let previousAt = -1; // where it starts in the sentence
+    const headline = !/[.!?]["'”’)]*\s*$/.test(sentence);
     // A dateline ("LISBON, 30 January 2020 - …") dates the article, not an event of the story.
     const dateline = s.start === sentences[0]?.start ? (DATELINE_RE.exec(sentence)?.[0].length ?? 0) : 0;
     for (const r of results.sort((a, b) => a.index - b.index)) {
       const t = r.text.trim();
       if (!t || r.index < dateline) continue;
       const at = r.index + (r.text.length - r.text.trimStart().length);
-      const resolved = resolve(r, anchor, readTense(sentence, at, at + t.length), previous);
-      if (resolved.value) previous = resolved.value;
+      const reading = readTense(sentence, at, at + t.length);
+      // A headline's present tells news just past ("Port opens new quay in May"), not a schedule.
+      if (headline) delete reading.schedule;
+      // A year told in a relative clause ("the pit, which opened in 1962, shut in March") sets
+      // no story year for the month after it.
+      const aside = previousAt >= 0 && RELATIVE_ASIDE.test(sentence.slice(Math.max(0, sentence.lastIndexOf(",", previousAt)), at));
+      const resolved = resolve(r, anchor, reading, previous, passage, story, aside ? null : previous);
+      if (resolved.value) {
+        previous = passage = story = resolved.value;
+        previousAt = at;
+      }
       const d: TimeDraft = { text: t, start: s.start + at, end: s.start + at + t.length, value: resolved.value };
       if (resolved.unresolved) d.unresolved = resolved.unresolved;
       out.push(d);
     }
   }
+  state.story = story;
   return out;
 }
 
@@ -82,7 +106,17 @@ function tagValue(tags: Set<string>, prefix: string): string | null {
   return null;
 }
 
-export function resolve(r: Result, anchor: Date | null, reading: TenseReading, previous: string | null = null): Resolved {
+export function resolve(
+  r: Result,
+  anchor: Date | null,
+  read: TenseReading,
+  previous: string | null = null,
+  passage: string | null = previous,
+  story: string | null = passage,
+  yearFrom: string | null = previous,
+): Resolved {
+  // "The fair opens in May", said in June: a schedule in the present is the next May.
+  const reading: TenseReading = read.schedule && !read.modifier ? { tense: "future", clear: true } : read;
   const tense = reading.tense;
   const tags = r.tags();
   const c = r.start;
@@ -91,16 +125,23 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
   if (tags.has("kind/vague")) return vague;
   const from = tagValue(tags, "from/");
   if (from) {
-    // Counted from the date before it in the sentence; "a year earlier" alone, from the article.
-    const base = previous ? fromIso(previous) : null;
-    if (base) return relative(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), null, base.date, tense, base.precision);
+    // Counted from the date before it in the sentence, else: "the next day" from the story's
+    // last date (in this paragraph or an earlier one), "three days later" from one in this
+    // paragraph only (further away it is as often a hypothetical), "a year earlier" from the
+    // article.
+    const unit = tagValue(tags, "unit/")!;
+    const offset = Number(tagValue(tags, "offset/"));
+    const last = previous ?? (from === "story" ? story : from === "previous" ? passage : null);
+    const base = last ? fromIso(last) : null;
+    if (base) return relative(unit, offset, null, base.date, tense, base.precision);
     if (from !== "previous-or-article") return vague;
-    return anchor ? relative("year", -1, null, anchor, tense) : undated;
+    return anchor ? relative(unit, offset, null, anchor, tense) : undated;
   }
   switch (kind) {
     case "in-units": {
       // A point ahead only when the verb looks ahead; otherwise a span ("the first rise in six years").
-      if (tense !== "future") return vague;
+      // A present headline verb is no plan: "shares close at their lowest in six years".
+      if (tense !== "future" || read.schedule) return vague;
       if (!anchor) return undated;
       const unit = tagValue(tags, "unit/")!;
       const n = Number(tagValue(tags, "offset/"));
@@ -123,6 +164,8 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
     }
     case "quarter":
       return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
+    case "half":
+      return half(Number(tagValue(tags, "half/")), c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
     case "year-end": {
       if (!anchor) return undated;
       if (mod === "last" || mod === "next" || mod === "this") return { value: year(addYears(anchor, mod === "last" ? -1 : mod === "next" ? 1 : 0)) };
@@ -134,12 +177,21 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
       return { value: year(tense === "past" && anchor.getMonth() <= 1 ? addYears(anchor, -1) : anchor) };
   }
   switch (kind) {
-    case "year":
-      return { value: String(c.get("year")).padStart(4, "0") };
+    case "year": {
+      const y = String(c.get("year")).padStart(4, "0");
+      const until = tagValue(tags, "until/");
+      return { value: until ? `${y}/${until}` : y };
+    }
     case "decade":
       return { value: tagValue(tags, "decade/") };
     case "month":
-      return monthValue(c.get("month")!, c.isCertain("year") ? c.get("year") : null, mod, anchor, reading.modifier ? "unknown" : tense);
+      return monthValue(
+        c.get("month")!,
+        c.isCertain("year") ? c.get("year") : yearOfStory(c.get("month")!, mod, yearFrom, anchor, tense),
+        mod,
+        anchor,
+        reading.modifier ? "unknown" : tense,
+      );
     case "weekday":
       return anchor ? { value: day(weekdayDate(c.get("weekday")!, mod, anchor, tense)) } : undated;
     case "relative":
@@ -154,10 +206,10 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
   if (/\b(today|tonight|now|this (morning|afternoon|evening))\b/.test(text)) return anchor ? { value: day(anchor) } : undated;
   if (/\b(yesterday|last night)\b/.test(text)) return anchor ? { value: day(addDays(anchor, -1)) } : undated;
   if (/\btomorrow\b/.test(text)) return anchor ? { value: day(addDays(anchor, 1)) } : undated;
-  const y = c.isCertain("year") ? c.get("year") : null;
   const m = c.isCertain("month") ? c.get("month") : null;
+  const y = c.isCertain("year") ? c.get("year") : m !== null ? yearOfStory(m, null, yearFrom, anchor, tense) : null;
   const d = c.isCertain("day") ? c.get("day") : null;
-  if (y !== null && m !== null && d !== null) return { value: day(new Date(y, m - 1, d, 12)) };
+  if (y !== null && m !== null && d !== null) return { value: withEnd(r, new Date(y, m - 1, d, 12)) };
   if (y !== null && m !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
   if (m !== null && d !== null && anchor && c.isCertain("weekday")) {
     // "Monday, Oct. 26": the year in which that day is that weekday, nearest the article.
@@ -165,12 +217,45 @@ export function resolve(r: Result, anchor: Date | null, reading: TenseReading, p
     const fits = [0, -1, 1].map((k) => anchor.getFullYear() + k).find((yy) => getDay(new Date(yy, m - 1, d, 12)) === wd);
     if (fits !== undefined) return { value: day(new Date(fits, m - 1, d, 12)) };
   }
-  if (m !== null && d !== null) return anchor ? { value: day(nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) } : undated;
+  if (m !== null && d !== null)
+    return anchor
+      ? {
+          value: withEnd(
+            r,
+            nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading),
+          ),
+        }
+      : undated;
   if (m !== null) return monthValue(m, null, null, anchor, reading.modifier ? "unknown" : tense);
   if (y !== null) return { value: String(y) };
   if (c.isCertain("weekday")) return anchor ? { value: day(weekdayDate(c.get("weekday")!, null, anchor, tense)) } : undated;
   if (tags.has("result/relativeDate")) return anchor ? { value: day(c.date()) } : undated;
   return vague;
+}
+
+/**
+ * A month with no year after a date of another year in the same sentence belongs to that story
+ * year ("opened in June 2004 and closed in July"), or the next one when it comes before the
+ * date's month ("from December 2003 to March"). Only when the verb agrees (past for an earlier
+ * year, ahead for a later one: "since 2008 … will list in March" is not 2008); null when the
+ * sentence is set in the article's year, or the month has a modifier of its own.
+ */
+function yearOfStory(m: number, mod: string | null, previous: string | null, anchor: Date | null, tense: Tense): number | null {
+  if (mod || !previous || !anchor) return null;
+  const p = /^(\d{4})(?:-(\d{2}))?(?:-\d{2})?$/.exec(previous);
+  if (!p) return null;
+  const py = Number(p[1]);
+  const ay = anchor.getFullYear();
+  if (!((py < ay && tense === "past") || (py > ay && (tense === "future" || tense === "present")))) return null;
+  return Number(p[1]) + (p[2] && m < Number(p[2]) ? 1 : 0);
+}
+
+/** "March 4 to 6": the days from the first to the last, in the first one's year. */
+function withEnd(r: Result, start: Date): string {
+  const e = r.end;
+  if (!e || !e.isCertain("day")) return day(start);
+  const end = new Date(start.getFullYear(), (e.isCertain("month") ? e.get("month")! : start.getMonth() + 1) - 1, e.get("day")!, 12);
+  return end > start && end.getTime() - start.getTime() < 366 * 864e5 ? interval(start, end) : day(start);
 }
 
 /** A month with no year: by modifier (last/next/this), else by tense, else the nearest. */
@@ -187,6 +272,16 @@ function monthValue(m: number, y: number | null, mod: string | null, anchor: Dat
   else if (tense === "past") yy = m <= am ? ay : ay - 1;
   else yy = Math.abs(m - am) <= 6 ? ay : m > am ? ay - 1 : ay + 1;
   return { value: `${yy}-${String(m).padStart(2, "0")}` };
+}
+
+/** Halves as TimeML writes them (2005-H1); a bare one by tense, like a bare quarter. */
+function half(h: number, y: number | null, anchor: Date | null, tense: Tense): Resolved {
+  if (y !== null) return { value: `${y}-H${h}` };
+  if (!anchor) return undated;
+  const ay = anchor.getFullYear();
+  const ah = anchor.getMonth() < 6 ? 1 : 2;
+  const yy = tense === "future" ? (h >= ah ? ay : ay + 1) : tense === "past" ? (h <= ah ? ay : ay - 1) : ay;
+  return { value: `${yy}-H${h}` };
 }
 
 type Precision = "day" | "month" | "year";
