@@ -433,6 +433,335 @@ table("pronouns, surnames and organisations", [
   },
 ]);
 
+table("a description in the speech slot: its apposition, and the person it stands for", [
+  {
+    name: "inverted: a possessive description, then the name closing the clause",
+    paras: [`"The sluice gates stay shut," said the water board's director, Tobias Renholm.`],
+    speakers: ["Tobias Renholm"],
+    roles: ["water board's director"],
+  },
+  {
+    name: "inverted: a possessive description alone is the speaker",
+    paras: [`"The sluice gates stay shut," said the water board's spokeswoman.`],
+    speakers: ["the water board's spokeswoman"],
+  },
+  {
+    name: "nothing named: a lower-case apposition after the description",
+    paras: [`"The sluice gates stay shut," said the director, a quiet man from the coast.`],
+    speakers: ["the director"],
+  },
+  {
+    name: "the mayor: the one person the document titled Mayor",
+    paras: ["Mayor Odile Fanshawe toured the flooded lanes on Sunday.", `"We will rebuild every wall," the mayor said.`],
+    speakers: ["Odile Fanshawe"],
+  },
+  {
+    name: "the senator: the person an apposition described",
+    paras: [`"The levy is unfair," said Tobias Renholm, a senator from the valley.`, `"We will vote it down," the senator said.`],
+    speakers: ["Tobias Renholm", "Tobias Renholm"],
+  },
+  {
+    name: "the mayor: of two mayors in the paragraph before, the latest named",
+    paras: ["Mayor Odile Fanshawe met Mayor Kasimir Ludd on the quay.", `"We will rebuild every wall," the mayor said.`],
+    speakers: ["Kasimir Ludd"],
+  },
+  {
+    name: "nothing to resolve: no one was given that role",
+    paras: ["Odile Fanshawe, the treasurer, toured the flooded lanes.", `"We will rebuild every wall," the mayor said.`],
+    speakers: ["the mayor"],
+  },
+  {
+    name: "nothing to resolve: a plural description stays as written",
+    paras: ["Mayor Odile Fanshawe toured the flooded lanes.", `"We will rebuild every wall," the officials said.`],
+    speakers: ["the officials"],
+  },
+]);
+
+table("a name's office, campaign or spokesman", [
+  {
+    name: "the office of a named person",
+    paras: [`"The mayor will not comment," Helga Fanshawe's office said.`],
+    speakers: ["Helga Fanshawe's office"],
+  },
+  {
+    name: "a surname's campaign, with a statement after",
+    paras: [`"The mayor will not comment," Fanshawe's campaign said in a statement.`],
+    speakers: ["Fanshawe's campaign"],
+  },
+  {
+    name: "before the quote, with a modifier",
+    paras: [`Fanshawe's longtime spokesman said the mayor was "not available this week."`],
+    speakers: ["Fanshawe's longtime spokesman"],
+  },
+  {
+    name: "nothing: a name's plan does not speak",
+    paras: [`"The mayor will not comment," Fanshawe's plan said.`],
+    speakers: [null],
+  },
+]);
+
+table("titles with an of-phrase, and ages", [
+  {
+    name: "inverted: the office after the title is part of the role",
+    paras: [`"The treaty is signed," said Secretary of Trade Kasimir Ludd.`],
+    speakers: ["Kasimir Ludd"],
+    roles: ["Secretary of Trade"],
+  },
+  {
+    name: "before the verb, with the office's article and a modifier",
+    paras: [`"The treaty is signed," former Speaker of the Assembly Helga Fanshawe said.`],
+    speakers: ["Helga Fanshawe"],
+    roles: ["former Speaker of the Assembly"],
+  },
+  {
+    name: "a known first name marks where a long office ends",
+    paras: [`"The treaty is signed," said Director of Coastal Fisheries Planning Helga Fanshawe.`],
+    speakers: ["Helga Fanshawe"],
+  },
+  {
+    name: "nothing to split: a lower-case description keeps its own of-phrase out",
+    paras: [`"The treaty is signed," said one trade envoy of the Northern view.`],
+    speakers: ["one trade envoy"],
+  },
+  {
+    name: "a lower-case office after `of`, then the name",
+    paras: [`"The treaty is signed," said deputy chief of staff Helga Fanshawe.`],
+    speakers: ["Helga Fanshawe"],
+    roles: ["deputy chief of staff"],
+  },
+  {
+    name: "nothing named: `of` and a determiner end the description",
+    paras: [`"The treaty is signed," said one aide of the mayor.`],
+    speakers: ["one aide"],
+  },
+  {
+    name: "two subjects and `both`: the first of them",
+    paras: [`Helga Fanshawe and Kasimir Ludd both said the treaty was "fair to every port."`],
+    speakers: ["Helga Fanshawe"],
+  },
+  {
+    name: "an age makes the bare surname a person, not an outlet",
+    paras: ["Kasimir Ludd has fished these waters since 1990.", `"The treaty is signed," the 61-year-old Ludd said.`],
+    speakers: ["Kasimir Ludd"],
+  },
+]);
+
+table("the name of a work is no one's words", [
+  {
+    name: "a programme after a network's possessive, then the real quote",
+    paras: [`"The quota is too low," Helga Fanshawe told KVTV's "Harbour Week."`],
+    speakers: ["Helga Fanshawe", null],
+  },
+  {
+    name: "a programme after `on`, before the attributed partial quote",
+    paras: [`Helga Fanshawe said on KVTV's "Harbour Week" that the quota was "far too low for the winter."`],
+    speakers: [null, "Helga Fanshawe"],
+  },
+  {
+    name: "a book after `wrote`, a film after its kind",
+    paras: [`Helga Fanshawe wrote "Salt and Rope" in 2004.`, `The film "Where the Tide Turns" opened on Friday to warm reviews.`],
+    speakers: [null, null],
+  },
+  {
+    name: "an epithet after `called` is still the speaker's, capitals or not",
+    paras: [`Helga Fanshawe called the quota "A Slow Death for the Fleet."`],
+    speakers: ["Helga Fanshawe"],
+  },
+  {
+    name: "a capitalised slogan that opens its sentence is still said by someone",
+    paras: [`"Not One More Boat," Helga Fanshawe said as the crowd cheered.`],
+    speakers: ["Helga Fanshawe"],
+  },
+]);
+
+table("he / she between two people", [
+  {
+    name: "she skips a man the name list knows for the woman he met",
+    paras: ["Tobias Ludd met Helga Fanshawe at the depot.", `"I have never seen the river this high," she said.`],
+    speakers: ["Helga Fanshawe"],
+  },
+  {
+    name: "he keeps the name of unknown gender",
+    paras: ["Kasimir Ludd met Helga Fanshawe at the depot.", `"I have never seen the river this high," he said.`],
+    speakers: ["Kasimir Ludd"],
+  },
+  {
+    name: "she keeps the woman named first",
+    paras: ["Helga Fanshawe met Kasimir Ludd at the depot.", `"I have never seen the river this high," she said.`],
+    speakers: ["Helga Fanshawe"],
+  },
+  {
+    name: "he skips a woman the name list knows, for a man it knows",
+    paras: ["Marta Fanshawe spoke after Tobias Ludd left the hall.", `"I have never seen the river this high," he said.`],
+    speakers: ["Tobias Ludd"],
+  },
+  {
+    name: "nothing: he never goes to a woman the name list knows",
+    paras: ["Marta Fanshawe spoke after Kasimir Ludd left the hall.", `"I have never seen the river this high," he said.`],
+    speakers: [null],
+  },
+]);
+
+table("a bare surname shared by two people", [
+  {
+    name: "the main figure, not a relative named once in an earlier paragraph",
+    paras: [
+      "Sen. Tobias Renholm backed the levy on Friday after months of doubt.",
+      `"I will not pretend it was easy," Renholm said.`,
+      "His brother, Anselm Renholm, runs a shipyard on the coast.",
+      `"Nobody in my family gets a favour from this bill," Renholm said.`,
+    ],
+    speakers: ["Tobias Renholm", "Tobias Renholm"],
+  },
+  {
+    name: "the one named in the same paragraph",
+    paras: ["Tobias Renholm backed the levy on Friday.", `Anselm Renholm, his brother, disagreed. "It will sink us," Renholm said.`],
+    speakers: ["Anselm Renholm"],
+  },
+  {
+    name: "Mrs. picks the woman of the two",
+    paras: ["Tobias Renholm and his wife, Helga Renholm, arrived late.", `"We were held up at the bridge," Mrs. Renholm said.`],
+    speakers: ["Helga Renholm"],
+  },
+  {
+    name: "a possessive is not part of the name it expands to",
+    paras: ["Helga Fanshawe's plan was approved on Monday.", `"It took three years," Fanshawe said.`],
+    speakers: ["Helga Fanshawe"],
+  },
+]);
+
+table("what does not open a subject", [
+  {
+    name: "nothing: a subordinate clause's subject is not the sentence's",
+    paras: [`When Renholm arrived the hall was empty. "Nobody came to hear the plan," one usher said.`],
+    speakers: ["one usher"],
+  },
+  {
+    name: "nothing: a byline is not a speaker for he",
+    paras: ["By Helga Fanshawe", `"We will build it anyway," he said.`],
+    speakers: [null],
+  },
+  {
+    name: "he: a person's full name after a lone word of unknown kind",
+    paras: [`Korvo is based in the north. Another analyst, Tobias Renholm of Quay Securities, cut his rating. "The margins are gone," he said.`],
+    speakers: ["Tobias Renholm"],
+  },
+  {
+    name: "a quotation after a sentence whose subject is he: the man it refers to",
+    paras: [`Tobias Renholm was blunt on Tuesday. He blamed the weather. "We had a bad year, and nobody could have stopped it."`],
+    speakers: ["Tobias Renholm"],
+  },
+  {
+    name: "nothing: a quotation after a sentence about it",
+    paras: [`Tobias Renholm was blunt on Tuesday. It rained all week. "We had a bad year, and nobody could have stopped it."`],
+    speakers: [null],
+  },
+  {
+    name: "a short quotation that is a whole sentence keeps the speaker",
+    paras: [`"The margins are gone," Tobias Renholm said. "Not now."`],
+    speakers: ["Tobias Renholm", "Tobias Renholm"],
+  },
+  {
+    name: "nothing: a short scare quote in running text gets no speaker",
+    paras: [`"The margins are gone," Tobias Renholm said. Traders shrugged at the "prudent" cuts.`],
+    speakers: ["Tobias Renholm", null],
+  },
+  {
+    name: "the former governor: the person titled Gov. before",
+    paras: ["Former Gov. Helga Fanshawe spoke in the square.", `"We will build it anyway," the former governor said.`],
+    speakers: ["Helga Fanshawe"],
+  },
+]);
+
+table("in the words of", [
+  {
+    name: "a named person, the phrase fronted",
+    paras: [`In the words of Zoran Pelivan, "the crossing stays shut until the spring."`],
+    speakers: ["Zoran Pelivan"],
+  },
+  {
+    name: "a description, the phrase inside the sentence",
+    paras: [`The levy is, in the words of one ferryman, "a tax on getting home."`],
+    speakers: ["one ferryman"],
+  },
+  {
+    name: "nothing: the words of a song are no one's statement here",
+    paras: [`In the words of the old ballad, "the river runs where it will."`],
+    speakers: [null],
+  },
+  {
+    name: "in other words is not an attribution",
+    paras: [`The levy is, in other words, "a tax on getting home," Pelivan said.`],
+    speakers: ["Pelivan"],
+  },
+]);
+
+table("quoted as saying, and names with bound particles", [
+  {
+    name: "the agency quoted a minister as saying: the minister",
+    paras: [`The state news agency quoted Trade Minister Zoran Pelivan as saying: "We will not reopen the crossing."`],
+    speakers: ["Zoran Pelivan"],
+  },
+  {
+    name: "quoted a description as saying",
+    paras: [`The paper quoted an unnamed port official as saying the crossing was "closed until spring."`],
+    speakers: ["an unnamed port official"],
+  },
+  {
+    name: "quoted him as saying: the man named before",
+    paras: ["Zoran Pelivan flew home on Monday.", `The radio quoted him as saying "the crossing stays shut."`],
+    speakers: ["Zoran Pelivan"],
+  },
+  {
+    name: "passive: X was quoted by the agency as saying",
+    paras: [`Zoran Pelivan was quoted by the agency as saying "the crossing stays shut."`],
+    speakers: ["Zoran Pelivan"],
+  },
+  {
+    name: "nothing changes for a report that quotes no one",
+    paras: [`The agency quoted figures showing the crossing was "busier than ever."`],
+    speakers: [null],
+  },
+  {
+    name: "an Arabic particle bound to the surname",
+    paras: [`"The crossing stays shut," said Karim Nasser al-Haddadi.`],
+    speakers: ["Karim Nasser al-Haddadi"],
+  },
+]);
+
+table("a quotation open over paragraphs, attributed where it closes", [
+  {
+    name: "the closing paragraph's speaker goes back to the open paragraphs",
+    paras: [`"We will not reopen the crossing this year.`, `"Nor next year.`, `"The risk is too high," Zoran Pelivan said.`],
+    speakers: ["Zoran Pelivan", "Zoran Pelivan", "Zoran Pelivan"],
+  },
+  {
+    name: "an open quote after other words in its paragraph starts the chain",
+    paras: [`The minister was blunt. "We will not reopen the crossing this year.`, `"The risk is too high," Zoran Pelivan said.`],
+    speakers: ["Zoran Pelivan", "Zoran Pelivan"],
+  },
+  {
+    name: "the closing speaker overrides a guess from the paragraph before",
+    paras: [`"The border is calm," Ines Okafor said.`, `"We will not reopen the crossing this year.`, `"The risk is too high," Zoran Pelivan said.`],
+    speakers: ["Ines Okafor", "Zoran Pelivan", "Zoran Pelivan"],
+  },
+  {
+    name: "a guess stands when no attribution closes the quotation",
+    paras: [`"The border is calm," Ines Okafor said.`, `"We will not reopen the crossing this year."`, "The talks end on Friday."],
+    speakers: ["Ines Okafor", "Ines Okafor"],
+  },
+  {
+    name: "nothing: a closed quotation is not carried back",
+    paras: [`"We will not reopen the crossing this year."`, `"The risk is too high," Zoran Pelivan said.`],
+    speakers: [null, "Zoran Pelivan"],
+  },
+  {
+    name: "nothing: a transcript label names its own paragraph only",
+    paras: [`"(NOISE IN THE HALL.)`, `"PELIVAN: We will not reopen the crossing this year.`],
+    speakers: [null, "Pelivan"],
+  },
+]);
+
 describe("indirect speech", () => {
   it("reports a statement without quote marks", () => {
     const q = extractQuotes(passages("The regional council will ask for data on the pipelines, officials say.")).find((x) => !x.direct);

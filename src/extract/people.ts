@@ -19,20 +19,62 @@ const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der
 const INSTITUTION =
   /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
 
+const NOT_A_FIRST_NAME =
+  /^(?:although|though|when|whenever|while|if|unless|because|since|after|before|until|whereas|once|whether|and|but|or|so|yet|then|as|at|by|for|from|in|into|of|on|to|with|without|against|about|the|a|an|this|that|these|those|how|why|what|who|where|here|there|now|today|yesterday)$/;
+
+/** The abbreviated titles a role may have been written with ("Gov. Ana Ruiz" is the governor). */
+const ROLE_ABBREVIATIONS: Record<string, string> = {
+  governor: "gov",
+  senator: "sen",
+  representative: "rep",
+  general: "gen",
+  secretary: "sec",
+  president: "pres",
+  attorney: "atty",
+  lieutenant: "lt",
+  commissioner: "commr",
+  professor: "prof",
+  doctor: "dr",
+  superintendent: "supt",
+  detective: "det",
+  sergeant: "sgt",
+  captain: "capt",
+  colonel: "col",
+  admiral: "adm",
+};
+
 export class People {
   /** surname (lower case) → full-name records, in order of mention. */
   private bySurname = new Map<string, Person[]>();
   private recent: Person[] = [];
+  /** Where each full name was first seen. */
+  private firstSeen = new Map<string, number>();
+  /** The titles each full name was written with ("Mayor", "Sen"). */
+  private titles = new Map<string, string[]>();
+  /** How often each full name was mentioned or resolved to. */
+  private mentions = new Map<string, number>();
 
   /** Registers "Firstname Lastname" mentions found in a sentence (first names from the lexicon). */
   scanNames(text: string, at: number): void {
-    for (const m of text.matchAll(NAME_RE)) {
+    const re = new RegExp(NAME_RE.source, NAME_RE.flags);
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
       const first = m[1]!.toLowerCase();
+      // "Mayor Ola Brandt": a title is not a first name; the name starts after it.
+      if (TITLE_WORDS.has(first.replace(/\.$/, "")) && !FEMALE_NAMES.has(first) && !MALE_NAMES.has(first)) {
+        re.lastIndex = m.index + m[1]!.length;
+        continue;
+      }
       const prevWord = lastWord(text, m.index).toLowerCase().replace(/\.$/, "");
       const titled = TITLE_WORDS.has(prevWord) || TITLE_WORDS.has(`${prevWord}.`);
       const gender: Gender | undefined = FEMALE_NAMES.has(first) ? "f" : MALE_NAMES.has(first) ? "m" : undefined;
       if (!gender && !titled) continue;
-      const p: Person = { name: `${m[1]} ${m[2]}`.replace(/\s+/g, " "), role: null, kind: "person", at: at + m.index };
+      // (A possessive is not part of the name: "Ana Ruiz's plan".)
+      const name = `${m[1]} ${m[2]}`.replace(/\s+/g, " ").replace(/['’]s$/, "");
+      // "Mayor Ana Ruiz": the title is kept for "the mayor said" later on (not as her role: the
+      // role a statement gives, "the port's mayor", is the fuller one).
+      if (titled) this.titles.set(name, [...(this.titles.get(name) ?? []), lastWord(text, m.index).replace(/\.$/, "")]);
+      const p: Person = { name, role: null, kind: "person", at: at + m.index };
       if (gender) p.gender = gender;
       this.addFullName(p);
     }
@@ -41,14 +83,22 @@ export class People {
   private addFullName(p: Person): void {
     const parts = p.name.replace(/\s+(Jr|Sr)\.?$/, "").split(" ");
     if (parts.length < 2) return;
+    // "When Ruiz", "Rallying Behind Ruiz": a capitalised function word or participle opening a
+    // sentence or heading is no first name.
+    const first = parts[0]!.toLowerCase();
+    if (NOT_A_FIRST_NAME.test(first) || (/ing$/.test(first) && !FEMALE_NAMES.has(first) && !MALE_NAMES.has(first))) return;
     const key = surnameKey(parts[parts.length - 1]!);
     const list = this.bySurname.get(key) ?? [];
     const same = list.find((x) => x.name === p.name);
+    this.mentions.set(p.name, (this.mentions.get(p.name) ?? 0) + 1);
     if (same) {
       same.at = p.at;
       if (!same.role && p.role) same.role = p.role;
       if (!same.gender && p.gender) same.gender = p.gender;
-    } else list.push({ ...p });
+    } else {
+      list.push({ ...p });
+      this.firstSeen.set(p.name, p.at);
+    }
     this.bySurname.set(key, list);
   }
 
@@ -61,7 +111,7 @@ export class People {
       const surname = words[words.length - 1]!;
       const single = words.length === 1 || (words.length === 2 && /^(Mr|Mrs|Ms|Dr|Miss)\.?$/.test(words[0]!));
       if (single) {
-        const known = this.lookup(surname, at);
+        const known = this.lookup(surname, at, np.gender);
         if (known) {
           person = { name: known.name, role: np.role ?? known.role, kind: "person", at };
           const g = np.gender ?? known.gender;
@@ -69,8 +119,8 @@ export class People {
         }
       } else if (np.kind === "person") {
         this.addFullName({ ...person });
-        const known = this.lookup(surname, at);
-        if (known && known.name === np.name) {
+        const known = this.bySurname.get(surnameKey(surname))?.find((x) => x.name === np.name);
+        if (known) {
           if (!person.role && known.role) person.role = known.role;
           if (!person.gender && known.gender) person.gender = known.gender;
         }
@@ -79,11 +129,70 @@ export class People {
     return person;
   }
 
-  private lookup(surname: string, at: number): Person | undefined {
+  /**
+   * The full name a bare surname stands for. Of several people with that surname, the latest one
+   * named in this paragraph; else the one named most often, and of those the first named: a report
+   * names its main figure first and often, and a relative in full, once ("his wife, Ana Ruiz"). A
+   * gender the mention gives ("Mrs. Ruiz") rules out the others.
+   */
+  private lookup(surname: string, at: number, gender?: Gender): Person | undefined {
     const list = this.bySurname.get(surnameKey(surname));
     if (!list?.length) return undefined;
-    const before = list.filter((p) => p.at <= at);
-    return (before.length ? before : list).reduce((a, b) => (b.at > a.at ? b : a));
+    const before = list.filter((p) => (this.firstSeen.get(p.name) ?? p.at) <= at);
+    let pool = before.length ? before : list;
+    if (gender && pool.some((p) => p.gender === gender)) pool = pool.filter((p) => p.gender === gender);
+    // One named in this paragraph is meant (the latest); else the one the document has named most,
+    // the first named of those.
+    const passage = Math.floor(at / 1_000_000);
+    const near = pool.filter((p) => p.at <= at && Math.floor(p.at / 1_000_000) === passage);
+    if (near.length) return near.reduce((a, b) => (b.at > a.at ? b : a));
+    return pool.reduce((a, b) => ((this.mentions.get(b.name) ?? 0) > (this.mentions.get(a.name) ?? 0) ? b : a));
+  }
+
+  /**
+   * The named person a definite description stands for ("the mayor" after "Mayor Ana Ruiz" or
+   * "Ana Ruiz, the town's mayor"): the one person seen before `at` whose role has that noun, or,
+   * when several have, the latest of them if it is in this paragraph or the one before.
+   */
+  byRole(noun: string, at: number): Person | undefined {
+    const short = ROLE_ABBREVIATIONS[noun.toLowerCase()];
+    const re = new RegExp(`(?:^|[\\s-])(?:${noun}${short ? `|${short}\\.?` : ""})(?:$|[\\s,])`, "i");
+    const seen = new Map<string, Person>();
+    const consider = (p: Person): void => {
+      if (p.at > at || p.kind !== "person" || !p.name.includes(" ")) return;
+      if (!(p.role && re.test(p.role)) && !(this.titles.get(p.name) ?? []).some((t) => re.test(t))) return;
+      const had = seen.get(p.name);
+      if (!had || p.at > had.at) seen.set(p.name, p);
+    };
+    for (const p of this.recent) consider(p);
+    for (const list of this.bySurname.values()) for (const p of list) consider(p);
+    const all = [...seen.values()].sort((a, b) => b.at - a.at);
+    if (all.length === 1) return all[0];
+    const latest = all[0];
+    return latest && Math.floor(latest.at / 1_000_000) >= Math.floor(at / 1_000_000) - 1 ? latest : undefined;
+  }
+
+  /**
+   * "Brandvik is based in Oslo… A second analyst, Nora K. Lind, … '…,' she said": a lone
+   * capitalised word of unknown kind (often a company) gives "he" or "she" up to a person's full
+   * name of a fitting gender mentioned after it, in this paragraph or the one before.
+   */
+  private namedSince(after: number, at: number, gender?: Gender): Person | undefined {
+    const passage = Math.floor(at / 1_000_000);
+    let best: Person | undefined;
+    for (const list of this.bySurname.values())
+      for (const p of list)
+        if (
+          p.at > after &&
+          p.at <= at &&
+          Math.floor(p.at / 1_000_000) >= passage - 1 &&
+          p.kind === "person" &&
+          p.gender !== undefined &&
+          (!gender || p.gender === gender) &&
+          (!best || p.at > best.at)
+        )
+          best = p;
+    return best;
   }
 
   /** Marks a speaker as the latest one (for pronouns that follow). */
@@ -129,7 +238,7 @@ export class People {
       !MALE_NAMES.has(p.name.split(" ")[0]!.toLowerCase());
     for (let i = this.recent.length - 1; i >= 0; i--) {
       const p = this.recent[i]!;
-      if (fits(p)) return p;
+      if (fits(p)) return wantPerson && p.kind === "unknown" && !p.name.includes(" ") ? (this.namedSince(p.at, at, gender) ?? p) : p;
       if (pronoun === "it" && unknownOrg(p)) return { ...p, kind: "organization" };
     }
     if (!wantPerson) return undefined;

@@ -3,7 +3,7 @@
 // (people.ts). A quote with no attribution the text supports keeps a null speaker: never a guess.
 import type { Span } from "../text/sentences.js";
 import type { Quote } from "../types.js";
-import { SPEECH, SPEECH_VERBS } from "./lexicon.js";
+import { SPEAKER_NOUNS, SPEECH, SPEECH_VERBS } from "./lexicon.js";
 import { People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
 import { clauseSubject, lastWord, leadingSubject, mainVerbAt, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
@@ -60,6 +60,7 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
     return lowerWords.has(np.name.toLowerCase()) || plural ? { ...np, kind: "nominal" } : np;
   };
   const out: QuoteDraft[] = [];
+  let openChain: QuoteDraft[] = [];
   let prevLast: Previous & { dangling: QuoteDraft | null } = { quote: null, endsOpen: false, introducer: null, quoteAtEnd: false, dangling: null };
   passages.forEach((p, pi) => {
     const spans = findQuoteSpans(p.text);
@@ -85,7 +86,14 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
       }
     }
     const sentenceSubject = new Map<number, Person>();
-    for (const x of subjects) if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
+    for (const x of subjects) {
+      if (x.np && !x.np.pronoun && x.np.kind === "person") sentenceSubject.set(x.s.start, people.resolve(x.np, POS(pi, x.np.start)));
+      // "He blamed the weather." is about the man last named, as much as "Renholm blamed…" is.
+      else if (x.np && (x.np.pronoun === "he" || x.np.pronoun === "she")) {
+        const who = people.antecedent(x.np.pronoun, POS(pi, x.np.start), x.np.gender);
+        if (who && who.kind === "person") sentenceSubject.set(x.s.start, who);
+      }
+    }
     // `"…,"` closing one passage and `Ana Ruiz, a columnist, wrote.` opening the next: the comma
     // says the sentence goes on, so a paragraph break there (a wrapped line taken for the end of a
     // paragraph) does not lose the attribution.
@@ -119,6 +127,13 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
       if (!c) continue;
       drafts.push({ passage: pi, text: p.text.slice(c.start, c.end), start: c.start, end: c.end, ...speakerFields(st.person), via: "indirect", direct: false });
     }
+    // A quotation left open over paragraphs with no attribution in them (`"…` / `"…` / `"…," Ruiz
+    // said.`) is the speaker's who closes it: the paragraphs before take the speaker of the one
+    // that opens this paragraph.
+    const opening = spans[0]?.opensPassage ? drafts.find((d) => d.direct && d.start === spans[0]!.start) : undefined;
+    // (Only an attribution after the words: a transcript label names its own paragraph alone.)
+    if (opening?.speaker && (opening.via === "after" || opening.via === "sentence"))
+      for (const d of openChain) Object.assign(d, { speaker: opening.speaker, role: opening.role, speakerKind: opening.speakerKind, via: "closing" });
     out.push(...drafts);
     const lastQuote = [...drafts].reverse().find((d) => d.direct) ?? null;
     const lastSpan = spans[spans.length - 1];
@@ -128,6 +143,13 @@ export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
         (st) => lastSentence && st.sentence.start === lastSentence.start && /:\s*$/.test(p.text.slice(st.verbEnd, lastSentence.end)) && st.person,
       ) ?? null;
     const lastDraft = lastSpan ? drafts.find((d) => d.direct && d.start === lastSpan.start) : undefined;
+    // A quotation left open at the end of this paragraph with no speaker joins the chain (which
+    // goes on only through paragraphs that are nothing but that quotation). So does one that only
+    // guessed the speaker of a closed quotation in the paragraph before (`"…," Ruiz said.` / `"…`
+    // / `"…," Okafor said.`): a quotation has one speaker, and its closing names it.
+    const guessed = (d: QuoteDraft): boolean => !d.speaker || (d.via === "paragraph" && !prevLast.endsOpen);
+    const tail = lastSpan && !lastSpan.closed ? drafts.find((d) => d.direct && d.start === lastSpan.start && guessed(d)) : undefined;
+    openChain = tail ? [...(spans.length === 1 && lastSpan!.opensPassage ? openChain : []), tail] : [];
     prevLast = {
       dangling:
         lastDraft && !lastDraft.speaker && lastSpan!.closed && /,$/.test(lastDraft.text) && p.text.slice(lastSpan!.markEnd).trim() === "" ? lastDraft : null,
@@ -177,7 +199,13 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
       const phrase = /\s/.test(verb);
       let np: SpeakerNP | null = null;
       let inverted = false;
-      if (phrase && /^according to$/i.test(verb)) {
+      // "The agency quoted Minister Ana Ruiz as saying…": the one quoted is the speaker.
+      const quotedAs = /ing$/i.test(verb) ? QUOTED_AS.exec(masked.slice(from, verbStart)) : null;
+      const quotedAt = quotedAs ? from + quotedAs.index + quotedAs[0].length - quotedAs[1]!.length - quotedAs[2]!.length : -1;
+      const quoted = quotedAs ? (objectPronoun(quotedAs[1]!, quotedAt) ?? subjectAfter(masked, quotedAt, quotedAt + quotedAs[1]!.length)) : null;
+      if (quoted) {
+        np = quoted;
+      } else if (phrase && /^according to$/i.test(verb)) {
         np = subjectAfter(masked, verbEnd, to);
         inverted = true;
       } else if (gapAfterQuote !== null && /^[\s,—–-]*$/.test(gapAfterQuote)) {
@@ -204,11 +232,43 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
           inverted = !!np;
         }
       }
-      if (np) out.push({ passage: pi, verb: v.phrase, verbStart, verbEnd, np, inverted, person: null, sentence: s });
+      if (np)
+        out.push({
+          passage: pi,
+          verb: v.phrase,
+          verbStart,
+          verbEnd,
+          np,
+          inverted,
+          person: null,
+          sentence: s,
+        });
+    }
+    // "in the words of Ana Ruiz": the same as "according to".
+    for (const m of masked.slice(s.start, s.end).matchAll(/\b[Ii]n the words of\b/g)) {
+      const verbStart = s.start + m.index;
+      const verbEnd = verbStart + m[0].length;
+      const nextQuote = spans.find((q) => q.markStart >= verbEnd && q.markStart < s.end);
+      const np = subjectAfter(masked, verbEnd, Math.min(nextQuote ? nextQuote.markStart : s.end, verbEnd + WINDOW));
+      // (A description must name someone who speaks: "one farmer", not "the old song".)
+      const head = np?.name.split(/\s+/).pop()?.toLowerCase() ?? "";
+      if (np && (np.kind !== "nominal" || SPEAKER_NOUNS.has(head) || PERSON_NOUN.test(head) || /(?:man|woman|person|ist|ian)$/.test(head)))
+        out.push({ passage: pi, verb: "according to", verbStart, verbEnd, np, inverted: true, person: null, sentence: s });
     }
     out.push(...openClassAttributions(pi, s, p.text, masked, spansAround(spans, s), out));
   }
   return out;
+}
+
+// `quoted X as saying`, `citing X as saying`: X is in group 1, the words between it and the verb in 2.
+const QUOTED_AS = /\b(?:quoted|quotes|quoting|cited|cites|citing)\s+([^,;:"“”()]{2,120}?)(\s+as\s*)$/i;
+
+/** "quoted him as saying": an object pronoun stands for its subject form. */
+function objectPronoun(words: string, at: number): SpeakerNP | null {
+  const w = words.trim().toLowerCase();
+  if (w === "him") return { text: words.trim(), name: words.trim(), role: null, kind: "person", pronoun: "he", gender: "m", start: at, end: at + 3 };
+  if (w === "her") return { text: words.trim(), name: words.trim(), role: null, kind: "person", pronoun: "she", gender: "f", start: at, end: at + 3 };
+  return null;
 }
 
 /**
@@ -380,6 +440,13 @@ function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | nul
     const org = people.antecedent("it", at);
     if (org && org.kind === "organization" && Math.floor(org.at / 1_000_000) >= Math.floor(at / 1_000_000) - 1) return org;
   }
+  // "the mayor said" after "Mayor Ana Ruiz": a definite description of one person is the person
+  // named with that title or role before.
+  const role = np.kind === "nominal" ? /^the\s+(?:[\p{L}-]+\s+){0,2}(\p{Ll}+)$/u.exec(np.text) : null;
+  if (role && PERSON_NOUN.test(role[1]!.toLowerCase()) && !/s$/.test(role[1]!)) {
+    const named = people.byRole(role[1]!, at);
+    if (named) return { ...named, at };
+  }
   return people.resolve(np, at);
 }
 
@@ -456,6 +523,8 @@ function attribute(
     }
   }
   const nextQuote = spans[qi + 1];
+  // The name of a work is no one's words: `told NBC's "Harbour Week,"`, `his memoir, "Low Tide"`.
+  if (isWorkTitle(base.text, p.text.slice(Math.max(0, q.markStart - 40), q.markStart))) return base;
 
   // 1. `"…," X said` / `"…," said X`: the attribution right after the closing mark.
   if (q.closed) {
@@ -491,8 +560,11 @@ function attribute(
   const gap = (s: Statement): number => wordCount(p.text.slice(s.verbEnd, q.markStart));
   if (weak && gap(weak) <= (strong ? 1 : 8)) return withSt(weak, "before");
   if (strong && gap(strong) <= 45) return withSt(strong, "before");
-  // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2).
-  if (words <= 2) return base;
+  // Short scare quotes ("shoddy") get a speaker only from a verb that governs them (1 and 2); a
+  // short quotation that is a whole sentence of its own (`"Not yet."`) is not a scare quote.
+  const wholeSentence =
+    p.text.slice(startSentence.start, q.markStart).trim() === "" && /^[\s)\]]*$/.test(p.text.slice(q.markEnd, endSentence.end)) && /[.!?…]$/.test(base.text);
+  if (words <= 2 && !wholeSentence) return base;
   // 2b. A clause with no speech verb introduces the quote after a comma or colon: its subject.
   const intro = intros.find((s) => s.sentence.start === startSentence.start && s.verbEnd <= q.markStart && s.person && introduces(p.text, s, q));
   if (intro) return withSt(intro, "clause");
@@ -538,6 +610,23 @@ function attribute(
     if (subject) return { ...base, ...speakerFields(subject), via: "subject" };
   }
   return base;
+}
+
+const TITLE_FUNCTION_WORD = /^(?:a|an|the|of|and|or|in|on|at|to|for|with|by|from|as|is|vs\.?|&)$/i;
+// What introduces a title: a possessive name (a network's show), a kind of work, or a verb of
+// publishing. ("called" and "dubbed" are left out: they introduce a speaker's own epithet.)
+const WORK_CONTEXT =
+  /(?:\p{Lu}[\p{L}.&-]*(?:['’]s|s['’])|\b(?:book|novel|memoir|film|movie|documentary|show|program|programme|series|episode|album|song|play|musical|opera|essay|column|article|op-ed|poem|painting|exhibition|podcast|titled|entitled|wrote|writes|published|authored|on|in))\s*,?\s*$/u;
+
+/**
+ * The quoted words name a work: short, every word capitalised but the small ones, and put where a
+ * title goes (after a possessive name, a kind of work, "titled", "published", or "on"/"in").
+ */
+function isWorkTitle(quoted: string, before: string): boolean {
+  const words = quoted.replace(/[.,]$/, "").split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8 || /[?!:;]/.test(quoted)) return false;
+  if (!words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_FUNCTION_WORD.test(w)))) return false;
+  return WORK_CONTEXT.test(before);
 }
 
 /** True when quoted words end with a full stop (not an ellipsis or an abbreviation's point). */

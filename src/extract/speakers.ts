@@ -48,7 +48,8 @@ function tokens(s: string, from = 0, to = s.length): Tok[] {
 }
 
 const bare = (t: string): string => t.toLowerCase().replace(/[’]/g, "'");
-const isCap = (t: string): boolean => /^[“"]?\p{Lu}/u.test(t);
+// (Arabic and French name particles bound to the name count as capitalised: al-Rantisi, d'Arcy.)
+const isCap = (t: string): boolean => /^[“"]?\p{Lu}/u.test(t) || /^(?:al|el|ad|ar|as|at|an|ash|az|bin|ibn|abu|abd|bint)-\p{Lu}|^[dl]['’]\p{Lu}/u.test(t);
 const isTitle = (t: string): boolean => TITLE_WORDS.has(bare(t)) || TITLE_WORDS.has(bare(t).replace(/\.$/, ""));
 const isParticle = (t: string): boolean => /^(de|van|von|der|den|da|di|du|la|le|bin|al|el|ibn|del|dos|das|ter|ten|st\.?)$/i.test(t);
 const isAcronym = (t: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(t);
@@ -60,6 +61,7 @@ const SPEECH_LIKE =
 // Conjunctions and sentence adverbs that open a sentence without being part of its subject.
 const SENTENCE_ADVERB =
   /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
+const SUBORDINATOR = /^(?:although|though|when|whenever|while|if|unless|because|since|after|before|until|whereas|once|whether)$/i;
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 const TIME_LEAD = /^(?:in|on|since|by|during|until|till|from|through|last|this|next|early|late|mid)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
@@ -67,7 +69,7 @@ const PRONOUNS: Record<string, Pronoun> = { he: "he", she: "she", it: "it", they
 
 /** Strips adverbs, auxiliaries and time phrases that sit between a subject and its verb. */
 const TAIL_FILLERS = [
-  /\s+(?:also|later|then|previously|recently|repeatedly|reportedly|once|again|further|first|quickly|simply|only|just|flatly|publicly|privately|angrily|bluntly|immediately|has|have|had|was|is|were|would|will|did|does|do|could|might|may|can|should|must|never|not|always|often|frequently|earlier|subsequently|initially|originally|finally|eventually|herself|himself|itself|themselves|too|however|still|already|even|personally|separately|specifically|directly|openly|confidently|previously|continually|consistently|famously|memorably|approvingly|proudly|loudly|sharply|cheerfully|calmly|firmly|quietly|forcefully|dryly|emphatically)\s*$/i,
+  /\s+(?:also|both|later|then|previously|recently|repeatedly|reportedly|once|again|further|first|quickly|simply|only|just|flatly|publicly|privately|angrily|bluntly|immediately|has|have|had|was|is|were|would|will|did|does|do|could|might|may|can|should|must|never|not|always|often|frequently|earlier|subsequently|initially|originally|finally|eventually|herself|himself|itself|themselves|too|however|still|already|even|personally|separately|specifically|directly|openly|confidently|previously|continually|consistently|famously|memorably|approvingly|proudly|loudly|sharply|cheerfully|calmly|firmly|quietly|forcefully|dryly|emphatically)\s*$/i,
   /\s+(?:last|this|next|early|late|earlier|later)\s+(?:week|month|year|weekend|night|morning|evening|afternoon|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\s*$/i,
   /\s+(?:on|in|during|since)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?\s*$/i,
   /\s+(?:on|in)\s+(?:a|an|the)\s+(?:statement|interview|speech|letter|tweet|post|email|e-mail|release|news conference|press conference)\s*$/i,
@@ -236,13 +238,22 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     const complement = PREPOSITIONS.test(w) && COMPLEMENT_ADJECTIVE.test(toks[i - 1]?.t ?? "") && picked.length >= 2;
     if (
       BOUNDARY_WORDS.test(w) ||
-      (PREPOSITIONS.test(w) && !complement && !(w.toLowerCase() === "of" && isCap(toks[i + 1]?.t ?? "") && isTitle(toks[i - 1]?.t ?? "")))
+      (PREPOSITIONS.test(w) &&
+        !complement &&
+        !(
+          w.toLowerCase() === "of" &&
+          (isCap(toks[i + 1]?.t ?? "") ||
+            (/^the$/i.test(toks[i + 1]?.t ?? "") && isCap(toks[i + 2]?.t ?? "") && isCap(toks[i - 1]?.t ?? "")) ||
+            // "deputy chief of staff Ana Ruiz": one lower-case word of the office, then the name.
+            (/^\p{Ll}+$/u.test(toks[i + 1]?.t ?? "") && !DETERMINERS.test(toks[i + 1]!.t) && isCap(toks[i + 2]?.t ?? ""))) &&
+          isTitle(toks[i - 1]?.t ?? "")
+        ))
     )
       break;
     if (/^(who|whom|whose)$/i.test(w)) break;
     // `said Hale Tuesday`: a time word after the name is not part of it.
     if (WEEKDAY.test(w) || (MONTH.test(w) && /^\d/.test(toks[i + 1]?.t ?? ""))) break;
-    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+$/u.test(w)) break;
+    if (!isCap(tk.t) && !isTitle(tk.t) && !SPEAKER_NOUNS.has(bare(w)) && !/\d/.test(tk.t) && !/^[\p{Ll}-]+(?:['’]s)?$/u.test(w)) break;
     picked.push(tk);
     if (picked.length > 12) return null;
   }
@@ -266,8 +277,18 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
   if (!np) return null;
-  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit".
   const after = text.slice(np.end, to);
+  // `said the agency's director, Tobias Renholm.`: a description, then the name in an apposition
+  // that closes the clause; the name is the speaker and the description its role.
+  if (np.kind === "nominal") {
+    const named = /^(\s*,\s*)([^,;:"“”()]{3,80}?)\s*(?:[,.;]|$)/.exec(after);
+    const at = np.end + (named?.[1]!.length ?? 0);
+    const name = named ? trailingNP(named[2]!, at) : null;
+    if (name && !name.pronoun && name.kind === "person" && name.name.includes(" ") && name.start === at && name.end === at + named![2]!.length) {
+      return { ...name, role: [np.text.replace(/^(the|a|an|one)\s+/i, ""), name.role].filter(Boolean).join(", ") };
+    }
+  }
+  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit".
   const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(after);
   if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
     np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
@@ -289,6 +310,12 @@ export function lastWord(text: string, end = text.length, from = 0): string {
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
+  // `"…," Ana Ruiz's office said`: a name's office, campaign or spokesman speaks for it.
+  const owned = /^([\s,—–-]*)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*?['’]s\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+))$/u.exec(region);
+  if (owned && (SPEAKER_NOUNS.has(owned[3]!) || /^(?:office|staff|family|camp)$/.test(owned[3]!))) {
+    const start = from + owned[1]!.length;
+    return { text: owned[2]!, name: owned[2]!, role: null, kind: "nominal", start, end: start + owned[2]!.length };
+  }
   const m =
     /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(
       region,
@@ -358,6 +385,11 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   let toks = tokens(text, from, end);
   // "But Dorsey said…": a sentence-initial conjunction or adverb is not part of the name.
   while (toks[0] && SENTENCE_ADVERB.test(toks[0].t)) toks = toks.slice(1);
+  // "Although Ortiz won…", "When Ruiz was asked…": a subordinate clause's subject is not the
+  // sentence's, and the conjunction is no part of a name.
+  if (toks[0] && SUBORDINATOR.test(toks[0].t)) return null;
+  // "By Ana Ruiz" (a byline), "For Ruiz…": a phrase a preposition governs is no subject.
+  if (toks[0] && PREPOSITIONS.test(toks[0].t)) return null;
   const pro = toks[0] ? PRONOUNS[toks[0].t.toLowerCase()] : undefined;
   if (pro) return pronounNP(toks[0]!, pro);
   const picked: Tok[] = [];
@@ -600,6 +632,28 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
     words.splice(m);
     n = k;
   }
+  // "Secretary of State Ana Ruiz", "Speaker of the House Ana Ruiz": the title's "of" phrase is
+  // part of the role; the name ends the run of capitals (from a known first name in it, else its
+  // last two words, or the last one when only two words follow "of").
+  const officeOf = words.findIndex((w, i) => i > 0 && /^of$/i.test(w) && isTitle(words[i - 1]!) && isCap(words[i - 1]!));
+  if (officeOf > 0 && !affiliation) {
+    const from = officeOf + (/^the$/i.test(words[officeOf + 1] ?? "") ? 2 : 1);
+    const run = words.slice(from);
+    if (run.length >= 2 && isCap(run[run.length - 1]!) && run.every((w) => isCap(w) || isParticle(w) || /^(?:of|and|the|&)$/i.test(w))) {
+      const known = (w: string): boolean => FEMALE_NAMES.has(bare(w)) || MALE_NAMES.has(bare(w));
+      const f = run.findIndex((w, i) => i > 0 && known(w));
+      let at = f > 0 ? f : run.length >= 3 ? run.length - 2 : run.length - 1;
+      while (at < run.length - 1 && !isCap(run[at]!)) at++;
+      if (run.slice(at).every((w) => isCap(w) || isParticle(w))) {
+        const nameWords = run.slice(at);
+        const roleWords = [...words.slice(0, from), ...run.slice(0, at)];
+        const np: SpeakerNP = { text, name: nameWords.join(" "), role: roleWords.join(" "), kind: "person", start, end };
+        const gender = genderOf(roleWords.slice(-2), nameWords);
+        if (gender) np.gender = gender;
+        return np;
+      }
+    }
+  }
   let capRun = words.slice(n);
   let lead = words.slice(0, n);
   let outletDet = det;
@@ -651,6 +705,9 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   }
   const firstIsName = capRun.length >= 2 && (FEMALE_NAMES.has(bare(capRun[0]!)) || MALE_NAMES.has(bare(capRun[0]!)));
   const lastIsOrg = !firstIsName && (ORG_SUFFIXES.has(bare(lastWord).replace(/\.$/, "")) || KNOWN_ORGS.has(lastWord.replace(/[’']s$/, "")));
+  // "the 54-year-old Renholm": an age describes a person, whatever the article.
+  const aged = lead.some((w) => /^\d+-year-old$/i.test(w));
+  if (aged && outletDet && capRun.length <= 3) outletDet = null;
   const isOrg =
     lastIsOrg ||
     (titleAt < 0 && ((outletDet !== null && /^the$/i.test(outletDet.t)) || /^the$/i.test(capRun[0]!))) ||
@@ -677,6 +734,7 @@ function analyse(_unused: undefined | string, picked: Tok[], base = 0, src = "")
   if (SPEAKER_NOUNS.has(head) && !isCap(words[words.length - 1]!)) return { text, name: text, role: null, kind: "nominal", start, end };
   const gender = genderOf([...roleWords.slice(-2), ...(honorific ? [honorific] : [])], nameWords);
   const personish =
+    aged ||
     nameWords.length >= 2 ||
     honorific !== null ||
     roleWords.some((w) => isTitle(w)) ||
