@@ -207,6 +207,9 @@ const TABLES: Record<string, Row[]> = {
     ["Voting began in nineteen oh nine.", [["nineteen oh nine", "1909"]]],
     ["Twenty fifteen-year-olds joined the choir.", []],
     ["She scored in nineteen of the games.", []],
+    ["The trust sold a block of two thousand flats.", []],
+    ["Nothing changed until two thousand, when the yard closed.", [["two thousand", "2000"]]],
+    ["The rule dates from two thousand and was amended twice.", [["two thousand", "2000"]]],
   ],
   weekend: [
     ["The fair drew crowds over the weekend.", [["the weekend", "2021-06-12/2021-06-13"]]],

@@ -159,6 +159,10 @@ const SPELLED_YEAR = new RegExp(
   "i",
 );
 
+/** A lower-case word right after a number that is no function word, auxiliary or pronoun: what the number counts. */
+const COUNTED_NOUN_AFTER =
+  /^\s+(?!(?:and|or|but|nor|the|a|an|was|were|is|are|be|been|has|had|have|will|would|could|should|may|might|did|when|while|with|to|in|on|at|by|for|as|of|from|that|which|who|it|he|she|they|we|i|you|this|its|their|there|then|after|before|until|since)\b)\p{Ll}/u;
+
 function spelledValue(m: RegExpMatchArray): number | null {
   const under = (teen?: string, ten?: string, one?: string, oh?: string): number | null => {
     if (teen) return TEENS.indexOf(teen.toLowerCase()) + 10;
@@ -372,6 +376,8 @@ export const PARSERS: NamedParser[] = [
     extract: (context, m) => {
       const year = spelledValue(m);
       if (year === null) return null;
+      // "a block of two thousand flats": a bare "two thousand" before a noun counts the noun.
+      if (/thousand$/i.test(m[0]) && COUNTED_NOUN_AFTER.test(context.text.slice((m.index ?? 0) + m[0].length))) return null;
       return components(context, { year }, ["kind/year", `lead/${/^[A-Za-z]+[\s-]+/.exec(m[0])![0].length}`]);
     },
   },
