@@ -28,8 +28,8 @@ export async function gatherTimelineFacts(ctx: AnswerContext, actor: string | nu
     const fits = speakerMatcher(actor);
     const speakers = (await ctx.facts.speakers()).filter((s) => fits(s.speaker, s.role) !== "none").map((s) => s.speaker);
     quotes = await ctx.facts.quotesBySpeakers(speakers);
-    const keys = new Set([...(await ctx.facts.actorsSharingWord(actorKey(actor).name)), ...(await ctx.facts.actorsSharingWord(actor))]);
-    stances = await ctx.facts.stancesByActors([...keys]);
+    // The words of the key's display name, then the name's as asked: one lookup, as the stance answer's.
+    stances = await ctx.facts.stancesByActors(await ctx.facts.actorsSharingWord(`${actorKey(actor).name} ${actor}`));
   } else if (topic) {
     about = await ctx.backend.candidates(topic, EVENT_PASSAGES);
     const found = await ctx.facts.passages(about);
