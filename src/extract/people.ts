@@ -3,7 +3,7 @@
 import type { SpeakerKind } from "../types.js";
 import { isCountryOrState } from "./actors.js";
 import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
-import { type Gender, lastWord, type SpeakerNP } from "./speakers.js";
+import { type Gender, lastWord, type SpeakerNP, SUBORDINATORS } from "./speakers.js";
 
 export interface Person {
   name: string;
@@ -19,8 +19,9 @@ const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der
 const INSTITUTION =
   /\b(?:government|company|firm|group|agency|ministry|department|council|committee|board|union|party|authority|commission|court|administration|bank|office|newspaper|paper|report|statement|state|city|country|army|police|team|club|university|school|hospital|embassy|parliament|congress|senate|cabinet|campaign|organi[sz]ation|association|federation|corporation)$/i;
 
-const NOT_A_FIRST_NAME =
-  /^(?:although|though|when|whenever|while|if|unless|because|since|after|before|until|whereas|once|whether|and|but|or|so|yet|then|as|at|by|for|from|in|into|of|on|to|with|without|against|about|the|a|an|this|that|these|those|how|why|what|who|where|here|there|now|today|yesterday)$/;
+const NOT_A_FIRST_NAME = new RegExp(
+  `^(?:${SUBORDINATORS}|and|but|or|so|yet|then|as|at|by|for|from|in|into|of|on|to|with|without|against|about|the|a|an|this|that|these|those|how|why|what|who|where|here|there|now|today|yesterday)$`,
+);
 
 /** The abbreviated titles a role may have been written with ("Gov. Ana Ruiz" is the governor). */
 const ROLE_ABBREVIATIONS: Record<string, string> = {

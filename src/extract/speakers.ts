@@ -61,7 +61,9 @@ const SPEECH_LIKE =
 // Conjunctions and sentence adverbs that open a sentence without being part of its subject.
 const SENTENCE_ADVERB =
   /^(?:but|and|yet|so|still|also|then|now|however|meanwhile|instead|indeed|later|earlier|again|furthermore|moreover|otherwise|nevertheless|nonetheless|besides|thus|hence|therefore|consequently|additionally|likewise|similarly)$/i;
-const SUBORDINATOR = /^(?:although|though|when|whenever|while|if|unless|because|since|after|before|until|whereas|once|whether)$/i;
+/** Words that open a subordinate clause ("Although Ortiz won…"): its subject is no speaker, nor a first name. */
+export const SUBORDINATORS = "although|though|when|whenever|while|if|unless|because|since|after|before|until|whereas|once|whether";
+const SUBORDINATOR = new RegExp(`^(?:${SUBORDINATORS})$`, "i");
 const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)$/i;
 const TIME_LEAD = /^(?:in|on|since|by|during|until|till|from|through|last|this|next|early|late|mid)$/i;
 const MONTH = /^(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?$/i;
