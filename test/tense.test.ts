@@ -28,6 +28,13 @@ const ROWS: Array<[sentence: string, expression: string, tense: Tense]> = [
   // a present-simple event verb right before the expression: a schedule
   ["The choirs meet again on Friday.", "Friday", "present"],
   ["The choirs met again on Friday.", "Friday", "past"],
+  // a preposition before a comma is not the next verb's ("in 2005, scrapped")
+  ["The board, which will meet in 2025, scrapped the fee on Friday.", "Friday", "past"],
+  // a comma inside a number ends no clause
+  ["The clinic treated 1,250 patients in the town between March and May.", "March", "past"],
+  // a second verb of the same subject
+  ["The pool closed in May and reopens on Friday.", "Friday", "present"],
+  ["The pool closed in May and reopened on Friday.", "Friday", "past"],
   // the expression before its verb
   ["The council on Friday approved the budget.", "Friday", "past"],
   // each clause its own verb

@@ -28,6 +28,8 @@ const TABLES: Record<string, Row[]> = {
     ["Bread prices climbed earlier this month.", [["earlier this month", "2021-06"]]],
     ["The museum closed its doors last week.", [["last week", "2021-06-07/2021-06-13"]]],
     ["The monthly fee for members rose sharply.", []],
+    ["The mayor left in the last year of her term.", []],
+    ["The clerk was accused last month of fraud.", [["last month", "2021-05"]]],
     ["Fares rose this past week.", [["this past week", "2021-06-07/2021-06-13"]]],
     // "the following year" counts from the story's date, never from the article.
     [
@@ -110,6 +112,16 @@ const TABLES: Record<string, Row[]> = {
     ["Guards had checked the gate the previous day.", [["the previous day", null]]],
     // A relation to another event.
     ["The crew left the day before the ballot.", []],
+    // two days from the article
+    ["The talks resume the day after tomorrow.", [["the day after tomorrow", "2021-06-18"]]],
+    ["The ballot was held the day before yesterday.", [["the day before yesterday", "2021-06-14"]]],
+    [
+      "The fleet sailed on Sunday and the crowd left that afternoon.",
+      [
+        ["Sunday", "2021-06-13"],
+        ["that afternoon", "2021-06-13"],
+      ],
+    ],
     ["The day before last Friday's launch, the crew left.", [["last Friday", "2021-06-11"]]],
     ["The days before the ballot were tense.", []],
     [
@@ -136,6 +148,8 @@ const TABLES: Record<string, Row[]> = {
   "half-year": [
     ["Shipments doubled in the first half of 2005.", [["the first half of 2005", "2005-H1"]]],
     ["Profit fell in the first half.", [["the first half", "2021-H1"]]],
+    ["Exports should recover in the second half of the year.", [["the second half of the year", "2021-H2"]]],
+    ["Wool sales sagged in the second half of last year.", [["the second half of last year", "2020-H2"]]],
     ["Ship traffic should pick up in the second half.", [["the second half", "2021-H2"]]],
     ["The firm expects sales to recover in the second half.", [["the second half", "2021-H2"]]],
     // the halves of a game, a film, a story
@@ -144,7 +158,7 @@ const TABLES: Record<string, Row[]> = {
   ],
   "short-year": [
     ["The choir was founded in '98.", [["'98", "1998"]]],
-    ["The style peaked in the early '90s.", [["early '90s", "199"]]],
+    ["The style peaked in the early '90s.", [["the early '90s", "199"]]],
     ["She graduated with the class of '05.", [["class of '05", "2005"]]],
     ["He said 'ok' and left.", []],
   ],
@@ -182,6 +196,7 @@ const TABLES: Record<string, Row[]> = {
     ["Sales rose in the third quarter of 2020.", [["the third quarter of 2020", "2020-Q3"]]],
     ["Sales rose in the first quarter.", [["the first quarter", "2021-Q1"]]],
     ["Sales will rise in the fourth quarter.", [["the fourth quarter", "2021-Q4"]]],
+    ["Orders will pick up in the first quarter of next year.", [["the first quarter of next year", "2022-Q1"]]],
     ["A quarter of the staff left.", []],
     ["She opened a cafe in the old quarter.", []],
   ],
@@ -227,7 +242,20 @@ const TABLES: Record<string, Row[]> = {
   ],
   year: [
     ["The pool opened in 1995 after delays.", [["1995", "1995"]]],
-    ["The style was popular in the 1980s.", [["1980s", "198"]]],
+    ["The style was popular in the 1980s.", [["the 1980s", "198"]]],
+    // "the 1800s" is a century; "the 2000s" the decade, as news uses it
+    ["Whalers worked the bay in the 1800s.", [["the 1800s", "18"]]],
+    // a decade with an apostrophe after "the"; elsewhere the year's possessive
+    ["Mills closed across the region in the 1970's.", [["the 1970's", "197"]]],
+    ["The firm's 1990's losses were a record.", [["1990", "1990"]]],
+    ["Hiring slowed in the 2000s.", [["the 2000s", "200"]]],
+    // a season or a fiscal year written with two digits after the dash or the slash
+    ["The club went down in the 1998-99 season.", [["the 1998-99 season", "1998/1999"]]],
+    ["Grants rose in 2009/10 at most schools.", [["2009/10", "2009/2010"]]],
+    ["Coal output will peak in 1999-00.", [["1999-00", "1999/2000"]]],
+    // a date written the ISO way, a street number
+    ["The levy was paid on 2019-04-05 by cheque.", [["2019-04-05", "2019-04-05"]]],
+    ["Police sealed off the 1400 block of Elm Road.", []],
     ["Profit in fiscal 2019 rose.", [["fiscal 2019", "2019"]]],
     ["It cost 1995 dollars to fix.", []],
     ["The 2000 workers went home.", []],
@@ -240,15 +268,112 @@ const TABLES: Record<string, Row[]> = {
     ["Runners wore No. 1999 on their vests.", []],
     ["The plant has 1500 employees.", []],
   ],
+  century: [
+    ["The chapel was built in the 12th century.", [["the 12th century", "11"]]],
+    ["Whaling began here in the late eighteenth century.", [["the late eighteenth century", "17"]]],
+    ["Such kilns spread in the 15th and 16th centuries.", [["the 15th and 16th centuries", "14/15"]]],
+    ["The guild has met since the twenty-first century began.", [["the twenty-first century", "20"]]],
+    // a century before the era: a time, but no ISO value
+    ["The fort was raised in the 3rd century BC.", [["the 3rd century BC", null]]],
+    // the era of a thing, a century counted from something else, an ordinal of another noun
+    ["A 17th-century barn burned down.", []],
+    ["The town sold an 18th century organ.", []],
+    ["The second century of the dynasty was calm.", []],
+    ["She finished 19th in the race.", []],
+  ],
+  "relative-long": [
+    ["Sea levels will rise sharply this century.", [["this century", "20"]]],
+    ["The canal silted up last century.", [["last century", "20"]], "2101-05-01"],
+    ["Two new lines will open later this decade.", [["later this decade", "202"]]],
+    ["The port hopes to double its trade by the end of the decade.", [["by the end of the decade", "202"]]],
+    // a past sentence's decade is the story's, not the article's
+    ["By the end of the decade the mill had closed.", [["By the end of the decade", null]]],
+    // either turn; a stretch of years back or ahead
+    ["The inn was busy at the turn of the century.", [["the turn of the century", null]]],
+    ["The levy will raise $2 billion over the next decade.", [["next decade", null]]],
+    ["The decade of the flood was grim.", []],
+  ],
+  "decade-span": [
+    ["Farm prices sagged in the 1980s-90s.", [["the 1980s-90s", "198/199"]]],
+    ["The rules held through the 1990s–2000s.", [["the 1990s–2000s", "199/200"]]],
+    ["In 1980s-style suits, the band played.", [["1980s", "198"]]],
+    ["The 80s-90s range was wide.", []],
+  ],
+  "months-of-year": [
+    ["Wool exports rose 8% in the first eight months of the year.", [["the first eight months of the year", "2021"]]],
+    ["Wool exports rose in the first 10 months of 2019.", [["the first 10 months of 2019", "2019"]]],
+    [
+      "In 2016, wool exports rose in the first six months of the year.",
+      [
+        ["2016", "2016"],
+        ["the first six months of the year", "2016"],
+      ],
+    ],
+    ["The first six months of her term were calm.", []],
+  ],
+  "spelled-decade": [
+    ["Trams were scrapped in the fifties.", [["the fifties", "195"]]],
+    ["The band first toured in the early Seventies.", [["the early Seventies", "197"]]],
+    // the latest such decade not after the article
+    ["Dance halls thrived in the twenties.", [["the twenties", "192"]], "1996-03-01"],
+    // an age, a temperature
+    ["Her uncle is in his eighties.", []],
+    ["Highs will stay in the nineties all week.", []],
+  ],
+  "in-the-period": [
+    ["The board will decide later in the month.", [["later in the month", "2021-06"]]],
+    [
+      "The pit flooded in 1988 and shut later in the year.",
+      [
+        ["1988", "1988"],
+        ["later in the year", "1988"],
+      ],
+    ],
+    ["Later in life she took up painting.", []],
+  ],
+  "ordinal-day": [
+    ["The ferry will be inspected on the 20th.", [["the 20th", "2021-06-20"]]],
+    // a past verb and a day still ahead: the month before
+    ["The pier was shut on the 25th, when the storm came.", [["the 25th", "2021-05-25"]]],
+    [
+      "The court sat in March and again on the 9th.",
+      [
+        ["March", "2021-03"],
+        ["the 9th", "2021-03-09"],
+      ],
+    ],
+    ["The fire started on the 4th floor.", []],
+    ["Leaks were found on the 5th and 6th decks.", []],
+  ],
+  "fiscal-short-year": [
+    ["Revenue rose 6% in FY09.", [["FY09", "2009"]]],
+    ["The county budget for FY '98 was cut.", [["FY '98", "1998"]]],
+    ["The FY09X model sold out.", []],
+  ],
+  "part-of-month": [
+    ["The ditch will be dug in the first week of August.", [["the first week of August", "2021-08"]]],
+    ["The dyke burst in the last days of May 2019.", [["the last days of May 2019", "2019-05"]]],
+    // a stretch of a month, never "last June"
+    ["Fares were cut in the last week of June.", [["the last week of June", "2021-06"]]],
+    ["The last week of training was hard.", []],
+  ],
   holiday: [
     ["The shop was shut on Christmas Day.", [["Christmas Day", "2020-12-25"]]],
     ["She wrote a christmas-themed song.", []],
+    // a named day with its year
+    ["The mall opened at Christmas 2004.", [["Christmas 2004", "2004-12-25"]]],
+    ["The fare rose on New Year's Day 2019.", [["New Year's Day 2019", "2019-01-01"]]],
   ],
   season: [
     ["The dam was finished last summer.", [["last summer", "2020-06/2020-08"]]],
+    ["The dam was finished this past winter.", [["this past winter", "2020-12/2021-02"]]],
+    ["The band first toured in the summer of '88.", [["the summer of '88", "1988-06/1988-08"]]],
     ["The trail opens in the spring of 2022.", [["the spring of 2022", "2022-03/2022-05"]]],
     ["Water from a mountain spring fills the tank.", []],
     ["The shop will reopen in the fall.", [["the fall", "2021-09/2021-11"]]],
+    // a bare season said while it lasts is that one, whatever the tense
+    ["The road will be paved in the summer.", [["the summer", "2021-06/2021-08"]]],
+    ["The pond froze in the winter.", [["the winter", "2021-12/2022-02"]], "2022-01-20"],
     // the noun "fall", and seasons naming a kind of thing
     ["The fall in wool prices hurt farmers.", []],
     ["Trade recovered after the fall of the old regime.", []],

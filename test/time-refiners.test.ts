@@ -20,6 +20,7 @@ const TABLES: Record<string, Row[]> = {
     ["The recipe needs 1/2 cup of sugar.", []],
     ["Doors open at 7 p.m. for members.", []],
     ["They may march again, the organisers said.", []],
+    ["They plan to march to the square.", []],
     ["She led the March of the Farmers through town.", []],
     ["At the moment the river is calm.", []],
     ["A weekend pass costs more.", []],
@@ -28,6 +29,9 @@ const TABLES: Record<string, Row[]> = {
     ["Crowds gathered for Friday prayers.", []],
     ["Shares crashed on Black Monday.", []],
     ["Rents rose in May across the county.", [["May", "2021-05"]]],
+    // a part of the day alone, or in a name
+    ["The fire started in the morning, the chief said on Friday.", [["Friday", "2021-06-11"]]],
+    ["She told the Morning Hour show that she would run.", []],
   ],
   "trim-span": [
     ["The vote was held on Thursday.", [["Thursday", "2021-06-10"]]],
@@ -45,6 +49,32 @@ const TABLES: Record<string, Row[]> = {
     // "about" joins a numeric date only: here it is about a vote.
     ["They argued about Monday's vote.", [["Monday", "2021-06-14"]]],
     ["The late king was buried in the chapel.", []],
+    // a decade or a century is a noun with its article; a period word after a year joins it
+    ["Trams ran here until the late 1950s.", [["the late 1950s", "195"]]],
+    ["Ticket sales rose in the 2012 fiscal year.", [["the 2012 fiscal year", "2012"]]],
+    ["The vault was sealed until the year 2050.", [["the year 2050", "2050"]]],
+    // a clock time right before its day
+    ["The levee gave way at 4:15 a.m. Monday.", [["4:15 a.m. Monday", "2021-06-14"]]],
+    ["The levee gave way at 4:15 a.m.", []],
+  ],
+  "day-pair": [
+    [
+      "The hearings were held on May 11 and 12 in the old hall.",
+      [
+        ["May 11", "2021-05-11"],
+        ["12", "2021-05-12"],
+      ],
+    ],
+    // a count after the day, a share
+    ["On May 3 and 4 boats sank in the gale.", [["May 3", "2021-05-03"]]],
+    ["Rents rose on May 3 and 4% on May 5.", [["May 3", "2021-05-03"], ["May 5", "2021-05-05"]]],
+  ],
+  "decade-pair": [
+    ["Rents soared in the 1970s and 80s.", [["the 1970s", "197"], ["80s", "198"]]],
+    ["The estate changed hands in the 1990s and 00s.", [["the 1990s", "199"], ["00s", "200"]]],
+    // alone, "the 80s" is an age or a temperature
+    ["Highs will reach the 80s today.", [["today", "2021-06-16"]]],
+    ["Her aunt is in her 90s.", []],
   ],
 };
 

@@ -91,6 +91,9 @@ describe("with a document date (Monday 2 September 2019)", () => {
       ["The pact will be signed next summer.", "next summer", "2020-06/2020-08"],
       ["Voters go to the polls on Election Day in the state.", "Election Day", "2019-11-05"],
       ["The repairs have taken more than a month now.", "now", "2019-09-02"],
+      // a part of the day with nothing else that looks like a time in the sentence
+      ["The barn burned down last night.", "last night", "2019-09-01"],
+      ["The vote was counted this morning.", "this morning", "2019-09-02"],
     ]);
   });
 
@@ -132,6 +135,36 @@ describe("with a document date (Monday 2 September 2019)", () => {
         [
           ["2008", "2008"],
           ["March", "2020-03"],
+        ],
+      ],
+      // the second date of a pair is on or after the first
+      [
+        "The fair ran between Jan. 5 and Jan. 9.",
+        [
+          ["Jan. 5", "2019-01-05"],
+          ["Jan. 9", "2019-01-09"],
+        ],
+      ],
+      [
+        "The works will run from Nov. 20 to Jan. 8.",
+        [
+          ["Nov. 20", "2019-11-20"],
+          ["Jan. 8", "2020-01-08"],
+        ],
+      ],
+      [
+        "The audit lasted from May 2005 to March.",
+        [
+          ["May 2005", "2005-05"],
+          ["March", "2006-03"],
+        ],
+      ],
+      // a clause with no verb of its own: the day nearest the date before it
+      [
+        "The vote was on Dec. 20 and the count on Jan. 5.",
+        [
+          ["Dec. 20", "2018-12-20"],
+          ["Jan. 5", "2019-01-05"],
         ],
       ],
       // the next day counts from the story's last date, in this paragraph or an earlier one
@@ -185,6 +218,11 @@ describe("without a document date", () => {
       ["last August", null],
       ["January 2020", "2020-01"],
     ]);
+    // a decade in words, a century counted from the article
+    expect(times("Jazz clubs thrived in the twenties. Seas will rise this century.", null)).toEqual([
+      ["the twenties", null],
+      ["this century", null],
+    ]);
     const text = "The mayor said in December that the budget was short.";
     expect(extractTimes(text, splitSentences(text), null)[0]).toMatchObject({ text: "December", value: null, unresolved: "undated" });
     expect(extractTimes("The repairs are done now.", splitSentences("The repairs are done now."), null)[0]).toMatchObject({
@@ -196,6 +234,8 @@ describe("without a document date", () => {
 
 describe("what is not a time", () => {
   it("ignores prices, fractions, times of day alone, 9/11-style numbers and verbs like may or march", () => {
+    const more = "The club drew 3-2 with the visitors. The desk is staffed 24/7. The 1600 block of Main Street was closed.";
+    expect(times(more, D)).toEqual([]);
     const text =
       "The repairs cost $412 million. The walk took 5 1/2 hours. The market runs from 6:00 a.m. to 9:00 a.m. daily. A 9/11 memorial stood there. They may march on the square. The trees need the next 15 to 25 years to grow.";
     expect(times(text, D)).toEqual([]);

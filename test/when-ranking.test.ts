@@ -22,6 +22,8 @@ const engine = engineFor({
     "",
     "Divers on Sunday reached the crew of a trawler stranded since June 9 off the cape.",
     "",
+    "The cyclist who was detained in Oxley on Monday by two traffic wardens was freed by a judge on Thursday.",
+    "",
   ].join("\n"),
 });
 
@@ -60,13 +62,18 @@ describe("when: which expression in the sentence", () => {
   });
 
   it("prefers the clause of the matched verb over that of a shared subject", async () => {
-    expect((await engine.when("lighthouse automated")).results[0]).toMatchObject({ expression: "1960s", date: "196" });
+    expect((await engine.when("lighthouse automated")).results[0]).toMatchObject({ expression: "the 1960s", date: "196" });
     expect((await engine.when("lighthouse first shone")).results[0]).toMatchObject({ expression: "1887", date: "1887" });
   });
 
   it("counts 'since' before an expression as a preposition, not a new clause", async () => {
     expect((await engine.when("trawler stranded")).results[0]).toMatchObject({ expression: "June 9", date: "2021-06-09" });
     expect((await engine.when("divers reached crew")).results[0]).toMatchObject({ expression: "Sunday", date: "2021-06-13" });
+  });
+
+  it("measures from the matched verb, not from a place both events share", async () => {
+    expect((await engine.when("cyclist freed Oxley")).results[0]).toMatchObject({ expression: "Thursday", date: "2021-06-10" });
+    expect((await engine.when("cyclist detained Oxley")).results[0]).toMatchObject({ expression: "Monday", date: "2021-06-14" });
   });
 
   it("ranks 'now' below a real date in the same sentence", async () => {

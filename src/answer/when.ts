@@ -35,12 +35,20 @@ export async function answerWhen(ctx: AnswerContext, input: unknown, limit = lim
       // does not choose between the two.
       const verbHits = m.hits.filter((h) => inVerbGroup(sentence, h));
       const verbClause = inSentence.map((_, k) => inSentence.length > 1 && verbHits.some((h) => h >= clauses[k]![0] && h < clauses[k]![1]));
+      // Distance to the matched words ranks the sentence; within it, the expression nearest the
+      // matched verbs comes first (a time belongs to its verb: in "arrested on Monday in Pell was
+      // released on Friday" the place is shared by both), at the penalty the nearest one had.
+      const near = (hits: number[], t: TimeExpression): number => (hits.length ? Math.min(...hits.map((h) => Math.abs(h - (t.start - s.start)))) : sentence.length);
+      const dAll = inSentence.map((t) => near(m.hits, t));
+      const dVerb = verbHits.length ? inSentence.map((t) => near(verbHits, t)) : dAll;
+      const sentenceDist = Math.min(...dAll);
+      const nearestVerb = Math.min(...dVerb);
       for (const [k, t] of inSentence.entries()) {
         // Among several expressions in the sentence, the one nearest the matched words, in their
         // clause, and the event's own time before the time of its report ("said on Monday that
         // the mill closed in May": May, for the closing).
         const at = t.start - s.start;
-        const dist = m.hits.length ? Math.min(...m.hits.map((h) => Math.abs(h - at))) : sentence.length;
+        const dist = sentenceDist + dVerb[k]! - nearestVerb;
         const clause = (clauseHit[k] ? 0.03 : 0) + (verbClause[k] ? 0.02 : 0);
         const reporting = inSentence.length > 1 && clauseHit.some((c, j) => c && j !== k) && isReportingTime(sentence, at, t.end - s.start) ? 0.08 : 0;
         const resolvedBonus = t.value ? 0.005 : 0;

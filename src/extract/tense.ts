@@ -178,7 +178,7 @@ function subjectBefore(p: Token, thirdPerson: boolean): boolean {
   return /[^su]s$/.test(p.w);
 }
 
-const CLAUSE_RE = /[,;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
+const CLAUSE_RE = /,(?!\d)|[;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
 
 // Loose markers for a clause without a verb group: adverbs and planning words.
 const FUTURE_MARKERS = /\b(?:upcoming|coming|from now|later this|ahead|next)\b/gi;
@@ -229,7 +229,9 @@ function findVerbGroups(sentence: string): Cue[] {
     let tense: Tense | null = null;
     let governorAt: number | undefined;
     let j = i + 1;
-    const prev = toks[i - 1]?.w;
+    // The word before, unless a comma stands between: in "in 2005, scrapped" the preposition is
+    // not this word's ("in" before a participle makes it an adjective; "the 2005 revised plan" still does).
+    const prev = i > 0 && !/[,;:()]/.test(sentence.slice(toks[i - 1]!.e, t.s)) ? toks[i - 1]!.w : undefined;
     if (FUTURE_AUX.has(w) || w.endsWith("'ll")) tense = "future";
     else if (MODALS.has(w) && (w !== "may" || t.raw === "may")) {
       const k = skipAdverbs(i + 1);
@@ -292,7 +294,13 @@ function findVerbGroups(sentence: string): Cue[] {
       )
     ) {
       tense = "past";
-    } else if (isScheduleVerb(w) && /^\p{Ll}/u.test(t.raw) && i > 0 && subjectBefore(toks[i - 1]!, /[^s]s$/.test(w))) {
+    } else if (
+      isScheduleVerb(w) &&
+      /^\p{Ll}/u.test(t.raw) &&
+      i > 0 &&
+      // "the choirs meet", or a second verb of the same subject: "the mill closed and reopens"
+      (subjectBefore(toks[i - 1]!, /[^s]s$/.test(w)) || (/^(?:and|but|then)$/.test(toks[i - 1]!.w) && /[^s]s$/.test(w) && cues.length > 0))
+    ) {
       cues.push({ s: start, e: t.e, tense: "present", weak: true });
       i++;
       continue;

@@ -93,12 +93,12 @@ const FEW_UNITS_AGO =
 // the previous day, the next day, the day before, that same day, later that day: a day counted
 // from the date the story last gave, never from the article (with none, the day is not fixed).
 const RELATIVE_DAY =
-  /(?<![\w-])(?:(?:the|that)\s+(previous|preceding|next|following|same)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(before|after)|(?:that|the\s+same)\s+(?:same\s+)?(day|night|evening|morning)|(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+(day|night|evening|morning))(?![\w-])/i;
+  /(?<![\w-])(?:(?:the|that)\s+(previous|preceding|next|following|same)\s+(?:day|morning|afternoon|evening|night)|the\s+day\s+(?:(before|after)(?!\s+(?:tomorrow|yesterday)\b)|(after\s+tomorrow|before\s+yesterday))|(?:that|the\s+same)\s+(?:same\s+)?(day|night|evening|morning|afternoon)|(?:earlier|later)\s+(?:that|the\s+same|in\s+the)\s+(day|night|evening|morning|afternoon))(?![\w-])/i;
 // every Thursday, each spring, on Mondays: a habit, not a date.
 const RECURRING =
   /(?<![\w-])(?:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|quarter|sunday|monday|tuesday|wednesday|thursday|friday|saturday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:on\s+)?(?:sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays))(?![\w-])/i;
 // the first half of 2005, the second half, first-half profit: TimeML's 2005-H1.
-const HALF_YEAR = /(?<![\w-])(?:the\s+)?(first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:the\s+year\s+|(?:fiscal\s+)?((?:1[5-9]|20)\d{2})))?(?![\w-])/i;
+const HALF_YEAR = /(?<![\w-])(?:the\s+)?(first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:the\s+year|(?:fiscal\s+)?((?:1[5-9]|20)\d{2})|(this|last|next)\s+year))?(?![\w-])/i;
 const BUSINESS =
   /\b(?:sales|profits?|earnings|revenues?|income|growth|econom(?:y|ic)|output|fiscal|results|demand|inflation|loss(?:es)?|margins?|shipments|orders|prices|exports|imports|spending|deficit|budget|GDP|forecasts?|outlook|traffic|production|trade|investment|volumes?|markets?|stocks|shares|bookings|tourism|hiring|jobs)\b/i;
 // '98, the early '90s: a two-digit year after a word that introduces a time.
@@ -109,7 +109,7 @@ const VAGUE_SPAN =
   /(?<![\w-])(?:in|over|during|within)\s+(?:the\s+)?(?:coming|next few|past few|last few|recent|coming few|following)\s+(?:days|weeks|months|years)(?![\w])/i;
 const END_OF_PERIOD = /(?<![\w-])(?:by\s+)?the\s+(end|beginning|start|middle)\s+of\s+(?:the|this|next|last)\s+(week|month|year)(?![\w])/i;
 const YEAR =
-  /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s)?(?:[-–]((?:1[5-9]|20)\d{2}))?(?![\w%]|[.,]\d|\s*(?:%|percent|per cent|million|billion|trillion|people|persons|employees|staff|passengers|spectators|visitors|tourists|customers|households|delegates|refugees|protesters|demonstrators|acres|hectares|barrels|tonnes|seats|shares|vehicles|signatures|calories|metres|meters|yards|litres|liters|gallons|kilograms|kg|pesos|rupees|yuan|francs|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
+  /(?:\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fiscal|fy)[a-z]*\b)([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(pre|post|mid|early|late)-)?(fiscal(?:\s+year)?\s+|FY\s?)?((?:1[5-9]|20)\d{2})(s|['’]s(?<=\b(?:the|early|late|mid)[\s-]+(?:(?:pre|post|mid|early|late)-)?\d{3}0['’]s))?(?:[-–/]((?:1[5-9]|20)\d{2}|\d{2}(?![-/.]\d)))?(?![\w%]|[.,]\d|[-/.]\d{1,2}[-/.]\d|\s*(?:%|percent|per cent|million|billion|trillion|block|people|persons|employees|staff|passengers|spectators|visitors|tourists|customers|households|delegates|refugees|protesters|demonstrators|acres|hectares|barrels|tonnes|seats|shares|vehicles|signatures|calories|metres|meters|yards|litres|liters|gallons|kilograms|kg|pesos|rupees|yuan|francs|troops|soldiers|votes|jobs|men|women|children|members|residents|workers|students|deaths|cases|units|copies|miles|km|kilometers|feet|meters|pounds|tons|dollars|euros|yen|hours|minutes|times|ft|lbs)\b)/i;
 // Nouns after "the weekend" or "the summer" that make it a kind of thing: the weekend edition.
 const NOUN_AFTER_TIME =
   /^\s+(?:camps?|school|olympics|house|palace|resort|residence|courses?|programm?e?s?|interns?|internships?|league|fashion|collections?|wheat|solstice|equinox|recess|sessions?|term|semester|break|holidays?|vacations?|tour|festival|blockbusters?|editions?|pass|passes|shifts?|trips?|getaways?|warriors?|papers?|newspapers?|schedule|tires|tyres|clothes|wear|coats?|job)\b/i;
@@ -120,23 +120,88 @@ const HOLIDAY = new RegExp(
   `${B}(?:(last|next|this)\\s+)?(${Object.keys(holidays.holidays)
     .sort((a, b) => b.length - a.length)
     .map((h) => h.replace(/[.']/g, (c) => (c === "." ? "\\." : "['’]?")).replace(/ /g, "\\s+"))
-    .join("|")})(?![\\w-])`,
+    .join("|")})(?:,?\\s+((?:1[5-9]|20)\\d{2}))?(?![\\w-])`,
   "i",
 );
 const SEASON =
-  /(?<![\w-])(?:(last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w])/i;
+  /(?<![\w-])(?:(this\s+past|the\s+past|last|next|this|early|late|mid|in|during|by|until|since|the|over)[\s-]+(?:the\s+)?)(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?:(\d{4})|['’](\d{2})(?![\w'’])))?(?![\w])/i;
+
+// Ordinals up to the twenty-first, as figures or words: the centuries news names.
+const ORDINAL_WORDS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+  "twentieth",
+  "twenty-first",
+];
+const ORDINAL = `(\\d{1,2}(?:st|nd|rd|th)|${[...ORDINAL_WORDS].reverse().join("|").replace("-", "[\\s-]")})`;
+const ordinalValue = (s: string): number => (/^\d/.test(s) ? Number(s.replace(/\D/g, "")) : ORDINAL_WORDS.indexOf(s.toLowerCase().replace(/\s+/, "-")) + 1);
+// the 19th century, the late eighteenth century, the 16th and 17th centuries, the 3rd century BC
+const CENTURY = new RegExp(
+  `${B}(the\\s+)?(?:(early|late|mid|middle)[\\s-]+)?${ORDINAL}(?:\\s*(?:and|or|to|through|-|–)\\s*(?:the\\s+)?${ORDINAL})?([\\s-]+)centur(?:y|ies)(?:\\s+(B\\.?C\\.?(?:E\\.?)?|A\\.?D\\.?|C\\.?E\\.?)(?![\\w]))?(?![\\w-])`,
+  "i",
+);
+// this century, earlier this decade, last century, by the end of the decade, the turn of the century
+const RELATIVE_LONG = new RegExp(
+  `${B}(?:(?:(earlier|later|early|late)\\s+)?(this|last|next)\\s+(decade|century)|(?:by\\s+)?the\\s+(end|start|beginning|middle|turn)\\s+of\\s+(the|this)\\s+(decade|century))(?![\\w-])`,
+  "i",
+);
+// 1980s-90s, 1980s–1990s, 1980s/90s: two decades written as one span.
+// The word before is captured and trimmed, as the year parser does, so that this span outlasts its "the 1980s".
+const DECADE_SPAN = /(?:\b([A-Za-z]+)\s+)?(?<![\w$£€#.,/-])(?:(early|late|mid)[\s-]+)?((?:1[5-9]|20)\d)0s\s*[-–/]\s*['’]?((?:1[5-9]|20)?\d)0s(?![\w'’-])/i;
+// FY06, FY '06: a fiscal year written with two digits.
+const FY_SHORT = /(?<![\w-])FY\s?['’]?(\d{2})(?![\w'’%-]|[.,]\d)/;
+
+// the first week of April, the last days of June, the latter part of May 2004: a stretch of a
+// month, dated as the month (no "last" modifier on the month: "the last week of June" is not "last June").
+const PART_OF_MONTH = new RegExp(
+  `${B}(?:the\\s+)?(?:first|second|third|fourth|last|final|closing|opening|early|latter)\\s+(?:(?:two|three|four|few|couple\\s+of)\\s+)?(?:days?|weeks?|weekend|fortnight|half|part)\\s+of\\s+${MONTH_RE}(?:,?\\s+(\\d{4}))?(?![\\w])`,
+  "i",
+);
+
+// the nineties, the mid-Sixties: a decade in words, the latest one not after the article.
+const SPELLED_DECADE = /(?<![\w-])the\s+(?:(early|late|mid)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/i;
+// Words of a sentence where "the eighties" is a temperature, a score or a share.
+const MEASURE_WORDS = /\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|thermometers?|heat|upper|lower|percent|per\s+cent|points?|scores?|ratings?)\b|°|%/i;
+const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
+// later in the month, earlier in the year: counted from the date the story gives, else the article.
+const IN_THE_PERIOD = /(?<![\w-])(earlier|later|early|late)\s+in\s+the\s+(week|month|year)(?![\w-])/i;
+// "on the 20th": a day of the month the story or the article is in; only before a break in the
+// sentence, as "on the 20th floor", "on the 5th and 6th floors" count other things.
+const ORDINAL_DAY = /(?<![\w-])on\s+the\s+(\d{1,2})(?:st|nd|rd|th)(?=\s*(?:[,.;:)—–]|$)|\s+(?:and|or)\s+(?!\d)|\s+(?:when|after|before|at|in)\b)/i;
 
 export interface NamedParser extends chrono.Parser {
   name: string;
 }
 
 const NUMBER_RE = "(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|a couple of)";
+// the first eight months of the year, the last two months of 2004: a stretch of a year, dated as the year.
+const MONTHS_OF_YEAR = new RegExp(
+  `${B}(?:the\\s+)?(?:first|last|final|opening|closing)\\s+${NUMBER_RE.replace("(", "(?:")}\\s+months\\s+of\\s+(?:(the|this|last|next)\\s+year|(?:fiscal\\s+)?((?:1[5-9]|20)\\d{2}))(?![\\w-])`,
+  "i",
+);
 const countOf = (s: string): number => (/^\d+$/.test(s) ? Number(s) : (NUMBERS[s.toLowerCase()] ?? 1));
 
 const FISCAL_YEAR =
   /(?<![\w-])(this|the current|last|the last|the previous|the past|next|the coming|the next|the|its|their)\s+(?:fiscal|financial)\s+year(?![\w-]|\s+(?:\d{4}|FY))/i;
 const QUARTER =
-  /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:fiscal\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/i;
+  /(?<![\w-])(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th|this|current|next|previous|past|last|latest|final)(?:\s+(?:fiscal|financial|calendar))?[\s-]+quarter(?:\s+of\s+(?:(?:fiscal\s+)?((?:1[5-9]|20)\d{2})|(this|last|next)\s+year))?(?![\w-])/i;
 // Q3 2004, Q3 of 2004, Q3: the quarter written as its number.
 const Q_QUARTER = /(?<![\w-])Q([1-4])(?:\s+(?:of\s+)?((?:1[5-9]|20)\d{2}))?(?![\w-])/;
 const YEAR_END = /(?<![\w-])(?:(this|last|next)\s+)?year[-\s]end(?![\w-])/i;
@@ -185,6 +250,16 @@ function spelledValue(m: RegExpMatchArray): number | null {
   return tv >= 2 ? 2000 + tv * 10 + (ones ? ONES.indexOf(ones) : 0) : null;
 }
 
+/** "of next year" after a quarter or a half: the year counted from the article's. */
+const yearOffset = (w: string | undefined): string[] => (w ? [`yearoffset/${/^last$/i.test(w) ? -1 : /^next$/i.test(w) ? 1 : 0}`] : []);
+
+/** The first year after `year` that ends in the two digits `nn` (2003 and 04: 2004; 1999 and 00: 2000), within a decade. */
+function yearAfter(year: number, nn: number): number {
+  let y = Math.floor(year / 100) * 100 + nn;
+  if (y <= year) y += 100;
+  return y - year <= 10 ? y : 0;
+}
+
 export const PARSERS: NamedParser[] = [
   {
     // last August, next March 2020, early/late/mid-November, by the end of December
@@ -195,6 +270,12 @@ export const PARSERS: NamedParser[] = [
       if (m[3]) values.year = Number(m[3]);
       return components(context, values, [MOD(m[1]!.replace(/^by\s+/i, "").replace(/^until\s+/i, "")), "kind/month"]);
     },
+  },
+  {
+    // the first week of April, the last days of June 2004
+    name: "part-of-month",
+    pattern: () => PART_OF_MONTH,
+    extract: (context, m) => components(context, { month: monthNumber(m[1]!), ...(m[2] ? { year: Number(m[2]) } : {}) }, ["kind/month"]),
   },
   {
     // last Tuesday, next Friday, this Monday (morning)
@@ -208,6 +289,10 @@ export const PARSERS: NamedParser[] = [
     pattern: () => RELATIVE_PERIOD,
     extract: (context, m) => {
       const which = m[2]!.toLowerCase();
+      // "the last year of his term", "the last week of training": a stretch of something else
+      // ("accused last month of fraud" is a time).
+      const the = /^the\b/.test(which) || /\bthe\s+$/i.test(context.text.slice(0, m.index ?? 0));
+      if (the && /^\s+of\b/i.test(context.text.slice((m.index ?? 0) + m[0].length))) return null;
       const offset = which === "this" ? 0 : /last|past|previous/.test(which) ? -1 : 1;
       // "the following year" counts from the story's last date; "the previous year" too, or from
       // the article when the sentence gives none (business copy: "up 5% from the previous year").
@@ -250,6 +335,8 @@ export const PARSERS: NamedParser[] = [
     name: "relative-day",
     pattern: () => RELATIVE_DAY,
     extract: (context, m) => {
+      // the day after tomorrow, the day before yesterday: two days from the article
+      if (m[3]) return components(context, {}, ["kind/relative", "unit/day", `offset/${/^after/i.test(m[3]) ? 2 : -2}`]);
       const w = (m[1] ?? m[2] ?? "same").toLowerCase();
       const offset = /previous|preceding|before/.test(w) ? -1 : /next|following|after/.test(w) ? 1 : 0;
       // "the day before the vote", "the day after he left": a relation to another event, no date
@@ -280,7 +367,7 @@ export const PARSERS: NamedParser[] = [
       // "scored in the second half" is a game's: a bare half is a year's only in a sentence about
       // results or the economy; the resolver leaves it to the tense, like a bare quarter.
       if (!m[2] && !/\byear\b/i.test(m[0]) && !BUSINESS.test(context.text)) return null;
-      return components(context, m[2] ? { year: Number(m[2]) } : {}, ["kind/half", `half/${half}`]);
+      return components(context, m[2] ? { year: Number(m[2]) } : {}, ["kind/half", `half/${half}`, ...yearOffset(m[3])]);
     },
   },
   {
@@ -345,9 +432,9 @@ export const PARSERS: NamedParser[] = [
     extract: (context, m) => {
       const w = m[1]!.toLowerCase();
       const ordinal = ["first", "second", "third", "fourth"].indexOf(w) + 1 || ["1st", "2nd", "3rd", "4th"].indexOf(w) + 1 || (w === "final" ? 4 : 0);
-      if (!ordinal && (m[2] || /^(last|latest)$/.test(w))) return null; // "the last quarter of 2004" is Q4, "the latest quarter" unknown: let other parsers try
+      if (!ordinal && (m[2] || m[3] || /^(last|latest)$/.test(w))) return null; // "the last quarter of 2004" is Q4, "the latest quarter" unknown: let other parsers try
       const values: Record<string, number> = m[2] ? { year: Number(m[2]) } : {};
-      const tags = ["kind/quarter", ordinal ? `quarter/${ordinal}` : `offset/${/next/.test(w) ? 1 : /previous|past|last/.test(w) ? -1 : 0}`];
+      const tags = ["kind/quarter", ordinal ? `quarter/${ordinal}` : `offset/${/next/.test(w) ? 1 : /previous|past|last/.test(w) ? -1 : 0}`, ...yearOffset(m[3])];
       return components(context, values, tags);
     },
   },
@@ -409,6 +496,115 @@ export const PARSERS: NamedParser[] = [
     },
   },
   {
+    // the 19th century, the late eighteenth century, the 16th and 17th centuries
+    name: "century",
+    pattern: () => CENTURY,
+    extract: (context, m) => {
+      const rest = context.text.slice((m.index ?? 0) + m[0].length);
+      // "a 19th-century chapel", "an 18th century desk": the era of a thing, not the time of an event.
+      if (!m[6] && (/-/.test(m[5]!) || !m[1]) && COUNTED_NOUN_AFTER.test(rest)) return null;
+      // "the second century of the republic": counted from something else, not the calendar.
+      if (!m[6] && /^\s+of\b/i.test(rest)) return null;
+      // A century before the era has no ISO value here: a time, but no date.
+      if (m[6] && /^b/i.test(m[6])) return components(context, {}, ["kind/vague"]);
+      const a = ordinalValue(m[3]!);
+      const b = m[4] ? ordinalValue(m[4]) : a;
+      if (a < 1 || b < a || b > 21) return null;
+      return components(context, {}, ["kind/century", `century/${a - 1}`, ...(b > a ? [`until/${b - 1}`] : []), ...(m[2] ? [MOD(m[2])] : [])]);
+    },
+  },
+  {
+    // this century, earlier this decade, last century, by the end of the decade
+    name: "relative-long",
+    pattern: () => RELATIVE_LONG,
+    extract: (context, m) => {
+      const unit = (m[3] ?? m[6])!.toLowerCase();
+      const which = (m[2] ?? m[5])!.toLowerCase();
+      // "the turn of the century" may be either turn; "over the last century", "the next
+      // decade" are as often a stretch of years back or ahead as the calendar one: no date.
+      const before = context.text.slice(0, m.index ?? 0);
+      if (/^turn$/i.test(m[4] ?? "") || (m[2] && /\bthe\s+$/i.test(before))) return components(context, {}, ["kind/vague"]);
+      const offset = which === "last" ? -1 : which === "next" ? 1 : 0;
+      // "by the end of the decade" is the article's own decade only when the verb looks ahead.
+      return components(context, {}, ["kind/long", `unit/${unit}`, `offset/${offset}`, ...(which === "the" ? ["mod/tense"] : [])]);
+    },
+  },
+  {
+    // the 1980s-90s, 1970s–1980s: one span over two decades
+    name: "decade-span",
+    pattern: () => DECADE_SPAN,
+    extract: (context, m) => {
+      const a = Number(m[3]);
+      let b = m[4]!.length === 1 ? Math.floor(a / 10) * 10 + Number(m[4]) : Number(m[4]);
+      if (m[4]!.length === 1 && b <= a) b += 10;
+      if (b <= a) return null;
+      const lead = m[1] ? [`lead/${/^[A-Za-z]+\s+/.exec(m[0])![0].length}`] : [];
+      return components(context, { year: a * 10 }, ["kind/decade", `decade/${a}`, `until/${b}`, ...(m[2] ? [MOD(m[2])] : []), ...lead]);
+    },
+  },
+  {
+    // the nineties, the early seventies, the mid-Sixties
+    name: "spelled-decade",
+    pattern: () => SPELLED_DECADE,
+    extract: (context, m) => {
+      if (MEASURE_WORDS.test(context.text)) return null;
+      const ref = context.refDate.getFullYear();
+      let year = Math.floor(ref / 100) * 100 + (DECADE_WORDS.indexOf(m[2]!.toLowerCase()) + 2) * 10;
+      if (year > ref) year -= 100;
+      // Which century's is the article's date's to say: undated, it is not fixed.
+      return components(context, { year }, ["kind/decade", `decade/${year / 10}`, "needs/anchor", ...(m[1] ? [MOD(m[1])] : [])]);
+    },
+  },
+  {
+    // later in the month, earlier in the year, late in the week
+    name: "in-the-period",
+    pattern: () => IN_THE_PERIOD,
+    extract: (context, m) =>
+      components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, "offset/0", MOD(m[1]!), "from/passage-or-article"]),
+  },
+  {
+    // on the 20th, on the 3rd, when
+    name: "ordinal-day",
+    pattern: () => ORDINAL_DAY,
+    extract: (context, m) => {
+      const d = Number(m[1]);
+      if (d < 1 || d > 31) return null;
+      return components(context, {}, ["kind/month-day", `day/${d}`, "lead/3"]);
+    },
+  },
+  {
+    // the first eight months of the year, the last two months of 2004
+    name: "months-of-year",
+    pattern: () => MONTHS_OF_YEAR,
+    extract: (context, m) => {
+      if (m[2]) return components(context, { year: Number(m[2]) }, ["kind/year"]);
+      // "of the year": the year of the date before it in the sentence, else the article's.
+      const w = m[1]!.toLowerCase();
+      const from = w === "the" ? ["from/previous-or-article"] : [];
+      return components(context, {}, ["kind/relative", "unit/year", `offset/${w === "last" ? -1 : w === "next" ? 1 : 0}`, ...from]);
+    },
+  },
+  {
+    // FY06, FY '06: fiscal years in two digits are this century's unless past the middle
+    name: "fiscal-short-year",
+    pattern: () => FY_SHORT,
+    extract: (context, m) => {
+      const n = Number(m[1]);
+      return components(context, { year: n <= 50 ? 2000 + n : 1900 + n }, ["kind/year"]);
+    },
+  },
+  {
+    // Thanksgiving (Day), Election Day, last Christmas, Christmas 2004 (before the year parser:
+    // on an equal span, the first parser's result is kept)
+    name: "holiday",
+    pattern: () => HOLIDAY,
+    extract: (context, m) => {
+      const key = m[2]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
+      const name = Object.keys(holidays.holidays).find((h) => h.replace(/'/g, "") === key.replace(/'/g, "")) ?? key;
+      return components(context, m[3] ? { year: Number(m[3]) } : {}, ["kind/holiday", `holiday/${name}`, ...(m[1] ? [MOD(m[1])] : [])]);
+    },
+  },
+  {
     // 1995, in 2020, post-1959, mid-1990s, the 1990s, fiscal 2019, FY2019
     // The word before is captured (and trimmed later): chrono drops results that are only digits.
     name: "year",
@@ -421,21 +617,14 @@ export const PARSERS: NamedParser[] = [
       const word = /([A-Za-z]+)\.?\s+$/.exec(context.text.slice(0, digits))?.[1];
       if (word && (NUMBER_NAMES.test(word) || /^(?:No|Nos|Nr)$/i.test(word))) return null;
       const lead = m[1] ? [`lead/${m[1].length + (m[0].length - m[0].replace(/^[A-Za-z]+\s+/, "").length - m[1].length)}`] : [];
+      // "the 1800s" is a century, "the 1990s" (and "the 2000s", as news uses it) a decade.
+      if (m[5] && year % 100 === 0 && year < 2000) return components(context, { year }, ["kind/century", `century/${year / 100}`, ...lead]);
       if (m[5]) return components(context, { year }, ["kind/decade", `decade/${Math.floor(year / 10)}`, ...lead]);
-      // 1998-2001: the years from one to the other.
-      const until = m[6] && Number(m[6]) > year ? [`until/${m[6]}`] : [];
+      // 1998-2001, 2003-04, 2005/06: the years from one to the other (a season, a fiscal year).
+      const end = m[6] ? (m[6].length === 2 ? yearAfter(year, Number(m[6])) : Number(m[6])) : 0;
+      const until = end > year ? [`until/${end}`] : [];
       if (m[6] && !until.length) return null;
       return components(context, { year }, ["kind/year", ...(m[2] ? [MOD(m[2])] : []), ...lead, ...until]);
-    },
-  },
-  {
-    // Thanksgiving (Day), Election Day, last Christmas
-    name: "holiday",
-    pattern: () => HOLIDAY,
-    extract: (context, m) => {
-      const key = m[2]!.toLowerCase().replace(/’/g, "'").replace(/\s+/g, " ");
-      const name = Object.keys(holidays.holidays).find((h) => h.replace(/'/g, "") === key.replace(/'/g, "")) ?? key;
-      return components(context, {}, ["kind/holiday", `holiday/${name}`, ...(m[1] ? [MOD(m[1])] : [])]);
     },
   },
   {
@@ -443,7 +632,10 @@ export const PARSERS: NamedParser[] = [
     name: "season",
     pattern: () => SEASON,
     extract: (context, m) => {
-      const mod = m[1]!.toLowerCase();
+      // "this past summer" is last summer
+      const mod = /past$/i.test(m[1]!) ? "last" : m[1]!.toLowerCase();
+      // "the summer of '69": a two-digit year, in the century that puts it at most a few years ahead.
+      if (m[4]) m[3] = String(2000 + Number(m[4]) <= context.refDate.getFullYear() + 5 ? 2000 + Number(m[4]) : 1900 + Number(m[4]));
       // "the summer camp", "the winter Olympics": a kind of thing, not a season's dates.
       if (!m[3] && NOUN_AFTER_TIME.test(context.text.slice((m.index ?? 0) + m[0].length))) return null;
       // "the fall of the regime", "the fall in prices": the noun, not the season. "The fall" is

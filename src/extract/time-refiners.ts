@@ -61,10 +61,15 @@ export const notADate: NamedRefiner = {
       if (/^(May|March)$/.test(t)) {
         const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
         const after = text.slice(r.index + r.text.length, r.index + r.text.length + 6);
-        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after))
+        // "from May 2005 to March": after "to" or "and", a month when a date came before it.
+        const pair = /\b(?:to|and|or|till)\s*$/.test(before) && /\b(?:January|February|April|June|July|August|September|October|November|December|May|March|(?:1[5-9]|20)\d\d)\b/.test(text.slice(0, r.index));
+        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after) && !pair)
           return false;
       }
       if (/^(the moment|right now)$/i.test(t)) return false;
+      // A part of the day on its own ("in the morning", "Morning Joe", "a late-afternoon
+      // meeting") fixes no day and names no time an answer can give.
+      if (/^(?:(?:early|late)[\s-]+)?(?:morning|afternoon|evening|night)$/i.test(t) && !c.isCertain("day") && !c.isCertain("weekday")) return false;
       // "the March of the Mothers": a name, not a month waiting for its year.
       if (/^(May|March)\s+of$/.test(t) && /^\s+the\b/i.test(text.slice(r.index + r.text.length))) return false;
       // "the now-closed plant": part of a word.
@@ -120,8 +125,11 @@ export const trimSpan: NamedRefiner = {
 // date: "talked about Monday's vote" is about a vote.
 const LEFT_MODIFIER =
   /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
-// "the 1999 period", "the 2010 era": the period words after a year belong to it.
-const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era))(?![\w-])/i;
+// "the 1999 period", "the 2003-04 season": the period words after a year belong to it.
+const PERIOD_AFTER =
+  /^(\s+(?:period|time frame|timeframe|era|season|(?:fiscal|financial|school|academic|tax|budget|crop|marketing)\s+year))(?![\w-])/i;
+// "6:40 a.m. Thursday": a clock time written before its day is part of the expression.
+const CLOCK_BEFORE = /(?<![\w:.])((?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s+)$/i;
 
 export const keepModifiers: NamedRefiner = {
   name: "keep-modifiers",
@@ -142,12 +150,31 @@ export const keepModifiers: NamedRefiner = {
         if (!r.tags().has(`mod/${word}`) && /^(early|late|mid)$/.test(word)) r.addTag(`mod/${word}`);
       }
       const tags = r.tags();
+      const the = /(?<![\w-])the\s+$/i.exec(text.slice(floor, r.index));
       if (tags.has("kind/year") || tags.has("kind/decade")) {
         const after = PERIOD_AFTER.exec(text.slice(r.index + r.text.length));
-        const the = /(?<![\w-])the\s+$/i.exec(text.slice(floor, r.index));
         if (after && the) {
           r.index -= the[0].length;
           r.text = the[0] + r.text + after[1]!;
+        }
+      }
+      // "the year 2000": the noun that names the year is part of it.
+      const theYear = /(?<![\w-])the\s+year\s+$/i.exec(text.slice(floor, r.index));
+      if (tags.has("kind/year") && theYear && /^\d/.test(r.text)) {
+        r.index -= theYear[0].length;
+        r.text = theYear[0] + r.text;
+      }
+      // "the 1990s", "the late 1800s": a decade or a century is a noun, and its article is part of it.
+      if ((tags.has("kind/decade") || tags.has("kind/century")) && the && !/^the\b/i.test(r.text)) {
+        r.index -= the[0].length;
+        r.text = the[0] + r.text;
+      }
+      // A weekday or a date, not a time of day alone: a clock time right before it joins it.
+      if (!custom(r) && (r.start.isCertain("weekday") || r.start.isCertain("day"))) {
+        const clock = CLOCK_BEFORE.exec(text.slice(floor, r.index));
+        if (clock) {
+          r.index -= clock[1]!.length;
+          r.text = clock[1]! + r.text;
         }
       }
       floor = r.index + r.text.length;
@@ -156,4 +183,55 @@ export const keepModifiers: NamedRefiner = {
   },
 };
 
-export const REFINERS: NamedRefiner[] = [partOfDayDate, notADate, trimSpan, keepModifiers];
+// "the 1970s and 80s": a second decade in two digits, read only after a full one (alone, "in
+// the 80s" is as often an age or a temperature).
+const DECADE_AFTER = /^(\s*(?:,|and|or|to|through|into|until|&)\s*(?:the\s+)?)(?:(early|late|mid)[\s-]+)?(\d)0s(?![\w'’-])/i;
+
+export const decadePair: NamedRefiner = {
+  name: "decade-pair",
+  refine: (context: Context, results: Result[]) => {
+    const added: Result[] = [];
+    for (const r of results) {
+      const decade = [...r.tags()].find((t) => t.startsWith("decade/"));
+      if (!decade || r.tags().has("kind/century") || [...r.tags()].some((t) => t.startsWith("until/"))) continue;
+      const end = r.index + r.text.length;
+      const m = DECADE_AFTER.exec(context.text.slice(end));
+      if (!m) continue;
+      const a = Number(decade.slice(7));
+      let b = Math.floor(a / 10) * 10 + Number(m[3]);
+      if (b <= a) b += 10;
+      const at = end + m[1]!.length;
+      if (results.some((x) => x.index <= at && at < x.index + x.text.length)) continue;
+      const c = context.createParsingComponents({ year: b * 10 });
+      for (const t of ["kind/decade", `decade/${b}`, ...(m[2] ? [`mod/${m[2].toLowerCase()}`] : [])]) c.addTag(t);
+      added.push(context.createParsingResult(at, m[0].slice(m[1]!.length), c));
+    }
+    return added.length ? [...results, ...added].sort((x, y) => x.index - y.index) : results;
+  },
+};
+
+// "Feb. 12 and 13": a second day of the same month, unless a noun follows ("March 3 and 4 people").
+const DAY_AFTER = /^(\s*(?:and|or|&)\s+)(\d{1,2})(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d|\s*(?:percent|per\s+cent)|\s+(?!(?:in|at|on|by|to|for|with|from|of|and|or|but|when|after|before|the|a|an)\b)\p{Ll})/iu;
+
+export const dayPair: NamedRefiner = {
+  name: "day-pair",
+  refine: (context: Context, results: Result[]) => {
+    const added: Result[] = [];
+    for (const r of results) {
+      const c = r.start;
+      if (custom(r) || r.end || !c.isCertain("month") || !c.isCertain("day") || !/\d$/.test(r.text)) continue;
+      const end = r.index + r.text.length;
+      const m = DAY_AFTER.exec(context.text.slice(end));
+      const d = m ? Number(m[2]) : 0;
+      if (!m || d <= c.get("day")! || d > 31) continue;
+      const at = end + m[1]!.length;
+      if (results.some((x) => x.index <= at && at < x.index + x.text.length)) continue;
+      const values: Record<string, number> = { month: c.get("month")!, day: d };
+      if (c.isCertain("year")) values.year = c.get("year")!;
+      added.push(context.createParsingResult(at, m[2]!, context.createParsingComponents(values)));
+    }
+    return added.length ? [...results, ...added].sort((x, y) => x.index - y.index) : results;
+  },
+};
+
+export const REFINERS: NamedRefiner[] = [partOfDayDate, notADate, trimSpan, keepModifiers, decadePair, dayPair];

@@ -25,7 +25,9 @@ type Result = ReturnType<typeof newsChrono.parse>[number];
 // Only sentences with a word that can be part of a date are handed to chrono (most are not):
 // month and weekday names, relative words, holidays, seasons, and numbers shaped like years or dates.
 const MAYBE_TIME =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|quarter|q[1-4]|half|previous|preceding|following|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|['’‘]\d\d(?:s\b|(?!\w))/i;
+  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEP|SEPT|OCT|NOV|DEC)\b|\b(?:today|tonight|tomorrow|yesterday|days?|weeks?|months?|years?|ago|weekend|spring|summer|autumn|winter|fall|christmas|easter|thanksgiving|halloween|new year|election day|independence day|labor day|memorial day|veterans day|fourth of july|valentine|decades?|fiscal|fy|fy\s?['’]?\d\d(?:\d\d)?|centur(?:y|ies)|(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)|(?:this|last)\s+(?:morning|afternoon|evening|night)|quarter|q[1-4]|half|previous|preceding|following|year-end|now|eighteen|nineteen|twenty|thousand)\b|\b(?:1[5-9]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|['’‘]\d\d(?:s\b|(?!\w))/i;
+
+const COORDINATED = /^\s*(?:and|to|through|until|till|-|–|—)\s*$/i;
 
 const RELATIVE_ASIDE = /\b(?:which|who|whose|where)\b|[()]/i;
 
@@ -57,6 +59,7 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
     }
     let previous: string | null = null; // the last resolved value before, for "two days later"
     let previousAt = -1; // where it starts in the sentence
+    let previousEnd = -1; // and where it ends
     const headline = !/[.!?]["'”’)]*\s*$/.test(sentence);
     // A dateline ("LISBON, 30 January 2020 - …") dates the article, not an event of the story.
     const dateline = s.start === sentences[0]?.start ? (DATELINE_RE.exec(sentence)?.[0].length ?? 0) : 0;
@@ -70,10 +73,13 @@ export function extractTimes(text: string, sentences: Span[], docDate: string | 
       // A year told in a relative clause ("the pit, which opened in 1962, shut in March") sets
       // no story year for the month after it.
       const aside = previousAt >= 0 && RELATIVE_ASIDE.test(sentence.slice(Math.max(0, sentence.lastIndexOf(",", previousAt)), at));
-      const resolved = resolve(r, anchor, reading, previous, passage, story, aside ? null : previous);
+      // "between Jan. 5 and Jan. 9", "from Dec. 28 to Jan. 3": the second date of a pair is on or after the first.
+      const paired = previous && COORDINATED.test(sentence.slice(previousEnd, at)) ? previous : null;
+      const resolved = resolve(r, anchor, reading, previous, passage, story, aside ? null : previous, paired);
       if (resolved.value) {
         previous = passage = story = resolved.value;
         previousAt = at;
+        previousEnd = at + t.length;
       }
       const d: TimeDraft = { text: t, start: s.start + at, end: s.start + at + t.length, value: resolved.value };
       if (resolved.unresolved) d.unresolved = resolved.unresolved;
@@ -114,6 +120,7 @@ export function resolve(
   passage: string | null = previous,
   story: string | null = passage,
   yearFrom: string | null = previous,
+  paired: string | null = null,
 ): Resolved {
   // "The fair opens in May", said in June: a schedule in the present is the next May.
   const reading: TenseReading = read.schedule && !read.modifier ? { tense: "future", clear: true } : read;
@@ -123,6 +130,7 @@ export function resolve(
   const mod = tagValue(tags, "mod/");
   const kind = [...tags].find((t) => t.startsWith("kind/") && t !== "kind/vague")?.slice(5) ?? null;
   if (tags.has("kind/vague")) return vague;
+  if (tags.has("needs/anchor") && !anchor) return undated;
   const from = tagValue(tags, "from/");
   if (from) {
     // Counted from the date before it in the sentence, else: "the next day" from the story's
@@ -131,10 +139,10 @@ export function resolve(
     // article.
     const unit = tagValue(tags, "unit/")!;
     const offset = Number(tagValue(tags, "offset/"));
-    const last = previous ?? (from === "story" ? story : from === "previous" ? passage : null);
+    const last = previous ?? (from === "story" ? story : from === "previous" || from === "passage-or-article" ? passage : null);
     const base = last ? fromIso(last) : null;
     if (base) return relative(unit, offset, null, base.date, tense, base.precision);
-    if (from !== "previous-or-article") return vague;
+    if (from !== "previous-or-article" && from !== "passage-or-article") return vague;
     return anchor ? relative(unit, offset, null, anchor, tense) : undated;
   }
   switch (kind) {
@@ -156,6 +164,8 @@ export function resolve(
       if (o === "tense") return tense === "past" ? vague : { value: year(anchor) };
       return { value: year(addYears(anchor, Number(o))) };
     }
+    case "month-day":
+      return monthDay(Number(tagValue(tags, "day/")), previous ?? passage, anchor, tense);
     case "month-of-year": {
       if (!anchor) return undated;
       const y = anchor.getFullYear() + Number(tagValue(tags, "offset/"));
@@ -163,9 +173,13 @@ export function resolve(
       return { value: c.isCertain("day") ? `${ym}-${String(c.get("day")).padStart(2, "0")}` : ym };
     }
     case "quarter":
-      return quarter(tags, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
-    case "half":
-      return half(Number(tagValue(tags, "half/")), c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, anchor, tense);
+    case "half": {
+      // "the first quarter of next year": the year from the article's; without one, not fixed.
+      const off = tagValue(tags, "yearoffset/");
+      if (off !== null && !anchor) return undated;
+      const y = off !== null ? anchor!.getFullYear() + Number(off) : c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null;
+      return kind === "quarter" ? quarter(tags, y, anchor, tense) : half(Number(tagValue(tags, "half/")), y, anchor, tense);
+    }
     case "year-end": {
       if (!anchor) return undated;
       if (mod === "last" || mod === "next" || mod === "this") return { value: year(addYears(anchor, mod === "last" ? -1 : mod === "next" ? 1 : 0)) };
@@ -183,11 +197,18 @@ export function resolve(
       return { value: until ? `${y}/${until}` : y };
     }
     case "decade":
-      return { value: tagValue(tags, "decade/") };
+    case "century": {
+      // TimeML's values: 199 for the 1990s, 18 for the 19th century; "198/199" for a span of two.
+      const v = tagValue(tags, `${kind}/`)!.padStart(kind === "century" ? 2 : 3, "0");
+      const until = tagValue(tags, "until/");
+      return { value: until ? `${v}/${until.padStart(v.length, "0")}` : v };
+    }
+    case "long":
+      return long(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), mod, anchor, tense);
     case "month":
       return monthValue(
         c.get("month")!,
-        c.isCertain("year") ? c.get("year") : yearOfStory(c.get("month")!, mod, yearFrom, anchor, tense),
+        c.isCertain("year") ? c.get("year") : (pairYear(c.get("month")!, mod, paired) ?? yearOfStory(c.get("month")!, mod, yearFrom, anchor, tense)),
         mod,
         anchor,
         reading.modifier ? "unknown" : tense,
@@ -197,6 +218,8 @@ export function resolve(
     case "relative":
       return anchor ? relative(tagValue(tags, "unit/")!, Number(tagValue(tags, "offset/")), mod, anchor, tense) : undated;
     case "holiday":
+      // "Christmas 2005": that year's; otherwise by the article's date and the tense.
+      if (c.isCertain("year") && !tags.has("placeholder/year")) return { value: day(holidayIn(tagValue(tags, "holiday/")!, c.get("year")!)) };
       return anchor ? { value: day(holidayDate(tagValue(tags, "holiday/")!, mod, anchor, reading)) } : undated;
     case "season":
       return season(tagValue(tags, "season/")!, c.isCertain("year") && !tags.has("placeholder/year") ? c.get("year") : null, mod, anchor, reading);
@@ -207,7 +230,7 @@ export function resolve(
   if (/\b(yesterday|last night)\b/.test(text)) return anchor ? { value: day(addDays(anchor, -1)) } : undated;
   if (/\btomorrow\b/.test(text)) return anchor ? { value: day(addDays(anchor, 1)) } : undated;
   const m = c.isCertain("month") ? c.get("month") : null;
-  const y = c.isCertain("year") ? c.get("year") : m !== null ? yearOfStory(m, null, yearFrom, anchor, tense) : null;
+  const y = c.isCertain("year") ? c.get("year") : m !== null ? (pairYear(m, null, paired) ?? yearOfStory(m, null, yearFrom, anchor, tense)) : null;
   const d = c.isCertain("day") ? c.get("day") : null;
   if (y !== null && m !== null && d !== null) return { value: withEnd(r, new Date(y, m - 1, d, 12)) };
   if (y !== null && m !== null) return { value: `${y}-${String(m).padStart(2, "0")}` };
@@ -217,15 +240,20 @@ export function resolve(
     const fits = [0, -1, 1].map((k) => anchor.getFullYear() + k).find((yy) => getDay(new Date(yy, m - 1, d, 12)) === wd);
     if (fits !== undefined) return { value: day(new Date(fits, m - 1, d, 12)) };
   }
-  if (m !== null && d !== null)
-    return anchor
-      ? {
-          value: withEnd(
-            r,
-            nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading),
-          ),
-        }
-      : undated;
+  if (m !== null && d !== null) {
+    if (!anchor) return undated;
+    // With no clear tense of its own ("… on March 3 and the count on March 9"), a day near the
+    // date before it in the sentence is in that date's year, or the one next to it nearest to it.
+    const near = !reading.clear && yearFrom ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(yearFrom) : null;
+    if (near) {
+      const base = new Date(Number(near[1]), Number(near[2]) - 1, Number(near[3]), 12);
+      const best = [-1, 0, 1]
+        .map((k) => new Date(base.getFullYear() + k, m - 1, d, 12))
+        .sort((a, b) => Math.abs(a.getTime() - base.getTime()) - Math.abs(b.getTime() - base.getTime()))[0]!;
+      return { value: withEnd(r, best) };
+    }
+    return { value: withEnd(r, nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) };
+  }
   if (m !== null) return monthValue(m, null, null, anchor, reading.modifier ? "unknown" : tense);
   if (y !== null) return { value: String(y) };
   if (c.isCertain("weekday")) return anchor ? { value: day(weekdayDate(c.get("weekday")!, null, anchor, tense)) } : undated;
@@ -250,6 +278,12 @@ function yearOfStory(m: number, mod: string | null, previous: string | null, anc
   return Number(p[1]) + (p[2] && m < Number(p[2]) ? 1 : 0);
 }
 
+/** The second of a pair of dates ("from May 2006 to March"): the first one's year, or the next when its month comes earlier. */
+function pairYear(m: number, mod: string | null, first: string | null): number | null {
+  const p = !mod && first ? /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(first) : null;
+  return p ? Number(p[1]) + (m < Number(p[2]) ? 1 : 0) : null;
+}
+
 /** "March 4 to 6": the days from the first to the last, in the first one's year. */
 function withEnd(r: Result, start: Date): string {
   const e = r.end;
@@ -272,6 +306,31 @@ function monthValue(m: number, y: number | null, mod: string | null, anchor: Dat
   else if (tense === "past") yy = m <= am ? ay : ay - 1;
   else yy = Math.abs(m - am) <= 6 ? ay : m > am ? ay - 1 : ay + 1;
   return { value: `${yy}-${String(m).padStart(2, "0")}` };
+}
+
+/**
+ * "on the 20th": that day of the month the passage last named, else of the article's month, or
+ * the month before for a past verb (a day still ahead), the month after for a future one.
+ */
+function monthDay(d: number, last: string | null, anchor: Date | null, tense: Tense): Resolved {
+  const named = last ? /^(\d{4})-(\d{2})(?:-\d{2})?$/.exec(last) : null;
+  let first: Date;
+  if (named) first = new Date(Number(named[1]), Number(named[2]) - 1, 1, 12);
+  else if (anchor) {
+    const shift = tense === "past" && d > anchor.getDate() ? -1 : tense === "future" && d < anchor.getDate() ? 1 : 0;
+    first = addMonths(new Date(anchor.getFullYear(), anchor.getMonth(), 1, 12), shift);
+  } else return undated;
+  const date = new Date(first.getFullYear(), first.getMonth(), d, 12);
+  return date.getMonth() === first.getMonth() ? { value: day(date) } : vague;
+}
+
+/** This decade, last century: the article's decade or century, or the one before or after it. */
+function long(unit: string, offset: number, mod: string | null, anchor: Date | null, tense: Tense): Resolved {
+  if (!anchor) return undated;
+  // "by the end of the decade" in a past sentence is a story's decade, not the article's.
+  if (mod === "tense" && tense === "past") return vague;
+  const v = Math.floor(anchor.getFullYear() / (unit === "century" ? 100 : 10)) + offset;
+  return { value: String(v).padStart(unit === "century" ? 2 : 3, "0") };
 }
 
 /** Halves as TimeML writes them (2005-H1); a bare one by tense, like a bare quarter. */
@@ -368,20 +427,22 @@ function relative(unit: string, offset: number, mod: string | null, anchor: Date
   return vague;
 }
 
-function holidayDate(name: string, mod: string | null, anchor: Date, reading: TenseReading): Date {
+/** A named day in a given year. */
+function holidayIn(name: string, y: number): Date {
   const h = HOLIDAYS[name];
-  const inYear = (y: number): Date => {
-    if (!h) return new Date(y, 0, 1, 12);
-    if (h.rule === "us-election") {
-      // The Tuesday after the first Monday of November.
-      const firstMonday = nthWeekday(y, 11, 1, 1);
-      return addDays(firstMonday, 1);
-    }
-    if (h.easter !== undefined) return addDays(easter(y), h.easter);
-    if (h.weekday !== undefined) return nthWeekday(y, h.month!, h.weekday, h.n!);
-    return new Date(y, h.month! - 1, h.day!, 12);
-  };
-  return nearestDate(inYear, anchor, reading, mod);
+  if (!h) return new Date(y, 0, 1, 12);
+  if (h.rule === "us-election") {
+    // The Tuesday after the first Monday of November.
+    const firstMonday = nthWeekday(y, 11, 1, 1);
+    return addDays(firstMonday, 1);
+  }
+  if (h.easter !== undefined) return addDays(easter(y), h.easter);
+  if (h.weekday !== undefined) return nthWeekday(y, h.month!, h.weekday, h.n!);
+  return new Date(y, h.month! - 1, h.day!, 12);
+}
+
+function holidayDate(name: string, mod: string | null, anchor: Date, reading: TenseReading): Date {
+  return nearestDate((y) => holidayIn(name, y), anchor, reading, mod);
 }
 
 function nthWeekday(y: number, m: number, wd: number, n: number): Date {
@@ -428,6 +489,10 @@ function season(name: string, y: number | null, mod: string | null, anchor: Date
   if (mod === "this") return { value: fmt(current) };
   // "last summer" said in summer is the one before; "next summer" said in summer the one after.
   const start = (yy: number): Date => new Date(yy, startMonth - 1, 1, 12);
+  // A bare season said while it lasts is that one, whatever the tense ("will be done in the spring"
+  // in March). A winter starts in the December of the year before.
+  const under = [current - 1, current].find((y) => start(y) <= anchor && anchor < addMonths(start(y), 3));
+  if (!mod && under !== undefined) return { value: fmt(under) };
   let yy = current;
   if (mod === "last") {
     while (addMonths(start(yy), 3) > anchor) yy--;
