@@ -21,7 +21,7 @@ import { EVALUATION } from "../src/extract/stance.js";
 import { mayHoldCutWords, mayHoldCutWordsSql } from "../src/store/topic-words.js";
 import type { Store, TopicStance, TopicWords } from "../src/store/types.js";
 import { contentTerms } from "../src/text/tokenize.js";
-import { editDistance, FOUND_EXACT, FOUND_TYPO, NOT_FOUND, typoEdits } from "../src/text/typos.js";
+import { editDistance, FOUND_EXACT, FOUND_TYPO, NOT_FOUND, swapped, typoEdits } from "../src/text/typos.js";
 import type { StanceFact } from "../src/types.js";
 import { engineFor, watched } from "./helpers.js";
 
@@ -103,13 +103,15 @@ const topicOf = (words: string, min: number, minEvaluation = min): TopicWords =>
   minEvaluation,
 });
 
+/** The typo rule, spelt out: within its edits, or its letters with two neighbours swapped. */
+const typoOf = (qt: string, t: string): boolean =>
+  typoEdits(qt) > 0 && t.length >= 4 && (editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt) || swapped(qt, t));
+
 /** What stancesAbout must keep, read the slow way: the passage's own terms, each query term exactly or a typo away. */
 function holdsTopic(f: StanceFact, topic: TopicWords): boolean {
   if (mayHoldCutWords(f)) return true;
   const have = contentTerms(engine.corpus.passages[f.passageId]!.text).map((t) => t.term);
-  const found = topic.terms.filter((qt) =>
-    have.some((t) => t === qt || (typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))),
-  );
+  const found = topic.terms.filter((qt) => have.some((t) => t === qt || typoOf(qt, t)));
   return found.length >= (f.cueClass === "evaluation" ? topic.minEvaluation : topic.min);
 }
 
@@ -118,13 +120,7 @@ function weighedBy(f: StanceFact, topic: TopicWords): TopicStance {
   const p = engine.corpus.passages[f.passageId]!;
   const found = (text: string): Uint8Array => {
     const have = contentTerms(text).map((t) => t.term);
-    return Uint8Array.from(topic.terms, (qt) =>
-      have.includes(qt)
-        ? FOUND_EXACT
-        : have.some((t) => typoEdits(qt) > 0 && t.length >= 4 && editDistance(qt, t, typoEdits(qt)) <= typoEdits(qt))
-          ? FOUND_TYPO
-          : NOT_FOUND,
-    );
+    return Uint8Array.from(topic.terms, (qt) => (have.includes(qt) ? FOUND_EXACT : have.some((t) => typoOf(qt, t)) ? FOUND_TYPO : NOT_FOUND));
   };
   const at = Math.min(f.sentence.start, f.clause?.start ?? f.sentence.start);
   const end = Math.max(f.sentence.end, f.clause?.end ?? f.sentence.end);
@@ -187,6 +183,12 @@ describe.each(["embedded", "postgres"])("the %s store", (name) => {
 
   it("corrects several misspelt words at once, each in its place", async () => {
     expect(await store().correct("the chanel silts up evry wintr")).toBe("the channel silts up every winter");
+  });
+
+  it("corrects a swap of neighbouring letters as one slip, and leaves two slips in a word under ten letters", async () => {
+    expect(await store().correct("the chanenl silts up")).toBe("the channel silts up");
+    expect(await store().correct("the timetabel changes")).toBe("the timetable changes");
+    expect(await store().correct("the tymetible changes")).toBeNull();
   });
 
   it("gives stances by actor, actors by word, known actors, speakers and their quotations", async () => {

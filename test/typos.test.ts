@@ -2,7 +2,20 @@
 // measured by, what a text holds of a word by it, and the words one edit away.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { editDistance, FOUND_EXACT, FOUND_TYPO, foundIn, isTypoOf, NOT_FOUND, oneEditAway, typoEdits } from "../src/text/typos.js";
+import {
+  betterCorrection,
+  editDistance,
+  FOUND_EXACT,
+  FOUND_TYPO,
+  foundIn,
+  isTypoOf,
+  NOT_FOUND,
+  oneEditAway,
+  swapped,
+  swapsOf,
+  typoDistance,
+  typoEdits,
+} from "../src/text/typos.js";
 
 /** Levenshtein distance by the textbook's full table, for reference. */
 function distance(a: string, b: string): number {
@@ -52,8 +65,25 @@ describe("editDistance", () => {
 });
 
 describe("typoEdits and isTypoOf", () => {
-  it("allow no edit under four letters, one up to seven, two from eight", () => {
-    expect([typoEdits("tax"), typoEdits("taxes"), typoEdits("tariffss"), typoEdits("harbourmaster")]).toEqual([0, 1, 2, 2]);
+  it("allow no edit under four letters, one up to nine, two from ten", () => {
+    expect([typoEdits("tax"), typoEdits("taxes"), typoEdits("tariffss"), typoEdits("lifeboats"), typoEdits("harbourage")]).toEqual([0, 1, 1, 1, 2]);
+  });
+
+  it("count a swap of neighbouring letters as one slip, at any length", () => {
+    expect(isTypoOf("quay", "quya")).toBe(true);
+    expect(isTypoOf("budget", "bugdet")).toBe(true);
+    expect(isTypoOf("harbourmaster", "harbuormaster")).toBe(true);
+    // two swaps, or a swap and another slip, are two slips
+    expect(isTypoOf("budget", "ubgdet")).toBe(false);
+    expect(isTypoOf("tariffs", "atriffx")).toBe(false);
+  });
+
+  it("allow two slips only from ten letters", () => {
+    expect(isTypoOf("harbourmaster", "harbormastr")).toBe(true);
+    expect(isTypoOf("lifeboats", "lifebaots")).toBe(true);
+    // two edits from a word of eight letters often make another word: not a typo of it
+    expect(isTypoOf("position", "positive")).toBe(false);
+    expect(isTypoOf("mariners", "marine")).toBe(false);
   });
 
   it("count a word within those edits, of at least four letters, and nothing for a short query word", () => {
@@ -62,6 +92,49 @@ describe("typoEdits and isTypoOf", () => {
     expect(isTypoOf("lifeboats", "lifebaots")).toBe(true);
     expect(isTypoOf("tax", "tux")).toBe(false);
     expect(isTypoOf("taxes", "tax")).toBe(false);
+  });
+});
+
+describe("swapped and typoDistance", () => {
+  it("find one swap of neighbouring letters, and nothing else", () => {
+    expect(swapped("harbour", "harbuor")).toBe(true);
+    expect(swapped("harbour", "hrabour")).toBe(true);
+    expect(swapped("harbour", "harbour")).toBe(false);
+    expect(swapped("harbour", "harbor")).toBe(false);
+    expect(swapped("harbour", "rahbour")).toBe(false);
+    expect(swapped("harbour", "hrabuor")).toBe(false);
+  });
+
+  it("swapsOf gives each swap of two different neighbours once, and nothing for a word without one", () => {
+    expect(swapsOf("quay").sort()).toEqual(["qauy", "quya", "uqay"]);
+    expect(swapsOf("book").sort()).toEqual(["boko", "obok"]);
+    expect(swapsOf("aaa")).toEqual([]);
+    expect(swapsOf("a")).toEqual([]);
+  });
+
+  it("betterCorrection prefers fewer edits, then the more frequent word, then the first in alphabetical order", () => {
+    const c = (word: string, d: number, n: number) => ({ word, d, n });
+    expect(betterCorrection(c("bay", 1, 1), null)).toBe(true);
+    expect(betterCorrection(c("bay", 1, 1), c("quay", 2, 50))).toBe(true);
+    expect(betterCorrection(c("bay", 1, 9), c("key", 1, 3))).toBe(true);
+    expect(betterCorrection(c("key", 1, 3), c("bay", 1, 9))).toBe(false);
+    expect(betterCorrection(c("bay", 1, 3), c("key", 1, 3))).toBe(true);
+    expect(betterCorrection(c("key", 1, 3), c("bay", 1, 3))).toBe(false);
+  });
+
+  it("is the edit distance, but one for a single swap", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }),
+        fc.string({ unit: fc.constantFrom("a", "b", "c"), maxLength: 7 }),
+        fc.integer({ min: 1, max: 3 }),
+        (a, b, max) => {
+          expect(typoDistance(a, b, max)).toBe(swapped(a, b) ? 1 : editDistance(a, b, max));
+          expect(typoDistance(a, b, max)).toBeLessThanOrEqual(editDistance(a, b, max));
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });
 
@@ -83,6 +156,13 @@ describe("oneEditAway", () => {
       expect(new Set(got).size).toBe(got.length);
       expect(new Set(got)).toEqual(new Set(every.filter((s) => distance(word, s) === 1)));
     }
+  });
+
+  it("gives the swaps of neighbouring letters too when asked, and only then", () => {
+    expect(oneEditAway("abc", "abc", true)).toEqual(expect.arrayContaining(["bac", "acb"]));
+    expect(oneEditAway("abc", "abc")).not.toContain("bac");
+    // a swap of equal letters is the word itself
+    expect(oneEditAway("aab", "ab", true)).not.toContain("aab");
   });
 
   it("keeps the word's own letters outside the alphabet, and never gives the word itself", () => {

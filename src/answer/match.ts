@@ -50,12 +50,28 @@ function termPositions(text: string): Map<string, number> {
   return byTerm;
 }
 
+/**
+ * Typo scans already made, by the text's terms (a cached map) and query term: the facts of one
+ * passage share its sentences, and each fact's weighing scanned them again for every query term.
+ */
+const typoScans = new WeakMap<Map<string, number>, Map<string, number>>();
+
 /** Where a term is found with a typo (one edit for mid-length words, two for long ones), or -1. */
 function typoAt(qt: string, byTerm: Map<string, number>): number {
-  const max = typoEdits(qt);
-  if (max === 0) return -1;
-  for (const [term, pos] of byTerm) if (isTypoOf(qt, term)) return pos;
-  return -1;
+  if (typoEdits(qt) === 0) return -1;
+  let scans = typoScans.get(byTerm);
+  if (scans === undefined) typoScans.set(byTerm, (scans = new Map()));
+  let at = scans.get(qt);
+  if (at === undefined) {
+    at = -1;
+    for (const [term, pos] of byTerm)
+      if (isTypoOf(qt, term)) {
+        at = pos;
+        break;
+      }
+    scans.set(qt, at);
+  }
+  return at;
 }
 
 /** Credit of a term found with a typo (an exact hit counts 1). */
@@ -106,8 +122,12 @@ export function layeredCoverage(
   return total / q.terms.length;
 }
 
-export function match(q: Query, text: string): Match {
-  const byTerm = termPositions(text);
+/** Offsets (in the text) of the query's content terms it holds, exactly or with a typo: match's hits, without weighing the phrase. */
+export function hitsOf(q: Query, text: string): number[] {
+  return termHits(q, termPositions(text)).hits;
+}
+
+function termHits(q: Query, byTerm: Map<string, number>): { found: number; hits: number[] } {
   let found = 0;
   const hits: number[] = [];
   for (const qt of q.terms) {
@@ -117,6 +137,11 @@ export function match(q: Query, text: string): Match {
       hits.push(f.at);
     }
   }
+  return { found, hits };
+}
+
+export function match(q: Query, text: string): Match {
+  const { found, hits } = termHits(q, termPositions(text));
   const coverage = q.terms.length ? found / q.terms.length : 0;
   const textWords = tokenize(text).map((t) => t.norm);
   const phrase = q.words.length ? longestRun(q.words, textWords) / q.words.length : 0;

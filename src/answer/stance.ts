@@ -7,7 +7,7 @@ import type { Polarity, StanceFact } from "../types.js";
 import { actorKeysFor } from "./actor-match.js";
 import { cite } from "./citation.js";
 import { type AnswerContext, checkCorrected, limitOf } from "./context.js";
-import { layeredCoverage, makeQuery, match, type Query } from "./match.js";
+import { hitsOf, layeredCoverage, makeQuery, match, type Query } from "./match.js";
 import type { StanceAnswer, StanceResult } from "./types.js";
 import { spanText } from "../store/topic-words.js";
 import type { StanceVote, TopicStance, TopicWords } from "../store/types.js";
@@ -134,11 +134,13 @@ function weighAbout(about: readonly TopicStance[], topicQuery: Query, topicCue: 
     if (f.cueClass === EVALUATION) {
       // Evaluative words say what the actor thinks only of what they are about: the topic must be
       // in those words, and the topic's own words ("war", "crisis") are not the evaluation.
-      relevance =
-        layeredCoverage(topicQuery, [
-          [f.target, 1],
-          [clause, 1],
-        ]) * headShare(clause, topicQuery);
+      // headShare is at most 1: a coverage already below the bar needs no look at the head.
+      const coverage = layeredCoverage(topicQuery, [
+        [f.target, 1],
+        [clause, 1],
+      ]);
+      if (coverage < TOPIC_MIN_COVERAGE) continue;
+      relevance = coverage * headShare(clause, topicQuery);
       if (relevance < TOPIC_MIN_COVERAGE) continue;
       const pol = evaluationAbout(clause, topicQuery);
       if (!pol) continue;
@@ -201,7 +203,7 @@ const MODIFIER_BEFORE = /\p{Ll}{3,}\s+(?:about|on|over|for|of|regarding|around|i
  * modifier of another noun (a cue's object is different: "warned that an embrace of X …" is about X).
  */
 function headShare(text: string, q: Query): number {
-  const hits = match(q, text).hits;
+  const hits = hitsOf(q, text);
   if (hits.length === 0) return 1;
   return MODIFIER_BEFORE.test(text.slice(Math.max(0, Math.min(...hits) - 40), Math.min(...hits))) ? 0.5 : 1;
 }
@@ -226,7 +228,7 @@ function aboutOf(f: StanceFact, polarity: Polarity, topic: string | null, topicC
 function evaluationAbout(clause: string, q: Query): Polarity | null {
   const terms = new Set(q.terms);
   const skip = (w: string): boolean => terms.has(stem(w));
-  const hits = match(q, clause).hits;
+  const hits = hitsOf(q, clause);
   if (hits.length) {
     const first = Math.min(...hits);
     const last = Math.max(...hits);

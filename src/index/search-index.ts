@@ -9,6 +9,7 @@ import { bm25Idf, bm25Score, compactOrSearch, type FuzzyOption, type PrefixOptio
 import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
+import { betterCorrection, swapsOf, typoEdits } from "../text/typos.js";
 import type { Corpus } from "../types.js";
 
 export interface PassageDoc {
@@ -426,8 +427,8 @@ export class Vocabulary {
   private readonly corrections = new LRUCache<string, string | false>({ max: 10_000 });
 
   /**
-   * The query with misspelt words replaced by the closest corpus word (one edit for words of 4–7
-   * letters, two from 8), or null when nothing needed correcting.
+   * The query with misspelt words replaced by the closest corpus word (one slip for words of 4–9
+   * letters, two edits from 10: text/typos.ts), or null when nothing needed correcting.
    */
   correct(text: string): string | null {
     let out = "";
@@ -448,14 +449,23 @@ export class Vocabulary {
     return changed ? out + text.slice(at) : null;
   }
 
-  /** The corpus word nearest a typed one, the most frequent among equals; one edit looked for before two (far cheaper). */
+  /**
+   * The corpus word nearest a typed one (a typo of it by text/typos.ts: one slip, or two edits from
+   * ten letters), the most frequent among equals; one slip looked for before two (far cheaper).
+   */
   private closest(norm: string): string | null {
-    const maxEdits = norm.length >= 8 ? 2 : 1;
+    const maxEdits = typoEdits(norm) || 1;
     for (let d = 1; d <= maxEdits; d++) {
+      const near: Array<{ word: string; d: number; n: number }> = [];
+      for (const [word, [n, dist]] of this.words.fuzzyGet(norm, d)) near.push({ word, d: dist, n });
+      // A swap is one slip but two edits to fuzzyGet: looked up by key.
+      if (d === 1)
+        for (const word of swapsOf(norm)) {
+          const n = this.words.get(word);
+          if (n !== undefined) near.push({ word, d: 1, n });
+        }
       let best: { word: string; d: number; n: number } | null = null;
-      for (const [word, [n, dist]] of this.words.fuzzyGet(norm, d)) {
-        if (!best || dist < best.d || (dist === best.d && n > best.n)) best = { word, d: dist, n };
-      }
+      for (const c of near) if (betterCorrection(c, best)) best = c;
       if (best) return best.word;
     }
     return null;

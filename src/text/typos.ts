@@ -1,13 +1,53 @@
-// When a word counts as another with a typo: one edit for words of 4–7 letters, two from 8, never
-// for shorter ones. The answers credit evidence by this rule (answer/match.ts) and the stores
-// pre-select a topic's stances by it, so the two cannot drift apart.
+// When a word counts as another with a typo: one slip (a letter deleted, added or changed, or two
+// neighbouring letters swapped) for words of 4–9 letters, up to two edits from 10, never for
+// shorter ones. A swap is the commonest slip in typing but two edits by Levenshtein's count; two
+// edits in a word of eight or nine letters reach other words ("private" for "privatis") more often
+// than they reach a typo. The answers credit evidence by this rule (answer/match.ts) and the
+// stores pre-select a topic's stances and correct a question's words by it, so they cannot drift
+// apart.
 
 /** Words shorter than this are matched exactly only (one edit makes another word). */
 export const MIN_TYPO_LENGTH = 4;
 
-/** How many edits a typo of `term` may have and still count for it (0: exact only). */
+/** From this many letters a typo may have two edits. */
+export const TWO_EDITS_FROM = 10;
+
+/** How many edits a typo of `term` may have and still count for it (0: exact only; a swap is one). */
 export function typoEdits(term: string): number {
-  return term.length < MIN_TYPO_LENGTH ? 0 : term.length >= 8 ? 2 : 1;
+  return term.length < MIN_TYPO_LENGTH ? 0 : term.length >= TWO_EDITS_FROM ? 2 : 1;
+}
+
+/** Whether `b` is `a` with two neighbouring, different letters swapped. */
+export function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** Edit distance with a swap of neighbouring letters as one edit when it is the only slip; bounded (max+1 when over). */
+export function typoDistance(a: string, b: string, max: number): number {
+  return max >= 1 && swapped(a, b) ? 1 : editDistance(a, b, max);
+}
+
+/** How far by plain edit distance a typo within `max` (typoDistance) can be: a swap is two edits. */
+export function typoReach(max: number): number {
+  return max === 1 ? 2 : max;
+}
+
+/** `word` with two neighbouring, different letters swapped, each way once: the typos a one-edit search misses. */
+export function swapsOf(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) if (word[i] !== word[i + 1]) out.add(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  return [...out];
+}
+
+/**
+ * Which of two equally near corrections wins: the more frequent, then the first in alphabetical
+ * order (a tie both stores break alike, whatever order each lists its words in).
+ */
+export function betterCorrection(a: { word: string; d: number; n: number }, b: { word: string; d: number; n: number } | null): boolean {
+  return !b || a.d < b.d || (a.d === b.d && (a.n > b.n || (a.n === b.n && a.word < b.word)));
 }
 
 /** Scratch rows for editDistance: reused, so a typo scan over a text allocates nothing. */
@@ -44,7 +84,7 @@ export function editDistance(a: string, b: string, max: number): number {
 /** Whether `term` counts for the query term `qt` with a typo (the rule above; the same word too). */
 export function isTypoOf(qt: string, term: string): boolean {
   const max = typoEdits(qt);
-  return max > 0 && term.length >= MIN_TYPO_LENGTH && editDistance(qt, term, max) <= max;
+  return max > 0 && term.length >= MIN_TYPO_LENGTH && typoDistance(qt, term, max) <= max;
 }
 
 /** How a text holds a query term: exactly, only a typo away, or not at all. */
@@ -61,9 +101,10 @@ export function foundIn(qt: string, terms: ReadonlySet<string>): number {
 
 /**
  * Every string one edit (a letter deleted, changed or inserted) from `word`, with the letters of
- * `alphabet`: what a word a typo away can be, looked up by key rather than compared with every word.
+ * `alphabet`, and with `swaps` every swap of two neighbouring letters too: what a word a typo away
+ * can be, looked up by key rather than compared with every word.
  */
-export function oneEditAway(word: string, alphabet: string): string[] {
+export function oneEditAway(word: string, alphabet: string, swaps = false): string[] {
   const out = new Set<string>();
   for (let i = 0; i <= word.length; i++) {
     const head = word.slice(0, i);
@@ -73,6 +114,7 @@ export function oneEditAway(word: string, alphabet: string): string[] {
       if (i < word.length && c !== word[i]) out.add(head + c + word.slice(i + 1));
     }
   }
+  if (swaps) for (const s of swapsOf(word)) out.add(s);
   out.delete(word);
   return [...out];
 }

@@ -6,7 +6,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { editDistance, isTypoOf, typoEdits } from "../../text/typos.js";
+import { betterCorrection, editDistance, isTypoOf, typoDistance, typoEdits, typoReach } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
 import { factSpan, foundInLists, foundInStems, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
@@ -129,7 +129,8 @@ export class PostgresStore implements SearchBackend, FactStore {
     const toks = tokenize(text).filter((t) => !isStopToken(t) && t.norm.length >= 4 && !/\d/.test(t.norm));
     const known = await this.knownStems(toks.map((t) => stem(t.norm)));
     const unknown = toks.filter((t) => !known.has(stem(t.norm)));
-    const closest = await this.closestWords(unknown.map((t) => ({ word: t.norm, max: t.norm.length >= 8 ? 2 : 1 })));
+    // The typo rule (text/typos.ts), as the embedded index corrects.
+    const closest = await this.closestWords(unknown.map((t) => ({ word: t.norm, max: typoEdits(t.norm), swaps: true })));
     for (const [k, t] of unknown.entries()) {
       const best = closest[k];
       if (!best) continue;
@@ -277,6 +278,7 @@ export class PostgresStore implements SearchBackend, FactStore {
   async actorsSharingWord(name: string, having?: readonly string[]): Promise<string[]> {
     const words = name.toLowerCase().replace(/\./g, "").split(/\s+/).filter(Boolean);
     if (words.length === 0 || having?.length === 0) return [];
+    if (having?.length === 1) return this.actorsHolding(having[0]!, words);
     // A key's words are its words between single spaces: keys are normalized (extract/actors.ts).
     const { rows } = await this.db.query<{ key: string }>(
       `SELECT key FROM eb_actor_words WHERE generation = ${GEN} AND word = ANY($1::text[])${having ? " AND string_to_array(key, ' ') && $2::text[]" : ""}
@@ -284,6 +286,25 @@ export class PostgresStore implements SearchBackend, FactStore {
       having ? [words, [...having]] : [words],
     );
     return [...new Set(rows.map((r) => r.key))];
+  }
+
+  /**
+   * actorsSharingWord with one word every key must hold: that word's keys only, then ordered as the
+   * statement over every word of the name would order them. A common word of the name ("of") is in
+   * thousands of keys; the word every match holds (a surname, a head noun) is in few. Each word's
+   * keys are stored in the one order of all keys (indexer.ts), so the first of the name's words a
+   * key holds, then that order, is the general statement's order.
+   */
+  private async actorsHolding(word: string, words: readonly string[]): Promise<string[]> {
+    const { rows } = await this.db.query<{ key: string }>(`SELECT key FROM eb_actor_words WHERE generation = ${GEN} AND word = $1 ORDER BY ord`, [word]);
+    const position = new Map<string, number>();
+    words.forEach((w, i) => position.has(w) || position.set(w, i));
+    const first = (key: string): number => Math.min(...key.split(" ").map((w) => position.get(w) ?? Infinity));
+    return rows
+      .map((r) => ({ key: r.key, at: first(r.key) }))
+      .filter((k) => k.at !== Infinity)
+      .sort((a, b) => a.at - b.at)
+      .map((k) => k.key);
   }
 
   async actors(keys: readonly string[]): Promise<Map<string, ActorInfo>> {
@@ -474,7 +495,7 @@ export class PostgresStore implements SearchBackend, FactStore {
    * left out (typos below). One round trip for all the terms.
    */
   private async typoSpellings(terms: readonly string[]): Promise<string[][]> {
-    const typed = terms.map((word, i) => ({ word, i, max: typoEdits(word) })).filter((t) => t.max > 0);
+    const typed = terms.map((word, i) => ({ word, i, max: typoEdits(word), swaps: true })).filter((t) => t.max > 0);
     const out = terms.map((t) => new Set([t]));
     if (typed.length === 0) return out.map((s) => [...s]);
     const { found } = await this.typos(TOPIC_STEMS, typed);
@@ -494,13 +515,15 @@ export class PostgresStore implements SearchBackend, FactStore {
    */
   private async typos(table: TypoTable, asked: readonly TypoAsk[], extra: readonly Near[] = []): Promise<{ found: NearRow[][]; extra: NearRow[][] }> {
     const looked = asked.filter((a) => a.max > 0);
-    const { generation, rows } = await this.nearBatch([...looked.map((a) => typoLookup(table, a.word, a.max, this.trigrams)), ...extra]);
+    const { generation, rows } = await this.nearBatch([...looked.map((a) => typoLookup(table, a.word, a.max, this.trigrams, a.swaps)), ...extra]);
     const found = asked.map((a) => (a.max > 0 ? [...rows[looked.indexOf(a)]!] : []));
     const plain = asked.map((a) => a.max > 0 && PLAIN_WORD.test(a.word));
     if (plain.some(Boolean)) {
       const other = await this.otherSpellings(table, generation);
       asked.forEach((a, k) => {
-        if (plain[k]) for (const [v, [n]] of other.fuzzyGet(a.word, a.max)) found[k]!.push({ v, n });
+        if (!plain[k]) return;
+        for (const [v, [n]] of other.fuzzyGet(a.word, a.swaps ? typoReach(a.max) : a.max))
+          if (!a.swaps || typoDistance(a.word, v, a.max) <= a.max) found[k]!.push({ v, n });
       });
     }
     return { found: found.map(once), extra: rows.slice(looked.length) };
@@ -616,12 +639,14 @@ export class PostgresStore implements SearchBackend, FactStore {
   /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties, then first in the table's order; not itself when `frequent`), or null. */
   private async closestWords(words: readonly TypoAsk[], frequent = false): Promise<Array<string | null>> {
     const { found } = await this.typos(WORDS, words);
-    return words.map(({ word, max }, k) => {
+    return words.map(({ word, max, swaps }, k) => {
       let best: { word: string; d: number; n: number } | null = null;
       for (const r of found[k]!) {
-        const d = editDistance(word, r.v, max);
+        const d = (swaps ? typoDistance : editDistance)(word, r.v, max);
         if (d > max || (frequent && d === 0)) continue;
-        if (!best || d < best.d || (d === best.d && r.n! > best.n)) best = { word: r.v, d, n: r.n! };
+        const c = { word: r.v, d, n: r.n! };
+        // With swaps, as the embedded index corrects (betterCorrection); else the first of equals in the table's order.
+        if (swaps ? betterCorrection(c, best) : !best || d < best.d || (d === best.d && c.n > best.n)) best = c;
       }
       return best?.word ?? null;
     });
@@ -639,7 +664,7 @@ export class PostgresStore implements SearchBackend, FactStore {
     if (lookups.length === 0) return { generation: -1, rows: [] };
     const keyOf = (l: Near): string => l.key ?? [l.sql, l.threshold, l.word, l.edits, l.prefix ? l.pattern : ""].join("\u0000");
     for (let attempt = 0; ; attempt++) {
-      const known = lookups.map((l) => this.nearMemo.get(keyOf(l)));
+      const known = lookups.map((l) => this.nearMemo.get(keyOf(l)) ?? this.narrowed(l));
       const asked = lookups.flatMap((l, k) => (known[k] ? [] : [l]));
       const all: Near[] = [...asked, { sql: "SELECT $1::int, generation::text, NULL::int FROM eb_state WHERE id = 1", threshold: null, word: "", edits: 0 }];
       const { rows } = await this.db.query<{ i: number; v: string; n: number | null }>(
@@ -664,12 +689,19 @@ export class PostgresStore implements SearchBackend, FactStore {
       const out = lookups.map((l, k) => {
         const m = known[k];
         if (m && m.generation === generation) return m.rows;
-        const near = found[a++]!.filter((r) => editDistance(l.word, r.v, l.edits) <= l.edits || (!!l.prefix && r.v.startsWith(l.word)));
+        const distance = l.swaps ? typoDistance : editDistance;
+        const near = found[a++]!.filter((r) => distance(l.word, r.v, l.edits) <= l.edits || (!!l.prefix && r.v.startsWith(l.word)));
         this.nearMemo.set(keyOf(l), { generation, rows: near });
         return near;
       });
       return { generation, rows: out };
     }
+  }
+
+  /** A lookup's rows out of a remembered lookup holding them (Near.within), by its own distance; undefined when none is remembered. */
+  private narrowed(l: Near): { generation: number; rows: NearRow[] } | undefined {
+    const wider = l.within === undefined ? undefined : this.nearMemo.get(l.within);
+    return wider && { generation: wider.generation, rows: wider.rows.filter((r) => editDistance(l.word, r.v, l.edits) <= l.edits) };
   }
 
   /** Lookups made, by statement and word, with the generation they were made on (nearBatch). */
@@ -704,4 +736,6 @@ interface NearRow {
 interface TypoAsk {
   word: string;
   max: number;
+  /** A swap of neighbouring letters is one edit (the typo rule of text/typos.ts), not two. */
+  swaps?: boolean;
 }

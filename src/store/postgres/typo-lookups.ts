@@ -1,8 +1,8 @@
 // The statement that finds a table's words up to a few edits from a word, for eb_near_rows
 // (schema.ts) to run. It is served by indexes, so its cost follows how many words it hands back,
 // not the vocabulary's size:
-// - one edit from a word of a–z and 0–9: every string it can be (text/typos.ts oneEditAway),
-//   looked up by key. A short word's trigrams are in most words: the trigram index would hand
+// - one edit from a word of a–z and 0–9: every string it can be (text/typos.ts oneEditAway; for
+//   the typo rule, with every swap of neighbouring letters), looked up by key. A short word's trigrams are in most words: the trigram index would hand
 //   back tens of thousands, each compared again on the heap.
 // - more edits: pg_trgm's `%`, once per length the word can have, on that length's partial trigram
 //   index (schema.ts), at the lowest similarity a word of that length within the edits can have.
@@ -10,7 +10,7 @@
 //   its length, sharing trigrams or first or last letters (or all of them, for an exact answer).
 // Words of the table with other characters than a–z and 0–9 are left to the caller: pg_trgm splits
 // them into several words, so neither the keys nor the bound are sure to reach them.
-import { oneEditAway } from "../../text/typos.js";
+import { oneEditAway, typoReach } from "../../text/typos.js";
 import { TRIGRAM_LENGTHS } from "./schema.js";
 
 /** One statement of eb_near_rows: SQL over $1 (its number), $2 `word`, $3 `edits`, $4 `pattern`; the trigram threshold to set for it. */
@@ -24,6 +24,10 @@ export interface Near {
   prefix?: boolean;
   /** What the statement is made from, short: what a lookup is remembered by (the statement itself can be kilobytes). */
   key?: string;
+  /** Within `edits` by typoDistance (a swap of neighbouring letters is one edit), not editDistance. */
+  swaps?: boolean;
+  /** The key of a lookup whose rows hold this one's (the same word with swaps): a remembered one serves, filtered. */
+  within?: string;
 }
 
 /** Where to look: `column` of `table` in the generation `generation` (SQL), giving `count` (SQL) beside each word. */
@@ -52,19 +56,32 @@ const TRIGRAM_MARGIN = 0.85;
  * compare), in the table's order: the order the indexer wrote them, the vocabulary's own, which the
  * embedded store's lookups follow too (the first of equally near words wins in both).
  */
-export function typoLookup(t: TypoTable, word: string, max: number, trigrams: boolean): Near {
+export function typoLookup(t: TypoTable, word: string, max: number, trigrams: boolean, swaps = false): Near {
+  // Beyond one edit, a swap (two edits) is within reach either way: the same statement and rows.
+  const withSwaps = swaps && max === 1;
+  const keyOf = (s: boolean): string => [t.table, t.column, t.count, t.generation, t.limit, t.exactOtherwise, trigrams, word, max, s].join("\u0000");
   return {
-    ...statement(t, word, max, trigrams),
-    key: [t.table, t.column, t.count, t.generation, t.limit, t.exactOtherwise, trigrams, word, max].join("\u0000"),
+    ...statement(t, word, max, trigrams, withSwaps),
+    edits: max,
+    swaps: withSwaps,
+    key: keyOf(withSwaps),
+    // A plain word's one edit is looked up by key, every row and no limit: the lookup with swaps holds this one's rows.
+    ...(max === 1 && !swaps && PLAIN_WORD.test(word) ? { within: keyOf(true) } : {}),
   };
 }
 
-function statement(t: TypoTable, word: string, max: number, trigrams: boolean): Near {
+/**
+ * The statement for words within `max` edits, or with `swaps` within `max` by typoDistance: one
+ * edit by key, a swap among the keys; more through pg_trgm, which counts a swap as the two edits it
+ * is by Levenshtein's count (so a single swap is within any reach of two). Elsewhere the reach is
+ * typoReach(max).
+ */
+function statement(t: TypoTable, word: string, max: number, trigrams: boolean, swaps: boolean): Near {
   const rows = `${t.column} AS v, ${t.count} AS n FROM ${t.table} WHERE generation = ${t.generation}`;
   const limit = t.limit === undefined ? "" : ` LIMIT ${t.limit}`;
   const plain = PLAIN_WORD.test(word);
   if (plain && max === 1) {
-    const keys = [word, ...oneEditAway(word, PLAIN_LETTERS)].join(" ");
+    const keys = [word, ...oneEditAway(word, PLAIN_LETTERS, swaps)].join(" ");
     // Each key a probe of the primary key: the table's row for it, if any (a word is there once). Given
     // `= ANY` or a join instead, the planner may pick the trigram index (it serves `=` too) or a scan.
     const byKey = `SELECT $1::int, w.v, w.n FROM unnest(string_to_array($4, ' ')) AS k(key), LATERAL (SELECT ctid AS o, ${rows} AND ${t.column} = k.key LIMIT 1) w ORDER BY w.o`;
@@ -83,7 +100,7 @@ function statement(t: TypoTable, word: string, max: number, trigrams: boolean): 
       return { sql: `SELECT $1::int, v, n FROM (${branches.join(" UNION ALL ")}) r ORDER BY o`, threshold: lowest, word, edits: max };
     }
   }
-  const filter = t.exactOtherwise ? { sql: "true", threshold: null } : nearFilter(t.column, word.length, max, trigrams);
+  const filter = t.exactOtherwise ? { sql: "true", threshold: null } : nearFilter(t.column, word.length, swaps ? typoReach(max) : max, trigrams);
   return {
     sql: `SELECT $1::int, ${rows} AND abs(length(${t.column}) - length($2)) <= $3 AND ${filter.sql}${limit}`,
     threshold: filter.threshold,
