@@ -1,6 +1,7 @@
 // What runs in a fresh process for the PostgreSQL bench, so memory is the process's own (the
 // answering one compiled, as `npm start` runs the bot; by hand:
-// `node --expose-gc $(npx tsx bench/compiled.ts bench/pg-child.ts) answer --url … --key …`):
+// `node --expose-gc --max-semi-space-size=8 $(npx tsx bench/compiled.ts bench/pg-child.ts) answer --url … --key …`,
+// the flags of scripts/node-flags.mjs):
 //   index   the real indexer (src/runtime/postgres.ts indexFolder, what `npm run index` runs),
 //           from nothing (an empty cache dir), timed, with the process's peak RSS
 //   answer  a bot-like process: opens the store as the bot does (openPostgres, no index in memory),

@@ -14,6 +14,7 @@ import { startCluster } from "./pg-cluster.js";
 import type { PgAnswerResult, PgIndexResult } from "./pg-child.js";
 import { copyServedRows } from "./pg-copies.js";
 import { runChild } from "./procs.js";
+import { ANSWERING_NODE_FLAGS } from "../scripts/node-flags.mjs";
 
 const PG_CHILD = fileURLToPath(new URL("./pg-child.ts", import.meta.url));
 
@@ -83,8 +84,8 @@ export async function measurePostgres(o: PgSizeOptions): Promise<PgSizeResult[]>
       const { databaseMB, tablesMB } = await sizes(cluster.url);
       log(`answering ${o.queries} queries${accuracy ? " and the answer key" : ""} from a bot-like process at ${passagesServed} passages…`);
       const args = ["answer", "--url", cluster.url, "--key", keyPath, "--queries", String(o.queries), ...(accuracy ? [] : ["--no-accuracy"])];
-      // Compiled, as `npm start` runs the bot (scripts/run.mjs): tsx's loader would add its own ~45 MB.
-      const answering = runChild<PgAnswerResult>(args, [], { script: await compiledScript(PG_CHILD), compiled: true }).result;
+      // Compiled and with its V8 flags, as `npm start` runs the bot (scripts/run.mjs): tsx's loader would add its own ~45 MB.
+      const answering = runChild<PgAnswerResult>(args, ANSWERING_NODE_FLAGS, { script: await compiledScript(PG_CHILD), compiled: true }).result;
       return { store: "postgres", passagesTarget, copies, corpus, indexing, copyMs, passagesServed, databaseMB, tablesMB, answering };
     };
     await withDb(cluster.url, (db) => db.query("VACUUM ANALYZE"));
