@@ -42,10 +42,12 @@ describe("dateSpan", () => {
     ["2019-H2", { start: "2019-07-01", end: "2019-12-31", precision: "half" }],
     ["2020-W01", { start: "2019-12-30", end: "2020-01-05", precision: "week" }],
     ["201", { start: "2010-01-01", end: "2019-12-31", precision: "decade" }],
+    ["18", { start: "1800-01-01", end: "1899-12-31", precision: "century" }],
+    ["198/199", { start: "1980-01-01", end: "1999-12-31", precision: "interval" }],
     ["2019-03/2019-05", { start: "2019-03-01", end: "2019-05-31", precision: "interval" }],
   ])("%s", (value, span) => expect(dateSpan(value)).toEqual(span));
 
-  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-H3", "2019-05/2019-03", "next week"])("places nothing for %j", async (value) => {
+  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-H3", "2019-05/2019-03", "next week", "1", "18-05"])("places nothing for %j", async (value) => {
     expect(dateSpan(value)).toBeNull();
   });
 });

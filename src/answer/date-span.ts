@@ -1,8 +1,8 @@
 // An ISO date value as the extractors write it (2019, 2019-07, 2019-07-15, 2019-Q3, 2019-W12,
-// 2019-SU, 2019-H1, 201 for the 2010s, "a/b" intervals) → the stretch of time it covers, in UTC days, so a
+// 2019-SU, 2019-H1, 201 for the 2010s, 18 for the 1800s, "a/b" intervals) → the stretch of time it covers, in UTC days, so a
 // timeline can draw a day as a point and a month as a span. Anything else is not placed.
 
-export type Precision = "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade" | "interval";
+export type Precision = "day" | "week" | "month" | "season" | "quarter" | "half" | "year" | "decade" | "century" | "interval";
 
 export interface DateSpan {
   /** First day covered, YYYY-MM-DD. */
@@ -75,6 +75,11 @@ function single(value: string): DateSpan | null {
   if ((m = /^(\d{3})$/.exec(value))) {
     const y = Number(m[1]) * 10;
     return { start: iso(utc(y, 0, 1)), end: iso(utc(y + 9, 11, 31)), precision: "decade" };
+  }
+  // A century as TimeML writes it: "18" for 1800–1899 (the 19th century).
+  if ((m = /^(\d{2})$/.exec(value))) {
+    const y = Number(m[1]) * 100;
+    return { start: iso(utc(y, 0, 1)), end: iso(utc(y + 99, 11, 31)), precision: "century" };
   }
   return null;
 }
