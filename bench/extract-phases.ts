@@ -3,6 +3,7 @@
 import { performance } from "node:perf_hooks";
 import { listKnowledgeFiles } from "../src/knowledge/files.js";
 import { loadFile } from "../src/knowledge/load.js";
+import { People } from "../src/extract/people.js";
 import { extractQuotes } from "../src/extract/quotes.js";
 import { extractStances } from "../src/extract/stance.js";
 import { extractTimes } from "../src/extract/times.js";
@@ -21,13 +22,14 @@ for (let r = 0; r < rounds; r++) {
   const time: Record<string, number> = { quotes: 0, times: 0, stances: 0 };
   for (const d of docs) {
     let t = performance.now();
-    const quotes = extractQuotes(d.passages);
+    const people = new People();
+    const quotes = extractQuotes(d.passages, people);
     time.quotes! += performance.now() - t;
     t = performance.now();
     for (const p of d.passages) extractTimes(p.text, p.sentences, d.date);
     time.times! += performance.now() - t;
     t = performance.now();
-    extractStances(d.passages, quotes);
+    extractStances(d.passages, quotes, people);
     time.stances! += performance.now() - t;
   }
   for (const [k, v] of Object.entries(time)) best[k] = Math.min(best[k] ?? Infinity, v);

@@ -51,3 +51,27 @@ describe("finding phrases", () => {
     expect(found("They called, for once, quietly.")).toEqual(["called=call*"]);
   });
 });
+
+describe("gap words inside a phrase", () => {
+  // A copula's adverb or negation may stand inside a phrase that starts with the copula.
+  const m = new CueMatcher<string>(
+    [
+      ["is against", "criticism"],
+      ["call for", "support"],
+    ],
+    (first, word) => first === "is" && /^(?:not|firmly|\p{Ll}+ly)$/u.test(word),
+  );
+  const found = (text: string) => m.matches(text).map((x) => text.slice(x.start, x.end));
+
+  it.each([
+    ["Acme is firmly against it.", ["is firmly against"]],
+    ["Acme is not against it.", ["is not against"]],
+    ["Acme is not firmly against it.", ["is not firmly against"]],
+    ["Acme is against it.", ["is against"]],
+  ])("%s", (text, want) => expect(found(text)).toEqual(want));
+
+  it.each(["Acme is not, on balance, against it.", "Acme is very much not really against it.", "They called loudly for calm.", "It is a vote against it."])(
+    "finds nothing in: %s",
+    (text) => expect(found(text)).toEqual([]),
+  );
+});

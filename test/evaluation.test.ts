@@ -12,6 +12,7 @@ describe("evaluations", () => {
     ["the plan was not fair to anyone", "oppose"],
     ["the accord is an excellent and valuable step", "support"],
     ["the levy is a shameful mistake", "oppose"],
+    ["nobody truly cares for the growers", "oppose"], // "nobody" turns the word around
   ])("%s → %s", (text, want) => expect(polarity(text)).toBe(want));
 
   it.each([
@@ -21,6 +22,7 @@ describe("evaluations", () => {
     "the plan was good in parts and bad in others", // both ways
     "the team won the final", // an event, not an evaluation
     "capable", // one weak word
+    "nobody came to the meeting", // a negator alone evaluates nothing
   ])("none in: %s", (text) => expect(polarity(text)).toBeNull());
 
   it("leaves out the words it is told to (the topic's own)", () => {

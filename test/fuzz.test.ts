@@ -17,6 +17,7 @@ import { handleInteraction } from "../src/bot/handle.js";
 import { CommandOptions } from "../src/bot/options.js";
 import type { Reply } from "../src/bot/reply.js";
 import { COMMANDS, commandMap } from "../src/bot/registry.js";
+import { People } from "../src/extract/people.js";
 import { extractQuotes } from "../src/extract/quotes.js";
 import { extractStances } from "../src/extract/stance.js";
 import { extractTimes } from "../src/extract/times.js";
@@ -114,10 +115,11 @@ describe("the extractors and the document parser", TIMEOUT, () => {
     fc.assert(
       fc.property(fc.array(text, { minLength: 0, maxLength: 4 }), fc.constantFrom(null, "2019", "2019-09", "2019-09-02", "not a date"), (texts, docDate) => {
         const passages = toPassages(texts.map((t) => ({ text: t, lineMap: [[0, 1]] as Array<[number, number]> })));
-        const quotes = extractQuotes(passages);
+        const people = new People();
+        const quotes = extractQuotes(passages, people);
         for (const q of quotes) expect(q.start).toBeLessThanOrEqual(q.end);
         for (const p of passages) extractTimes(p.text, p.sentences, docDate);
-        extractStances(passages, quotes);
+        extractStances(passages, quotes, people);
       }),
       runs(100),
     );

@@ -70,11 +70,20 @@ export function wordTokens(text: string): WordToken[] {
   return tokens;
 }
 
+/**
+ * Words that may stand between a phrase's first word and the rest (up to two): `first` is the
+ * phrase's first word as listed, `word` the text's word in lower case.
+ */
+export type Gap = (first: string, word: string) => boolean;
+
 export class CueMatcher<T> {
   /** Every written form of a phrase's first word → the phrases it can start, longest first. */
   private readonly byForm = new Map<string, Array<{ e: Entry<T>; base: boolean }>>();
 
-  constructor(entries: Iterable<[phrase: string, value: T]>) {
+  constructor(
+    entries: Iterable<[phrase: string, value: T]>,
+    private readonly gap: Gap = () => false,
+  ) {
     for (const [phrase, value] of entries) {
       const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
       if (words.length === 0) continue;
@@ -95,22 +104,37 @@ export class CueMatcher<T> {
     for (let i = 0; i < tokens.length; i++) {
       const list = this.byForm.get(tokens[i]!.w);
       if (!list) continue;
-      const hit = list.find((c) => this.follows(text, tokens, i, c.e));
+      let skip = -1;
+      const hit = list.find((c) => (skip = this.follows(text, tokens, i, c.e)) >= 0);
       if (!hit) continue;
-      const last = tokens[i + hit.e.words.length - 1]!;
+      const last = tokens[i + skip + hit.e.words.length - 1]!;
       out.push({ start: tokens[i]!.start, end: last.end, phrase: hit.e.phrase, baseForm: hit.base, value: hit.e.value });
-      i += hit.e.words.length - 1;
+      i += skip + hit.e.words.length - 1;
     }
     return out;
   }
 
-  /** Whether the words after token i are the rest of the phrase (as listed or inflected), side by side. */
-  private follows(text: string, tokens: WordToken[], i: number, e: Entry<T>): boolean {
-    for (let k = 0; k < e.rest.length; k++) {
-      const t = tokens[i + k + 1];
-      if (!t || !e.rest[k]!.has(t.w)) return false;
-      if (!/^\s+$/.test(text.slice(tokens[i + k]!.end, t.start))) return false;
+  /**
+   * Whether the words after token i are the rest of the phrase (as listed or inflected), side by
+   * side but for up to two gap words after the first: how many gap words, or -1.
+   */
+  private follows(text: string, tokens: WordToken[], i: number, e: Entry<T>): number {
+    if (e.rest.length === 0) return 0;
+    for (let skip = 0; skip <= 2; skip++) {
+      if (skip > 0 && !(tokens[i + skip] && this.gap(e.words[0]!, tokens[i + skip]!.w))) return -1;
+      if (this.restAt(text, tokens, i, skip, e)) return skip;
     }
+    return -1;
+  }
+
+  private restAt(text: string, tokens: WordToken[], i: number, skip: number, e: Entry<T>): boolean {
+    for (let k = 0; k < e.rest.length; k++) {
+      const t = tokens[i + skip + k + 1];
+      if (!t || !e.rest[k]!.has(t.w)) return false;
+      if (!/^\s+$/.test(text.slice(tokens[i + skip + k]!.end, t.start))) return false;
+    }
+    // Gap words stand apart by spaces too.
+    for (let g = 1; g <= skip; g++) if (!/^\s+$/.test(text.slice(tokens[i + g - 1]!.end, tokens[i + g]!.start))) return false;
     return true;
   }
 }

@@ -9,7 +9,20 @@ import { adjacentSubject, type Ctx } from "./stance-holders.js";
 // backs it", "the union, which backs it" — not "back doors", "with the support of", "a sign of", "a bomb blast".
 const VERB_ONLY = new Set(["back", "support", "sign", "favor", "favour", "champion", "combat", "blast", "protest", "blame", "alarm", "worry"]);
 const VERB_CONTEXT =
-  /\b(?:to|will|would|not|n't|never|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly|who|which)\s+$|n't\s+$/i;
+  /\b(?:to|will|would|not|n't|never|no\s+longer|also|did|does|do|could|can|may|might|must|should|and|shall|strongly|fully|firmly|openly|publicly|who|which)\s+$|n't\s+$/i;
+
+// A possessive right before a noun ("its support", "Acme's support", "their continued support") ...
+const OWNED_BEFORE = /(?:\p{L}[’']s?|\b(?:its|their|his|her|our))\s+(?:(?:continued|strong|full|open|unwavering|firm|public|tacit)\s+)?$/iu;
+// ... and what it is for right after it.
+const OWNED_FOR_AFTER = /^\s+(?:for|of)\s/i;
+
+/**
+ * A verb of gaining before a noun of support and "of" after it: "won the backing of", "has the
+ * support of", "secured the endorsement of" — the one after "of" gives it to the subject.
+ */
+export const GAINED_BEFORE =
+  /\b(?:won|wins?|winning|has|have|had|enjoy(?:s|ed|ing)?|gain(?:s|ed|ing)?|secur(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)|got|gets?|earn(?:s|ed|ing)?|retain(?:s|ed)?|keeps?|kept)\s+(?:the\s+)?(?:(?:full|strong|unanimous|formal|tacit|public|broad|crucial|key|official)\s+)?$/i;
+export const GAINED_OF_AFTER = /^\s+of\s+/i;
 
 // Verb-only cues that are also attitude nouns a verb can voice.
 const VOICED_NOUNS = new Set(["support", "protest", "alarm", "worry"]);
@@ -28,6 +41,12 @@ export function verbalEnough(ctx: Ctx, sentence: string, m: CueMatch<unknown>): 
   const cueStart = ctx.sentence.start + m.start;
   // A noun voiced by a verb: "voiced support for", "registered a protest against" (not "showed signs of").
   if (VOICED_NOUNS.has(m.phrase) && lightVerbBefore(ctx, cueStart) >= 0) return true;
+  // "has the support of Acme": the noun with the one who gives it.
+  if (m.phrase === "support" && GAINED_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) && GAINED_OF_AFTER.test(sentence.slice(m.end)))
+    return true;
+  // A noun whose holder a possessive names, with what it is for: "its support for", "Acme's backing of".
+  if (m.phrase === "support" && OWNED_BEFORE.test(sentence.slice(Math.max(0, m.start - 40), m.start)) && OWNED_FOR_AFTER.test(sentence.slice(m.end)))
+    return true;
   return (
     VERB_CONTEXT.test(ctx.text.slice(Math.max(ctx.sentence.start, cueStart - 60), cueStart)) ||
     !!adjacentSubject(ctx, cueStart) ||

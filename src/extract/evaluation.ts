@@ -167,7 +167,7 @@ const NOT_EVALUATIVE = new Set([
   "jailed",
 ]);
 
-const NEGATOR = /^(?:not|no|never|neither|nor|without|hardly|cannot|n't|nothing|none)$/i;
+const NEGATOR = /^(?:not|no|never|neither|nor|without|hardly|cannot|n't|nothing|none|nobody|noone)$/i;
 
 /** Whether a lower-case word carries a valence of its own (a quick test before scoring a sentence). */
 export function isEvaluative(word: string): boolean {

@@ -14,6 +14,8 @@ export interface Person {
   at: number;
 }
 
+const HONORIFIC_RE = /^(?:Mr|Mrs|Ms|Dr|Miss|Sir|Dame|Prof)\.?\s/;
+
 const NAME_RE = /\b(\p{Lu}[\p{L}'’-]+)\s+((?:\p{Lu}\.\s+)?(?:(?:de|van|von|der|da|di|du|la|le|bin|al|el)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:Jr|Sr)\.?)?)/gu;
 
 const INSTITUTION =
@@ -131,13 +133,46 @@ export class People {
   }
 
   /**
+   * Persons' full names that another reader of the document found where the quote reading does
+   * not look (inside quotations, a first name the lexicon lacks: "Tomas Okonkwo"), in document
+   * order. A name the register already has is left as it is, so that no mention counts twice.
+   */
+  register(names: Array<{ name: string; at: number }>): void {
+    const had = new Set(this.mentions.keys());
+    for (const { name, at } of names) {
+      if (HONORIFIC_RE.test(name) || had.has(name)) continue;
+      const first = name.split(" ")[0]!.toLowerCase();
+      const p: Person = { name, role: null, kind: "person", at };
+      if (FEMALE_NAMES.has(first) !== MALE_NAMES.has(first)) p.gender = FEMALE_NAMES.has(first) ? "f" : "m";
+      this.addFullName(p);
+    }
+  }
+
+  /**
+   * The full name a bare surname ("Ruiz", "Mrs. Ruiz") written at `at` stands for, by the same
+   * rules as a speaker's (lookup below), without recording the mention: for readers of the
+   * document after the quotes (the stance holders).
+   */
+  fullName(mention: string, at: number, accept: (name: string) => boolean = () => true): string | undefined {
+    const words = mention.split(" ");
+    const honorific = words.length === 2 && /^(Mr|Mrs|Ms|Dr|Miss)\.?$/.test(words[0]!);
+    if (words.length !== 1 && !honorific) return undefined;
+    const gender: Gender | undefined = honorific ? (/^Mr\b/.test(words[0]!) ? "m" : /^(?:Mrs|Ms|Miss)\b/.test(words[0]!) ? "f" : undefined) : undefined;
+    // "Mr. Ruiz" taken down as a speaker's name names nobody more fully than "Ruiz" does; the
+    // reader may know more of what a name is not ("Unlike Acme", an opening word).
+    const known = this.lookup(words[words.length - 1]!, at, gender, (p) => p.kind === "person" && !HONORIFIC_RE.test(p.name) && accept(p.name));
+    // ("Mr. Ruiz" is never the Ana Ruiz a paragraph named.)
+    return !known || (gender && known.gender && known.gender !== gender) ? undefined : known.name;
+  }
+
+  /**
    * The full name a bare surname stands for. Of several people with that surname, the latest one
    * named in this paragraph; else the one named most often, and of those the first named: a report
    * names its main figure first and often, and a relative in full, once ("his wife, Ana Ruiz"). A
    * gender the mention gives ("Mrs. Ruiz") rules out the others.
    */
-  private lookup(surname: string, at: number, gender?: Gender): Person | undefined {
-    const list = this.bySurname.get(surnameKey(surname));
+  private lookup(surname: string, at: number, gender?: Gender, only: (p: Person) => boolean = () => true): Person | undefined {
+    const list = this.bySurname.get(surnameKey(surname))?.filter(only);
     if (!list?.length) return undefined;
     const before = list.filter((p) => (this.firstSeen.get(p.name) ?? p.at) <= at);
     let pool = before.length ? before : list;

@@ -46,8 +46,11 @@ const PLURAL_VERB =
 /** How far (in characters) around a speech verb its speaker is looked for. */
 const WINDOW = 400;
 
-export function extractQuotes(passages: PassageText[]): QuoteDraft[] {
-  const people = new People();
+/**
+ * The quotations of one document. `people` (the document's register of names) is filled as the
+ * text is read: the stance extraction resolves surnames through the same register afterwards.
+ */
+export function extractQuotes(passages: PassageText[], people: People = new People()): QuoteDraft[] {
   // A single capitalized word that the document also writes in lower case ("tenants"), or that a
   // plural verb follows ("Tenants have long argued"), is a description, not a name: "he said"
   // never goes to it.

@@ -2,12 +2,12 @@
 // own clause (after a reporting verb, the reported clause's subject), joined subjects, a relative
 // "who", "he"/"she", lower-case groups, requests ("urged B to reject C": the one who urges),
 // participles after a comma, and what a verb acts on (feeling verbs, passive agents).
-import { type ActorMention, actorKey, isPersonLike, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
+import { type ActorMention, actorKey, isCountryOrState, isKnownActor, isPersonLike, nounChunkAfter, nounChunkBefore, normalizeActor } from "./actors.js";
 import { SPEAKER_NOUNS, TITLE_WORDS } from "./lexicon.js";
 
 // Words that may stand between a subject and its verb ("has also repeatedly rejected").
 export const AUX =
-  "has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
+  "no\\s+longer|both|jointly|long|has|have|had|was|were|is|are|also|always|repeatedly|formally|publicly|openly|strongly|firmly|reportedly|itself|themselves|then|later|since|already|not|never|did|does|do|would|will|could|can|may|might|should|must|shall|even|still|now|again|\\p{Ll}+ly";
 
 const ADJACENT_RE = new RegExp(`^\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
 
@@ -187,17 +187,42 @@ export function holders(ctx: Ctx, cueAt: number, verbal: boolean, nested = false
     return antecedentOf(ctx, brk);
   // "A claims to support C", "A said it wants to ban C": the reporting subject itself.
   if (claimsTo) return reporters;
-  if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead)) {
+  // ("A told reporters she would veto C": the one told stands between the verb and the pronoun.)
+  const told = report ? (TOLD_OBJECT_RE.exec(lead)?.[0].length ?? 0) : 0;
+  if (/^[\s,]*(?:that\s+)?(?:he|she)\b/i.test(lead.slice(told))) {
     if (report && reporters.length) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+    // "A did not oppose C, but she criticized D": the person this sentence opened with.
+    const opener = report ? undefined : sentenceSubject(ctx, relativeStart);
+    if (opener) return [{ key: opener.key, name: opener.name, weight: 0.9 }];
     const person = ctx.lastPerson();
     return person ? [person] : [];
   }
   // "A said it would reject C": the reporter speaks of itself.
-  if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead)) return reporters.map((r) => ({ ...r, weight: 0.8 }));
+  if (report && /^[\s,]*(?:that\s+)?(?:it|they|we|i)\b/i.test(lead.slice(told))) return reporters.map((r) => ({ ...r, weight: 0.8 }));
   if (!verbal || report || !SUBJECTLESS_RE.test(lead)) return [];
   // A verb phrase with no subject of its own (", but has always denied…"): the sentence's subject.
   const subject = mentions.filter((m) => m.start >= sentence.start && m.end <= cueAt)[0];
   return subject ? group(ctx, subject, sentence.start, cueAt).map((h) => ({ ...h, weight: 0.8 })) : [];
+}
+
+// A verb (a word in -ed or -s) and the object's determiner right before a lower-case object.
+// ("branded a quack by rival doctors for …": the doctors are no object of the verb.)
+const OBJECT_LEAD_RE = /\b\p{Ll}+(?:ed|s)\s+(?:(?:the|its|their|a|an|his|her|our|some|many)\s+)?$/u;
+
+// The ones told, after a verb of telling: "told reporters", "assured the council", "informed investors".
+const TOLD_OBJECT_RE =
+  /^[\s,]*(?:(?:the|its|their|his|her)\s+)?(?:\p{Ll}+\s+)?\p{Ll}+(?:s|ers|ors|ists|ants|ents|council|board|committee|parliament|press|media)\s+(?=(?:that\s+)?(?:he|she|it|they|we|i)\b)/iu;
+
+/**
+ * The person a sentence opened with ("Okafor did not oppose C, but she …"), when no other actor
+ * stands between it and the clause: the "he"/"she" of a later clause is theirs.
+ */
+function sentenceSubject(ctx: Ctx, before: number): ActorMention | undefined {
+  const { text, mentions, sentence } = ctx;
+  const inSentence = mentions.filter((m) => m.end <= before && m.start >= sentence.start);
+  const first = inSentence[0];
+  if (!first || inSentence.length > 1 || isKnownActor(first.text) || isCountryOrState(first.text)) return undefined;
+  return /^[\s"“]*$/.test(text.slice(sentence.start, first.start)) ? first : undefined;
 }
 
 // "for"/"of" right before a gerund, and a passive right before them ("was criticized for").
@@ -223,6 +248,12 @@ function gerundAgent(ctx: Ctx, clauseStart: number, cueAt: number): Holder[] | n
     if (!by) return [{ key: named.key, name: named.name, weight: 1 }];
     at = named.start - by[0].length;
   } else {
+    // "accused the ministry of backing C": a lower-case group the verb acts on, right before "of"/"for".
+    const prep = FOR_GERUND_RE.exec(lead)!;
+    const prepAt = cueAt - lead.length + prep.index;
+    const object = PASSIVE_FOR_RE.test(lead) ? null : nounChunkBefore(text, clauseStart, prepAt);
+    if (object && object.start + object.text.length === prepAt && OBJECT_LEAD_RE.test(text.slice(Math.max(clauseStart, object.start - 40), object.start)))
+      return [{ ...actorKey(object.text), name: object.text, weight: 0.9 }];
     const passive = PASSIVE_FOR_RE.exec(lead);
     if (!passive) return null;
     at = cueAt - lead.length + passive.index;
@@ -282,7 +313,8 @@ function antecedentOf(ctx: Ctx, brk: { at: number; word: string }): Holder[] {
 }
 
 // Between an organization and a person's name, only the title that links them: "Acme chairman", "Acme's chief economist".
-const TITLE_GAP_RE = /^(?:[’']s)?\s+((?:[\p{Ll}-]+\s+){1,3})$/u;
+// ("Acme's chief executive, Ana Ruiz, refused": the title and the name in apposition.)
+const TITLE_GAP_RE = /^(?:[’']s)?\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)(?:\s+|\s*,\s*)$/u;
 
 /**
  * "The Acme chairman Ana Ruiz refused …": the organization and the title describe the person

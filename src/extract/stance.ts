@@ -12,11 +12,12 @@ import type { PassageDraft } from "../knowledge/passages.js";
 import type { Polarity, StanceFact } from "../types.js";
 import { type ActorMention, actorKey, actorMentions, isFunctionWord, isKnownAlias, isPersonLike } from "./actors.js";
 import { type CueMatch, CueMatcher, wordTokens } from "./cue-matcher.js";
-import { feltEnough, lightVerbBefore, stanceSense, verbalEnough, voicedEnough } from "./cue-senses.js";
+import { feltEnough, GAINED_BEFORE, GAINED_OF_AFTER, lightVerbBefore, stanceSense, verbalEnough, voicedEnough } from "./cue-senses.js";
 import { evaluate, isEvaluative } from "./evaluation.js";
-import { SPEECH } from "./lexicon.js";
+import { FEMALE_NAMES, MALE_NAMES, SPEECH } from "./lexicon.js";
 import { wordUsage } from "./word-usage.js";
 import cues from "./lexicons/stance-cues.json" with { type: "json" };
+import type { People } from "./people.js";
 import type { QuoteDraft } from "./quotes.js";
 import { adjacentSubject, AUX, clauseAround, clauseEndAfter, type Ctx, type Holder, holders, objectAfter, textBefore } from "./stance-holders.js";
 import type { Span } from "../text/sentences.js";
@@ -39,7 +40,10 @@ for (const [cls, def] of Object.entries(cues.classes)) {
   const d = def as { polarity: string; words: string[]; experiencer?: boolean };
   for (const w of d.words) CUE_ENTRIES.push([w, { cls, polarity: d.polarity as Polarity, experiencer: !!d.experiencer }]);
 }
-const CUES = new CueMatcher<Cue>(CUE_ENTRIES);
+// "is firmly against", "was not in favour of": a copula's adverb or negation inside a listed phrase.
+const COPULAS = new Set(["is", "are", "was", "were", "be", "been"]);
+const COPULA_GAP = /^(?:not|never|also|still|now|firmly|strongly|fiercely|vehemently|totally|completely|entirely|very|much|no|longer|\p{Ll}+ly)$/u;
+const CUES = new CueMatcher<Cue>(CUE_ENTRIES, (first, word) => COPULAS.has(first) && COPULA_GAP.test(word));
 const FRAMES = new CueMatcher<true>(cues.frames.map((f) => [f, true] as [string, true]));
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const NEGATOR_RE = new RegExp(
@@ -130,8 +134,9 @@ const NOMINAL_BEFORE =
 const REQUEST_TAIL_RE = /^\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+(?:\p{Ll}+ly\s+)?$/u;
 // A dateline before the story: "OSLO --", "Lima, 3 May (Reuters) -": a place, not a subject.
 const DATELINE_RE = /^\s*(?:\p{Lu}[\p{Lu}\s.'-]{1,40}|\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,[^—–]{0,40}?)\s(?:--|—|–|-)\s/u;
-// "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase.
-const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$`, "iu");
+// "and" (with adverbs or auxiliaries) right before a verb: a coordinated verb phrase; or with a
+// possessive before a noun: "A's opposition to X and its support for Y", a stance of its own.
+const COORDINATED_RE = new RegExp(`\\s,?\\s*and\\s+(?:(?:${AUX})\\s+){0,3}$|\\s,?\\s*and\\s+(?:its|their|his|her)\\s+$`, "iu");
 // Nouns that name a claim someone makes, and prepositions that make such a noun a mere subject matter.
 const CLAIM_NOUNS = new Set(["allegation", "accusation"]);
 const CLAIM_TALKED_ABOUT = /\b(?:of|about|over|on|regarding|into|amid|despite|under|around|concerning)\s+(?:the\s+|these\s+|such\s+)?$/i;
@@ -146,33 +151,45 @@ const NOUN_AGENT_RE = /^\s+(?:by|from)\s+(?!\p{L}+ing\b)(?:the\s+)?/iu;
 // After a feeling verb, what is felt about: "angered by", "pleased with", "upset about".
 const FEELING_ABOUT_RE = /^\s+(?:\p{Ll}+ly\s+)?(?:by|with|at|about|over|that|to)\b/iu;
 
-export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): StanceDraft[] {
+/**
+ * The stance facts of one document. `people` is the document's register of full names, as the
+ * quote extraction left it: a bare surname ("Ruiz opposed it") is the person it names.
+ */
+export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[], people: People): StanceDraft[] {
   const docText = passages.map((p) => p.text).join("\n");
   // A sentence-initial capitalized word is a name when the document also capitalizes it mid-sentence,
   // or when a verb or a possessive ("Acme's") follows it and the document never writes it in lower case.
   const usage = wordUsage(docText);
   const isName = (w: string, next: string): boolean =>
     usage(w).midSentence ||
-    ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|\p{Ll}+ed|\p{Ll}+s|[’']s)$/u.test(next) ||
+    ((/^(?:has|have|had|is|was|were|are|will|would|did|does|do|said|says|can|could|may|might|must|should|also|never|no|\p{Ll}+ed|\p{Ll}+s|[’']s)$/u.test(
+      next,
+    ) ||
       IRREGULAR_PAST.has(next)) &&
       !usage(w).lower);
-  const persons = personIndex(quotes);
-  // Full names the text itself introduces ("Ana Ruiz, the agency's head, ..."), read only when a
-  // bare surname is not a quoted speaker's.
-  let named: PersonIndex | null = null;
-  const namedInText = (): PersonIndex => (named ??= namesInText(passages, isName));
+  // The full names only this reader sees go to the register once, when a surname is first looked up.
+  let registered = false;
+  const register = (): void => {
+    if (!registered) people.register(namesInText(passages, isName));
+    registered = true;
+  };
   const acronyms = acronymIndex(docText);
-  const personKeys = new Set([...persons.values()].map((n) => actorKey(n).key));
+  // Quoted persons, as "he"/"she" may stand for them.
+  const personKeys = new Set(quotes.filter((q) => q.speakerKind === "person" && q.speaker?.includes(" ")).map((q) => actorKey(q.speaker!).key));
   const out: StanceDraft[] = [];
   const quotesByPassage = new Map<number, QuoteDraft[]>();
   for (const q of quotes) if (q.speaker) quotesByPassage.set(q.passage, [...(quotesByPassage.get(q.passage) ?? []), q]);
-  const mentionsOf = (text: string, s: Span): ActorMention[] => {
+  const mentionsOf = (pi: number, s: Span): ActorMention[] => {
+    const text = passages[pi]!.text;
     const dateline = DATELINE_RE.exec(text.slice(s.start, s.end))?.[0].length ?? 0;
     return actorMentions(text.slice(s.start, s.end), s.start, isName)
       .filter((m) => m.start >= s.start + dateline)
       .map((m) => {
         const full = acronyms.get(m.key);
-        return full ? { ...m, ...full } : resolvePerson(m, persons, namedInText);
+        if (full) return { ...m, ...full };
+        // "Mrs. Ruiz": the title before the surname tells which Ruiz.
+        const title = TITLE_BEFORE_RE.exec(text.slice(Math.max(0, m.start - 6), m.start))?.[1];
+        return fullPerson(m, title, people, pi, register);
       });
   };
   // He/she: the last person named or quoted in the sentences before (looked up only when asked).
@@ -182,7 +199,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
     for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
       if (!personIn.has(k)) {
         const { pi, s } = order[k]!;
-        const person = mentionsOf(passages[pi]!.text, s).find((m) => personKeys.has(m.key) || isPersonLike(m));
+        const person = mentionsOf(pi, s).find((m) => personKeys.has(m.key) || isPersonLike(m));
         const speaker = (quotesByPassage.get(pi) ?? []).find((q) => q.speakerKind === "person" && q.start < s.end && q.end > s.start);
         personIn.set(k, person ? { key: person.key, name: person.name, weight: 0.9 } : speaker ? { ...actorKey(speaker.speaker!), weight: 0.9 } : null);
       }
@@ -209,7 +226,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       sentence: s,
       // Read only when a holder is looked for: most evaluated sentences never need them.
       get mentions() {
-        return (mentions ??= mentionsOf(p.text, s));
+        return (mentions ??= mentionsOf(pi, s));
       },
       breaks: [...sentence.matchAll(CLAUSE_BREAK_RE)].map((m) => ({
         at: s.start + m.index,
@@ -239,6 +256,7 @@ export function extractStances(passages: PassageDraft[], quotes: QuoteDraft[]): 
       inSentence.filter((q) => q.direct),
     );
     out.push(...found);
+    out.push(...hollowClaims(ctx, pi, sentence, matches));
     out.push(...evaluationFacts(ctx, pi, inSentence, found, matches, frames));
   });
   return out;
@@ -258,7 +276,8 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
     // "the cost of allegations of X", "the debate about accusations": a claim named as the object
     // of a preposition is what is talked about, not a claim anyone in the sentence makes.
     if (CLAIM_NOUNS.has(m.phrase) && /^\p{Ll}/u.test(surface) && CLAIM_TALKED_ABOUT.test(before)) continue;
-    const negated = NEGATOR_RE.test(before);
+    // (A negation inside the phrase: "is not against", "was no longer in favour of".)
+    const negated = NEGATOR_RE.test(before) || (m.phrase !== surface.toLowerCase() && /\b(?:not|never|no)\s/i.test(surface));
     const clause = clauseAround(ctx, cueStart, cueEnd);
     const base = {
       passage: pi,
@@ -283,11 +302,26 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
       }
     }
     // A participle with its agent: "the report, endorsed by the council," — the council holds it.
-    const agent = /ed$/i.test(surface) ? AGENT_RE.exec(after) : null;
+    // (A feeling's "by" names its cause: "Acme was dismayed by the ruling" is Acme's dismay.)
+    const agent = /ed$/i.test(surface) && !cue.experiencer ? AGENT_RE.exec(after) : null;
     if (agent) {
       const by = objectAfter(ctx, cueEnd + agent[0].length, clause.end);
       if (by) {
         out.push({ ...base, target: textBefore(text, clause.start, cueStart), actor: by.key, actorText: by.name, weight: 1 });
+        continue;
+      }
+    }
+    // "The plan won the backing of the league": the one after "of" gives it to the subject.
+    const gained = cue.polarity === "support" && !/ed$/i.test(surface) && GAINED_BEFORE.test(before) ? GAINED_OF_AFTER.exec(after) : null;
+    if (gained) {
+      const from = cueEnd + gained[0].length;
+      const by = describedAfter(ctx, from) ?? objectAfter(ctx, from, clause.end);
+      if (by) {
+        const verbAt = cueStart - (GAINED_BEFORE.exec(before)?.[0].length ?? 0);
+        // What is backed is the verb's subject ("she is glad to have the endorsement of …": her).
+        const lead = textBefore(text, clause.start, verbAt);
+        const subject = (/^(?:that\s+)?(?:he|she|it|they)\b/i.test(lead) ? holders(ctx, verbAt, true)[0]?.name : undefined) ?? lead;
+        out.push({ ...base, target: subject, actor: by.key, actorText: by.name, weight: 0.9 });
         continue;
       }
     }
@@ -336,6 +370,20 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
       if (described) out.push({ ...base, actor: described.key, actorText: described.name, weight: 1 });
       else if (COPULA_BEFORE.test(before))
         for (const a of holders(ctx, cueStart, false)) out.push({ ...base, actor: a.key, actorText: a.name, weight: a.weight });
+      else for (const a of membersOf(ctx, cueEnd)) out.push({ ...base, actor: a.key, actorText: a.name, weight: 0.9 });
+      continue;
+    }
+    // A noun owned by a name: "Peru's rejection of", "Acme's support for" — the owner holds it.
+    const owner = /(?:ed|ing)$/i.test(surface) ? undefined : ownerOf(ctx, cueStart);
+    if (owner) {
+      out.push({ ...base, actor: owner.key, actorText: owner.name, weight: 1 });
+      continue;
+    }
+    // "A's opposition to X and its support for Y": the pronoun is the holder of the stance before.
+    if (AND_ITS_BEFORE.test(before)) {
+      const prev = out.filter((f) => f.cueEnd <= cueStart && f.sentence.start === s.start);
+      const firstOfPrev = prev.filter((f) => f.cueStart === prev[prev.length - 1]?.cueStart);
+      for (const f of firstOfPrev) out.push({ ...base, actor: f.actor, actorText: f.actorText, weight: f.weight });
       continue;
     }
     const nominal = NOMINAL_BEFORE.test(text.slice(Math.max(s.start, cueStart - 30), cueStart));
@@ -344,13 +392,98 @@ function cueFacts(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatc
   return out;
 }
 
+// A stance only claimed ("claims to support", "professes to back") ...
+const CLAIMED_BEFORE_RE = /\b(?:claim(?:s|ed)?|profess(?:es|ed)?|purport(?:s|ed)?|pretend(?:s|ed)?)\s+to\s+(?:\p{Ll}+ly\s+)?$/u;
+// ... and belied in a later clause of the sentence: "but does virtually nothing to", "yet has done little to", "and fails to".
+const BELIED_RE =
+  /\b(?:(?:does|do|did|has\s+done|have\s+done|is\s+doing|are\s+doing)\s+(?:virtually\s+|almost\s+|next\s+to\s+|very\s+|precious\s+)?(?:nothing|little)\s+(?:at\s+all\s+)?to|fail(?:s|ed)?\s+to|(?:does|do|did)\s+not\s+\p{L}+\s+(?:a\s+)?finger\s+to)\b/iu;
+
+/**
+ * "A said the WTO claims to back C but does nothing to D": a stance the claimant only claims and
+ * the reporter belies is the reporter's criticism of the claimant (the cue's fact stays the
+ * claimant's, as what it claims). Without a reporting verb the writer speaks: nobody's fact.
+ */
+function hollowClaims(ctx: Ctx, pi: number, sentence: string, matches: Array<CueMatch<Cue>>): StanceDraft[] {
+  const { text, sentence: s } = ctx;
+  const out: StanceDraft[] = [];
+  for (const m of matches) {
+    if (m.value.polarity !== "support") continue;
+    const claimed = CLAIMED_BEFORE_RE.exec(sentence.slice(Math.max(0, m.start - 40), m.start));
+    if (!claimed) continue;
+    const belied = BELIED_RE.exec(sentence.slice(m.end));
+    if (!belied) continue;
+    const claimAt = s.start + m.start - claimed[0].length;
+    const report = ctx.speech.filter((v) => v.end <= claimAt).pop();
+    if (!report) continue;
+    const claimant = ctx.mentions.filter((x) => x.start >= report.end && x.end <= claimAt).pop();
+    if (!claimant) continue;
+    const cueStart = s.start + m.end + belied.index;
+    const cueEnd = cueStart + belied[0].length;
+    for (const h of holders(ctx, report.start, true))
+      out.push({
+        passage: pi,
+        actor: h.key,
+        actorText: h.name,
+        cue: text.slice(cueStart, cueEnd),
+        cueClass: "criticism",
+        cueStart,
+        cueEnd,
+        polarity: "oppose",
+        negated: false,
+        target: claimant.name,
+        sentence: { start: s.start, end: s.end },
+        clause: { start: report.end, end: s.end },
+        weight: 0.9 * h.weight,
+      });
+  }
+  return out;
+}
+
+/** "the backing of Acme chairman Ana Ruiz": the person an organization and a title describe, right at `from`. */
+function describedAfter(ctx: Ctx, from: number): Holder | undefined {
+  const org = ctx.mentions.find((x) => x.start >= from && /^\s*(?:the\s+)?$/i.test(ctx.text.slice(from, x.start)));
+  if (!org) return undefined;
+  const person = ctx.mentions.find(
+    (x) => x.start > org.end && personName(x.text) && /^(?:[’']s)?\s+(?:[\p{Ll}-]+\s+){1,3}$/u.test(ctx.text.slice(org.end, x.start)),
+  );
+  return person ? { key: person.key, name: person.name, weight: 1 } : undefined;
+}
+
+// A possessive and the noun's modifiers between an owner and its noun: "’s", "’s full", "’ fierce".
+const OWNED_GAP_RE =
+  /^[’']s?\s+(?:(?:full|strong|continued|open|fierce|firm|public|tacit|unwavering|outright|total|staunch|vocal|long-standing|longstanding)\s+)?$/u;
+
+/** The name whose possessive owns a noun cue ("Peru's outright rejection"), if any. */
+function ownerOf(ctx: Ctx, cueStart: number): ActorMention | undefined {
+  return ctx.mentions.find((x) => x.end <= cueStart && cueStart - x.end < 30 && OWNED_GAP_RE.test(ctx.text.slice(x.end, cueStart)));
+}
+
+// A coordinated noun cue whose possessive pronoun points back: "… and its support for".
+const AND_ITS_BEFORE = /\band\s+(?:its|their|his|her)\s+$/i;
+
 // Nouns of those who take a side: "a critic of", "a supporter of".
 const AGENT_NOUNS = new Set(["critic of", "opponent of", "supporter of", "proponent of", "advocate of", "champion of"]);
 // An apposition's article and modifiers before such a noun: ", a longtime", ", one of the fiercest".
 const APPOSITION_BEFORE = /^\s*,\s*(?:(?:a|an|the|one|another)\s+)?(?:[\p{Ll}-]+\s+){0,3}$/u;
 
 // A copula and the noun's article and modifiers: "is a staunch", "has been one of the fiercest".
-const COPULA_BEFORE = /\b(?:is|are|was|were|be|been|being|remains?|remained|became|becomes?)\s+(?:a|an|one\s+of\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+const COPULA_BEFORE =
+  /\b(?:is|are|was|were|be|been|being|remains?|remained|became|becomes?|(?:emerged?|emerges|emerging|stands?|stood|known|seen|regarded|described)\s+as)\s+(?:a|an|one\s+of\s+the)\s+(?:[\p{Ll}-]+\s+){0,2}$/u;
+// "Critics of the dam, including Ana Ruiz,": the names a group of one side is said to include.
+// (What the side is for or against is a short noun phrase: a few words before the comma.)
+const MEMBERS_AFTER_RE = /^(?:\s+[\p{L}\d'’-]+){1,5},\s*(?:including|such\s+as|among\s+them|notably|led\s+by)\s+(?:the\s+)?$/iu;
+
+/** The names a side's group is said to include ("critics of the dam, including Ana Ruiz and Acme,"). */
+function membersOf(ctx: Ctx, cueEnd: number): ActorMention[] {
+  const first = ctx.mentions.find((x) => x.start > cueEnd && x.start - cueEnd < 120 && MEMBERS_AFTER_RE.test(ctx.text.slice(cueEnd, x.start)));
+  if (!first) return [];
+  const out = [first];
+  for (const x of ctx.mentions.slice(ctx.mentions.indexOf(first) + 1)) {
+    if (!/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/.test(ctx.text.slice(out[out.length - 1]!.end, x.start))) break;
+    out.push(x);
+  }
+  return out;
+}
 
 /** The name an apposition describes ("Ana Ruiz, a longtime critic of"), if the cue is in one. */
 function appositionOf(ctx: Ctx, cueStart: number): ActorMention | undefined {
@@ -371,7 +504,8 @@ function evaluationFacts(
   frameMatches: Array<CueMatch<true>>,
 ): StanceDraft[] {
   const { text, sentence: s } = ctx;
-  const spans: Array<{ holder: Holder; start: number; end: number }> = [];
+  // (`series`: a later "; that" clause of the same verb, a fact of its own.)
+  const spans: Array<{ holder: Holder; start: number; end: number; series?: boolean }> = [];
   // Reporting and naming frames in the sentence: the content is what follows the verb.
   // "Acme's view of", "a call for": a framing word used as a noun frames nothing.
   const verbFrames = frameMatches.filter((m) => !NOUN_FRAME_BEFORE.test(text.slice(Math.max(s.start, s.start + m.start - 30), s.start + m.start)));
@@ -384,7 +518,10 @@ function evaluationFacts(
     // Words that evaluate nothing give no holder a stance: the holders are not looked for.
     if (end - f.end < 8 || !evaluates(text.slice(f.end, end))) continue;
     const hs = holders(ctx, f.start, true).filter((h) => h.weight >= 0.9);
-    for (const h of hs) spans.push({ holder: h, start: f.end, end });
+    for (const h of hs) {
+      spans.push({ holder: h, start: f.end, end });
+      for (const c of thatSeries(ctx, end)) spans.push({ holder: h, ...c, series: true });
+    }
   }
   // Nouns of opinion with their holder: "the view of A that …", "in A's view, …", "A's position is that …".
   for (const o of opinionsIn(ctx)) {
@@ -403,13 +540,14 @@ function evaluationFacts(
   const out: StanceDraft[] = [];
   const done = new Set<string>();
   for (const sp of spans) {
-    if (done.has(sp.holder.key) || sp.end - sp.start < 8) continue;
+    const key = sp.series ? `${sp.holder.key}@${sp.start}` : sp.holder.key;
+    if (done.has(key) || sp.end - sp.start < 8) continue;
     // A cue in the words (whoever holds it) says more precisely what they are about.
     if (cueFound.some((f) => f.actor === sp.holder.key) || cueMatches.some((m) => s.start + m.start >= sp.start - 20 && s.start + m.end <= sp.end)) continue;
     const content = text.slice(sp.start, sp.end);
     const e = evaluate(content);
     if (e.weight < 1 || !e.word) continue;
-    done.add(sp.holder.key);
+    done.add(key);
     const polarity: Polarity = e.score > 0 ? "support" : e.score < 0 ? "oppose" : "neutral";
     out.push({
       passage: pi,
@@ -430,6 +568,29 @@ function evaluationFacts(
       clause: { start: sp.start, end: sp.end },
       weight: 0.7 * sp.holder.weight,
     });
+  }
+  return out;
+}
+
+// "; that …" after what a verb says: one more clause of the same verb's content.
+const SERIES_THAT_RE = /^\s*;\s*(?:and\s+|or\s+)?that\s/i;
+
+/**
+ * "A says B is unfair; that nobody heeds C; that D must go": each clause a semicolon and "that"
+ * open after the first is said by the same verb (the semicolon is a list's comma here, no new
+ * sentence), up to the first clause that is no such continuation.
+ */
+function thatSeries(ctx: Ctx, from: number): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let at = from;
+  for (let k = 0; k < 8; k++) {
+    const m = SERIES_THAT_RE.exec(ctx.text.slice(at, Math.min(ctx.sentence.end, at + 16)));
+    if (!m) break;
+    const start = at + m[0].length;
+    const end = Math.min(clauseEndAfter(ctx, start, true), start + MAX_SAID);
+    if (end <= start) break;
+    out.push({ start, end });
+    at = end;
   }
   return out;
 }
@@ -536,52 +697,52 @@ function acronymIndex(docText: string): Map<string, { key: string; name: string 
   return idx;
 }
 
-type PersonIndex = Map<string, string>;
-const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|sir|dame|prof)\.?$/i;
+/**
+ * A bare surname ("Ruiz", "Mrs. Ruiz") as the person the document names in full, by people.ts's
+ * rules. `register` first gives the register the full names only this reader sees (once).
+ */
+function fullPerson(m: ActorMention, title: string | undefined, people: People, pi: number, register: () => void): ActorMention {
+  const words = m.text.split(" ");
+  if (words.length > 2 || (words.length === 2 && !HONORIFIC.test(words[0]!))) return m;
+  // A country or known organization is itself, whoever shares its name.
+  if (isKnownAlias(m.text)) return m;
+  register();
+  const full = people.fullName(title && words.length === 1 ? `${title} ${m.text}` : m.text, pi * 1_000_000 + m.start, personName);
+  if (!full) return m;
+  const k = actorKey(full);
+  return { ...m, key: k.key, name: k.name };
+}
 
-/** Surname → full name, from the quotes' speakers. */
-function personIndex(quotes: QuoteDraft[]): PersonIndex {
-  const idx: PersonIndex = new Map();
-  for (const q of quotes) {
-    if (q.speakerKind !== "person" || !q.speaker) continue;
-    const parts = q.speaker.split(" ");
-    // A name is never led by a function or time word, nor ends in a country ("In May Japan");
-    // "Mr. Ruiz" names nobody more fully than "Ruiz" does.
-    if (isFunctionWord(parts[0]!) || isKnownAlias(parts[parts.length - 1]!) || HONORIFIC.test(parts[0]!)) continue;
-    if (parts.length >= 2) idx.set(parts[parts.length - 1]!.toLowerCase(), q.speaker);
-  }
-  return idx;
+const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?$/i;
+const TITLE_BEFORE_RE = /\b(Mr|Mrs|Ms|Miss|Dr)\.?\s+$/;
+
+/**
+ * Whether a full name in the register may stand for a bare surname here: a person's name by the
+ * actor rules ("Canadian Acme", "Preliminary DNA", "Acme's RT" are none), with a first name the
+ * lexicon knows never taken for a demonym ("Julian"), a surname's inner capital or hyphen
+ * ("McRae", "Al-Tamimi") and a particle ("De la Cruz") a person's spelling; and opening with no
+ * function word ("Unlike Acme").
+ */
+function personName(name: string): boolean {
+  const words = name.split(" ").filter((w) => !/^(?:de|la|le|da|di|du|van|von|der|bin|al|el)$/.test(w));
+  const first = words[0]!.toLowerCase();
+  if (isFunctionWord(first)) return false;
+  const plain = words
+    .map((w, i) => (i === 0 && (FEMALE_NAMES.has(first) || MALE_NAMES.has(first)) ? "Ana" : /\p{Ll}/u.test(w) ? w[0] + w.slice(1).toLowerCase() : w))
+    .join(" ");
+  return isPersonLike({ text: plain, ...actorKey(name), start: 0, end: 0 });
 }
 
 /**
- * Surname → full name, for the persons the document's text names in full (a name of two to four
- * capitalized words that is no organization): news writing names a person in full once, then by
- * surname. A surname two different persons of the document share names neither.
+ * The persons' full names in the document's text (two to four capitalized words that are no
+ * organization), for the register: news writing names a person in full once, then by surname.
  */
-function namesInText(passages: PassageDraft[], isName: (w: string, next: string) => boolean): PersonIndex {
-  const seen = new Map<string, string | null>();
-  for (const p of passages)
+function namesInText(passages: PassageDraft[], isName: (w: string, next: string) => boolean): Array<{ name: string; at: number }> {
+  const out: Array<{ name: string; at: number }> = [];
+  passages.forEach((p, pi) => {
     for (const s of p.sentences)
-      for (const m of actorMentions(p.text.slice(s.start, s.end), s.start, isName)) {
-        if (!isPersonLike(m) || HONORIFIC.test(m.text.split(" ")[0]!)) continue;
-        const surname = m.text.split(" ").pop()!.toLowerCase();
-        const known = seen.get(surname);
-        if (known === undefined) seen.set(surname, m.text);
-        else if (known !== null && actorKey(known).key !== m.key) seen.set(surname, null);
-      }
-  const idx: PersonIndex = new Map();
-  for (const [surname, full] of seen) if (full !== null) idx.set(surname, full);
-  return idx;
-}
-
-function resolvePerson(m: ActorMention, persons: PersonIndex, namedInText: () => PersonIndex): ActorMention {
-  if (!m.text.includes(" ")) {
-    // A country or known organization is itself, whoever shares its name.
-    const full = persons.get(m.text.toLowerCase()) ?? (isKnownAlias(m.text) ? undefined : namedInText().get(m.text.toLowerCase()));
-    if (full) {
-      const k = actorKey(full);
-      return { ...m, key: k.key, name: k.name };
-    }
-  }
-  return m;
+      for (const m of actorMentions(p.text.slice(s.start, s.end), s.start, isName))
+        if (isPersonLike(m) && !HONORIFIC.test(m.text.split(" ")[0]!)) out.push({ name: m.text, at: pi * 1_000_000 + m.start });
+  });
+  return out;
 }
