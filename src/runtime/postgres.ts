@@ -98,8 +98,10 @@ export async function indexFolder(db: Db, root: string, opts: IndexFolderOptions
   const ms = (): number => Math.round(performance.now() - t0);
   const loaded = loadEngine(root, opts);
   const c = loaded.engine.corpus;
+  // The files' contents and the extracting code: new code over the same files must extract again
+  // (the listing's fingerprint sends it here; this one decides), not keep the old facts.
   const fingerprint = createHash("sha256")
-    .update(JSON.stringify([EXTRACTOR_VERSION, loaded.entries.map((e) => [e.file, e.hash])]))
+    .update(JSON.stringify([EXTRACTOR_VERSION, extractorFingerprint(), loaded.entries.map((e) => [e.file, e.hash])]))
     .digest("hex");
   const counts = { ...corpusCounts(c), warnings: c.warnings };
   if (!opts.force && served && sameRoot && served.fingerprint === fingerprint) {
