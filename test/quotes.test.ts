@@ -46,6 +46,33 @@ describe("quote spans", () => {
   });
 });
 
+describe("straight single quotes", () => {
+  const spans = (t: string) => findQuoteSpans(t).map((s) => t.slice(s.start, s.end));
+  const rows: Array<[string, string[]]> = [
+    [`'We will not close the mill,' said Orla Kemp.`, ["We will not close the mill,"]],
+    [`Kemp said: 'The mill stays open.'`, ["The mill stays open."]],
+    [`'It's the board's call, and they won't wait,' said Kemp.`, ["It's the board's call, and they won't wait,"]],
+    [`'The drivers' rest rules must change,' said Kemp.`, ["The drivers' rest rules must change,"]],
+    [`Kemp called the deal 'a poor bargain for the valley'.`, ["a poor bargain for the valley"]],
+    [`Mill owner vows 'no more layoffs' after sale`, ["no more layoffs"]],
+    [`'Keep the buses' said one banner. Kemp added: 'Not now.'`, ["Keep the buses", "Not now."]],
+    [`Juan 'El Rayo' Pinto won the race on Sunday.`, []],
+    // Nothing: apostrophes, possessives, elisions and decades are no quotation marks.
+    [`The growers' union says it's the mill's job to pay for the '80s pipes.`, []],
+    [`They played rock 'n' roll till dawn at O'Hara's bar.`, []],
+    [`The Rivases' farm and the Joneses' barn burned.`, []],
+  ];
+  it.each(rows)("%s", (text, want) => expect(spans(text)).toEqual(want));
+});
+
+table("straight single quotes: attributed as double ones are", [
+  { name: "inverted after the quote", paras: [`'We will not close the mill,' said Orla Kemp, the owner.`], speakers: ["Orla Kemp"], roles: ["owner"] },
+  { name: "colon before the quote", paras: [`Councillor Ewan Tait told the hearing: 'I was never shown the survey.'`], speakers: ["Ewan Tait"] },
+  { name: "possessive inside the quote", paras: [`'The drivers' rest rules must change,' Orla Kemp said.`], speakers: ["Orla Kemp"] },
+  // Nothing: no one is named.
+  { name: "nothing: a quote with no attribution", paras: [`'The mill stays open.' That was all.`], speakers: [null] },
+]);
+
 table('after the quote: `"…," X said` and `"…," said X`', [
   {
     name: "title before the name is the role",
@@ -130,6 +157,12 @@ table("any verb in the speech slot (open class)", [
     roles: ["council treasurer"],
   },
   { name: "a bare plural description", paras: [`Meanwhile "the trains are late every single morning," commuters complained.`], speakers: ["commuters"] },
+  {
+    name: "a plural description with a modifier before an unlisted verb",
+    paras: [`"Give us the keys," the locked-out tenants chanted.`],
+    speakers: ["the locked-out tenants"],
+  },
+  { name: "nothing: a plural noun and no verb after it", paras: [`"Give us the keys," the tenants and their lawyers.`], speakers: [null] },
   { name: "the crowd shouted, then another clause", paras: [`"Open the gates," the crowd shouted, and the police moved in.`], speakers: ["the crowd"] },
   {
     name: "a stray mark of a nested quote before the speaker",
@@ -475,6 +508,101 @@ table("a description in the speech slot: its apposition, and the person it stand
     paras: ["Mayor Odile Fanshawe toured the flooded lanes.", `"We will rebuild every wall," the officials said.`],
     speakers: ["the officials"],
   },
+]);
+
+table("a definite description of an organisation named before, subject or not", [
+  {
+    name: "the company, named as an object in the paragraph before",
+    paras: ["Inspectors fined Tarrow Foods on Friday.", `"We will appeal the ruling," the company said.`],
+    speakers: ["Tarrow Foods"],
+  },
+  {
+    name: "said the ministry, after a ministry named as an object",
+    paras: [`Farmers marched on the Ministry of Fisheries. "Quotas will not change," said the ministry.`],
+    speakers: ["Ministry of Fisheries"],
+  },
+  {
+    name: "the union is an association",
+    paras: [`Drivers joined the Coastal Drivers Association in May. "Our members want a contract," the union said.`],
+    speakers: ["Coastal Drivers Association"],
+  },
+  // Nothing (as written): the only organisation named is of another kind, or a name of unknown
+  // kind comes between.
+  {
+    name: "nothing: the group is not the police who arrested its members",
+    paras: ["Harbour Police detained four members of Blue Tide.", `"Our members broke no law," the group said.`],
+    speakers: ["the group"],
+  },
+  {
+    name: "nothing: a name that says no kind is not the government",
+    paras: ["Loggers from Pine Valley Timber Co. met Redwater Kin on Monday.", `Fees will rise, the government said, "within the year."`],
+    speakers: ["the government"],
+  },
+  {
+    name: "nothing: it said, with a name of unknown kind beside the organisation",
+    paras: ["Ana Ruiz wrote to Lake Shore Shipping and to Green Dawn Watch.", `It said the "talks went well."`],
+    speakers: [null],
+  },
+  {
+    name: "nothing: a name of unknown kind comes after the agency named",
+    paras: [`Ana Ruiz sent the Water Agency's survey to Valley Pipe Inspection. "The seals were never replaced," the agency said.`],
+    speakers: ["the agency"],
+  },
+]);
+
+table('"they said": the latest plural subject, else an organisation', [
+  {
+    name: "a group described in the sentence before",
+    paras: ["Marrow Mining shut the pit.", "Local miners were angry.", `"It was our living," they said.`],
+    speakers: ["Local miners"],
+  },
+  { name: "a group with a tail of place", paras: ["Nurses at the clinic walked out.", `"We are worn out," they said.`], speakers: ["Nurses at the clinic"] },
+  { name: "an organisation with no group after it", paras: ["Marrow Mining shut the pit.", `"Costs were too high," they said.`], speakers: ["Marrow Mining"] },
+  // Nothing: two people are no one speaker, a plural of things names no group, and a group that
+  // is what the sentence reports is not who reports it.
+  {
+    name: "nothing: a coordination of two names",
+    paras: ["Marrow Mining shut the pit.", "Ana Ruiz and Tom Baker ran the canteen.", `"We fed four hundred men," they said.`],
+    speakers: [null],
+  },
+  {
+    name: "nothing new: a plural of things is no group",
+    paras: ["Marrow Mining shut the pit.", "The talks were stalled.", `"Nothing moved," they said.`],
+    speakers: ["Marrow Mining"],
+  },
+  {
+    name: "nothing: the reported group in the own sentence",
+    paras: [`Hundreds of miners were still underground, they said, "and the air is thin."`],
+    speakers: [null],
+  },
+]);
+
+table("the one who issued a statement, and a spokesman's affiliation after the verb", [
+  { name: "according to a statement from", paras: [`"The plant will hire 300 people," according to a statement from Dornell Group.`], speakers: ["Dornell Group"] },
+  { name: "according to a report released by", paras: [`Fares will rise, "by a fifth at most," according to a report released by the Transit Board.`], speakers: ["the Transit Board"] },
+  {
+    name: "said a spokeswoman for a named body",
+    paras: [`"We have nothing to add," said a spokeswoman for the Port Authority.`],
+    speakers: ["a spokeswoman for the Port Authority"],
+  },
+  { name: "a description by place before the verb", paras: [`Officials at the depot said the line was "beyond repair."`], speakers: ["Officials at the depot"] },
+  { name: "nothing: a place tail after a head that names no one", paras: [`The smoke at the depot said little, "very little," of the cause.`], speakers: [null] },
+  { name: "a statement from a named body as the subject", paras: [`A statement from the Dune Trust said: "The path is closed."`], speakers: ["the Dune Trust"] },
+  { name: "said a name's office", paras: [`"No comment," said Rhea Voss's office.`], speakers: ["Rhea Voss's office"] },
+  {
+    name: "it said, after an organisation named in an apposition",
+    paras: ["The carrier, Tolland Freight Services, halted its trucks.", `"This is a sad day," it said.`],
+    speakers: ["Tolland Freight Services"],
+  },
+  // Nothing more than the description: what follows is no one named.
+  { name: "nothing: it said, with no organisation named", paras: ["The storm cut the power.", `"Stay indoors," it said.`], speakers: [null] },
+  { name: "nothing: a statement from no one named", paras: [`"The plant will hire 300 people," according to a statement.`], speakers: ["a statement"] },
+  {
+    name: "said a professor at a named school with an of-phrase",
+    paras: [`"It will fail," said a professor at the Academy of Eastmoor who studies ports.`],
+    speakers: ["a professor at the Academy of Eastmoor"],
+  },
+  { name: "nothing: a place after the speaker noun", paras: [`"The road is shut," said a farmer at the scene.`], speakers: ["a farmer"] },
 ]);
 
 table("a name's office, campaign or spokesman", [

@@ -2,7 +2,7 @@
 // the subject of a sentence's main clause. Tables with rows that must find nothing; every
 // sentence is written for these tests.
 import { describe, expect, it } from "vitest";
-import { clauseSubject, mainVerbAt, subjectAfter, subjectBefore } from "../src/extract/speakers.js";
+import { clauseSubject, groupSubject, mainVerbAt, subjectAfter, subjectBefore } from "../src/extract/speakers.js";
 
 type Row = [sentence: string, name: string | null, role?: string | null];
 
@@ -39,6 +39,8 @@ describe("subjectBefore: the noun phrase before a verb", () => {
     ],
     ["A spokesman for one of the carriers said", "A spokesman for one of the carriers", null, "said"],
     ["Hale on Tuesday said", "Hale", null, "said"],
+    ["Tomas Varga, 58, said", "Tomas Varga", null, "said"],
+    ["Tomas Varga, 58, a ferry pilot, said", "Tomas Varga", "a ferry pilot", "said"],
     ["According to the minutes, Hale said", "Hale", null, "said"],
     // Nothing: an object, an interrogative, a clause with no noun phrase before the verb.
     ["The minister met the envoy and said", null, undefined, "said"],
@@ -59,6 +61,11 @@ describe("subjectAfter: the speaker after an inverted verb", () => {
     ["said the referee, who was booed off.", "the referee"],
     ["said Hale Tuesday.", "Hale"],
     ["grumbled Tom Baker, the council treasurer.", "Tom Baker", "the council treasurer"],
+    // An age is no role: the apposition after it is.
+    ["said Varga, 58, a ferry pilot.", "Varga", "a ferry pilot"],
+    ["said Ilse Varga, 58.", "Ilse Varga", null],
+    ["said Ilse Varga, 58, is from the coast.", "Ilse Varga", null],
+    ["said a spokesman for Kestrel Airways.", "a spokesman for Kestrel Airways"],
     // Nothing: no noun phrase follows.
     ["said, and left.", null],
     ["said that it would rain.", null],
@@ -101,5 +108,23 @@ describe("mainVerbAt: the clause's finite verb by form", () => {
   it.each(rows)("%s → %s", (sentence, verb) => {
     const at = mainVerbAt(sentence, 0, sentence.length);
     expect(at < 0 ? null : /^\S+/.exec(sentence.slice(at))![0]).toBe(verb);
+  });
+});
+
+describe("groupSubject: a plural subject opening a sentence", () => {
+  const rows: Array<[string, string | null | undefined]> = [
+    ["Local miners were angry.", "Local miners"],
+    ["Nurses at the clinic walked out.", "Nurses at the clinic"],
+    ["Hundreds of drivers blocked the road.", "Hundreds of drivers"],
+    // A coordination of names: a group, but no one to show (null).
+    ["Ana Ruiz and Tom Baker ran the canteen.", null],
+    // Nothing (undefined): a plural of things, a single name, a clause opened by an auxiliary.
+    ["The talks were stalled.", undefined],
+    ["Peters walked out.", undefined],
+    ["Had the miners known, they would have left.", undefined],
+  ];
+  it.each(rows)("%s → %s", (sentence, want) => {
+    const g = groupSubject(sentence, 0, sentence.length);
+    expect(g === null ? undefined : g.text).toBe(want);
   });
 });

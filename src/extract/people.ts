@@ -1,8 +1,8 @@
 // Who has been mentioned so far in a document: full names to expand a bare surname ("Petrov" →
 // "Ivan Petrov") and recent speakers to resolve "he said" / "it said".
 import type { SpeakerKind } from "../types.js";
-import { isCountryOrState } from "./actors.js";
-import { FEMALE_NAMES, MALE_NAMES, TITLE_WORDS } from "./lexicon.js";
+import { isCountryOrState, isFunctionWord } from "./actors.js";
+import { FEMALE_NAMES, KNOWN_ORGS, MALE_NAMES, ORG_SUFFIXES, TITLE_WORDS } from "./lexicon.js";
 import { type Gender, lastWord, type SpeakerNP, SUBORDINATORS } from "./speakers.js";
 
 export interface Person {
@@ -46,7 +46,56 @@ const ROLE_ABBREVIATIONS: Record<string, string> = {
   admiral: "adm",
 };
 
+// A run of capitalised words, with inner "of", "for", "and", "the" ("Ministry of Health").
+const CAP_RUN = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}\p{N}.&'’-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*\p{Lu}[\p{L}\p{N}.&'’-]*)*/gu;
+
+// What kind of body a noun or a name's last word says: a business, a body of members, or an
+// arm of the state. A description fits a name of a kind it shares ("the union" is an association).
+const BODY_KINDS: Array<[kind: string, words: RegExp]> = [
+  [
+    "business",
+    /^(?:company|companies|firm|group|carrier|operator|manufacturer|maker|bank|lender|insurer|fund|retailer|utility|developer|supplier|provider|producer|exporter|importer|chain|brand|platform|publisher|corporation|conglomerate|consortium|network|airline|automaker|start-?up|newspaper|broadcaster)$/,
+  ],
+  [
+    "members",
+    /^(?:union|association|federation|alliance|coalition|league|society|party|campaign|group|organi[sz]ation|club|team|foundation|trust|institute|charity|council|committee|assembly|church|university|college|school|hospital|clinic)$/,
+  ],
+  [
+    "state",
+    /^(?:government|ministry|department|agency|authority|administration|commission|office|bureau|court|police|army|navy|force|forces|parliament|senate|congress|embassy|cabinet|regulator|directorate|secretariat|republic|kingdom|states|nations|council|committee|assembly|service|board)$/,
+  ],
+];
+
+function kindsOf(word: string): string[] {
+  return BODY_KINDS.filter(([, re]) => re.test(word)).map(([k]) => k);
+}
+
+/** The word a name is headed by: "Ministry of Health" → ministry, "Brightwell Foods" → foods. */
+function headWord(name: string): string {
+  const words = name.split(/\s+(?:of|for)\s+/)[0]!.split(/\s+/);
+  return words[words.length - 1]!.toLowerCase().replace(/['’]s$/, "");
+}
+
+/**
+ * Whether an organisation's name fits a definite description of it ("the union" → "the Harbour
+ * Workers Association", not "the Port Authority"). A name that says no kind ("Green Dawn") fits
+ * any but an arm of the state; one that ends in a business word the lists know ("Brightwell
+ * Foods") is a business.
+ */
+export function fitsDescription(name: string, noun: string): boolean {
+  const head = headWord(name);
+  if (head === noun || /^organi[sz]ation$/.test(noun)) return true;
+  const kinds = kindsOf(head);
+  if (kinds.length === 0 && ORG_SUFFIXES.has(head)) kinds.push("business");
+  const wanted = kindsOf(noun);
+  // (Only an arm of the state, or the state itself, is "the government" or "the ministry".)
+  if (kinds.length === 0) return !(wanted.length === 1 && wanted[0] === "state") || isCountryOrState(name);
+  return wanted.some((k) => kinds.includes(k));
+}
+
 export class People {
+  /** Organisations named so far, as subjects or not ("fined Brightwell Foods"). */
+  private orgs: Person[] = [];
   /** surname (lower case) → full-name records, in order of mention. */
   private bySurname = new Map<string, Person[]>();
   private recent: Person[] = [];
@@ -81,6 +130,69 @@ export class People {
       if (gender) p.gender = gender;
       this.addFullName(p);
     }
+  }
+
+  /**
+   * Registers the organisations a sentence names, wherever they stand: a later "the company
+   * said" may refer to one that was only the object of a verb. A name counts when it ends in an
+   * organisation's word ("Marlow Textiles Ltd", "Harbour Authority") or is a known one.
+   */
+  scanOrganizations(text: string, at: number): void {
+    for (const m of text.matchAll(CAP_RUN)) {
+      const words = m[0].replace(/[.,]$/, "").split(/\s+/);
+      const isTitleWord = (w: string): boolean => TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, ""));
+      let i = 0;
+      while (i < words.length - 1 && isFunctionWord(words[i]!)) i++;
+      // ("Chief Executive of Kestrel Airways": the organisation is what follows the title.)
+      let j = i;
+      while (j < words.length - 1 && (isFunctionWord(words[j]!) || isTitleWord(words[j]!))) j++;
+      const strip = (n: string): string => n.replace(/['’]s$/, "");
+      const isOrg = (n: string): boolean =>
+        (n.includes(" ") && (ORG_SUFFIXES.has(n.split(/\s+/).pop()!.toLowerCase()) || ORG_SUFFIXES.has(headWord(n)))) || KNOWN_ORGS.has(n);
+      const whole = strip(words.slice(i).join(" "));
+      let name = strip(words.slice(j).join(" "));
+      // ("Foreign Ministry": a title word may begin the organisation's own name.)
+      if (!isOrg(name) && isOrg(whole)) {
+        name = whole;
+        j = i;
+      }
+      if (isOrg(name)) {
+        // (A state is no organisation a description stands for, but it may be what "it" means.)
+        this.orgs.push({ name, role: null, kind: isCountryOrState(name) ? "unknown" : "organization", at: at + m.index + m[0].indexOf(words[j]!) });
+      } else {
+        // Another name of several words, no person's, may be an organisation no list knows
+        // ("Harbour Customs Enforcement", "Green House"): kept, of unknown kind, so that "the
+        // agency" near it is not resolved past it. A title before a name makes a person's.
+        const first = words[j]!.toLowerCase();
+        const person = (j > i && !isTitleWord(words[j]!)) || FEMALE_NAMES.has(first) || MALE_NAMES.has(first) || isTitleWord(lastWord(text, m.index));
+        if (!whole.includes(" ") || person || isFunctionWord(whole)) continue;
+        this.orgs.push({ name: whole, role: null, kind: "unknown", at: at + m.index + m[0].indexOf(words[i]!) });
+      }
+      if (this.orgs.length > 200) this.orgs.shift();
+    }
+  }
+
+  /**
+   * The organisation a definite description stands for ("the company", "the ministry", or "it"
+   * when `noun` is null): the latest one named before `at` in this paragraph or the one before
+   * whose name fits the noun, unless a name of unknown kind stands between its paragraph's start
+   * and `at`.
+   */
+  organizationFor(noun: string | null, at: number): Person | undefined {
+    const passage = Math.floor(at / 1_000_000);
+    let best: Person | undefined;
+    const consider = (p: Person): void => {
+      if (p.kind !== "organization" || p.at > at || Math.floor(p.at / 1_000_000) < passage - 1) return;
+      if (noun && !fitsDescription(p.name, noun)) return;
+      if (!best || p.at > best.at) best = p;
+    };
+    for (const p of this.orgs) consider(p);
+    for (const p of this.recent) consider(p);
+    // (Not when a name of unknown kind stands in the same stretch: it may be the one meant.)
+    const found = best as Person | undefined;
+    const from = found ? Math.floor(found.at / 1_000_000) * 1_000_000 : 0;
+    if (found && this.orgs.some((p) => p.kind === "unknown" && p.at >= from && p.at <= at)) return undefined;
+    return found;
   }
 
   private addFullName(p: Person): void {

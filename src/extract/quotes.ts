@@ -4,9 +4,9 @@
 import type { Span } from "../text/sentences.js";
 import type { Quote } from "../types.js";
 import { SPEAKER_NOUNS, SPEECH, SPEECH_VERBS } from "./lexicon.js";
-import { People, type Person } from "./people.js";
+import { fitsDescription, People, type Person } from "./people.js";
 import { findQuoteSpans, type QuoteSpan } from "./quote-spans.js";
-import { clauseSubject, lastWord, leadingSubject, mainVerbAt, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
+import { clauseSubject, groupSubject, lastWord, leadingSubject, mainVerbAt, type SpeakerNP, subjectAfter, subjectBefore } from "./speakers.js";
 
 export interface PassageText {
   text: string;
@@ -63,12 +63,17 @@ export function extractQuotes(passages: PassageText[], people: People = new Peop
     return lowerWords.has(np.name.toLowerCase()) || plural ? { ...np, kind: "nominal" } : np;
   };
   const out: QuoteDraft[] = [];
+  // Plural subjects so far ("Local fishermen were furious"): what "they said" may refer to.
+  const groups: Group[] = [];
   let openChain: QuoteDraft[] = [];
   let prevLast: Previous & { dangling: QuoteDraft | null } = { quote: null, endsOpen: false, introducer: null, quoteAtEnd: false, dangling: null };
   passages.forEach((p, pi) => {
     const spans = findQuoteSpans(p.text);
     const masked = mask(p.text, spans);
-    for (const s of p.sentences) people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
+    for (const s of p.sentences) {
+      people.scanNames(masked.slice(s.start, s.end), POS(pi, s.start));
+      people.scanOrganizations(masked.slice(s.start, s.end), POS(pi, s.start));
+    }
     const statements = findStatements(pi, p, masked, spans);
     // Sentence subjects are mentions too: "it said" after "The Guild rejected…" is the Guild.
     for (const st of statements) st.np = commonNoun(st.np, masked);
@@ -76,13 +81,17 @@ export function extractQuotes(passages: PassageText[], people: People = new Peop
       const np = leadingSubject(masked, s.start, Math.min(s.end, s.start + WINDOW));
       return { s, np: np ? commonNoun(np, masked) : null };
     });
+    for (const s of p.sentences) {
+      const g = groupSubject(masked, s.start, Math.min(s.end, s.start + WINDOW));
+      if (g) groups.push({ text: g.text, at: POS(pi, g.start) });
+    }
     const events = [
       ...statements.map((st) => ({ at: st.verbStart, st, np: null as SpeakerNP | null })),
       ...subjects.filter((x) => x.np && !x.np.pronoun).map((x) => ({ at: x.np!.start, st: null as Statement | null, np: x.np })),
     ].sort((a, b) => a.at - b.at);
     for (const ev of events) {
       if (ev.st) {
-        ev.st.person = resolveSpeaker(ev.st.np, POS(pi, ev.st.verbStart), people);
+        ev.st.person = resolveSpeaker(ev.st.np, POS(pi, ev.st.verbStart), people, theyGroups(groups, masked, ev.st, pi));
         if (ev.st.person) people.spoke(ev.st.person);
       } else if (ev.np && ev.np.kind !== "nominal") {
         people.spoke(people.resolve(ev.np, POS(pi, ev.at)));
@@ -112,7 +121,7 @@ export function extractQuotes(passages: PassageText[], people: People = new Peop
       }
     }
     const intros = findIntroductions(pi, p, masked, spans, statements);
-    for (const it of intros) it.person = resolveSpeaker(it.np, POS(pi, it.verbStart), people);
+    for (const it of intros) it.person = resolveSpeaker(it.np, POS(pi, it.verbStart), people, theyGroups(groups, masked, it, pi));
     const drafts: QuoteDraft[] = [];
     spans.forEach((q, qi) => {
       const d = attribute(pi, p, q, qi, spans, statements, intros, drafts, prevLast, sentenceSubject, people);
@@ -210,6 +219,8 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
         np = quoted;
       } else if (phrase && /^according to$/i.test(verb)) {
         np = subjectAfter(masked, verbEnd, to);
+        // ("according to a report released by the board": the tail is read past the description.)
+        if (np) np = issuer(masked, np, to) ?? np;
         inverted = true;
       } else if (gapAfterQuote !== null && /^[\s,—–-]*$/.test(gapAfterQuote)) {
         // `"…," said X` — the subject follows the verb.
@@ -235,6 +246,8 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
           inverted = !!np;
         }
       }
+      // "A statement from the Harbour Trust said": the one who issued it speaks.
+      if (np) np = issuer(masked, np, np.end) ?? np;
       if (np)
         out.push({
           passage: pi,
@@ -261,6 +274,19 @@ function findStatements(pi: number, p: PassageText, masked: string, spans: Quote
     out.push(...openClassAttributions(pi, s, p.text, masked, spansAround(spans, s), out));
   }
   return out;
+}
+
+// A text someone issued, and who issued it: "a statement from", "the report released by".
+const ISSUED =
+  /^(?:an?|the)\s+(?:\p{Ll}+\s+)?(?:statement|release|letter|announcement|report|communiqu[eé]|notice|memo|filing|post)\s+(?:(?:issued|released|published|posted|sent)\s+)?(?:from|by)\s+/iu;
+
+/** `according to a statement from Corvane Group`: the one who issued the text speaks. */
+function issuer(masked: string, np: SpeakerNP, to: number): SpeakerNP | null {
+  if (np.kind !== "nominal") return null;
+  const m = ISSUED.exec(masked.slice(np.start, to));
+  if (!m) return null;
+  const who = subjectAfter(masked, np.start + m[0].length, to);
+  return who && !who.pronoun && who.start === np.start + m[0].length ? who : null;
 }
 
 // `quoted X as saying`, `citing X as saying`: X is in group 1, the words between it and the verb in 2.
@@ -416,8 +442,8 @@ function openClassAttributions(pi: number, s: Span, text: string, masked: string
         // The speaker opens the clause right after the quotation (not ", which it believes").
         if (np && !/^[\s,—–-]*$/.test(masked.slice(from, np.start))) np = null;
       }
-      // A plural noun ("commuters") may come before the verb: read on.
-      if (!np && k === 0 && form === "s") continue;
+      // A plural noun ("commuters", "the striking workers") may come before the verb: read on.
+      if (!np && form === "s") continue;
       if (np) out.push({ passage: pi, verb: w[0].toLowerCase(), verbStart, verbEnd, np, inverted, person: null, sentence: s });
       break;
     }
@@ -432,16 +458,59 @@ const ORG_ANAPHOR =
 const PERSON_NOUN =
   /^(?:spokes(?:man|woman|person)|official|minister|president|lawyer|officer|reporter|writer|teacher|farmer|worker|player|leader|manager|researcher|voter|analyst|expert|economist|source|diplomat|aide|adviser|advisor|chair(?:man|woman)?|director|executive|chief|secretary|ambassador|senator|governor|mayor|judge|prosecutor|doctor|nurse|witness|man|woman|resident|narrator|host|author|driver|owner|founder|partner|member|candidate|nominee|commissioner|envoy|king|queen|prince|pope|general|commander|sheriff|coach|activist|critic|supporter|victim|survivor|suspect|defendant|plaintiff|student|professor|scientist|researcher|official|pilot|soldier|veteran|officials|police)$/;
 
-function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | null {
+interface Group {
+  /** The group as written, or null for a coordination of names (no one speaker). */
+  text: string | null;
+  at: number;
+}
+
+/**
+ * The plural subjects "they" may stand for: those of earlier sentences, and the own sentence's
+ * unless "they said" is set off after a comma (`Dozens of people were missing, they said.`: the
+ * group is what is reported, not who reports it).
+ */
+function theyGroups(groups: Group[], masked: string, st: Statement, pi: number): Group[] {
+  if (st.np.pronoun !== "they") return [];
+  const own = POS(pi, st.sentence.start);
+  const setOff = /,\s*$/.test(masked.slice(Math.max(st.sentence.start, st.np.start - 4), st.np.start));
+  return setOff ? groups.filter((g) => g.at < own) : groups;
+}
+
+/**
+ * "they said": the latest plural subject in this paragraph or the one before, when it came after
+ * any organisation "they" could stand for (as written, or no speaker for "Ruiz and Baker"), else
+ * that organisation.
+ */
+function theySpeaker(at: number, people: People, groups: Group[]): Person | null {
+  const org = people.antecedent("they", at);
+  let g: Group | undefined;
+  for (const x of groups) if (x.at < at && Math.floor(x.at / 1_000_000) >= Math.floor(at / 1_000_000) - 1) g = x;
+  if (g && (!org || g.at > org.at)) return g.text ? { name: g.text, role: null, kind: "nominal", at } : null;
+  return org ?? null;
+}
+
+function resolveSpeaker(np: SpeakerNP, at: number, people: People, groups: Group[] = []): Person | null {
   if (np.pronoun) {
     if (np.pronoun === "i" || np.pronoun === "we") return null;
-    return people.antecedent(np.pronoun, at, np.gender) ?? null;
+    if (np.pronoun === "they") return theySpeaker(at, people, groups);
+    // "it said" after "The firm, Halden Logistics, filed…": an organisation named, subject or not.
+    return people.antecedent(np.pronoun, at, np.gender) ?? (np.pronoun === "it" ? people.organizationFor(null, at) : undefined) ?? null;
   }
   // "the company said", "the builder said": a definite organization-like noun names the
   // organization last mentioned in this paragraph or the one before.
   if (np.kind === "nominal" && (ORG_ANAPHOR.test(np.text) || (/^the [a-z-]+$/.test(np.text) && !PERSON_NOUN.test(np.text.slice(4))))) {
-    const org = people.antecedent("it", at);
-    if (org && org.kind === "organization" && Math.floor(org.at / 1_000_000) >= Math.floor(at / 1_000_000) - 1) return org;
+    const noun = np.text.slice(4).toLowerCase();
+    const listed = ORG_ANAPHOR.test(np.text);
+    let org = people.antecedent("it", at);
+    // (An organisation the noun does not fit is not meant: "the group" is not the police.)
+    if (!org || org.kind !== "organization" || Math.floor(org.at / 1_000_000) < Math.floor(at / 1_000_000) - 1 || (listed && !fitsDescription(org.name, noun)))
+      org = undefined;
+    // The latest organisation named that the noun fits, subject or not ("Regulators fined Brightwell
+    // Foods… the company said").
+    const named = listed ? people.organizationFor(noun, at) : undefined;
+    // (The same organisation as a subject keeps the role that mention gave it.)
+    if (named && (!org || named.at > org.at) && !(org && sameOrg(org.name, named.name))) return named;
+    if (org) return org;
   }
   // "the mayor said" after "Mayor Ana Ruiz": a definite description of one person is the person
   // named with that title or role before.
@@ -451,6 +520,12 @@ function resolveSpeaker(np: SpeakerNP, at: number, people: People): Person | nul
     if (named) return { ...named, at };
   }
   return people.resolve(np, at);
+}
+
+/** "The IMF" and "IMF" are one organisation. */
+function sameOrg(a: string, b: string): boolean {
+  const key = (n: string): string => n.toLowerCase().replace(/^the\s+/, "");
+  return key(a) === key(b);
 }
 
 /** "SOL:" → Sol, expanded to the full name the document gave ("Nina Sol") when it did. */

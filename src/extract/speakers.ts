@@ -124,7 +124,10 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       const head = region.slice(0, c);
       const np = trailingNP(head, from);
       if (!np || !atBoundary(head, np.start - from)) continue;
-      const appos = region.slice(c + 1, region.length - 1).trim();
+      // "Jorge Alcala, 45, a shopkeeper, said": the age is no role; the words after it are.
+      const age = AGE_APPOSITION.exec(`,${region.slice(c + 1, region.length - 1)}`);
+      const appos = region.slice(c + 1 + (age ? age[0].length - 1 : 0), region.length - 1).replace(/^\s*,/, "").trim();
+      if (age && (!appos || opensWithVerb(appos))) return aged(np);
       // ", who had backed the scheme," and ", speaking outside the town hall," describe the subject
       // without being a role.
       if (/^(who|which)\b/i.test(appos) && !appos.includes(",")) return np;
@@ -140,7 +143,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       }
       if (!looksLikeRole(appos)) continue;
       if (np.kind === "nominal" && !np.role) np.role = null;
-      return { ...np, role: np.role ? `${np.role}, ${appos}` : appos };
+      return { ...(age ? aged(np) : np), role: np.role ? `${np.role}, ${appos}` : appos };
     }
     // "The firm's head cook, Mariela, said": a description, then the name in the apposition.
     const first = commas[0];
@@ -172,7 +175,7 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
     if (np && np.kind === "person" && np.start === from + unclosed[1]!.length && looksLikeRole(unclosed[3]!))
       return { ...np, role: unclosed[3]!.trim().replace(/^(the|a|an)\s+/i, "") };
   }
-  const np = trailingNP(region, from) ?? bareDescription(region, from);
+  const np = trailingNP(region, from) ?? bareDescription(region, from) ?? placedDescription(region, from);
   if (!np) return null;
   // Nominative pronouns are subjects wherever they stand ("Regarding the delay he said").
   if (np.pronoun && np.pronoun !== "it") return np;
@@ -265,7 +268,8 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
   if (/\.$/.test(last.t) && !/^(?:\p{Lu}\.)+$/u.test(last.t) && !/^(jr|sr|inc|co|corp|ltd)\.$/i.test(last.t)) {
     picked[picked.length - 1] = { t: last.t.slice(0, -1), start: last.start, end: last.end - 1 };
   }
-  let np = analyse(text, picked);
+  const lastPicked = picked[picked.length - 1]!;
+  let np = analyse(text, picked) ?? ownedDescription(text.slice(picked[0]!.start, lastPicked.end), picked[0]!.start);
   // `said the referee`: after an inverted speech verb any short description is the speaker.
   const longest = picked.some((t, k) => k > 0 && COMPLEMENT_ADJECTIVE.test(picked[k - 1]!.t) && PREPOSITIONS.test(t.t)) ? 7 : 5;
   if (
@@ -279,6 +283,7 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
     np = { text: words, name: words, role: null, kind: "nominal", start: picked[0]!.start, end: picked[picked.length - 1]!.end };
   }
   if (!np) return null;
+  np = withAffiliation(text, np, to);
   const after = text.slice(np.end, to);
   // `said the agency's director, Tobias Renholm.`: a description, then the name in an apposition
   // that closes the clause; the name is the speaker and the description its role.
@@ -290,12 +295,47 @@ export function subjectAfter(text: string, verbEnd: number, to: number): Speaker
       return { ...name, role: [np.text.replace(/^(the|a|an|one)\s+/i, ""), name.role].filter(Boolean).join(", ") };
     }
   }
-  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit".
-  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(after);
-  if (appos && looksLikeRole(appos[1]!) && (np.kind === "person" || np.kind === "unknown")) {
+  // An apposition after a comma gives the role: "said Oscar Lindqvist, deputy head of the unit"
+  // (after the age in "said Ruiz, 61, a farmer").
+  const age = AGE_APPOSITION.exec(after);
+  if (age) np = aged(np);
+  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*(?:[,.;]|$)/.exec(age ? after.slice(age[0].length) : after);
+  if (appos && looksLikeRole(appos[1]!) && (!age || !opensWithVerb(appos[1]!)) && (np.kind === "person" || np.kind === "unknown")) {
     np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   }
   return np;
+}
+
+/**
+ * `said a spokeswoman for the Harbour Authority`, `a lawyer for Ana Ruiz said`: whom a speaker
+ * noun speaks for belongs to the description. Only a named one: "one aide of the mayor" is not.
+ */
+function withAffiliation(text: string, np: SpeakerNP, to: number): SpeakerNP {
+  if (np.kind !== "nominal") return np;
+  const head = bare(np.text.split(/\s+/).pop()!);
+  const prep = /^\s+(?:for|of|at|with|from)\s+/i.exec(text.slice(np.end, to));
+  if (!prep || !SPEAKER_NOUNS.has(head)) return np;
+  const owner = subjectAfter(text, np.end + prep[0].length, to);
+  if (!owner || owner.pronoun || owner.kind === "nominal" || owner.start !== np.end + prep[0].length) return np;
+  // ("the College of Westvale": an of-phrase of capitalised words is part of the name.)
+  const of = /^\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/u.exec(text.slice(owner.end, to));
+  const end = owner.end + (of?.[0].length ?? 0);
+  const words = text.slice(np.start, end);
+  return { text: words, name: words, role: null, kind: "nominal", start: np.start, end };
+}
+
+// An age set off by a comma ("Ruiz, 61, a farmer", "Ana Ruiz, 34, said"): no role, but a person's.
+const AGE_APPOSITION = /^\s*,\s*\d{1,3}(?=\s*(?:[,.;]|$))/;
+
+/** "Ana Ruiz, 61, remained defiant": after an age, a finite verb starts the predicate, not a role. */
+function opensWithVerb(s: string): boolean {
+  const t = s.trimStart();
+  return mainVerbAt(t, 0, (/^\S+/.exec(t)?.[0].length ?? 0)) === 0;
+}
+
+/** A name given an age is a person's, whatever the lists say of its words. */
+function aged(np: SpeakerNP): SpeakerNP {
+  return np.kind === "unknown" ? { ...np, kind: "person" } : np;
 }
 
 /** The last word of text[0, end) (after trimming spaces), scanning back: no regex over the prefix. */
@@ -307,17 +347,21 @@ export function lastWord(text: string, end = text.length, from = 0): string {
   return text.slice(b, e);
 }
 
+/** `"…," Ana Ruiz's office said`, `said Ana Ruiz's office`: a name's office, campaign or spokesman speaks for it. */
+function ownedDescription(region: string, from: number): SpeakerNP | null {
+  const owned = /^([\s,—–-]*)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*?['’]s\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+))$/u.exec(region);
+  if (!owned || !(SPEAKER_NOUNS.has(owned[3]!) || /^(?:office|staff|family|camp)$/.test(owned[3]!))) return null;
+  const start = from + owned[1]!.length;
+  return { text: owned[2]!, name: owned[2]!, role: null, kind: "nominal", start, end: start + owned[2]!.length };
+}
+
 /**
  * `"…," the builder said`: a short description that is all there is between a quote (or the start
  * of the sentence) and the verb is the speaker, whatever its noun.
  */
 function bareDescription(region: string, from: number): SpeakerNP | null {
-  // `"…," Ana Ruiz's office said`: a name's office, campaign or spokesman speaks for it.
-  const owned = /^([\s,—–-]*)((?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}'’-]*?['’]s\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+))$/u.exec(region);
-  if (owned && (SPEAKER_NOUNS.has(owned[3]!) || /^(?:office|staff|family|camp)$/.test(owned[3]!))) {
-    const start = from + owned[1]!.length;
-    return { text: owned[2]!, name: owned[2]!, role: null, kind: "nominal", start, end: start + owned[2]!.length };
-  }
+  const owned = ownedDescription(region, from);
+  if (owned) return owned;
   const m =
     /^([\s,—–-]*)((?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?:\s+(\p{Ll}+)\s+(?:with|to|on|about|in)\s+(?:the\s+|a\s+)?[\p{Ll}-]+)?)$/u.exec(
       region,
@@ -325,6 +369,22 @@ function bareDescription(region: string, from: number): SpeakerNP | null {
   if (!m || /\b(?:it|that|this|which|who|there)\b/.test(m[2]!)) return null;
   // A prepositional tail only as an adjective's complement ("a person familiar with the matter").
   if (m[3] && !COMPLEMENT_ADJECTIVE.test(m[3])) return null;
+  const start = from + m[1]!.length;
+  return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
+}
+
+/**
+ * `Officials at the port said`, `"…," workers at the plant said`: a description of speakers by
+ * where they are, all there is of the clause before the verb. Its head must name people.
+ */
+function placedDescription(region: string, from: number): SpeakerNP | null {
+  const m =
+    /^([\s,—–-]*)((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Tt]wo|[Tt]hree|[Oo]ther|[Oo]ne|[Aa]n?)\s+)?(?:[\p{Ll}-]+\s+)?([\p{L}-]+)\s+(?:at|of|in|from|near|outside|inside)\s+(?:the|a|an|this|that)\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+)$/u.exec(
+      region,
+    );
+  if (!m || !/^\p{L}/u.test(m[2]!) || (/^\p{Lu}/u.test(m[2]!) && m[1]!.trim() !== "")) return null;
+  const head = bare(m[3]!);
+  if (!(SPEAKER_NOUNS.has(head) || SPEAKER_NOUNS.has(head.replace(/s$/, "")) || /^\p{Ll}+(?:ers|ors|ists|ians|ees)$/u.test(head))) return null;
   const start = from + m[1]!.length;
   return { text: m[2]!, name: m[2]!, role: null, kind: "nominal", start, end: start + m[2]!.length };
 }
@@ -409,8 +469,10 @@ export function leadingSubject(text: string, start: number, end: number): Speake
   const np = analyse(undefined, picked);
   if (!np) return null;
   if (picked.length === 1 && np.kind !== "nominal" && modifiesNoun(picked[0]!.t, text.slice(np.end, end))) return null;
-  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end, end));
-  if (appos && looksLikeRole(appos[1]!) && np.kind !== "nominal") np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
+  const age = AGE_APPOSITION.exec(text.slice(np.end, end));
+  const appos = /^\s*,\s*([^,"“”]{3,160}?)\s*,/.exec(text.slice(np.end + (age?.[0].length ?? 0), end));
+  if (appos && looksLikeRole(appos[1]!) && (!age || !opensWithVerb(appos[1]!)) && np.kind !== "nominal")
+    np.role = np.role ? `${np.role}, ${appos[1]!.trim()}` : appos[1]!.trim();
   return np;
 }
 
@@ -461,6 +523,36 @@ export function mainVerbAt(text: string, from: number, to: number): number {
     prev = w;
   }
   return -1;
+}
+
+// A plural description: an optional determiner or quantity, up to two modifiers, a plural head
+// (group 1), and a tail of place ("Nurses at the clinic", "Hundreds of angry drivers").
+const GROUP_NP =
+  /^(?:(?:the|some|many|several|most|other|two|three|four|five|six|dozens of|hundreds of|thousands of)\s+)?(?:(?!(?:the|a|an|had|has|have|was|were|is|are|be|been|do|did|does|will|would|can|could|should|may|might|must|not|and|or|but|if|when|as|of)\s)[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)(?:\s+(?:at|of|in|from|near|outside)\s+(?:the|a|an)\s+(?:[\p{Ll}-]+\s+)?[\p{Ll}-]+)?$/u;
+
+/**
+ * The plural subject that opens a sentence, which a later "they said" refers to rather than an
+ * organisation named before: a coordination of names ("Ana Ruiz and Tom Baker founded…", no one
+ * speaker: `text` null) or a description of a group ("Local fishermen were furious", as written).
+ */
+export function groupSubject(text: string, start: number, end: number): { text: string | null; start: number } | null {
+  const verb = mainVerbAt(text, start, end);
+  if (verb <= start) return null;
+  const region = text.slice(start, verb);
+  const at = start + region.length - region.trimStart().length;
+  const np = region.trim().replace(/\s+(?:also|all|both|have|had|then|later)$/i, "");
+  if (/^(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s+and\s+(?:(?:his|her|their)\s+\p{Ll}+\s*,?\s*)?(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(np))
+    return { text: null, start: at };
+  // (Only the first word may be capitalised, as the sentence's first.)
+  const lower = np.charAt(0).toLowerCase() + np.slice(1);
+  const m = GROUP_NP.exec(lower);
+  if (!m || /\p{Lu}/u.test(np.slice(1))) return null;
+  // The head names people: a speaker noun in the plural, or a plural of an agent noun ("-ers").
+  const head = m[1]!;
+  const listed = /[^s]s$/.test(head) && (SPEAKER_NOUNS.has(head) || SPEAKER_NOUNS.has(head.slice(0, -1)));
+  const agents = /(?:ers|ors|ists|ians|ees|ants|ents|men|people|police|staff)$/.test(head);
+  if (!listed && !(agents && np.includes(" "))) return null;
+  return { text: np, start: at };
 }
 
 /**
