@@ -578,16 +578,36 @@ table('"they said": the latest plural subject, else an organisation', [
 ]);
 
 table("the one who issued a statement, and a spokesman's affiliation after the verb", [
-  { name: "according to a statement from", paras: [`"The plant will hire 300 people," according to a statement from Dornell Group.`], speakers: ["Dornell Group"] },
-  { name: "according to a report released by", paras: [`Fares will rise, "by a fifth at most," according to a report released by the Transit Board.`], speakers: ["the Transit Board"] },
+  {
+    name: "according to a statement from",
+    paras: [`"The plant will hire 300 people," according to a statement from Dornell Group.`],
+    speakers: ["Dornell Group"],
+  },
+  {
+    name: "according to a report released by",
+    paras: [`Fares will rise, "by a fifth at most," according to a report released by the Transit Board.`],
+    speakers: ["the Transit Board"],
+  },
   {
     name: "said a spokeswoman for a named body",
     paras: [`"We have nothing to add," said a spokeswoman for the Port Authority.`],
     speakers: ["a spokeswoman for the Port Authority"],
   },
-  { name: "a description by place before the verb", paras: [`Officials at the depot said the line was "beyond repair."`], speakers: ["Officials at the depot"] },
-  { name: "nothing: a place tail after a head that names no one", paras: [`The smoke at the depot said little, "very little," of the cause.`], speakers: [null] },
-  { name: "a statement from a named body as the subject", paras: [`A statement from the Dune Trust said: "The path is closed."`], speakers: ["the Dune Trust"] },
+  {
+    name: "a description by place before the verb",
+    paras: [`Officials at the depot said the line was "beyond repair."`],
+    speakers: ["Officials at the depot"],
+  },
+  {
+    name: "nothing: a place tail after a head that names no one",
+    paras: [`The smoke at the depot said little, "very little," of the cause.`],
+    speakers: [null],
+  },
+  {
+    name: "a statement from a named body as the subject",
+    paras: [`A statement from the Dune Trust said: "The path is closed."`],
+    speakers: ["the Dune Trust"],
+  },
   { name: "said a name's office", paras: [`"No comment," said Rhea Voss's office.`], speakers: ["Rhea Voss's office"] },
   {
     name: "it said, after an organisation named in an apposition",

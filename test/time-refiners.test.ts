@@ -67,11 +67,29 @@ const TABLES: Record<string, Row[]> = {
     ],
     // a count after the day, a share
     ["On May 3 and 4 boats sank in the gale.", [["May 3", "2021-05-03"]]],
-    ["Rents rose on May 3 and 4% on May 5.", [["May 3", "2021-05-03"], ["May 5", "2021-05-05"]]],
+    [
+      "Rents rose on May 3 and 4% on May 5.",
+      [
+        ["May 3", "2021-05-03"],
+        ["May 5", "2021-05-05"],
+      ],
+    ],
   ],
   "decade-pair": [
-    ["Rents soared in the 1970s and 80s.", [["the 1970s", "197"], ["80s", "198"]]],
-    ["The estate changed hands in the 1990s and 00s.", [["the 1990s", "199"], ["00s", "200"]]],
+    [
+      "Rents soared in the 1970s and 80s.",
+      [
+        ["the 1970s", "197"],
+        ["80s", "198"],
+      ],
+    ],
+    [
+      "The estate changed hands in the 1990s and 00s.",
+      [
+        ["the 1990s", "199"],
+        ["00s", "200"],
+      ],
+    ],
     // alone, "the 80s" is an age or a temperature
     ["Highs will reach the 80s today.", [["today", "2021-06-16"]]],
     ["Her aunt is in her 90s.", []],

@@ -47,9 +47,12 @@ describe("dateSpan", () => {
     ["2019-03/2019-05", { start: "2019-03-01", end: "2019-05-31", precision: "interval" }],
   ])("%s", (value, span) => expect(dateSpan(value)).toEqual(span));
 
-  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-H3", "2019-05/2019-03", "next week", "1", "18-05"])("places nothing for %j", async (value) => {
-    expect(dateSpan(value)).toBeNull();
-  });
+  it.each([null, "", "PRESENT_REF", "2019-13", "2019-02-30", "2019-W60", "2019-H3", "2019-05/2019-03", "next week", "1", "18-05"])(
+    "places nothing for %j",
+    async (value) => {
+      expect(dateSpan(value)).toBeNull();
+    },
+  );
 });
 
 describe("timeline answers on the bundled documents", { timeout: 60_000 }, () => {

@@ -38,7 +38,8 @@ export async function answerWhen(ctx: AnswerContext, input: unknown, limit = lim
       // Distance to the matched words ranks the sentence; within it, the expression nearest the
       // matched verbs comes first (a time belongs to its verb: in "arrested on Monday in Pell was
       // released on Friday" the place is shared by both), at the penalty the nearest one had.
-      const near = (hits: number[], t: TimeExpression): number => (hits.length ? Math.min(...hits.map((h) => Math.abs(h - (t.start - s.start)))) : sentence.length);
+      const near = (hits: number[], t: TimeExpression): number =>
+        hits.length ? Math.min(...hits.map((h) => Math.abs(h - (t.start - s.start)))) : sentence.length;
       const dAll = inSentence.map((t) => near(m.hits, t));
       const dVerb = verbHits.length ? inSentence.map((t) => near(verbHits, t)) : dAll;
       const sentenceDist = Math.min(...dAll);

@@ -126,7 +126,10 @@ export function subjectBefore(text: string, verbAt: number, from: number): Speak
       if (!np || !atBoundary(head, np.start - from)) continue;
       // "Jorge Alcala, 45, a shopkeeper, said": the age is no role; the words after it are.
       const age = AGE_APPOSITION.exec(`,${region.slice(c + 1, region.length - 1)}`);
-      const appos = region.slice(c + 1 + (age ? age[0].length - 1 : 0), region.length - 1).replace(/^\s*,/, "").trim();
+      const appos = region
+        .slice(c + 1 + (age ? age[0].length - 1 : 0), region.length - 1)
+        .replace(/^\s*,/, "")
+        .trim();
       if (age && (!appos || opensWithVerb(appos))) return aged(np);
       // ", who had backed the scheme," and ", speaking outside the town hall," describe the subject
       // without being a role.
@@ -330,7 +333,7 @@ const AGE_APPOSITION = /^\s*,\s*\d{1,3}(?=\s*(?:[,.;]|$))/;
 /** "Ana Ruiz, 61, remained defiant": after an age, a finite verb starts the predicate, not a role. */
 function opensWithVerb(s: string): boolean {
   const t = s.trimStart();
-  return mainVerbAt(t, 0, (/^\S+/.exec(t)?.[0].length ?? 0)) === 0;
+  return mainVerbAt(t, 0, /^\S+/.exec(t)?.[0].length ?? 0) === 0;
 }
 
 /** A name given an age is a person's, whatever the lists say of its words. */

@@ -178,7 +178,8 @@ function subjectBefore(p: Token, thirdPerson: boolean): boolean {
   return /[^su]s$/.test(p.w);
 }
 
-const CLAUSE_RE = /,(?!\d)|[;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
+const CLAUSE_RE =
+  /,(?!\d)|[;:()]|\s[-—–]{1,2}\s|\b(?:that|which|who|whom|whose|when|where|while|if|because|although|though|but|and|after|before|since|until)\b/g;
 
 // Loose markers for a clause without a verb group: adverbs and planning words.
 const FUTURE_MARKERS = /\b(?:upcoming|coming|from now|later this|ahead|next)\b/gi;

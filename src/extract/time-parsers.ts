@@ -98,7 +98,8 @@ const RELATIVE_DAY =
 const RECURRING =
   /(?<![\w-])(?:(?:every|each)\s+(?:other\s+)?(?:day|week|month|year|morning|afternoon|evening|night|weekend|spring|summer|fall|autumn|winter|quarter|sunday|monday|tuesday|wednesday|thursday|friday|saturday|january|february|march|april|may|june|july|august|september|october|november|december)|(?:on\s+)?(?:sundays|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays))(?![\w-])/i;
 // the first half of 2005, the second half, first-half profit: TimeML's 2005-H1.
-const HALF_YEAR = /(?<![\w-])(?:the\s+)?(first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:the\s+year|(?:fiscal\s+)?((?:1[5-9]|20)\d{2})|(this|last|next)\s+year))?(?![\w-])/i;
+const HALF_YEAR =
+  /(?<![\w-])(?:the\s+)?(first|second|1st|2nd|latter)[\s-]+half(?:\s+of\s+(?:the\s+year|(?:fiscal\s+)?((?:1[5-9]|20)\d{2})|(this|last|next)\s+year))?(?![\w-])/i;
 const BUSINESS =
   /\b(?:sales|profits?|earnings|revenues?|income|growth|econom(?:y|ic)|output|fiscal|results|demand|inflation|loss(?:es)?|margins?|shipments|orders|prices|exports|imports|spending|deficit|budget|GDP|forecasts?|outlook|traffic|production|trade|investment|volumes?|markets?|stocks|shares|bookings|tourism|hiring|jobs)\b/i;
 // '98, the early '90s: a two-digit year after a word that introduces a time.
@@ -178,7 +179,8 @@ const PART_OF_MONTH = new RegExp(
 // the nineties, the mid-Sixties: a decade in words, the latest one not after the article.
 const SPELLED_DECADE = /(?<![\w-])the\s+(?:(early|late|mid)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/i;
 // Words of a sentence where "the eighties" is a temperature, a score or a share.
-const MEASURE_WORDS = /\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|thermometers?|heat|upper|lower|percent|per\s+cent|points?|scores?|ratings?)\b|°|%/i;
+const MEASURE_WORDS =
+  /\b(?:degrees?|temperatures?|highs?|lows?|fahrenheit|celsius|thermometers?|heat|upper|lower|percent|per\s+cent|points?|scores?|ratings?)\b|°|%/i;
 const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"];
 // later in the month, earlier in the year: counted from the date the story gives, else the article.
 const IN_THE_PERIOD = /(?<![\w-])(earlier|later|early|late)\s+in\s+the\s+(week|month|year)(?![\w-])/i;
@@ -434,7 +436,11 @@ export const PARSERS: NamedParser[] = [
       const ordinal = ["first", "second", "third", "fourth"].indexOf(w) + 1 || ["1st", "2nd", "3rd", "4th"].indexOf(w) + 1 || (w === "final" ? 4 : 0);
       if (!ordinal && (m[2] || m[3] || /^(last|latest)$/.test(w))) return null; // "the last quarter of 2004" is Q4, "the latest quarter" unknown: let other parsers try
       const values: Record<string, number> = m[2] ? { year: Number(m[2]) } : {};
-      const tags = ["kind/quarter", ordinal ? `quarter/${ordinal}` : `offset/${/next/.test(w) ? 1 : /previous|past|last/.test(w) ? -1 : 0}`, ...yearOffset(m[3])];
+      const tags = [
+        "kind/quarter",
+        ordinal ? `quarter/${ordinal}` : `offset/${/next/.test(w) ? 1 : /previous|past|last/.test(w) ? -1 : 0}`,
+        ...yearOffset(m[3]),
+      ];
       return components(context, values, tags);
     },
   },
@@ -559,8 +565,7 @@ export const PARSERS: NamedParser[] = [
     // later in the month, earlier in the year, late in the week
     name: "in-the-period",
     pattern: () => IN_THE_PERIOD,
-    extract: (context, m) =>
-      components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, "offset/0", MOD(m[1]!), "from/passage-or-article"]),
+    extract: (context, m) => components(context, {}, ["kind/relative", `unit/${m[2]!.toLowerCase()}`, "offset/0", MOD(m[1]!), "from/passage-or-article"]),
   },
   {
     // on the 20th, on the 3rd, when

@@ -62,8 +62,14 @@ export const notADate: NamedRefiner = {
         const before = text.slice(Math.max(0, r.index - 12), r.index).toLowerCase();
         const after = text.slice(r.index + r.text.length, r.index + r.text.length + 6);
         // "from May 2005 to March": after "to" or "and", a month when a date came before it.
-        const pair = /\b(?:to|and|or|till)\s*$/.test(before) && /\b(?:January|February|April|June|July|August|September|October|November|December|May|March|(?:1[5-9]|20)\d\d)\b/.test(text.slice(0, r.index));
-        if (!/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) && !/^\s*,?\s*\d/.test(after) && !pair)
+        const pair =
+          /\b(?:to|and|or|till)\s*$/.test(before) &&
+          /\b(?:January|February|April|June|July|August|September|October|November|December|May|March|(?:1[5-9]|20)\d\d)\b/.test(text.slice(0, r.index));
+        if (
+          !/\b(in|of|since|until|by|early|late|mid|last|next|this|from|before|after|during|through|on|the)\s*$/.test(before) &&
+          !/^\s*,?\s*\d/.test(after) &&
+          !pair
+        )
           return false;
       }
       if (/^(the moment|right now)$/i.test(t)) return false;
@@ -126,8 +132,7 @@ export const trimSpan: NamedRefiner = {
 const LEFT_MODIFIER =
   /(?<![\w-])((?:early|late|mid|earlier|later|around|approximately|roughly|circa|about|as early as|as late as|no later than|sometime|some time)(?:\s+on)?[\s-]+)$/i;
 // "the 1999 period", "the 2003-04 season": the period words after a year belong to it.
-const PERIOD_AFTER =
-  /^(\s+(?:period|time frame|timeframe|era|season|(?:fiscal|financial|school|academic|tax|budget|crop|marketing)\s+year))(?![\w-])/i;
+const PERIOD_AFTER = /^(\s+(?:period|time frame|timeframe|era|season|(?:fiscal|financial|school|academic|tax|budget|crop|marketing)\s+year))(?![\w-])/i;
 // "6:40 a.m. Thursday": a clock time written before its day is part of the expression.
 const CLOCK_BEFORE = /(?<![\w:.])((?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|noon|midnight)\s+)$/i;
 
@@ -211,7 +216,8 @@ export const decadePair: NamedRefiner = {
 };
 
 // "Feb. 12 and 13": a second day of the same month, unless a noun follows ("March 3 and 4 people").
-const DAY_AFTER = /^(\s*(?:and|or|&)\s+)(\d{1,2})(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d|\s*(?:percent|per\s+cent)|\s+(?!(?:in|at|on|by|to|for|with|from|of|and|or|but|when|after|before|the|a|an)\b)\p{Ll})/iu;
+const DAY_AFTER =
+  /^(\s*(?:and|or|&)\s+)(\d{1,2})(?:st|nd|rd|th)?(?![\w%]|[.,:/-]\d|\s*(?:percent|per\s+cent)|\s+(?!(?:in|at|on|by|to|for|with|from|of|and|or|but|when|after|before|the|a|an)\b)\p{Ll})/iu;
 
 export const dayPair: NamedRefiner = {
   name: "day-pair",

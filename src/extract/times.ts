@@ -252,7 +252,12 @@ export function resolve(
         .sort((a, b) => Math.abs(a.getTime() - base.getTime()) - Math.abs(b.getTime() - base.getTime()))[0]!;
       return { value: withEnd(r, best) };
     }
-    return { value: withEnd(r, nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading)) };
+    return {
+      value: withEnd(
+        r,
+        nearestDate((yy) => new Date(yy, m - 1, d, 12), anchor, reading),
+      ),
+    };
   }
   if (m !== null) return monthValue(m, null, null, anchor, reading.modifier ? "unknown" : tense);
   if (y !== null) return { value: String(y) };
