@@ -15,7 +15,9 @@ import {
   swapsOf,
   typoDistance,
   typoEdits,
+  typosIn,
 } from "../src/text/typos.js";
+import SearchableMap from "minisearch/SearchableMap";
 
 /** Levenshtein distance by the textbook's full table, for reference. */
 function distance(a: string, b: string): number {
@@ -110,6 +112,27 @@ describe("swapped and typoDistance", () => {
     expect(swapsOf("book").sort()).toEqual(["boko", "obok"]);
     expect(swapsOf("aaa")).toEqual([]);
     expect(swapsOf("a")).toEqual([]);
+  });
+
+  it("typosIn finds a tree's words within the rule: one edit or a swap for one slip, fuzzyGet's own without swaps or beyond one", () => {
+    const tree = new SearchableMap<number>();
+    for (const [w, n] of [
+      ["harbour", 5],
+      ["harbor", 3],
+      ["hrabour", 1],
+      ["harobur", 2],
+      ["arbours", 4],
+    ] as const)
+      tree.set(w, n);
+    const found = (max: number, swaps?: boolean) =>
+      typosIn(tree, "harbour", max, swaps)
+        .map(([w, n, d]) => `${w}:${n}:${d}`)
+        .sort();
+    expect(found(1)).toEqual(["harbor:3:1", "harbour:5:0", "harobur:2:1", "hrabour:1:1"]);
+    expect(found(1, false)).toEqual(["harbor:3:1", "harbour:5:0"]);
+    // two edits reach the swaps by themselves (at two), and "arbours"
+    expect(found(2)).toEqual(["arbours:4:2", "harbor:3:1", "harbour:5:0", "harobur:2:2", "hrabour:1:2"]);
+    expect(typosIn(tree, "quay", 1)).toEqual([]);
   });
 
   it("betterCorrection prefers fewer edits, then the more frequent word, then the first in alphabetical order", () => {

@@ -9,7 +9,7 @@ import { bm25Idf, bm25Score, compactOrSearch, type FuzzyOption, type PrefixOptio
 import { compactAutoSuggest, type Suggestion } from "./suggest.js";
 import { foldPunctuation } from "../text/normalize.js";
 import { indexTerms, isStopToken, stem, tokenize as words } from "../text/tokenize.js";
-import { betterCorrection, swapsOf, typoEdits } from "../text/typos.js";
+import { betterCorrection, typoEdits, typosIn } from "../text/typos.js";
 import type { Corpus } from "../types.js";
 
 export interface PassageDoc {
@@ -456,16 +456,11 @@ export class Vocabulary {
   private closest(norm: string): string | null {
     const maxEdits = typoEdits(norm) || 1;
     for (let d = 1; d <= maxEdits; d++) {
-      const near: Array<{ word: string; d: number; n: number }> = [];
-      for (const [word, [n, dist]] of this.words.fuzzyGet(norm, d)) near.push({ word, d: dist, n });
-      // A swap is one slip but two edits to fuzzyGet: looked up by key.
-      if (d === 1)
-        for (const word of swapsOf(norm)) {
-          const n = this.words.get(word);
-          if (n !== undefined) near.push({ word, d: 1, n });
-        }
       let best: { word: string; d: number; n: number } | null = null;
-      for (const c of near) if (betterCorrection(c, best)) best = c;
+      for (const [word, n, dist] of typosIn(this.words, norm, d)) {
+        const c = { word, d: dist, n };
+        if (betterCorrection(c, best)) best = c;
+      }
       if (best) return best.word;
     }
     return null;

@@ -42,6 +42,28 @@ export function swapsOf(word: string): string[] {
   return [...out];
 }
 
+/** What typosIn reads a word's neighbours from: a radix tree (MiniSearch's SearchableMap). */
+export interface FuzzyTree<T> {
+  fuzzyGet(key: string, maxEditDistance: number): Map<string, [T, number]>;
+  get(key: string): T | undefined;
+}
+
+/**
+ * The entries of `tree` within `max` of `word` by the typo rule, each with its distance (a swap
+ * one): fuzzyGet at `max`, and for one slip the swaps by key — a swap is two edits to fuzzyGet,
+ * and searching that far costs several times over on a short word. Without `swaps`, fuzzyGet's
+ * own (edit distance).
+ */
+export function typosIn<T>(tree: FuzzyTree<T>, word: string, max: number, swaps = true): Array<[key: string, value: T, distance: number]> {
+  const out: Array<[string, T, number]> = [...tree.fuzzyGet(word, max)].map(([k, [v, d]]) => [k, v, d]);
+  if (swaps && max === 1)
+    for (const s of swapsOf(word)) {
+      const v = tree.get(s);
+      if (v !== undefined) out.push([s, v, 1]);
+    }
+  return out;
+}
+
 /**
  * Which of two equally near corrections wins: the more frequent, then the first in alphabetical
  * order (a tie both stores break alike, whatever order each lists its words in).

@@ -5,7 +5,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { SearchIndex } from "../../index/search-index.js";
 import { indexTerms } from "../../text/tokenize.js";
-import { MIN_TYPO_LENGTH, swapsOf, typoEdits } from "../../text/typos.js";
+import { MIN_TYPO_LENGTH, typoEdits, typosIn } from "../../text/typos.js";
 import type { Corpus, DocumentRecord, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { actorNameCounts, filterNames, speakerCounts } from "../names.js";
 import { factSpan, foundInLists, foundInStems, mayHoldCutWords, termsHeld } from "../topic-words.js";
@@ -280,10 +280,7 @@ export class EmbeddedStore implements SearchBackend, FactStore {
       this.stemTree = tree;
     }
     const out = [term];
-    for (const st of this.stemTree.fuzzyGet(term, max).keys()) if (st !== term) out.push(st);
-    // A swap is one slip but two edits to fuzzyGet, which searching that far costs several times
-    // over on a short word: the swaps are looked up by key.
-    if (max === 1) for (const st of swapsOf(term)) if (this.stemTree.has(st)) out.push(st);
+    for (const [st] of typosIn(this.stemTree, term, max)) if (st !== term) out.push(st);
     return out;
   }
 

@@ -6,7 +6,7 @@ import SearchableMap from "minisearch/SearchableMap";
 import { EVALUATION } from "../../extract/stance.js";
 import { FOCUS_TERMS } from "../../index/search-index.js";
 import { indexTerms, isStopToken, stem, tokenize } from "../../text/tokenize.js";
-import { betterCorrection, editDistance, isTypoOf, typoDistance, typoEdits, typoReach } from "../../text/typos.js";
+import { betterCorrection, editDistance, isTypoOf, typoDistance, typoEdits, typosIn } from "../../text/typos.js";
 import type { DocumentRecord, Passage, Polarity, Quote, StanceFact, TimeExpression } from "../../types.js";
 import { foldName } from "../names.js";
 import { factSpan, foundInLists, foundInStems, mayHoldCutWordsSql, type Spelled, termsHeld } from "../topic-words.js";
@@ -522,8 +522,7 @@ export class PostgresStore implements SearchBackend, FactStore {
       const other = await this.otherSpellings(table, generation);
       asked.forEach((a, k) => {
         if (!plain[k]) return;
-        for (const [v, [n]] of other.fuzzyGet(a.word, a.swaps ? typoReach(a.max) : a.max))
-          if (!a.swaps || typoDistance(a.word, v, a.max) <= a.max) found[k]!.push({ v, n });
+        for (const [v, n] of typosIn(other, a.word, a.max, a.swaps)) found[k]!.push({ v, n });
       });
     }
     return { found: found.map(once), extra: rows.slice(looked.length) };
