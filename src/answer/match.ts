@@ -56,7 +56,7 @@ function termPositions(text: string): Map<string, number> {
  */
 const typoScans = new WeakMap<Map<string, number>, Map<string, number>>();
 
-/** Where a term is found with a typo (one edit for mid-length words, two for long ones), or -1. */
+/** Where a term is found with a typo (by the rule of text/typos.ts isTypoOf), or -1. */
 function typoAt(qt: string, byTerm: Map<string, number>): number {
   if (typoEdits(qt) === 0) return -1;
   let scans = typoScans.get(byTerm);

@@ -635,7 +635,11 @@ export class PostgresStore implements SearchBackend, FactStore {
     return [...out].map(([term, weight]) => ({ term, weight }));
   }
 
-  /** For each word, the corpus word closest to it within its `max` edits (most frequent on ties, then first in the table's order; not itself when `frequent`), or null. */
+  /**
+   * For each word, the corpus word closest to it within its `max` edits (most frequent on ties, then
+   * with `swaps` the first alphabetically, as the embedded index corrects, else the first in the
+   * table's order; not itself when `frequent`), or null.
+   */
   private async closestWords(words: readonly TypoAsk[], frequent = false): Promise<Array<string | null>> {
     const { found } = await this.typos(WORDS, words);
     return words.map(({ word, max, swaps }, k) => {
@@ -644,7 +648,6 @@ export class PostgresStore implements SearchBackend, FactStore {
         const d = (swaps ? typoDistance : editDistance)(word, r.v, max);
         if (d > max || (frequent && d === 0)) continue;
         const c = { word: r.v, d, n: r.n! };
-        // With swaps, as the embedded index corrects (betterCorrection); else the first of equals in the table's order.
         if (swaps ? betterCorrection(c, best) : !best || d < best.d || (d === best.d && c.n > best.n)) best = c;
       }
       return best?.word ?? null;

@@ -2,8 +2,9 @@
 // (schema.ts) to run. It is served by indexes, so its cost follows how many words it hands back,
 // not the vocabulary's size:
 // - one edit from a word of a–z and 0–9: every string it can be (text/typos.ts oneEditAway; for
-//   the typo rule, with every swap of neighbouring letters), looked up by key. A short word's trigrams are in most words: the trigram index would hand
-//   back tens of thousands, each compared again on the heap.
+//   the typo rule, with every swap of neighbouring letters), looked up by key. A short word's
+//   trigrams are in most words: the trigram index would hand back tens of thousands, each
+//   compared again on the heap.
 // - more edits: pg_trgm's `%`, once per length the word can have, on that length's partial trigram
 //   index (schema.ts), at the lowest similarity a word of that length within the edits can have.
 // - anything else (a word of other characters, no pg_trgm): one statement over the words of about
@@ -62,7 +63,6 @@ export function typoLookup(t: TypoTable, word: string, max: number, trigrams: bo
   const keyOf = (s: boolean): string => [t.table, t.column, t.count, t.generation, t.limit, t.exactOtherwise, trigrams, word, max, s].join("\u0000");
   return {
     ...statement(t, word, max, trigrams, withSwaps),
-    edits: max,
     swaps: withSwaps,
     key: keyOf(withSwaps),
     // A plain word's one edit is looked up by key, every row and no limit: the lookup with swaps holds this one's rows.
